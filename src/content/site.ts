@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { frontMatterSchema, includeFrontMatterSchema, type FrontMatter } from '../schema/front-matter';
+import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
+import { error, warning, type Problem } from '../validation/problem';
+import { availableIncludes, resolveInclude } from './includes';
+import { listItemLines, readFrontMatter, splitSource, type SourceFile } from './source-file';
+import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+
+/** One output page: its front matter and the files it is made of, in reading order. */
+export interface Page {
+  /** The page's own file (absolute). */
+  file: string;
+  /** Output path relative to the site root: `index.html`, `v2.html`, `v3/index.html`. */
+  outputPath: string;
+  dialect: 'md' | 'mdx';
+  frontMatter: FrontMatter;
+  tabs: LanguageTab[];
+  /** The toc_footers entries as safe HTML, with the #anchors they link to and their line. */
+  footers: Array<{ html: string; anchors: string[]; line?: number }>;
+  /** The page body first, then every include (nested ones in place), as Slate appends them. */
+  parts: SourceFile[];
+  /** Whether the page is in Slate's own format (`*.html.md`), where Slate's leniencies apply. */
+  slate: boolean;
+}
+
+export interface Site {
+  contentDir: string;
+  pages: Page[];
+  problems: Problem[];
+}
+
+/** Folders that never hold pages: Slate's partials and assets. */
+const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', 'stylesheets', 'layouts', 'node_modules']);
+
+/**
+ * Finds the pages of a content folder. In a Slate source (one with `index.html.md`) only
+ * `*.html.md` files are pages, as in Middleman; elsewhere every `.md`/`.mdx` outside `includes/`
+ * whose name does not start with `_` is one.
+ */
+export function findPageFiles(contentDir: string): string[] {
+  const slate = fs.existsSync(path.join(contentDir, 'index.html.md'));
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
+      } else if (entry.name.startsWith('_')) {
+        continue;
+      } else if (slate ? entry.name.endsWith('.html.md') : /\.mdx?$/.test(entry.name)) {
+        pages.push(full);
+      }
+    }
+  };
+  walk(contentDir);
+  return pages;
+}
+
+/** The output path of a page file: `index.html.md` → `index.html`, `v2.mdx` → `v2.html`. */
+export function outputPathOf(contentDir: string, file: string): string {
+  const relative = path.relative(contentDir, file).split(path.sep).join('/');
+  return relative.replace(/(\.html)?\.mdx?$/, '') + '.html';
+}
+
+/** Reads, validates and assembles every page of a content folder, collecting all problems. */
+export function loadSite(contentDir: string): Site {
+  const dir = path.resolve(contentDir);
+  const problems: Problem[] = [];
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    problems.push(error(dir, undefined, 'the content folder does not exist.', 'create it, or point SHALE_CONTENT at the folder that holds index.mdx or index.html.md.'));
+    return { contentDir: dir, pages: [], problems };
+  }
+  const files = findPageFiles(dir);
+  if (files.length === 0) {
+    problems.push(error(dir, undefined, 'the content folder holds no pages.', 'add index.mdx (or a Slate index.html.md) with the docs.'));
+    return { contentDir: dir, pages: [], problems };
+  }
+  const pages = files.map((file) => loadPage(dir, file, problems)).filter((page): page is Page => page !== undefined);
+  if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
+    problems.push(error(dir, undefined, 'the content folder has no index page.', 'add index.mdx, index.md or index.html.md: it becomes the front page.'));
+  }
+  return { contentDir: dir, pages, problems };
+}
+
+function loadPage(contentDir: string, file: string, problems: Problem[]): Page | undefined {
+  const source = splitSource(file, fs.readFileSync(file, 'utf8'));
+  // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
+  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema);
+  problems.push(...frontMatterProblems);
+  if (!data) return undefined;
+  const parts: SourceFile[] = [source];
+  const includesDir = path.join(path.dirname(file), 'includes');
+  appendIncludes(source, data.includes, includesDir, parts, [file], problems);
+  const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
+  const tabLines = listItemLines(source, 'language_tabs');
+  tabs.forEach((tab, index) => {
+    const { language } = splitTabName(tab.key);
+    if (isKnownLanguage(language)) return;
+    const nearest = nearestLanguages(language);
+    const fix = nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}).` : 'use a language shiki knows, such as shell, ruby, python or javascript.';
+    problems.push(error(file, tabLines[index] ?? source.yamlLine, `language tab "${tab.key}" is not a language shiki knows.`, fix));
+  });
+  const footerLines = listItemLines(source, 'toc_footers');
+  return {
+    file,
+    outputPath: outputPathOf(contentDir, file),
+    dialect: source.dialect,
+    frontMatter: data,
+    tabs,
+    footers: data.toc_footers.map((footer, index) => ({ ...footer, line: footerLines[index] })),
+    parts,
+    slate: file.endsWith('.html.md'),
+  };
+}
+
+/** Appends each include (and the includes it names itself) after the parts so far, refusing cycles. */
+function appendIncludes(
+  from: SourceFile,
+  names: string[],
+  includesDir: string,
+  parts: SourceFile[],
+  chain: string[],
+  problems: Problem[],
+): void {
+  const lines = listItemLines(from, 'includes');
+  for (const [index, name] of names.entries()) {
+    const line = lines[index] ?? from.yamlLine;
+    if (!name) {
+      problems.push(error(from.path, line, 'an include name is empty.', 'remove the empty `-` line under includes.'));
+      continue;
+    }
+    const resolution = resolveInclude(includesDir, name, from.dialect);
+    if (!resolution.found) {
+      const available = availableIncludes(includesDir);
+      const fix = available.length
+        ? `create includes/_${name}.${from.dialect}, or use one of: ${available.join(', ')}.`
+        : `create ${path.relative(path.dirname(chain[0]!), path.join(includesDir, `_${name}.${from.dialect}`))}.`;
+      problems.push(error(from.path, line, `include "${name}" does not exist.`, fix));
+      continue;
+    }
+    const found = resolution.found;
+    if (resolution.alsoFound.length > 0) {
+      const others = resolution.alsoFound.map((other) => path.basename(other)).join(', ');
+      problems.push(warning(from.path, line, `include "${name}" matches ${path.basename(found)} and also ${others}; Shale uses ${path.basename(found)}.`, 'rename or delete the file you do not mean.'));
+    }
+    if (chain.includes(found)) {
+      const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
+      problems.push(error(from.path, line, `include "${name}" makes a cycle: ${cycle}.`, 'remove one of the includes in the cycle.'));
+      continue;
+    }
+    const source = splitSource(found, fs.readFileSync(found, 'utf8'));
+    if (source.dialect !== from.dialect) {
+      const kind = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
+      problems.push(
+        error(from.path, line, `include "${name}" is ${kind(source.dialect)} (${path.basename(found)}) but ${path.basename(from.path)} is ${kind(from.dialect)}; a page and its includes share one format.`, `rename ${path.basename(found)} to .${from.dialect}.`),
+      );
+      continue;
+    }
+    parts.push(source);
+    if (source.yaml.trim()) {
+      const nested = readFrontMatter(source, includeFrontMatterSchema);
+      problems.push(
+        ...nested.problems.map((problem) =>
+          problem.message.startsWith('unknown front-matter key')
+            ? { ...problem, fix: 'an include may only name further includes; put page settings in the page front matter.' }
+            : problem,
+        ),
+      );
+      if (nested.data) appendIncludes(source, nested.data.includes, includesDir, parts, [...chain, found], problems);
+    }
+  }
+}
+
+export type { LanguageTab };

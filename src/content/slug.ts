@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+
+/** Letters ActiveSupport transliterates to more than one ASCII letter (or to a different one). */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D',
+  þ: 'th', Þ: 'TH', ł: 'l', Ł: 'L', ı: 'i', ħ: 'h', Ħ: 'H', ŋ: 'n', Ŋ: 'N', ĸ: 'k', ſ: 's',
+};
+
+/** ASCII form of a text as I18n.transliterate makes it: accents dropped, unknown letters become "?". */
+export function transliterate(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (char.charCodeAt(0) < 128) out += char;
+    else if (SPECIAL_LETTERS[char]) out += SPECIAL_LETTERS[char];
+    else {
+      const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += /^[\x00-\x7f]+$/.test(base) ? base : '?';
+    }
+  }
+  return out;
+}
+
+/** ActiveSupport's `parameterize`: ASCII, runs of other characters to "-", trimmed, lowercase. */
+export function parameterize(text: string): string {
+  return transliterate(text)
+    .replace(/[^a-z0-9\-_]+/gi, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
+
+/** Escapes text the way Redcarpet hands it to Slate's heading renderer. */
+export function escapeLikeRedcarpet(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * The id Slate gives a heading whose inline HTML (text escaped as Redcarpet does) is `html`:
+ * tags stripped and parameterized, or the first 10 hex digits of its SHA1 when nothing is left.
+ */
+export function slateBaseId(html: string): string {
+  const id = parameterize(html.replace(/<[^>]*>/g, ''));
+  return id || createHash('sha1').update(html).digest('hex').slice(0, 10);
+}
+
+/** A heading to give an id: the file it comes from, its Slate base id, or an id the writer fixed. */
+export interface IdRequest {
+  file: string;
+  base: string;
+  /** An id the writer set in raw HTML (`<h2 id="x">`): kept as written. */
+  fixed?: string;
+}
+
+/**
+ * Ids for every heading of a page (body and includes), unique across the page.
+ * Each file first gets Slate's own ids (`foo`, `foo-2`… counted per file, slate#952), so every
+ * id that was unique in Slate's output stays the same and old deep links keep working. Where
+ * Slate repeated an id (across files, or `# Foo`, `# Foo`, `# Foo 2`), the later heading gets the
+ * next `base-N` that no other heading of the page uses.
+ */
+export function allocateIds(requests: readonly IdRequest[]): string[] {
+  const perFile = new Map<string, Map<string, number>>();
+  const slateIds = requests.map((request) => {
+    if (request.fixed) return request.fixed;
+    const counts = perFile.get(request.file) ?? new Map<string, number>();
+    perFile.set(request.file, counts);
+    const count = (counts.get(request.base) ?? 0) + 1;
+    counts.set(request.base, count);
+    return count === 1 ? request.base : `${request.base}-${count}`;
+  });
+  const everySlateId = new Set(slateIds);
+  const assigned = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  return requests.map((request, index) => {
+    const slateId = slateIds[index]!;
+    if (request.fixed || !assigned.has(slateId)) {
+      assigned.add(slateId);
+      return slateId;
+    }
+    let suffix = nextSuffix.get(request.base) ?? 2;
+    let id = `${request.base}-${suffix}`;
+    while (everySlateId.has(id) || assigned.has(id)) id = `${request.base}-${++suffix}`;
+    nextSuffix.set(request.base, suffix + 1);
+    assigned.add(id);
+    return id;
+  });
+}

@@ -1,0 +1,137 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
+import { z } from 'astro/zod';
+import { error, type Problem } from '../validation/problem';
+import { nearestNames } from '../schema/languages';
+import { FRONT_MATTER_KEYS, RENAMED_KEYS } from '../schema/front-matter';
+
+/** A Markdown or MDX file split into its front matter and its body. */
+export interface SourceFile {
+  path: string;
+  dialect: 'md' | 'mdx';
+  /** The raw YAML between the `---` fences ('' when there is none). */
+  yaml: string;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** Line of the file where the body starts (1-based). */
+  bodyLine: number;
+  /** Line of the file where the YAML starts (1-based). */
+  yamlLine: number;
+}
+
+export const dialectOf = (file: string): 'md' | 'mdx' => (file.endsWith('.mdx') ? 'mdx' : 'md');
+
+/** Splits a file into front matter and body, keeping line numbers so problems can point into either. */
+export function splitSource(path: string, text: string): SourceFile {
+  const content = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const dialect = dialectOf(path);
+  const match = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(content);
+  if (!match) return { path, dialect, yaml: '', body: content, bodyLine: 1, yamlLine: 2 };
+  const yaml = match[1] ?? '';
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { path, dialect, yaml, body: content.slice(match[0].length), bodyLine, yamlLine: 2 };
+}
+
+/**
+ * Parses and validates a file's front matter against a zod schema, turning every YAML or schema
+ * issue into a problem at the line of the offending key.
+ */
+export function readFrontMatter<S extends z.ZodTypeAny>(
+  source: SourceFile,
+  schema: S,
+): { data?: z.output<S>; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fileLine = (offset: number | undefined) =>
+    offset === undefined ? source.yamlLine : source.yamlLine - 1 + lineCounter.linePos(offset).line;
+
+  if (document.errors.length > 0) {
+    return {
+      problems: document.errors.map((e) =>
+        error(source.path, fileLine(e.pos[0]), `front matter is not valid YAML: ${firstLine(e.message)}`, 'fix the YAML syntax (indentation, quotes, colons).'),
+      ),
+    };
+  }
+  const value = document.toJS() ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { problems: [error(source.path, source.yamlLine, 'front matter must be a map of keys (title: …).', 'write one `key: value` per line.')] };
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, problems: [] };
+
+  const lineOf = (path: (string | number)[]): number => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true) as Node | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) return fileLine(node.range[0]);
+    }
+    return source.yamlLine;
+  };
+  const keyLine = (key: string): number => {
+    if (!isMap(document.contents)) return source.yamlLine;
+    const pair = document.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    return fileLine(range?.[0]);
+  };
+
+  const problems: Problem[] = [];
+  const badKeys = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+      for (const key of issue.keys) {
+        if (issue.path.length === 0) badKeys.add(key);
+        problems.push(unknownKey(source.path, keyLine(key), key, issue.path));
+      }
+      continue;
+    }
+    if (issue.path[0] !== undefined) badKeys.add(String(issue.path[0]));
+    const message = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+    if (issue.code === z.ZodIssueCode.custom) {
+      problems.push(error(source.path, lineOf(issue.path), message, issue.params?.fix as string | undefined));
+    } else {
+      problems.push(error(source.path, lineOf(issue.path), `${describePath(issue.path)}: ${message}`, fixForType(issue)));
+    }
+  }
+  // Check the rest of the page too: every problem of the build goes in one report.
+  const rest = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))));
+  return { data: rest.success ? rest.data : undefined, problems };
+}
+
+/** `toc_footers[1]` for the path ['toc_footers', 1]. */
+const describePath = (path: (string | number)[]) =>
+  path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || 'front matter';
+
+function unknownKey(file: string, line: number, key: string, path: (string | number)[]): Problem {
+  const where = path.length ? `${path.join('.')}.` : '';
+  const renamed = RENAMED_KEYS[key];
+  if (renamed) return error(file, line, `front-matter key "${where}${key}" is Slate's old name for "${renamed}".`, `rename it to "${renamed}".`);
+  const [suggestion] = nearestNames(key, FRONT_MATTER_KEYS, 1);
+  const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of: ${FRONT_MATTER_KEYS.join(', ')}.`;
+  return error(file, line, `unknown front-matter key "${where}${key}".`, fix);
+}
+
+function fixForType(issue: z.ZodIssue): string | undefined {
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    if (issue.expected === 'boolean') return 'write true or false.';
+    if (issue.expected === 'array') return 'write a YAML list, one `- item` per line.';
+    if (issue.expected === 'string') return 'write a text value (quote it if it contains a colon).';
+  }
+  return undefined;
+}
+
+const firstLine = (text: string) => text.split('\n')[0]!.trim();
+
+/**
+ * The file line of each `- item` directly under a top-level key of the front matter
+ * (`includes:`, `toc_footers:`), in order: where problems about single entries point.
+ */
+export function listItemLines(source: SourceFile, key: string): number[] {
+  const lines = source.yaml.split('\n');
+  const start = lines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  if (start < 0) return [];
+  const items: number[] = [];
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (/^\S/.test(line) && !line.startsWith('-') && !line.startsWith('#')) break;
+    if (/^\s*-(\s|$)/.test(line)) items.push(source.yamlLine + index);
+  }
+  return items;
+}

@@ -1,0 +1,57 @@
+/** A heading of the page as the TOC needs it. */
+export interface Heading {
+  level: number;
+  id: string;
+  /** The heading's inline HTML (keeps `<code>`), shown as the link text. */
+  html: string;
+  /** The heading's plain text, for the document title and search. */
+  text: string;
+}
+
+export interface TocEntry extends Heading {
+  children: TocEntry[];
+}
+
+/**
+ * The TOC tree of a page, as Slate builds it: h1 entries with their h2 children (and, with depth 3,
+ * the h3 children of each h2). An h3 directly under an h1 shows as one of its children; a heading
+ * with no earlier parent (an h2 before the first h1) is left out, as in Slate.
+ */
+export function buildToc(headings: readonly Heading[], depth: 2 | 3 = 2): TocEntry[] {
+  const toc: TocEntry[] = [];
+  let h1: TocEntry | undefined;
+  let h2: TocEntry | undefined;
+  for (const heading of headings) {
+    const entry: TocEntry = { ...heading, children: [] };
+    if (heading.level === 1) {
+      toc.push(entry);
+      h1 = entry;
+      h2 = undefined;
+    } else if (heading.level === 2) {
+      if (!h1) continue;
+      h1.children.push(entry);
+      h2 = entry;
+    } else if (heading.level === 3 && depth === 3) {
+      if (h2) h2.children.push(entry);
+      else if (h1) h1.children.push(entry);
+    }
+  }
+  return toc;
+}
+
+/** Headings a TOC of this depth leaves out because they have no parent (worth a warning). */
+export function orphanHeadings(headings: readonly Heading[], depth: 2 | 3 = 2): Heading[] {
+  const orphans: Heading[] = [];
+  let seenH1 = false;
+  let seenH2 = false;
+  for (const heading of headings) {
+    if (heading.level === 1) {
+      seenH1 = true;
+      seenH2 = false;
+    } else if (heading.level === 2) {
+      if (!seenH1) orphans.push(heading);
+      else seenH2 = true;
+    } else if (heading.level === 3 && depth === 3 && !seenH1 && !seenH2) orphans.push(heading);
+  }
+  return orphans;
+}

@@ -1,0 +1,39 @@
+/** Small colour helpers for keeping code colours readable (WCAG contrast). */
+
+type Rgb = [number, number, number];
+
+export function parseHex(hex: string): Rgb {
+  const value = hex.replace('#', '');
+  const full = value.length <= 4 ? [...value.slice(0, 3)].map((c) => c + c).join('') : value.slice(0, 6);
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as Rgb;
+}
+
+export const toHex = (rgb: Rgb): string => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+
+function luminance([r, g, b]: Rgb): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+export function contrast(a: string, b: string): number {
+  const [l1, l2] = [luminance(parseHex(a)), luminance(parseHex(b))].sort((x, y) => y - x) as [number, number];
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+/**
+ * The colour nearest to `color` that reaches `ratio` against `background`, by mixing it towards
+ * white (on a dark background) or black (on a light one).
+ */
+export function withContrast(color: string, background: string, ratio = 4.5): string {
+  const towards: Rgb = luminance(parseHex(background)) < 0.5 ? [255, 255, 255] : [0, 0, 0];
+  const start = parseHex(color);
+  for (let step = 0; step <= 20; step++) {
+    const mix = start.map((c, i) => c + (towards[i]! - c) * (step / 20)) as Rgb;
+    const candidate = toHex(mix);
+    if (contrast(candidate, background) >= ratio) return candidate;
+  }
+  return toHex(towards);
+}

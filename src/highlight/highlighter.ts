@@ -1,0 +1,82 @@
+import type { ElementContent } from 'hast';
+import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { canonicalLanguage } from '../schema/languages';
+import { THEME, colorClass, paletteCss } from './theme';
+
+let highlighter: Promise<Highlighter> | undefined;
+
+/** The one shiki highlighter of the process, with languages loaded as pages need them. */
+export function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: [THEME], langs: [] });
+  return highlighter;
+}
+
+/** Loads every language of a page before its blocks are highlighted (highlighting itself is synchronous). */
+export async function loadLanguages(names: Iterable<string>): Promise<void> {
+  const shiki = await getHighlighter();
+  const loaded = new Set(shiki.getLoadedLanguages());
+  const missing = [...new Set([...names].map((n) => canonicalLanguage(n)).filter((n): n is string => !!n && n !== 'text'))].filter(
+    (n) => !loaded.has(n),
+  );
+  if (missing.length) await shiki.loadLanguage(...(missing as BundledLanguage[]));
+}
+
+const cache = new Map<string, ElementContent[]>();
+const FONT_CLASSES: Array<[number, string]> = [
+  [1, 'hl-i'],
+  [2, 'hl-b'],
+  [4, 'hl-u'],
+];
+
+/**
+ * Highlights code as hast for a `<code>` element: one span per run of tokens of the same colour,
+ * plain text where the colour is the theme's default. `language` must be loaded (or 'text').
+ */
+export function highlightToHast(shiki: Highlighter, code: string, language: string): ElementContent[] {
+  const canonical = canonicalLanguage(language) ?? 'text';
+  const key = `${canonical}\u0000${code}`;
+  const cached = cache.get(key);
+  if (cached) return structuredClone(cached);
+  if (canonical === 'text') return [{ type: 'text', value: code }];
+
+  const { tokens, fg = '' } = shiki.codeToTokens(code, { lang: canonical as BundledLanguage, theme: THEME });
+  const out: ElementContent[] = [];
+  let runClass = '';
+  let runText = '';
+  const flush = () => {
+    if (!runText) return;
+    if (runClass) out.push({ type: 'element', tagName: 'span', properties: { className: runClass.split(' ') }, children: [{ type: 'text', value: runText }] });
+    else if (out.at(-1)?.type === 'text') (out.at(-1) as { value: string }).value += runText;
+    else out.push({ type: 'text', value: runText });
+    runText = '';
+  };
+  tokens.forEach((line, index) => {
+    for (const token of line) {
+      const classes: string[] = [];
+      const whitespace = /^\s*$/.test(token.content);
+      if (!whitespace && token.color && token.color.toLowerCase() !== fg.toLowerCase()) classes.push(colorClass(token.color));
+      if (!whitespace && token.fontStyle) for (const [bit, name] of FONT_CLASSES) if (token.fontStyle & bit) classes.push(name);
+      const tokenClass = whitespace ? runClass : classes.join(' ');
+      if (tokenClass !== runClass) flush();
+      runClass = tokenClass;
+      runText += token.content;
+    }
+    if (index < tokens.length - 1) {
+      flush();
+      runClass = '';
+      runText = '\n';
+      flush();
+    }
+  });
+  flush();
+  cache.set(key, out);
+  return structuredClone(out);
+}
+
+/** The stylesheet for the theme's token colours (see paletteCss). */
+export async function themeCss(): Promise<string> {
+  const shiki = await getHighlighter();
+  const theme = shiki.getTheme(THEME);
+  const colors = theme.settings.flatMap((setting) => (setting.settings?.foreground ? [setting.settings.foreground] : []));
+  return paletteCss(colors);
+}

@@ -1,0 +1,25 @@
+import { loadSite, type Site } from '../content/site';
+import { orphanHeadings } from '../content/toc';
+import { checkMdxPage } from '../markdown/render-page';
+import { warning, type Problem } from '../validation/problem';
+import { renderCached } from './render-cache';
+
+/**
+ * Every problem of a content folder: front matter, includes, and what rendering each page finds
+ * (unknown languages, broken #links, duplicate ids, invalid MDX). Markdown pages are rendered here
+ * (and cached for the build); MDX pages are compiled with the same plugins.
+ */
+export async function checkContent(contentDir: string, base: string): Promise<{ site: Site; problems: Problem[] }> {
+  const site = loadSite(contentDir);
+  const problems: Problem[] = [...site.problems];
+  for (const page of site.pages) {
+    const output = page.dialect === 'mdx' ? await checkMdxPage(page, base) : await renderCached(page, base);
+    problems.push(...output.problems);
+    for (const heading of orphanHeadings(output.headings, page.frontMatter.toc_depth)) {
+      problems.push(
+        warning(page.file, undefined, `heading "${heading.text}" (h${heading.level}) comes before any h1, so the table of contents leaves it out.`, 'put an h1 above it, or make it an h1.'),
+      );
+    }
+  }
+  return { site, problems };
+}

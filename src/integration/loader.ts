@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadSite } from '../content/site';
+import { checkMdxPage, mdxDocument } from '../markdown/render-page';
+import { renderCached, renderKey } from './render-cache';
+import { formatReport } from '../validation/report';
+import { hasErrors, type Problem } from '../validation/problem';
+import { pageData } from './page-data';
+import { basePath, contentDirectory, generatedDirectory } from './settings';
+
+/**
+ * The content loader: reads the content folder (SHALE_CONTENT), renders each Markdown page and
+ * writes each MDX page, assembled from its includes, where Astro's MDX integration renders it.
+ * In `npm run dev` it watches the folder, so editing an include reloads the page.
+ */
+export function shaleLoader(): Loader {
+  return {
+    name: 'shale-pages',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const contentDir = contentDirectory(root);
+      await loadPages(context, root, contentDir);
+      if (!context.watcher) return;
+      context.watcher.add(contentDir);
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const reload = (changed: string) => {
+        if (!changed.startsWith(contentDir + path.sep) || !/\.mdx?$/.test(changed)) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => void loadPages(context, root, contentDir), 50);
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
+    },
+  };
+}
+
+async function loadPages(context: LoaderContext, root: string, contentDir: string): Promise<void> {
+  const { store, logger, generateDigest } = context;
+  const site = loadSite(contentDir);
+  const problems: Problem[] = [...site.problems];
+  const base = basePath();
+  const outDir = generatedDirectory(root);
+  const seen = new Set<string>();
+
+  for (const page of site.pages) {
+    seen.add(page.outputPath);
+    if (page.dialect === 'mdx') {
+      const { text } = mdxDocument(page, base);
+      problems.push(...(await checkMdxPage(page, base)).problems);
+      const file = path.join(outDir, page.outputPath.replace(/\.html$/, '.mdx'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+      const filePath = path.relative(root, file).split(path.sep).join('/');
+      store.set({ id: page.outputPath, data: { ...pageData(page) }, filePath, deferredRender: true, digest: generateDigest(text) });
+      // An unchanged entry is not stored again, but Astro still needs its module in this build's import map.
+      store.addModuleImport(filePath);
+      continue;
+    }
+    const digest = generateDigest(renderKey(page, base));
+    if (store.get(page.outputPath)?.digest === digest) continue;
+    const rendered = await renderCached(page, base);
+    problems.push(...rendered.problems);
+    store.set({ id: page.outputPath, data: { ...pageData(page, rendered.headings) }, rendered: { html: rendered.html }, digest });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+
+  removeStaleGenerated(outDir, seen);
+
+  // `npm run build` reports problems before Astro runs (integration/index.ts); in dev, say them here.
+  if (!context.watcher || problems.length === 0) return;
+  const report = formatReport(problems);
+  if (hasErrors(problems)) logger.error(report);
+  else logger.warn(report);
+}
+
+/** Generated MDX files of pages that no longer exist would still be compiled by Astro: remove them. */
+function removeStaleGenerated(outDir: string, pages: Set<string>): void {
+  if (!fs.existsSync(outDir)) return;
+  for (const file of fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+    if (file.endsWith('.mdx') && !pages.has(file.split(path.sep).join('/').replace(/\.mdx$/, '.html'))) fs.rmSync(path.join(outDir, file));
+  }
+}

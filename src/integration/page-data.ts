@@ -1,0 +1,33 @@
+import type { Page } from '../content/site';
+import type { LanguageTab } from '../schema/language-tabs';
+import type { Heading } from '../content/toc';
+
+/** What the page route needs to lay out a page, beside its rendered body. */
+export interface PageData {
+  outputPath: string;
+  title: string;
+  tabs: LanguageTab[];
+  footers: string[];
+  meta: Array<Record<string, string>>;
+  search: boolean;
+  codeClipboard: boolean;
+  tocDepth: 2 | 3;
+  dialect: 'md' | 'mdx';
+  /** Headings of a Markdown page (an MDX page exports its own). */
+  headings: Heading[];
+}
+
+export function pageData(page: Page, headings: Heading[] = []): PageData {
+  return {
+    outputPath: page.outputPath,
+    title: page.frontMatter.title,
+    tabs: page.tabs,
+    footers: page.footers.map((footer) => footer.html),
+    meta: page.frontMatter.meta.map((tag) => Object.fromEntries(Object.entries(tag).map(([k, v]) => [k, String(v)]))),
+    search: page.frontMatter.search,
+    codeClipboard: page.frontMatter.code_clipboard,
+    tocDepth: page.frontMatter.toc_depth,
+    dialect: page.dialect,
+    headings,
+  };
+}

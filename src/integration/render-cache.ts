@@ -1,0 +1,28 @@
+import type { Page } from '../content/site';
+import { renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
+
+/**
+ * Rendered Markdown pages of this process, by page content. Astro loads the config (which checks
+ * content before the build) and the content loader (which stores the pages) through separate
+ * module graphs, so the cache lives on globalThis: each page is rendered once per build.
+ */
+const cache: Map<string, Promise<RenderedPage>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('shale.render-cache')] ??= new Map()) as Map<
+  string,
+  Promise<RenderedPage>
+>;
+
+/** The cache key: everything rendering depends on. */
+export const renderKey = (page: Page, base: string): string =>
+  JSON.stringify({ base, file: page.file, parts: page.parts, tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers });
+
+/** Renders a Markdown page, or returns the result of rendering the same content before. */
+export function renderCached(page: Page, base: string): Promise<RenderedPage> {
+  const key = renderKey(page, base);
+  let rendered = cache.get(key);
+  if (!rendered) {
+    rendered = renderMarkdownPage(page, base);
+    cache.set(key, rendered);
+    rendered.catch(() => cache.delete(key));
+  }
+  return rendered;
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/** The folder with the docs: `SHALE_CONTENT`, else `content/` in the project. */
+export function contentDirectory(root = process.cwd()): string {
+  return path.resolve(root, process.env.SHALE_CONTENT || 'content');
+}
+
+/** The base path the site is served under (`SHALE_BASE=/docs` → `/docs/`), always with slashes at both ends. */
+export function basePath(value = process.env.SHALE_BASE): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Where generated files (MDX pages assembled from their includes) live, inside the project. */
+export const generatedDirectory = (root = process.cwd()) => path.join(root, '.shale', 'generated');

@@ -1,0 +1,33 @@
+import type { Page } from '../content/site';
+import type { PageContext, Segment } from './context';
+
+/**
+ * The page as one document, its body then each include, with the segment table that maps every
+ * line back to its file. `firstLine` is the document line where the text will start.
+ */
+export function assemble(page: Page, firstLine = 1): { text: string; segments: Segment[] } {
+  const segments: Segment[] = [];
+  const chunks: string[] = [];
+  let line = firstLine;
+  for (const part of page.parts) {
+    const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
+    const lineCount = body.split('\n').length - 1;
+    segments.push({ file: part.path, startLine: line, bodyLine: part.bodyLine, lineCount });
+    chunks.push(body, '\n');
+    line += lineCount + 1;
+  }
+  return { text: chunks.join(''), segments };
+}
+
+/** The context the plugins need for a page (see PageContext). */
+export function contextOf(page: Page, base: string, segments: Segment[]): PageContext {
+  return {
+    tabs: page.tabs,
+    codeClipboard: page.frontMatter.code_clipboard,
+    slate: page.slate,
+    base,
+    segments,
+    pageFile: page.file,
+    footerAnchors: page.footers.flatMap((footer) => footer.anchors.map((anchor) => ({ anchor, line: footer.line }))),
+  };
+}

@@ -1,0 +1,86 @@
+import type { VFile } from 'vfile';
+import type { LanguageTab } from '../schema/language-tabs';
+import type { Heading } from '../content/toc';
+import type { Problem } from '../validation/problem';
+
+/** A run of lines of the rendered document that came from one source file. */
+export interface Segment {
+  file: string;
+  /** First line of the segment in the rendered document (1-based). */
+  startLine: number;
+  /** Line of the source file that the segment's first line is. */
+  bodyLine: number;
+  lineCount: number;
+}
+
+/** What the markdown plugins need to know about the page they render. */
+export interface PageContext {
+  tabs: LanguageTab[];
+  codeClipboard: boolean;
+  /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text. */
+  slate: boolean;
+  /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
+  base: string;
+  segments: Segment[];
+  /** The page's own file, and the `#anchors` its toc_footers link to (with their front-matter line). */
+  pageFile: string;
+  footerAnchors: Array<{ anchor: string; line?: number }>;
+}
+
+/** What the plugins leave for the page: its headings and the problems they found. */
+export interface RenderOutput {
+  headings: Heading[];
+  problems: Problem[];
+}
+
+const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', segments: [], pageFile: '', footerAnchors: [] };
+
+interface AstroData {
+  astro?: { frontmatter?: Record<string, unknown> };
+}
+
+/**
+ * The page context travels in `file.data.astro.frontmatter.shale`: that is where Astro's MDX
+ * pipeline puts a page's front matter, and Shale's own Markdown renderer does the same.
+ */
+export function pageContext(file: VFile): PageContext {
+  const frontmatter = (file.data as AstroData).astro?.frontmatter;
+  return { ...DEFAULT_CONTEXT, ...((frontmatter?.shale as Partial<PageContext>) ?? {}) };
+}
+
+/** Sets what the plugins produce where both renderers can read it back (MDX exports the front matter). */
+export function output(file: VFile): RenderOutput {
+  const data = file.data as AstroData;
+  data.astro ??= {};
+  data.astro.frontmatter ??= {};
+  const frontmatter = data.astro.frontmatter;
+  frontmatter.shaleOutput ??= { headings: [], problems: [] } satisfies RenderOutput;
+  return frontmatter.shaleOutput as RenderOutput;
+}
+
+/** The source file and line a line of the rendered document came from. */
+export function locate(context: PageContext, line: number | undefined): { file: string; line?: number } | undefined {
+  if (line === undefined) return context.segments[0] ? { file: context.segments[0].file } : undefined;
+  const segment = context.segments.find((s) => line >= s.startLine && line < s.startLine + Math.max(1, s.lineCount));
+  if (!segment) return context.segments[0] ? { file: context.segments[0].file } : undefined;
+  return { file: segment.file, line: line - segment.startLine + segment.bodyLine };
+}
+
+/** Records a problem found at a line of the rendered document. */
+export function report(
+  file: VFile,
+  severity: Problem['severity'],
+  line: number | undefined,
+  message: string,
+  fix?: string,
+): void {
+  const where = locate(pageContext(file), line) ?? { file: file.path ?? '' };
+  output(file).problems.push({ severity, file: where.file, line: where.line, message, fix });
+}
+
+/**
+ * Slate let some mistakes through (an unknown fence language became plain text, a broken #link
+ * just did nothing). In Slate's own format (`*.html.md`) they are warnings, so Slate docs build
+ * unchanged; in Shale content they are errors.
+ */
+export const slateTolerated = (file: VFile): Problem['severity'] => (pageContext(file).slate ? 'warning' : 'error');

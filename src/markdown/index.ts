@@ -1,0 +1,19 @@
+/**
+ * The Markdown pipeline, stated once. Order matters:
+ *   remark: Slate's dialect (tables, strikethrough, no indented code)
+ *   rehype: heading ids first (the other steps and the TOC need them) → code blocks (shiki, tabs)
+ *           → lang-specific → links → anchor check (needs every id) → sections (last: it regroups the tree)
+ * Astro's MDX integration runs the same lists (astro.config.mjs); Shale's Markdown renderer
+ * (render-page.ts) runs them for `.md` pages.
+ */
+import remarkSlateSyntax from './remark-slate-syntax';
+import rehypeHeadingIds from './rehype-heading-ids';
+import rehypeCodeBlocks from './rehype-code-blocks';
+import rehypeLangSpecific from './rehype-lang-specific';
+import rehypeLinks from './rehype-links';
+import rehypeCheckAnchors from './rehype-check-anchors';
+import rehypeSections from './rehype-sections';
+
+export const remarkPlugins = [remarkSlateSyntax];
+
+export const rehypePlugins = [rehypeHeadingIds, rehypeCodeBlocks, rehypeLangSpecific, rehypeLinks, rehypeCheckAnchors, rehypeSections];

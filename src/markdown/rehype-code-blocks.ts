@@ -1,0 +1,81 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { getHighlighter, highlightToHast, loadLanguages } from '../highlight/highlighter';
+import { canonicalLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+import { tabKeyForFence } from '../schema/language-tabs';
+import { pageContext, report, slateTolerated } from './context';
+import { textOf } from './hast-nodes';
+
+/** The fence name of a `<pre><code class="language-x">` block ('' when the fence has none). */
+function fenceName(code: Element): string {
+  const classes = (code.properties.className as string[] | undefined) ?? [];
+  const language = classes.find((name) => String(name).startsWith('language-'));
+  return language ? String(language).slice('language-'.length) : '';
+}
+
+function codeOf(pre: Element): Element | undefined {
+  const [first] = pre.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  return first?.type === 'element' && first.tagName === 'code' ? first : undefined;
+}
+
+/**
+ * Turns every fenced block into a highlighted block of the code column, tagged with its language
+ * and, when it belongs to a tab, that tab's key and index (CSS shows the active tab's blocks).
+ * Slate's `lang--suffix` fences are highlighted as `lang`; an unknown language is reported.
+ */
+export default function rehypeCodeBlocks() {
+  return async (tree: Root, file: VFile) => {
+    const context = pageContext(file);
+    const blocks: Array<{ pre: Element; code: Element; index: number; parent: Root | Element }> = [];
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'pre' || index === undefined || !parent) return;
+      const code = codeOf(node);
+      if (code) blocks.push({ pre: node, code, index, parent: parent as Root | Element });
+    });
+    if (blocks.length === 0) return;
+    await loadLanguages(blocks.map(({ code }) => splitTabName(fenceName(code)).language).filter((n) => canonicalLanguage(n)));
+    const shiki = await getHighlighter();
+
+    for (const { pre, code, index, parent } of blocks) {
+      const fence = fenceName(code);
+      const { language } = splitTabName(fence);
+      const line = pre.position?.start.line ?? code.position?.start.line;
+      let highlightAs = language || 'text';
+      if (language && !canonicalLanguage(language)) {
+        const nearest = nearestLanguages(language);
+        const hint = nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.';
+        const severity = slateTolerated(file);
+        const shown = severity === 'warning' ? '; it is shown as plain text, as in Slate' : '';
+        report(file, severity, line, `code fence language "${fence}" is unknown${shown}.`, hint);
+        highlightAs = 'text';
+      }
+      const source = textOf(code).replace(/\n$/, '');
+      const tabKey = tabKeyForFence(fence, context.tabs, canonicalLanguage);
+      const tabIndex = tabKey === undefined ? -1 : context.tabs.findIndex((tab) => tab.key === tabKey);
+      const properties: Element['properties'] = { className: ['code-block'] };
+      if (language) properties.dataLanguage = language;
+      if (tabIndex >= 0) {
+        properties.dataTab = tabKey;
+        properties.dataTabIndex = String(tabIndex);
+      }
+      const children: ElementContent[] = [
+        {
+          type: 'element',
+          tagName: 'pre',
+          properties: { className: ['highlight'], tabIndex: 0 },
+          children: [{ type: 'element', tagName: 'code', properties: {}, children: highlightToHast(shiki, source, highlightAs) }],
+        },
+      ];
+      if (context.codeClipboard) {
+        children.push({
+          type: 'element',
+          tagName: 'button',
+          properties: { type: 'button', className: ['copy-button'] },
+          children: [{ type: 'text', value: 'Copy' }],
+        });
+      }
+      parent.children[index] = { type: 'element', tagName: 'div', properties, children, position: pre.position };
+    }
+  };
+}

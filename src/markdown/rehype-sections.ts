@@ -1,0 +1,74 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { pageContext, report } from './context';
+import { classList, getAttribute, isElementLike, tagName, type AnyElement } from './hast-nodes';
+
+const SECTION_HEADING = /^h[1-3]$/;
+
+/** Blocks that belong to the code column, as in Slate: code and blockquotes. */
+function isExample(node: RootContent): boolean {
+  if (!isElementLike(node as ElementContent)) return false;
+  const element = node as AnyElement;
+  const name = tagName(element);
+  return name === 'blockquote' || name === 'pre' || (name === 'div' && classList(element).includes('code-block'));
+}
+
+const isBlank = (node: RootContent) => node.type === 'text' && !node.value.trim();
+
+const div = (className: string, children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName: 'div',
+  properties: { className: [className] },
+  children,
+});
+
+/**
+ * Groups the page into sections, one per h1, h2 and h3, each with a prose side and an examples side
+ * (code and blockquotes). The layout puts the two side by side, so a section's code can never drift
+ * away from it (slate#1532) and on a phone it follows its prose.
+ */
+export default function rehypeSections() {
+  return (tree: Root, file: VFile) => {
+    const { tabs } = pageContext(file);
+    const sections: Array<{ level: number; prose: RootContent[]; examples: RootContent[] }> = [];
+    const moduleCode: RootContent[] = [];
+    let current: (typeof sections)[number] | undefined;
+    for (const node of tree.children) {
+      if (isBlank(node)) continue;
+      // MDX imports and exports render nothing and must stay at the top level of the document.
+      if (node.type === 'mdxjsEsm' || node.type === 'doctype') {
+        moduleCode.push(node);
+        continue;
+      }
+      const heading = isElementLike(node as ElementContent) ? SECTION_HEADING.exec(tagName(node as AnyElement)) : null;
+      if (heading || !current) {
+        current = { level: heading ? Number(tagName(node as AnyElement)[1]) : 0, prose: [], examples: [] };
+        sections.push(current);
+      }
+      (isExample(node) ? current.examples : current.prose).push(node);
+    }
+
+    if (tabs.length > 1) warnMissingLanguages(sections, tabs.map((tab) => tab.key), file);
+
+    const wrapped = sections.map(({ level, prose, examples }): Element => {
+      const children: ElementContent[] = [div('prose', prose as ElementContent[])];
+      if (examples.length) children.push(div('examples', examples as ElementContent[]));
+      return { type: 'element', tagName: 'section', properties: { className: ['section', `section-h${level}`] }, children };
+    });
+    tree.children = [...moduleCode, ...wrapped];
+  };
+}
+
+/** A section with code for some tabs but not all is legal, but likely a forgotten sample. */
+function warnMissingLanguages(sections: Array<{ prose: RootContent[]; examples: RootContent[] }>, keys: string[], file: VFile) {
+  for (const { prose, examples } of sections) {
+    const present = new Set(examples.flatMap((node) => (node.type === 'element' && typeof node.properties.dataTab === 'string' ? [node.properties.dataTab] : [])));
+    if (present.size === 0) continue;
+    const missing = keys.filter((key) => !present.has(key));
+    if (missing.length === 0) continue;
+    const heading = prose[0] && isElementLike(prose[0] as ElementContent) ? (prose[0] as AnyElement) : undefined;
+    const name = heading && SECTION_HEADING.test(tagName(heading)) ? `section "${getAttribute(heading, 'id')}"` : 'the opening section';
+    const line = (heading ?? examples[0])?.position?.start.line;
+    report(file, 'warning', line, `${name} has code for ${[...present].join(', ')} but none for ${missing.join(', ')}.`, `add a fence for ${missing.join(', ')}, or ignore this if the section needs none.`);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'astro/zod';
+import { checkFooter } from './toc-footers';
+
+const tabEntry = z.union([z.string(), z.record(z.unknown())]).superRefine((entry, ctx) => {
+  const isName = typeof entry === 'string' && entry.trim() !== '';
+  const isOneKeyMap =
+    typeof entry === 'object' && Object.keys(entry).length === 1 && typeof Object.values(entry)[0] === 'string';
+  if (!isName && !isOneKeyMap) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `language_tabs entry ${JSON.stringify(entry)} is neither a language name nor a one-key map.`,
+      params: { fix: 'write `- ruby` or `- shell: cURL` (language: label).' },
+    });
+  }
+});
+
+const footer = z.string().transform((entry, ctx) => {
+  const result = checkFooter(entry);
+  if (result.problem) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.problem.message, params: { fix: result.problem.fix } });
+    return z.NEVER;
+  }
+  return { html: result.html ?? '', anchors: result.anchors };
+});
+
+const metaTag = z.record(z.union([z.string(), z.number(), z.boolean()])).superRefine((tag, ctx) => {
+  for (const name of Object.keys(tag)) {
+    if (!/^[a-z][a-z0-9:._-]*$/i.test(name) || /^on/i.test(name)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `meta attribute name "${name}" is not a plain attribute name.`,
+        params: { fix: 'use attributes such as name, property and content.' },
+      });
+    }
+  }
+});
+
+/** A list that YAML may leave empty (`includes:` with nothing under it reads as null). */
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((value) => value ?? []);
+
+/** Slate's front matter, plus Shale's own keys. Every key is optional. */
+export const frontMatterSchema = z
+  .object({
+    title: z.string().default('API Documentation').describe('The page <title>; the TOC scrollspy shows "Section – Title".'),
+    language_tabs: list(tabEntry).describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default.'),
+    toc_footers: list(footer).describe('Links under the table of contents (HTML links and inline emphasis only).'),
+    includes: list(z.string().transform((name) => name.trim())).describe('Files from includes/ appended after the body, in order.'),
+    search: z.boolean().nullish().transform((v) => v ?? false).describe('Show the search box and build the search index.'),
+    code_clipboard: z.boolean().nullish().transform((v) => v ?? false).describe('Put a Copy button on every code block.'),
+    meta: list(metaTag).describe('Extra <meta> tags: each map becomes one tag.'),
+    toc_depth: z
+      .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'toc_depth must be 2 or 3.' }) })
+      .default(2)
+      .describe('Heading levels in the TOC: 2 (h1 and h2, as Slate) or 3 (adds h3).'),
+  })
+  .strict();
+
+export type FrontMatterInput = z.input<typeof frontMatterSchema>;
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** Keys Slate used to have, and what they are called now. */
+export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
+
+/** The keys the schema knows (for did-you-mean hints). */
+export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+
+/** Front-matter keys an include file may have (only nested includes; the rest belongs to the page). */
+export const includeFrontMatterSchema = z.object({ includes: frontMatterSchema.shape.includes }).strict();

@@ -1,0 +1,56 @@
+import { bundledLanguagesInfo } from 'shiki';
+
+/** Names shiki renders as plain text without a grammar. */
+const PLAIN_TEXT = ['text', 'plaintext', 'txt', 'plain'];
+
+/** Every fence name shiki knows (ids and aliases), mapped to its canonical id. */
+const CANONICAL = new Map<string, string>();
+for (const info of bundledLanguagesInfo) {
+  CANONICAL.set(info.id, info.id);
+  for (const alias of info.aliases ?? []) CANONICAL.set(alias, info.id);
+}
+for (const name of PLAIN_TEXT) CANONICAL.set(name, 'text');
+
+/** The canonical shiki language for a fence or tab name (`bash` → `shellscript`), or undefined if unknown. */
+export function canonicalLanguage(name: string): string | undefined {
+  return CANONICAL.get(name.toLowerCase());
+}
+
+export const isKnownLanguage = (name: string): boolean => CANONICAL.has(name.toLowerCase());
+
+export const isPlainText = (name: string): boolean => canonicalLanguage(name) === 'text';
+
+/** Splits Slate's `lang--suffix` fence or tab name into the language and the whole tab key. */
+export function splitTabName(name: string): { language: string; key: string } {
+  const key = name.trim();
+  const cut = key.indexOf('--');
+  return { language: cut > 0 ? key.slice(0, cut) : key, key };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The known names closest to `name` (for "did you mean" hints), best first. */
+export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const target = name.toLowerCase();
+  return [...new Set(candidates)]
+    .map((candidate) => ({ candidate, distance: editDistance(target, candidate.toLowerCase()) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(target.length / 2)) || candidate.startsWith(target))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+/** Known language names closest to an unknown one. */
+export const nearestLanguages = (name: string): string[] => nearestNames(name, CANONICAL.keys());

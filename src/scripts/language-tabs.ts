@@ -1,0 +1,74 @@
+import { initialLanguage, languageFromUrl, storeLanguage, urlWithLanguage } from './language-choice';
+
+/**
+ * The language tabs: an ARIA tablist. Choosing a tab sets one attribute on the root element
+ * (`data-tab-index`) and the stylesheet shows that language's code everywhere: no loop over blocks.
+ */
+class LanguageTabs extends HTMLElement {
+  private tabs: HTMLButtonElement[] = [];
+  private keys: string[] = [];
+
+  connectedCallback(): void {
+    this.tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    this.keys = this.tabs.map((tab) => tab.dataset.tabKey ?? '');
+    if (this.tabs.length === 0) return;
+    const language = (history.state as { language?: string } | null)?.language ?? initialLanguage(location.search, this.keys);
+    this.show(this.keys.includes(language) ? language : this.keys[0]!);
+    history.replaceState({ ...(history.state ?? {}), language: this.current() }, '');
+    this.addEventListener('click', (event) => {
+      const tab = (event.target as Element).closest<HTMLButtonElement>('[role="tab"]');
+      if (tab) this.choose(tab.dataset.tabKey!);
+    });
+    this.addEventListener('keydown', (event) => this.onKey(event));
+    window.addEventListener('popstate', (event) => {
+      const language = (event.state as { language?: string } | null)?.language ?? languageFromUrl(location.search, this.keys);
+      this.show(language && this.keys.includes(language) ? language : this.keys[0]!, true);
+    });
+  }
+
+  private current(): string {
+    return this.keys[Number(document.documentElement.dataset.tabIndex ?? 0)] ?? this.keys[0]!;
+  }
+
+  /** A reader's choice: shown, remembered, and put in the URL as a new history entry. */
+  private choose(language: string): void {
+    if (language === this.current()) return;
+    this.show(language, true);
+    storeLanguage(language);
+    history.pushState({ ...(history.state ?? {}), language }, '', urlWithLanguage(location.href, language, this.keys));
+  }
+
+  private show(language: string, keepPlace = false): void {
+    const index = this.keys.indexOf(language);
+    // Code above the reader changes height with the language: keep what they read in place.
+    const anchor = keepPlace ? readingAnchor() : undefined;
+    const before = anchor?.getBoundingClientRect().top;
+    document.documentElement.dataset.tabIndex = String(index);
+    this.tabs.forEach((tab, i) => {
+      tab.setAttribute('aria-selected', String(i === index));
+      tab.tabIndex = i === index ? 0 : -1;
+    });
+    if (anchor && before !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const index = this.tabs.indexOf(document.activeElement as HTMLButtonElement);
+    if (index < 0) return;
+    const last = this.tabs.length - 1;
+    const next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.tabs[next]!.focus();
+    this.choose(this.keys[next]!);
+  }
+}
+
+/** The section at the top of the reading area, if any. */
+function readingAnchor(): Element | undefined {
+  const content = document.getElementById('content');
+  if (!content || window.scrollY === 0) return undefined;
+  const x = content.getBoundingClientRect().left + 10;
+  return document.elementFromPoint(x, 60)?.closest('.section') ?? undefined;
+}
+
+customElements.define('shale-language-tabs', LanguageTabs);

@@ -1,0 +1,8 @@
+// The page's behaviour, in order: the language is applied before `data-js` reveals the code,
+// so a reader never sees another language's code flash first.
+import './language-tabs';
+import './scrollspy';
+import './copy-code';
+import './sidebar-toggle';
+
+document.documentElement.dataset.js = '';

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    // Build tests run Astro builds: give them room on a loaded 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+});
