@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { frontMatterSchema, includeFrontMatterSchema, type FrontMatter } from '../schema/front-matter';
+import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { error, warning, type Problem } from '../validation/problem';
 import { availableIncludes, resolveInclude } from './includes';
@@ -90,6 +90,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema);
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
+  data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
   const parts: SourceFile[] = [source];
   const includesDir = path.join(path.dirname(file), 'includes');
   appendIncludes(source, data.includes, includesDir, parts, [file], problems);

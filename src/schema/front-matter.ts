@@ -56,6 +56,14 @@ export const frontMatterSchema = z
       .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'toc_depth must be 2 or 3.' }) })
       .default(2)
       .describe('Heading levels in the TOC: 2 (h1 and h2, as Slate) or 3 (adds h3).'),
+    // Keys Widdershins writes for Shins, Slate's Node port: accepted so its output builds unchanged.
+    headingLevel: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Shins' name for toc_depth (Widdershins writes it): 2 or less is h1 and h2, 3 or more adds h3. toc_depth wins."),
+    highlight_theme: z.string().optional().describe("Shins' code theme (Widdershins writes it). Shale has one theme for the code column, so it is ignored."),
   })
   .strict();
 
@@ -65,8 +73,17 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 /** Keys Slate used to have, and what they are called now. */
 export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
 
+/** Keys accepted only because other Slate tools write them (not suggested in hints). */
+export const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme'];
+
 /** The keys the schema knows (for did-you-mean hints). */
-export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape).filter((key) => !COMPATIBILITY_KEYS.includes(key));
+
+/** The TOC depth a page asks for: `toc_depth`, else Shins' `headingLevel` (3 and more → 3), else 2. */
+export function tocDepthOf(frontMatter: Pick<FrontMatter, 'toc_depth' | 'headingLevel'>, tocDepthGiven: boolean): 2 | 3 {
+  if (tocDepthGiven || frontMatter.headingLevel === undefined) return frontMatter.toc_depth;
+  return frontMatter.headingLevel >= 3 ? 3 : 2;
+}
 
 /** Front-matter keys an include file may have (only nested includes; the rest belongs to the page). */
 export const includeFrontMatterSchema = z.object({ includes: frontMatterSchema.shape.includes }).strict();
