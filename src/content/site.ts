@@ -11,6 +11,8 @@ import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/langu
 export interface Page {
   /** The page's own file (absolute). */
   file: string;
+  /** The content folder the page belongs to (absolute): images resolve against it. */
+  contentDir: string;
   /** Output path relative to the site root: `index.html`, `v2.html`, `v3/index.html`. */
   outputPath: string;
   dialect: 'md' | 'mdx';
@@ -92,8 +94,10 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
   const parts: SourceFile[] = [source];
-  const includesDir = path.join(path.dirname(file), 'includes');
-  appendIncludes(source, data.includes, includesDir, parts, [file], problems);
+  // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
+  // own includes/, as Middleman looks up partials relative to the page first, then from the root.
+  const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
+  appendIncludes(source, data.includes, includesDirs, parts, [file], problems);
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {
@@ -106,6 +110,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   const footerLines = listItemLines(source, 'toc_footers');
   return {
     file,
+    contentDir,
     outputPath: outputPathOf(contentDir, file),
     dialect: source.dialect,
     frontMatter: data,
@@ -120,7 +125,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
 function appendIncludes(
   from: SourceFile,
   names: string[],
-  includesDir: string,
+  includesDirs: string[],
   parts: SourceFile[],
   chain: string[],
   problems: Problem[],
@@ -132,12 +137,13 @@ function appendIncludes(
       problems.push(error(from.path, line, 'an include name is empty.', 'remove the empty `-` line under includes.'));
       continue;
     }
-    const resolution = resolveInclude(includesDir, name, from.dialect);
+    const resolutions = includesDirs.map((dir) => resolveInclude(dir, name, from.dialect));
+    const resolution = resolutions.find((candidate) => candidate.found) ?? resolutions[0]!;
     if (!resolution.found) {
-      const available = availableIncludes(includesDir);
+      const available = [...new Set(includesDirs.flatMap((dir) => availableIncludes(dir)))].sort();
       const fix = available.length
         ? `create includes/_${name}.${from.dialect}, or use one of: ${available.join(', ')}.`
-        : `create ${path.relative(path.dirname(chain[0]!), path.join(includesDir, `_${name}.${from.dialect}`))}.`;
+        : `create ${path.relative(path.dirname(chain[0]!), path.join(includesDirs[0]!, `_${name}.${from.dialect}`))}.`;
       problems.push(error(from.path, line, `include "${name}" does not exist.`, fix));
       continue;
     }
@@ -169,7 +175,7 @@ function appendIncludes(
             : problem,
         ),
       );
-      if (nested.data) appendIncludes(source, nested.data.includes, includesDir, parts, [...chain, found], problems);
+      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems);
     }
   }
 }

@@ -5,6 +5,7 @@ import { formatReport } from '../validation/report';
 import { hasErrors } from '../validation/problem';
 import { checkContent } from './check-content';
 import { publish, stagingDirectory } from './output-swap';
+import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { basePath, contentDirectory } from './settings';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
@@ -14,11 +15,14 @@ const THEME_MODULE = 'virtual:shale/code-theme.css';
  * - Before a build: checks the whole content folder, prints one report, and stops on errors.
  * - During the build: serves the code-colour stylesheet made from the shiki theme (classes, not
  *   inline styles, so a strict CSP holds).
- * - After the build: moves the site into place only when everything succeeded.
+ * - In `npm run dev`: serves the content folder's images at the paths the build gives them.
+ * - After the build: copies those images into the site, then moves the site into place only when
+ *   everything succeeded.
  */
 export default function shale(): AstroIntegration {
   let staging: string | undefined;
   let target: string | undefined;
+  let contentDir: string | undefined;
   return {
     name: 'shale',
     hooks: {
@@ -36,7 +40,8 @@ export default function shale(): AstroIntegration {
         });
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
-        const { problems } = await checkContent(contentDirectory(root), basePath());
+        contentDir = contentDirectory(root);
+        const { problems } = await checkContent(contentDir, basePath());
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (hasErrors(problems)) {
@@ -49,8 +54,14 @@ export default function shale(): AstroIntegration {
         staging = stagingDirectory(root);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
+      'astro:server:setup': ({ server }) => {
+        // Astro's dev server takes the base path off a request before other middleware sees it
+        // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
+        server.middlewares.use(contentAssetMiddleware(contentDirectory(server.config.root), '/'));
+      },
       'astro:build:done': async ({ logger }) => {
-        if (!staging || !target) return;
+        if (!staging || !target || !contentDir) return;
+        copyContentAssets(contentDir, staging);
         publish(staging, target);
         logger.info(`site written to ${target}`);
       },

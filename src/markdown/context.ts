@@ -8,6 +8,8 @@ export interface Segment {
   file: string;
   /** First line of the segment in the rendered document (1-based). */
   startLine: number;
+  /** Offset of the segment's first character in the rendered document (from the first line on). */
+  startOffset?: number;
   /** Line of the source file that the segment's first line is. */
   bodyLine: number;
   lineCount: number;
@@ -21,6 +23,8 @@ export interface PageContext {
   slate: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
   base: string;
+  /** The content folder (absolute), where images are looked up; '' when rendering loose Markdown. */
+  contentDir: string;
   segments: Segment[];
   /** The page's own file, and the `#anchors` its toc_footers link to (with their front-matter line). */
   pageFile: string;
@@ -33,7 +37,7 @@ export interface RenderOutput {
   problems: Problem[];
 }
 
-const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', segments: [], pageFile: '', footerAnchors: [] };
+const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', contentDir: '', segments: [], pageFile: '', footerAnchors: [] };
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };

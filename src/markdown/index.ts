@@ -1,8 +1,9 @@
 /**
  * The Markdown pipeline, stated once. Order matters:
- *   remark: Slate's dialect (tables, strikethrough, no indented code)
+ *   remark: Slate's dialect (tables, strikethrough, no indented code, no intra-word emphasis)
+ *           → image paths (before Astro's MDX image handling sees a relative path)
  *   rehype: heading ids first (the other steps and the TOC need them) → code blocks (shiki, tabs)
- *           → lang-specific → links → anchor check (needs every id) → sections (last: it regroups the tree)
+ *           → lang-specific → images → links (base path) → anchor check (needs every id) → sections (last: it regroups the tree)
  * Astro's MDX integration runs the same lists (astro.config.mjs); Shale's Markdown renderer
  * (render-page.ts) runs them for `.md` pages.
  */
@@ -11,9 +12,11 @@ import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeCodeBlocks from './rehype-code-blocks';
 import rehypeLangSpecific from './rehype-lang-specific';
 import rehypeLinks from './rehype-links';
+import rehypeImages from './rehype-images';
+import remarkImagePaths from './remark-image-paths';
 import rehypeCheckAnchors from './rehype-check-anchors';
 import rehypeSections from './rehype-sections';
 
-export const remarkPlugins = [remarkSlateSyntax];
+export const remarkPlugins = [remarkSlateSyntax, remarkImagePaths];
 
-export const rehypePlugins = [rehypeHeadingIds, rehypeCodeBlocks, rehypeLangSpecific, rehypeLinks, rehypeCheckAnchors, rehypeSections];
+export const rehypePlugins = [rehypeHeadingIds, rehypeCodeBlocks, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeSections];

@@ -30,8 +30,8 @@ const markdownProcessor = () =>
     .use(rehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true });
 
-const pageFile = (page: Page, context: PageContext) =>
-  new VFile({ path: page.file, data: { astro: { frontmatter: { shale: context } } } });
+const pageFile = (page: Page, context: PageContext, text: string) =>
+  new VFile({ path: page.file, value: text, data: { astro: { frontmatter: { shale: context } } } });
 
 /**
  * Renders a Markdown page. Each file is parsed on its own, as Slate renders each include on its
@@ -40,23 +40,25 @@ const pageFile = (page: Page, context: PageContext) =>
  */
 export async function renderMarkdownPage(page: Page, base = '/'): Promise<RenderedPage> {
   const processor = markdownProcessor();
-  const { segments } = assemble(page);
+  const { text, segments } = assemble(page);
   const context = contextOf(page, base, segments);
   const children: MdastContent[] = [];
   page.parts.forEach((part, index) => {
     const tree = processor.parse(part.body) as MdastRoot;
     const lineShift = segments[index]!.startLine - 1;
+    const offsetShift = segments[index]!.startOffset ?? 0;
+    // Positions become positions in the joined document (`text`), so raw HTML, which rehype-raw
+    // parses again from those positions, keeps its real lines.
     visit(tree, (node) => {
       if (!node.position) return;
       node.position.start.line += lineShift;
       node.position.end.line += lineShift;
-      // Offsets are per file; drop them so nothing mistakes them for offsets in the joined document.
-      delete node.position.start.offset;
-      delete node.position.end.offset;
+      if (node.position.start.offset !== undefined) node.position.start.offset += offsetShift;
+      if (node.position.end.offset !== undefined) node.position.end.offset += offsetShift;
     });
     children.push(...tree.children);
   });
-  const file = pageFile(page, context);
+  const file = pageFile(page, context, text);
   const hast = (await processor.run({ type: 'root', children }, file)) as HastRoot;
   const html = processor.stringify(hast, file);
   const { headings, problems } = output(file);

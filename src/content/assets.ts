@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Files of the content folder that Shale publishes as they are, at the same path: images and
+ * other media (Slate keeps them in `images/` beside the page). Markdown, Slate's own theme code and
+ * anything else stay private.
+ */
+export const ASSET_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.bmp': 'image/bmp',
+};
+
+/** Folders never searched for assets. */
+const SKIPPED = new Set(['node_modules']);
+
+export const isAssetFile = (file: string): boolean => Object.hasOwn(ASSET_TYPES, path.extname(file).toLowerCase());
+
+/** Every asset of a content folder, as paths relative to it with `/` separators, sorted. */
+export function listAssets(contentDir: string): string[] {
+  const assets: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && isAssetFile(entry.name)) assets.push(path.relative(contentDir, full).split(path.sep).join('/'));
+    }
+  };
+  if (fs.existsSync(contentDir)) walk(contentDir);
+  return assets.sort();
+}
+
+/** Whether `file` is inside `dir` (not the folder itself, not outside it through `..`). */
+export function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Where an image of a page points. */
+export type ImageTarget =
+  /** Another site, a data: URL, or nothing to resolve: left as written. */
+  | { kind: 'external' }
+  /** A file of the content folder: `sitePath` is where the site serves it (relative to the site root). */
+  | { kind: 'local'; sitePath: string; url: string; file: string; exists: boolean; tried: string[] }
+  /** A path that leaves the content folder (`../x.png`): never published. */
+  | { kind: 'outside'; file: string };
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Resolves an image URL of a page the way Slate (Middleman's image_tag) does: a root-absolute
+ * `/images/x.png` is the content folder's `images/x.png`; a relative `images/x.png` is looked up
+ * beside the page first, then from the content folder's root (so `v3/index.html.md` finds the
+ * shared `images/`). The returned `url` is root-absolute without the base path.
+ */
+export function resolveImage(contentDir: string, pageFile: string, src: string): ImageTarget {
+  const value = src.trim();
+  if (!value || value.startsWith('//') || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) return { kind: 'external' };
+  const cut = value.search(/[?#]/);
+  const pathPart = safeDecode(cut < 0 ? value : value.slice(0, cut));
+  const suffix = cut < 0 ? '' : value.slice(cut);
+  if (!pathPart) return { kind: 'external' };
+  const candidates = pathPart.startsWith('/')
+    ? [path.join(contentDir, pathPart)]
+    : [...new Set([path.join(path.dirname(pageFile), pathPart), path.join(contentDir, pathPart)])];
+  const inside = candidates.filter((candidate) => isInside(contentDir, candidate));
+  if (inside.length === 0) return { kind: 'outside', file: candidates.at(-1)! };
+  const file = inside.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? inside.at(-1)!;
+  const sitePath = path.relative(contentDir, file).split(path.sep).join('/');
+  const url = `/${sitePath.split('/').map(encodeURIComponent).join('/')}${suffix}`;
+  const exists = fs.existsSync(file) && fs.statSync(file).isFile() && isAssetFile(file);
+  return { kind: 'local', sitePath, url, file, exists, tried: inside.map((candidate) => path.relative(contentDir, candidate).split(path.sep).join('/')) };
+}

@@ -1,0 +1,26 @@
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { resolveImage } from '../content/assets';
+import { pageContext } from './context';
+
+/**
+ * Markdown images (`![a](images/x.png)`) of the content folder get their root-absolute site path
+ * (`/images/x.png`) before anything else sees them. Astro's MDX pipeline would otherwise turn a
+ * relative image into an import from the generated page in `.shale/generated/`, where it does not
+ * exist. rehype-images then adds the base path and checks the file (for raw HTML images too).
+ */
+export default function remarkImagePaths() {
+  return (tree: Root, file: VFile) => {
+    const { contentDir, pageFile } = pageContext(file);
+    if (!contentDir) return;
+    const referenced = new Set<string>();
+    visit(tree, 'imageReference', (node: ImageReference) => void referenced.add(node.identifier));
+    visit(tree, (node) => {
+      if (node.type !== 'image' && !(node.type === 'definition' && referenced.has((node as Definition).identifier))) return;
+      const image = node as Image | Definition;
+      const target = resolveImage(contentDir, pageFile, image.url);
+      if (target.kind === 'local') image.url = target.url;
+    });
+  };
+}
