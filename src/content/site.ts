@@ -4,7 +4,7 @@ import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatt
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { error, warning, type Problem } from '../validation/problem';
 import { availableIncludes, resolveInclude } from './includes';
-import { listItemLines, readFrontMatter, splitSource, type SourceFile } from './source-file';
+import { hasUnclosedFrontMatter, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -88,6 +88,10 @@ export function loadSite(contentDir: string): Site {
 
 function loadPage(contentDir: string, file: string, problems: Problem[]): Page | undefined {
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
+  if (hasUnclosedFrontMatter(source)) {
+    problems.push(unclosedFrontMatter(source));
+    return undefined;
+  }
   // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
   const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema);
   problems.push(...frontMatterProblems);
@@ -158,6 +162,10 @@ function appendIncludes(
       continue;
     }
     const source = splitSource(found, fs.readFileSync(found, 'utf8'));
+    if (hasUnclosedFrontMatter(source)) {
+      problems.push(unclosedFrontMatter(source));
+      continue;
+    }
     if (source.dialect !== from.dialect) {
       const kind = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
       problems.push(

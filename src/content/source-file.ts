@@ -32,6 +32,18 @@ export function splitSource(path: string, text: string): SourceFile {
 }
 
 /**
+ * Whether a file opens front matter (`---` on its first line) and never closes it: the YAML would
+ * be read as Markdown (a rule, then the keys as text), which nobody means.
+ */
+export function hasUnclosedFrontMatter(source: SourceFile): boolean {
+  return source.yaml === '' && source.bodyLine === 1 && /^---[ \t]*\n/.test(source.body);
+}
+
+/** The problem for a file whose front matter is never closed (see hasUnclosedFrontMatter). */
+export const unclosedFrontMatter = (source: SourceFile): Problem =>
+  error(source.path, 1, 'the front matter opened on line 1 is never closed.', 'end it with a line of three dashes (---) after the last key.');
+
+/**
  * Parses and validates a file's front matter against a zod schema, turning every YAML or schema
  * issue into a problem at the line of the offending key.
  */
@@ -109,7 +121,9 @@ function unknownKey(file: string, line: number, key: string, path: (string | num
 }
 
 function fixForType(issue: z.ZodIssue): string | undefined {
+  if (issue.path[0] === 'toc_depth') return 'write `toc_depth: 2` (h1 and h2, as Slate) or `toc_depth: 3` (also h3).';
   if (issue.code === z.ZodIssueCode.invalid_type) {
+    if (issue.expected === 'number') return 'write a number.';
     if (issue.expected === 'boolean') return 'write true or false.';
     if (issue.expected === 'array') return 'write a YAML list, one `- item` per line.';
     if (issue.expected === 'string') return 'write a text value (quote it if it contains a colon).';

@@ -1,7 +1,7 @@
 import { loadSite, type Site } from '../content/site';
 import { orphanHeadings } from '../content/toc';
 import { checkMdxPage } from '../markdown/render-page';
-import { warning, type Problem } from '../validation/problem';
+import { error, warning, type Problem } from '../validation/problem';
 import { renderCached } from './render-cache';
 
 /**
@@ -13,7 +13,15 @@ export async function checkContent(contentDir: string, base: string): Promise<{ 
   const site = loadSite(contentDir);
   const problems: Problem[] = [...site.problems];
   for (const page of site.pages) {
-    const output = page.dialect === 'mdx' ? await checkMdxPage(page, base) : await renderCached(page, base);
+    let output;
+    try {
+      output = page.dialect === 'mdx' ? await checkMdxPage(page, base) : await renderCached(page, base);
+    } catch (cause) {
+      // A bug in Shale, not in the content: still one report naming the page, not a bare stack trace.
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      problems.push(error(page.file, undefined, `Shale failed to render this page (internal error: ${reason}).`, 'this is a bug in Shale; please report it with this page. Meanwhile, find the part of the page that triggers it by removing parts.'));
+      continue;
+    }
     problems.push(...output.problems);
     for (const heading of orphanHeadings(output.headings, page.frontMatter.toc_depth)) {
       problems.push(

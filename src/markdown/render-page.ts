@@ -94,7 +94,7 @@ export async function checkMdxPage(page: Page, base = '/'): Promise<RenderOutput
           severity: 'error',
           file: where.file,
           line: where.line,
-          message: `invalid MDX: ${message.reason ?? message.message}`,
+          message: `invalid MDX: ${(message.reason ?? message.message).replace(/([^.])$/, '$1.')}`,
           fix: 'fix the MDX syntax: close every tag, write `{` as `\\{` and `<` as `&lt;` in text.',
         },
       ],

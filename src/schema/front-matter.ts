@@ -1,18 +1,22 @@
 import { z } from 'astro/zod';
 import { checkFooter } from './toc-footers';
 
-const tabEntry = z.union([z.string(), z.record(z.unknown())]).superRefine((entry, ctx) => {
-  const isName = typeof entry === 'string' && entry.trim() !== '';
-  const isOneKeyMap =
-    typeof entry === 'object' && Object.keys(entry).length === 1 && typeof Object.values(entry)[0] === 'string';
-  if (!isName && !isOneKeyMap) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `language_tabs entry ${JSON.stringify(entry)} is neither a language name nor a one-key map.`,
-      params: { fix: 'write `- ruby` or `- shell: cURL` (language: label).' },
-    });
-  }
-});
+// Any YAML value is checked by one rule, so a list or a number gets the same message as a bad map.
+const tabEntry = z
+  .unknown()
+  .superRefine((entry, ctx) => {
+    const isName = typeof entry === 'string' && entry.trim() !== '';
+    const isOneKeyMap =
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry) && Object.keys(entry).length === 1 && typeof Object.values(entry)[0] === 'string';
+    if (!isName && !isOneKeyMap) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `language_tabs entry ${JSON.stringify(entry) ?? String(entry)} is neither a language name nor a one-key map.`,
+        params: { fix: 'write `- ruby` or `- shell: cURL` (language: label).' },
+      });
+    }
+  })
+  .transform((entry) => entry as string | Record<string, string>);
 
 const footer = z.string().transform((entry, ctx) => {
   const result = checkFooter(entry);
@@ -53,7 +57,7 @@ export const frontMatterSchema = z
     code_clipboard: z.boolean().nullish().transform((v) => v ?? false).describe('Put a Copy button on every code block.'),
     meta: list(metaTag).describe('Extra <meta> tags: each map becomes one tag.'),
     toc_depth: z
-      .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'toc_depth must be 2 or 3.' }) })
+      .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'must be 2 or 3' }) })
       .default(2)
       .describe('Heading levels in the TOC: 2 (h1 and h2, as Slate) or 3 (adds h3).'),
     // Keys Widdershins writes for Shins, Slate's Node port: accepted so its output builds unchanged.

@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuild, hasStackTrace, previousSite, reportOf, snapshot } from './support/build';
+
+/**
+ * Every check of `npm run build`, each on a tiny content folder in tests/fixtures/broken/<check>/,
+ * with the exact report it must print. Report paths are relative to the project folder, where the
+ * build runs.
+ */
+const F = 'tests/fixtures/broken';
+
+const ERRORS: Array<{ check: string; fixture: string; report: string }> = [
+  {
+    check: 'front matter of the wrong type',
+    fixture: 'front-matter-type',
+    report: `✗ Found 3 errors in 1 file
+
+${F}/front-matter-type/index.md
+  ✗ ${F}/front-matter-type/index.md:3  search: Expected boolean, received string. Fix: write true or false.
+  ✗ ${F}/front-matter-type/index.md:4  toc_depth: must be 2 or 3. Fix: write \`toc_depth: 2\` (h1 and h2, as Slate) or \`toc_depth: 3\` (also h3).
+  ✗ ${F}/front-matter-type/index.md:5  includes: Expected array, received string. Fix: write a YAML list, one \`- item\` per line.`,
+  },
+  {
+    check: 'an unknown front-matter key, with a did-you-mean',
+    fixture: 'unknown-key',
+    report: `✗ Found 2 errors in 1 file
+
+${F}/unknown-key/index.md
+  ✗ ${F}/unknown-key/index.md:3  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
+  ✗ ${F}/unknown-key/index.md:5  front-matter key "languages" is Slate's old name for "language_tabs". Fix: rename it to "language_tabs".`,
+  },
+  {
+    check: 'a language_tabs entry that is neither a name nor a one-key map',
+    fixture: 'tab-entry',
+    report: `✗ Found 2 errors in 1 file
+
+${F}/tab-entry/index.md
+  ✗ ${F}/tab-entry/index.md:5  language_tabs entry {"ruby":"Ruby","python":"Python"} is neither a language name nor a one-key map. Fix: write \`- ruby\` or \`- shell: cURL\` (language: label).
+  ✗ ${F}/tab-entry/index.md:7  language_tabs entry ["javascript"] is neither a language name nor a one-key map. Fix: write \`- ruby\` or \`- shell: cURL\` (language: label).`,
+  },
+  {
+    check: 'a tab language shiki does not know, with the nearest names',
+    fixture: 'tab-language',
+    report: `✗ Found 2 errors in 1 file
+
+${F}/tab-language/index.md
+  ✗ ${F}/tab-language/index.md:5  language tab "rubby" is not a language shiki knows. Fix: use a language shiki knows (nearest: ruby).
+  ✗ ${F}/tab-language/index.md:6  language tab "pyton--v2" is not a language shiki knows. Fix: use a language shiki knows (nearest: python).`,
+  },
+  {
+    check: 'a fence language shiki does not know, with the nearest names',
+    fixture: 'fence-language',
+    report: `✗ Found 1 error in 1 file
+
+${F}/fence-language/index.md
+  ✗ ${F}/fence-language/index.md:13  code fence language "jsn" is unknown. Fix: use a language shiki knows (nearest: js, json, jsx), or \`text\`.`,
+  },
+  {
+    check: 'an include that does not exist, listing those that do',
+    fixture: 'missing-include',
+    report: `✗ Found 1 error in 1 file
+
+${F}/missing-include/index.md
+  ✗ ${F}/missing-include/index.md:5  include "erors" does not exist. Fix: create includes/_erors.md, or use one of: authentication, errors, kittens.`,
+  },
+  {
+    check: 'an include cycle',
+    fixture: 'include-cycle',
+    report: `✗ Found 1 error in 1 file
+
+${F}/include-cycle/includes/_second.md
+  ✗ ${F}/include-cycle/includes/_second.md:3  include "first" makes a cycle: _first.md → _second.md → _first.md. Fix: remove one of the includes in the cycle.`,
+  },
+  {
+    check: "invalid MDX, with MDX's own message at the include's line",
+    fixture: 'invalid-mdx',
+    report: `✗ Found 1 error in 1 file
+
+${F}/invalid-mdx/includes/_broken.mdx
+  ✗ ${F}/invalid-mdx/includes/_broken.mdx:3  invalid MDX: Unexpected end of file in expression, expected a corresponding closing brace for \`{\`. Fix: fix the MDX syntax: close every tag, write \`{\` as \`\\{\` and \`<\` as \`&lt;\` in text.`,
+  },
+  {
+    check: 'invalid Markdown: a code fence that is never closed',
+    fixture: 'unclosed-fence',
+    report: `✗ Found 1 error in 1 file
+
+${F}/unclosed-fence/index.md
+  ✗ ${F}/unclosed-fence/index.md:7  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
+  },
+  {
+    check: 'invalid Markdown: front matter that is never closed',
+    fixture: 'unclosed-front-matter',
+    report: `✗ Found 1 error in 1 file
+
+${F}/unclosed-front-matter/index.md
+  ✗ ${F}/unclosed-front-matter/index.md:1  the front matter opened on line 1 is never closed. Fix: end it with a line of three dashes (---) after the last key.`,
+  },
+  {
+    check: 'a #link in the content that matches no id',
+    fixture: 'broken-anchor',
+    report: `✗ Found 1 error in 1 file
+
+${F}/broken-anchor/index.md
+  ✗ ${F}/broken-anchor/index.md:7  link "#autentication" points to no id on this page. Fix: did you mean "#authentication"?`,
+  },
+  {
+    check: 'a #link in toc_footers that matches no id',
+    fixture: 'footer-anchor',
+    report: `✗ Found 1 error in 1 file
+
+${F}/footer-anchor/index.md
+  ✗ ${F}/footer-anchor/index.md:5  toc_footers link "#sign-up" points to no id on this page. Fix: link to the id of a heading on this page.`,
+  },
+  {
+    check: 'unsafe toc_footers markup: a javascript: URL, an event handler, a script',
+    fixture: 'unsafe-footer',
+    report: `✗ Found 3 errors in 1 file
+
+${F}/unsafe-footer/index.md
+  ✗ ${F}/unsafe-footer/index.md:5  toc_footers link has the unsafe URL "javascript:alert(1)". Fix: use an http(s), mailto or relative link.
+  ✗ ${F}/unsafe-footer/index.md:6  toc_footers entry has an event handler attribute (onclick), which could run script. Fix: remove the event handler; footers are plain links.
+  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>) and inline emphasis (<em>, <strong>, <code>) in toc_footers.`,
+  },
+  {
+    check: 'an id used twice',
+    fixture: 'duplicate-id',
+    report: `✗ Found 1 error in 1 file
+
+${F}/duplicate-id/index.md
+  ✗ ${F}/duplicate-id/index.md:9  id "setup" is used twice on the page. Fix: give one of the elements another id.`,
+  },
+  {
+    check: 'an image outside the content folder',
+    fixture: 'image-outside',
+    report: `✗ Found 1 error in 1 file
+
+${F}/image-outside/index.md
+  ✗ ${F}/image-outside/index.md:7  image "../secret.png" is outside the content folder, so the site cannot serve it. Fix: move the image into the content folder (Slate keeps them in images/) and link to it there.`,
+  },
+  {
+    check: 'a missing content folder',
+    fixture: 'no-such-folder',
+    report: `✗ Found 1 error in 1 file
+
+${F}/no-such-folder
+  ✗ ${F}/no-such-folder  the content folder does not exist. Fix: create it, or point SHALE_CONTENT at the folder that holds index.mdx or index.html.md.`,
+  },
+  {
+    check: 'an empty content folder',
+    fixture: 'empty-content',
+    report: `✗ Found 1 error in 1 file
+
+${F}/empty-content
+  ✗ ${F}/empty-content  the content folder holds no pages. Fix: add index.mdx (or a Slate index.html.md) with the docs.`,
+  },
+  {
+    check: 'a missing index page',
+    fixture: 'missing-index',
+    report: `✗ Found 1 error in 1 file
+
+${F}/missing-index
+  ✗ ${F}/missing-index  the content folder has no index page. Fix: add index.mdx, index.md or index.html.md: it becomes the front page.`,
+  },
+];
+
+const WARNINGS: Array<{ check: string; fixture: string; report: string; files: string[] }> = [
+  {
+    check: 'a section whose code misses one of the tab languages',
+    fixture: 'missing-tab-language',
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/missing-tab-language/includes/_kittens.md
+  ⚠ ${F}/missing-tab-language/includes/_kittens.md:11  section "get-a-kitten" has code for shell but none for ruby. Fix: add a fence for ruby, or ignore this if the section needs none.`,
+  },
+  {
+    check: 'a missing image (the images that exist are published)',
+    fixture: 'missing-image',
+    files: ['index.html', 'images/logo.png'],
+    report: `⚠ Found 2 warnings in 1 file
+
+${F}/missing-image/index.md
+  ⚠ ${F}/missing-image/index.md:9  image "images/screenshot.png" does not exist in the content folder. Fix: add the file, or correct the path.
+  ⚠ ${F}/missing-image/index.md:11  image "images/diagram.svg" does not exist in the content folder. Fix: add the file, or correct the path.`,
+  },
+  {
+    check: "in Slate's own format, what Slate let through: an unknown fence language, a broken #link, an unclosed fence",
+    fixture: 'slate-tolerated',
+    files: ['index.html'],
+    report: `⚠ Found 3 warnings in 1 file
+
+${F}/slate-tolerated/index.html.md
+  ⚠ ${F}/slate-tolerated/index.html.md:7  link "#kitens" points to no id on this page. Fix: did you mean "#kittens"?
+  ⚠ ${F}/slate-tolerated/index.html.md:9  code fence language "response" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows, or \`text\`.
+  ⚠ ${F}/slate-tolerated/index.html.md:15  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
+  },
+];
+
+const outDirs: string[] = [];
+afterAll(() => outDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+// These builds stop before Astro writes anything (the check runs first), so they may run side by side.
+describe.concurrent('a content error stops the build with one exact report and leaves the previous site as it was', () => {
+  it('covers every broken fixture folder', ({ expect }) => {
+    const fixtures = fs.readdirSync(F).sort();
+    expect([...ERRORS, ...WARNINGS].map((c) => c.fixture).filter((name) => name !== 'no-such-folder').sort()).toEqual(fixtures);
+    expect(fs.existsSync(path.join(F, 'no-such-folder'))).toBe(false);
+  });
+
+  for (const { check, fixture, report } of ERRORS) {
+    it(check, async ({ expect }) => {
+      const outDir = previousSite();
+      outDirs.push(outDir);
+      const before = snapshot(outDir);
+      const build = await astroBuild({ content: `${F}/${fixture}`, outDir });
+      expect(build.status).toBe(1);
+      expect(reportOf(build.stderr)).toBe(report);
+      expect(build.stderr).toContain(`${report}\n\nThe build stopped; the previous site was left as it was.`);
+      expect(hasStackTrace(build.stdout + build.stderr)).toBe(false);
+      expect(snapshot(outDir)).toEqual(before);
+    });
+  }
+});
+
+describe('a content warning is reported and the build goes on', () => {
+  for (const { check, fixture, report, files } of WARNINGS) {
+    it(check, async () => {
+      const outDir = previousSite();
+      outDirs.push(outDir);
+      const build = await astroBuild({ content: `${F}/${fixture}`, outDir });
+      expect(build.status, build.stderr).toBe(0);
+      expect(reportOf(build.stdout + build.stderr)).toBe(report);
+      const written = Object.keys(snapshot(outDir));
+      expect(written).toEqual(expect.arrayContaining(files));
+      // The new site replaced the previous one as a whole.
+      expect(written).not.toContain('images/old.png');
+    });
+  }
+});

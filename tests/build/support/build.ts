@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project folder: builds run there, and report paths are relative to it. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface BuildResult {
+  /** Exit code (null when the build was killed for taking too long). */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+/** The environment of a build: the test runner's own variables (NODE_ENV=test, VITEST…) left out. */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key.startsWith('SHALE_')) continue;
+    env[key] = value;
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
+/**
+ * Runs the real `astro build` (what `npm run build` runs) on a content folder, as a user would:
+ * from the project folder, with SHALE_CONTENT, SHALE_OUT_DIR and SHALE_BASE. `content` is relative
+ * to the project, so report paths are stable. Asynchronous, so the test runner stays responsive;
+ * killed after `timeoutMs` (then `status` is null).
+ */
+export function astroBuild(options: { content: string; outDir: string; base?: string; timeoutMs?: number }): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+      cwd: ROOT,
+      env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, outDir: options.outDir });
+    });
+  });
+}
+
+/** A fresh temporary folder. */
+export const tempDir = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `shale-${prefix}-`));
+
+/** An output folder that already holds a "previous site", to check that a failed build leaves it alone. */
+export function previousSite(): string {
+  const dir = tempDir('previous');
+  fs.mkdirSync(path.join(dir, 'images'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Previous site</title>');
+  fs.writeFileSync(path.join(dir, 'images', 'old.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  return dir;
+}
+
+/** Every file of a folder with a hash of its bytes, to compare a folder before and after. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, entry);
+    if (fs.statSync(full).isFile()) files[entry.split(path.sep).join('/')] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+  }
+  return files;
+}
+
+/**
+ * The problem report a build printed: its "Found …" line, then each group (a blank line, the file,
+ * its problem lines). Astro prefixes only the first line of a warning, so the report is verbatim.
+ */
+export function reportOf(output: string): string | undefined {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => /^[✗⚠] Found /.test(line));
+  if (start < 0) return undefined;
+  const isProblem = (line = '') => /^ {2}[✗⚠] /.test(line);
+  let end = start;
+  while (lines[end + 1] === '' && lines[end + 2] && !lines[end + 2]!.startsWith(' ') && isProblem(lines[end + 3])) {
+    end += 3;
+    while (isProblem(lines[end + 1])) end++;
+  }
+  return lines.slice(start, end + 1).join('\n');
+}
+
+/** Whether output holds a JavaScript stack trace (a crash instead of a report). */
+export const hasStackTrace = (output: string): boolean => /^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(output);
