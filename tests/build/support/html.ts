@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+
+/** A built page, parsed, with what the build tests look at. */
+export interface BuiltPage {
+  tree: Root;
+  /** Every element matching the test, in document order (below `within` when given). */
+  all(test: (element: Element) => boolean, within?: Element | Root): Element[];
+  /** The ids of the headings (h1–h6) of the content, in order. */
+  headingIds(): string[];
+  /** The table of contents: each h1 entry with its children, as `text#id`. */
+  toc(): Array<{ entry: string; children: string[] }>;
+  /** The language tabs: key and label. */
+  tabs(): Array<{ key: string; label: string }>;
+  /** The code blocks of the content: their fence language and the tab they belong to ('' = every tab). */
+  codeBlocks(): Array<{ language: string; tab: string }>;
+  /** The main content element. */
+  main(): Element;
+}
+
+export const classes = (element: Element): string[] => ((element.properties.className as string[] | undefined) ?? []).map(String);
+export const hasClass = (element: Element, name: string) => classes(element).includes(name);
+export const is = (name: string) => (element: Element) => element.tagName === name;
+export const text = (node: Element | Root) => toText(node).trim();
+
+export function readPage(file: string): BuiltPage {
+  const tree = fromHtml(fs.readFileSync(file, 'utf8'));
+  const all = (test: (element: Element) => boolean, within: Element | Root = tree) => {
+    const found: Element[] = [];
+    visit(within, 'element', (element: Element) => void (test(element) && found.push(element)));
+    return found;
+  };
+  const main = () => {
+    const [element] = all((e) => e.tagName === 'main' && e.properties.id === 'content');
+    if (!element) throw new Error(`${file} has no <main id="content">`);
+    return element;
+  };
+  const link = (anchor: Element) => `${text(anchor)}${String(anchor.properties.href)}`;
+  return {
+    tree,
+    all,
+    main,
+    headingIds: () => all((e) => /^h[1-6]$/.test(e.tagName), main()).map((e) => String(e.properties.id)),
+    toc: () => {
+      const [list] = all((e) => e.tagName === 'ul' && hasClass(e, 'toc-list-h1'));
+      if (!list) return [];
+      return list.children
+        .filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
+        .map((item) => {
+          const [entry] = all((e) => e.tagName === 'a' && hasClass(e, 'toc-h1'), item);
+          const children = all((e) => e.tagName === 'a' && (hasClass(e, 'toc-h2') || hasClass(e, 'toc-h3')), item);
+          return { entry: link(entry!), children: children.map(link) };
+        });
+    },
+    tabs: () => all((e) => e.properties.role === 'tab').map((e) => ({ key: String(e.properties.dataTabKey), label: text(e) })),
+    codeBlocks: () =>
+      all((e) => e.tagName === 'div' && hasClass(e, 'code-block'), main()).map((e) => ({
+        language: String(e.properties.dataLanguage ?? ''),
+        tab: String(e.properties.dataTab ?? ''),
+      })),
+  };
+}
+
+/** How many items of a list have each value of `key`. */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
