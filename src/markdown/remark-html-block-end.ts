@@ -1,0 +1,56 @@
+import type { Html, Root, RootContent } from 'mdast';
+import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Where a raw HTML block ends, as Redcarpet (Slate's parser) decides: at the end of the line that
+ * closes its first element. CommonMark instead runs an HTML block on to the next blank line, so in
+ *
+ *     <aside class="warning">Remove read-only properties.</aside>
+ *     > After saving, the file looks like this:
+ *
+ * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
+ * The lines after the closing tag are parsed again as Markdown and put after the HTML.
+ * (Markdown pages only: MDX has JSX, not HTML blocks.)
+ */
+export default function remarkHtmlBlockEnd(this: Processor) {
+  const processor = this;
+  return (tree: Root) => {
+    const split = (node: Html): RootContent[] | undefined => {
+      const start = node.position?.start;
+      if (!start || start.column !== 1) return undefined;
+      const tag = /^ {0,3}<([a-z][a-z0-9-]*)[\s>/]/i.exec(node.value)?.[1];
+      if (!tag) return undefined;
+      const lines = node.value.split('\n');
+      const closesAtEnd = new RegExp(`</${tag}\\s*>\\s*$`, 'i');
+      const closesAtStart = new RegExp(`^</${tag}\\s*>\\s*$`, 'i');
+      // Redcarpet looks for the closing tag at the start of a later line first, then anywhere.
+      let last = closesAtEnd.test(lines[0]!) ? 0 : lines.findIndex((line, index) => index > 0 && closesAtStart.test(line));
+      if (last < 0) last = lines.findIndex((line, index) => index > 0 && closesAtEnd.test(line));
+      if (last < 0 || last === lines.length - 1) return undefined;
+      const rest = lines.slice(last + 1).join('\n');
+      if (!rest.trim()) return undefined;
+      const head = lines.slice(0, last + 1).join('\n');
+      const lineShift = start.line + last;
+      const offsetShift = start.offset === undefined ? undefined : start.offset + head.length + 1;
+      const parsed = processor.parse(rest) as Root;
+      visit(parsed, (child) => {
+        if (!child.position) return;
+        for (const point of [child.position.start, child.position.end]) {
+          point.line += lineShift;
+          if (offsetShift === undefined) delete point.offset;
+          else if (point.offset !== undefined) point.offset += offsetShift;
+        }
+      });
+      const end = { line: start.line + last, column: lines[last]!.length + 1, offset: offsetShift === undefined ? undefined : offsetShift - 1 };
+      return [{ ...node, value: head, position: { start, end } }, ...parsed.children];
+    };
+    for (let index = 0; index < tree.children.length; index++) {
+      const node = tree.children[index]!;
+      if (node.type !== 'html') continue;
+      const replacement = split(node);
+      // The parsed rest may hold another HTML block: the loop reaches it next.
+      if (replacement) tree.children.splice(index, 1, ...replacement);
+    }
+  };
+}

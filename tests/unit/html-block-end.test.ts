@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkSlateSyntax from '../../src/markdown/remark-slate-syntax';
+import remarkHtmlBlockEnd from '../../src/markdown/remark-html-block-end';
+
+const html = (markdown: string) =>
+  String(
+    unified()
+      .use(remarkParse)
+      .use(remarkSlateSyntax)
+      .use(remarkHtmlBlockEnd)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw)
+      .use(rehypeStringify)
+      .processSync(markdown),
+  ).replace(/\n/g, '');
+
+describe('an HTML block ends where Redcarpet ends it', () => {
+  it('reads the lines after a one-line aside as Markdown', () => {
+    expect(html('<aside class="warning">Careful.</aside>\n> A note for the code column.\n')).toBe(
+      '<aside class="warning">Careful.</aside><blockquote><p>A note for the code column.</p></blockquote>',
+    );
+  });
+
+  it('does so after an aside that interrupts a paragraph, as in the Redfish guide', () => {
+    expect(html('Some text.\n<aside class="notice">Note.</aside>\n```json\n{}\n```\n')).toBe(
+      '<p>Some text.</p><aside class="notice">Note.</aside><pre><code class="language-json">{}</code></pre>',
+    );
+  });
+
+  it('ends a multi-line block at the line that starts with its closing tag', () => {
+    expect(html('<div>\n<p>inside</p>\n</div>\n# After\n')).toBe('<div><p>inside</p></div><h1>After</h1>');
+  });
+
+  it('leaves a block alone when nothing follows its closing tag', () => {
+    expect(html('<aside class="notice">\nNo *Markdown* here.\n</aside>\n\nThen *Markdown*.\n')).toBe(
+      '<aside class="notice">No *Markdown* here.</aside><p>Then <em>Markdown</em>.</p>',
+    );
+  });
+
+  it('leaves a block alone whose element is not closed on a line end', () => {
+    expect(html('<div>\nstill <b>html</b> text\n')).toBe('<div>still <b>html</b> text</div>');
+  });
+
+  it('keeps the lines of what it parses again', () => {
+    const tree = unified().use(remarkParse).use(remarkHtmlBlockEnd).runSync(unified().use(remarkParse).parse('x\n\n<p>a</p>\n# Heading\n'));
+    const heading = (tree as { children: Array<{ type: string; position?: { start: { line: number; offset?: number } } }> }).children.find((node) => node.type === 'heading');
+    expect(heading?.position?.start).toMatchObject({ line: 4, offset: 12 });
+  });
+});
