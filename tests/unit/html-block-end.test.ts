@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -47,8 +48,9 @@ describe('an HTML block ends where Redcarpet ends it', () => {
   });
 
   it('keeps the lines of what it parses again', () => {
-    const tree = unified().use(remarkParse).use(remarkHtmlBlockEnd).runSync(unified().use(remarkParse).parse('x\n\n<p>a</p>\n# Heading\n'));
-    const heading = (tree as { children: Array<{ type: string; position?: { start: { line: number; offset?: number } } }> }).children.find((node) => node.type === 'heading');
+    const processor = unified().use(remarkParse).use(remarkHtmlBlockEnd);
+    const tree = processor.runSync(processor.parse('x\n\n<p>a</p>\n# Heading\n')) as Root;
+    const heading = tree.children.find((node) => node.type === 'heading');
     expect(heading?.position?.start).toMatchObject({ line: 4, offset: 12 });
   });
 });
