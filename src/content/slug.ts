@@ -56,6 +56,19 @@ export interface IdRequest {
   fixed?: string;
 }
 
+/** The ids Slate itself gave: counted per file (UniqueHeadCounter is per template), so they may repeat. */
+export function slateIdsOf(requests: readonly IdRequest[]): string[] {
+  const perFile = new Map<string, Map<string, number>>();
+  return requests.map((request) => {
+    if (request.fixed) return request.fixed;
+    const counts = perFile.get(request.file) ?? new Map<string, number>();
+    perFile.set(request.file, counts);
+    const count = (counts.get(request.base) ?? 0) + 1;
+    counts.set(request.base, count);
+    return count === 1 ? request.base : `${request.base}-${count}`;
+  });
+}
+
 /**
  * Ids for every heading of a page (body and includes), unique across the page.
  * Each file first gets Slate's own ids (`foo`, `foo-2`… counted per file, slate#952), so every
@@ -64,15 +77,7 @@ export interface IdRequest {
  * next `base-N` that no other heading of the page uses.
  */
 export function allocateIds(requests: readonly IdRequest[]): string[] {
-  const perFile = new Map<string, Map<string, number>>();
-  const slateIds = requests.map((request) => {
-    if (request.fixed) return request.fixed;
-    const counts = perFile.get(request.file) ?? new Map<string, number>();
-    perFile.set(request.file, counts);
-    const count = (counts.get(request.base) ?? 0) + 1;
-    counts.set(request.base, count);
-    return count === 1 ? request.base : `${request.base}-${count}`;
-  });
+  const slateIds = slateIdsOf(requests);
   const everySlateId = new Set(slateIds);
   const assigned = new Set<string>();
   const nextSuffix = new Map<string, number>();

@@ -25,7 +25,7 @@ export async function checkContent(contentDir: string, base: string): Promise<{ 
     problems.push(...output.problems);
     for (const heading of orphanHeadings(output.headings, page.frontMatter.toc_depth)) {
       problems.push(
-        warning(page.file, undefined, `heading "${heading.text}" (h${heading.level}) comes before any h1, so the table of contents leaves it out.`, 'put an h1 above it, or make it an h1.'),
+        warning(heading.source?.file ?? page.file, heading.source?.line, `heading "${heading.text}" (h${heading.level}) comes before any h1, so the table of contents leaves it out.`, 'put an h1 above it, or make it an h1.'),
       );
     }
   }

@@ -2,7 +2,8 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { allocateIds, escapeLikeRedcarpet, slateBaseId } from '../content/slug';
+import { allocateIds, escapeLikeRedcarpet, slateBaseId, slateIdsOf } from '../content/slug';
+import type { Heading } from '../content/toc';
 import { locate, output, pageContext } from './context';
 import { getAttribute, isElementLike, lineOf, setAttribute, tagName, textOf, type AnyElement } from './hast-nodes';
 
@@ -41,17 +42,21 @@ export default function rehypeHeadingIds() {
       const match = HEADING.exec(tagName(node as AnyElement));
       if (match) headings.push({ node: node as AnyElement, level: Number(match[1]) });
     });
-    const ids = allocateIds(
-      headings.map(({ node }) => ({
-        file: locate(context, lineOf(node))?.file ?? '',
-        base: slateBaseId(redcarpetHtml(node.children as ElementContent[])),
-        fixed: getAttribute(node, 'id'),
-      })),
-    );
+    const sources = headings.map(({ node }) => locate(context, lineOf(node)));
+    const requests = headings.map(({ node }, index) => ({
+      file: sources[index]?.file ?? '',
+      base: slateBaseId(redcarpetHtml(node.children as ElementContent[])),
+      fixed: getAttribute(node, 'id'),
+    }));
+    const ids = allocateIds(requests);
+    const slateIds = slateIdsOf(requests);
     output(file).headings = headings.map(({ node, level }, index) => {
       setAttribute(node, 'id', ids[index]!);
       const children = node.children as ElementContent[];
-      return { level, id: ids[index]!, html: linkHtml(children), text: children.map(textOf).join('').trim() };
+      const heading: Heading = { level, id: ids[index]!, html: linkHtml(children), text: children.map(textOf).join('').trim() };
+      if (slateIds[index] !== ids[index]) heading.slateId = slateIds[index];
+      if (sources[index]) heading.source = sources[index];
+      return heading;
     });
   };
 }

@@ -1,0 +1,162 @@
+/**
+ * `npm run import-slate -- <path/to/slate/source> [--force] [--to <folder>]`
+ *
+ * Copies a Slate source folder (its pages, includes and images) into `content/` (or `--to`),
+ * refusing to replace what is there without `--force`, then says what Shale will render
+ * differently from Slate and what the build will report. Runs with vite-node (TypeScript).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isAssetFile } from '../src/content/assets';
+import { loadSite } from '../src/content/site';
+import { checkContent } from '../src/integration/check-content';
+import { renderCached } from '../src/integration/render-cache';
+import { formatReport } from '../src/validation/report';
+import { hasErrors } from '../src/validation/problem';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Slate's theme: Shale has its own layout, styles and scripts. */
+const THEME_FOLDERS = ['layouts', 'stylesheets', 'javascripts', 'fonts'];
+const USAGE = 'usage: npm run import-slate -- <path/to/slate/source> [--force] [--to <folder>]';
+
+class UsageError extends Error {}
+
+interface Options {
+  source: string;
+  target: string;
+  force: boolean;
+}
+
+function parseArguments(args: string[]): Options {
+  let source: string | undefined;
+  let target = path.join(PROJECT, 'content');
+  let force = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--force') force = true;
+    else if (arg === '--to') target = path.resolve(args[++index] ?? '');
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}.\n${USAGE}`);
+    else if (source) throw new UsageError(`one source folder only.\n${USAGE}`);
+    else source = path.resolve(arg);
+  }
+  if (!source) throw new UsageError(USAGE);
+  return { source, target, force };
+}
+
+const slash = (file: string) => file.split(path.sep).join('/');
+
+/** The files to copy and the ones left out (with why), as paths relative to the source. */
+function plan(source: string): { copy: string[]; erb: string[]; theme: string[]; other: string[] } {
+  const copy: string[] = [];
+  const erb: string[] = [];
+  const theme: string[] = [];
+  const other: string[] = [];
+  const walk = (dir: string, inIncludes: boolean) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      const relative = slash(path.relative(source, full));
+      if (entry.isDirectory()) {
+        if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
+        else walk(full, inIncludes || entry.name === 'includes');
+      } else if (entry.name.endsWith('.erb')) erb.push(relative);
+      else if (entry.name.endsWith('.html.md') || (inIncludes && /\.md$/.test(entry.name)) || isAssetFile(entry.name)) copy.push(relative);
+      else other.push(relative);
+    }
+  };
+  walk(source, false);
+  return { copy, erb, theme, other };
+}
+
+/** Code blocks whose fence is an alias of a tab's language (`bash` under `shell`): Slate showed them under every tab. */
+function aliasFences(html: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const [, language, tab] of html.matchAll(/data-language="([^"]+)" data-tab="([^"]+)"/g)) {
+    if (language === tab || tab!.startsWith(`${language}--`)) continue;
+    const key = `${language} → ${tab}`;
+    found.set(key, (found.get(key) ?? 0) + 1);
+  }
+  return found;
+}
+
+async function main(args: string[]): Promise<number> {
+  const { source, target, force } = parseArguments(args);
+  const shown = (file: string) => path.relative(process.cwd(), file) || '.';
+  if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) {
+    console.error(`✗ ${shown(source)} is not a folder. Point import-slate at a Slate source/ folder.`);
+    return 1;
+  }
+  const { copy, erb, theme, other } = plan(source);
+  const pages = copy.filter((file) => file.endsWith('.html.md'));
+  if (pages.length === 0 && erb.length === 0) {
+    const nested = fs.existsSync(path.join(source, 'source', 'index.html.md')) ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.` : '';
+    console.error(`✗ ${shown(source)} holds no Slate page (index.html.md).${nested}`);
+    return 1;
+  }
+  if (path.resolve(target) === path.resolve(source)) {
+    console.error('✗ the source and the target are the same folder.');
+    return 1;
+  }
+  const existing = fs.existsSync(target) ? fs.readdirSync(target).filter((name) => !name.startsWith('.')) : [];
+  if (existing.length > 0 && !force) {
+    console.error(`✗ ${shown(target)}/ already holds ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}. Nothing was copied.`);
+    console.error(`  To replace it with the Slate source, run again with --force (the files there are deleted first).`);
+    return 1;
+  }
+  if (existing.length > 0) for (const name of existing) fs.rmSync(path.join(target, name), { recursive: true, force: true });
+  for (const file of copy) {
+    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    fs.copyFileSync(path.join(source, file), path.join(target, file));
+  }
+
+  const includes = copy.filter((file) => !file.endsWith('.html.md') && file.endsWith('.md'));
+  const images = copy.filter((file) => isAssetFile(file));
+  console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
+  const notCopied = [
+    ...(theme.length ? [`${theme.join(', ')}  Slate's theme: Shale has its own layout, styles and scripts.`] : []),
+    ...other.map((file) => `${file}  not a page, an include or an image.`),
+  ];
+  if (notCopied.length) console.log(['Not copied:', ...notCopied.map((line) => `  ${line}`)].join('\n'));
+
+  const { problems } = await checkContent(target, '/');
+  const differences: string[] = erb.map(
+    (file) =>
+      `${shown(path.join(source, file))}  ERB is not run by Shale, so the file was not copied. Rename it to ${file.replace(/\.erb$/, '')} and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).`,
+  );
+  const aliases = new Map<string, number>();
+  for (const page of loadSite(target).pages) {
+    if (page.dialect !== 'md') continue;
+    const rendered = await renderCached(page, '/');
+    for (const heading of rendered.headings) {
+      if (!heading.slateId) continue;
+      const where = heading.source ? `${shown(heading.source.file)}${heading.source.line ? `:${heading.source.line}` : ''}` : shown(page.file);
+      differences.push(`${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${heading.slateId}, the id of an earlier heading too (slate#952).`);
+    }
+    for (const [pair, count] of aliasFences(rendered.html)) aliases.set(pair, (aliases.get(pair) ?? 0) + count);
+  }
+  for (const [pair, count] of aliases) {
+    const [language, tab] = pair.split(' → ');
+    differences.push(`${count} code fence(s) in ${language} show only under the ${tab} tab (the same language); Slate showed them under every tab.`);
+  }
+  console.log('');
+  if (differences.length === 0) console.log('Shale renders this source as Slate does.');
+  else console.log(['What Shale renders differently from Slate:', ...differences.map((line) => `  • ${line}`)].join('\n'));
+  console.log('');
+  if (problems.length === 0) console.log('The build reports no problems.');
+  else console.log(`What the build reports (${hasErrors(problems) ? 'fix the errors before building' : 'warnings only; the site builds'}):\n${formatReport(problems)}`);
+  console.log('');
+  console.log(hasErrors(problems) ? 'Next: fix the errors above, then npm run build.' : 'Next: npm run dev to preview, npm run build to build.');
+  return hasErrors(problems) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  },
+);

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './support/build';
+
+/**
+ * `npm run import-slate -- <source>` on tests/fixtures/import/slate-source: a Slate source with
+ * Slate's theme folders, an ERB page, a repeated heading across files, alias fences, an h2 before
+ * any h1, a broken link and an unknown fence language.
+ */
+const SOURCE = 'tests/fixtures/import/slate-source';
+const targets: string[] = [];
+afterAll(() => targets.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function run(command: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Runs the importer as `npm run import-slate -- …` does; paths of the temporary target become `<target>`. */
+async function importSlate(...args: string[]) {
+  const target = args[args.indexOf('--to') + 1]!;
+  const result = await run(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), 'bin/import-slate.ts', ...args]);
+  const placeholder = (text: string) => text.split(path.relative(ROOT, target)).join('<target>');
+  return { ...result, stdout: placeholder(result.stdout), stderr: placeholder(result.stderr) };
+}
+
+const files = (dir: string) =>
+  (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => fs.statSync(path.join(dir, file)).isFile()).map((file) => file.split(path.sep).join('/')).sort();
+
+describe('import-slate', () => {
+  it('copies the pages, includes and images and says what Shale renders differently', async () => {
+    const target = tempDir('import');
+    targets.push(target);
+    const result = await importSlate(SOURCE, '--to', target);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md']);
+    expect(fs.readFileSync(path.join(target, 'index.html.md'), 'utf8')).toBe(fs.readFileSync(path.join(SOURCE, 'index.html.md'), 'utf8'));
+    expect(result.stdout).toBe(`Imported ${SOURCE} into <target>/: 1 page(s), 2 include(s), 1 image(s).
+Not copied:
+  layouts/, stylesheets/  Slate's theme: Shale has its own layout, styles and scripts.
+  README.txt  not a page, an include or an image.
+
+What Shale renders differently from Slate:
+  • ${SOURCE}/v2.html.md.erb  ERB is not run by Shale, so the file was not copied. Rename it to v2.html.md and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).
+  • <target>/includes/api/_widgets.md:3  heading "Parameters" has the id #parameters-2; Slate gave it #parameters, the id of an earlier heading too (slate#952).
+  • 1 code fence(s) in bash show only under the shell tab (the same language); Slate showed them under every tab.
+  • 1 code fence(s) in sh show only under the shell tab (the same language); Slate showed them under every tab.
+
+What the build reports (warnings only; the site builds):
+⚠ Found 3 warnings in 1 file
+
+<target>/index.html.md
+  ⚠ <target>/index.html.md:11  heading "Before any h1" (h2) comes before any h1, so the table of contents leaves it out. Fix: put an h1 above it, or make it an h1.
+  ⚠ <target>/index.html.md:17  link "#widget" points to no id on this page. Fix: did you mean "#widgets"?
+  ⚠ <target>/index.html.md:29  code fence language "response" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows, or \`text\`.
+
+Next: npm run dev to preview, npm run build to build.
+`);
+  });
+
+  it('refuses to replace existing content without --force, and replaces it with --force', async () => {
+    const target = tempDir('import-existing');
+    targets.push(target);
+    fs.writeFileSync(path.join(target, 'index.mdx'), '# Our own docs\n');
+    const refused = await importSlate(SOURCE, '--to', target);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`✗ <target>/ already holds index.mdx. Nothing was copied.
+  To replace it with the Slate source, run again with --force (the files there are deleted first).
+`);
+    expect(files(target)).toEqual(['index.mdx']);
+
+    const forced = await importSlate(SOURCE, '--to', target, '--force');
+    expect(forced.status).toBe(0);
+    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md']);
+  });
+
+  it('refuses a folder that is not a Slate source, and says so', async () => {
+    const target = tempDir('import-none');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/broken/empty-content', '--to', target);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('✗ tests/fixtures/broken/empty-content holds no Slate page (index.html.md).\n');
+    expect(files(target)).toEqual([]);
+  });
+
+  it('runs as npm run import-slate -- <source>', async () => {
+    const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('✗ no/such/folder is not a folder. Point import-slate at a Slate source/ folder.\n');
+  });
+});
