@@ -27,10 +27,13 @@ function request(base: string, url: string, method = 'GET'): Promise<Answer> {
   return new Promise((resolve) => {
     const headers: Record<string, unknown> = {};
     const chunks: Buffer[] = [];
-    const response = new PassThrough() as unknown as ServerResponse & PassThrough;
-    response.setHeader = ((name: string, value: unknown) => void (headers[name.toLowerCase()] = value)) as ServerResponse['setHeader'];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('finish', () => resolve({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString() }));
+    const stream = new PassThrough();
+    const response = Object.assign(stream, {
+      statusCode: 0,
+      setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
+    }) as unknown as ServerResponse;
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('finish', () => resolve({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString() }));
     contentAssetMiddleware(dir, base)({ url, method } as IncomingMessage, response, () => resolve({ status: 'next', headers, body: '' }));
   });
 }
