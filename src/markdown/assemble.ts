@@ -9,12 +9,14 @@ export function assemble(page: Page, firstLine = 1): { text: string; segments: S
   const segments: Segment[] = [];
   const chunks: string[] = [];
   let line = firstLine;
+  let offset = 0;
   for (const part of page.parts) {
     const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
     const lineCount = body.split('\n').length - 1;
-    segments.push({ file: part.path, startLine: line, bodyLine: part.bodyLine, lineCount });
+    segments.push({ file: part.path, startLine: line, startOffset: offset, bodyLine: part.bodyLine, lineCount });
     chunks.push(body, '\n');
     line += lineCount + 1;
+    offset += body.length + 1;
   }
   return { text: chunks.join(''), segments };
 }

@@ -45,14 +45,14 @@ export async function renderMarkdownPage(page: Page, base = '/'): Promise<Render
   const children: MdastContent[] = [];
   page.parts.forEach((part, index) => {
     const tree = processor.parse(part.body) as MdastRoot;
-    const lineShift = segments[index]!.startLine - 1;
+    // Move positions into the joined document: lines and offsets as if the files were one text.
+    const { startLine, startOffset } = segments[index]!;
     visit(tree, (node) => {
       if (!node.position) return;
-      node.position.start.line += lineShift;
-      node.position.end.line += lineShift;
-      // Offsets are per file; drop them so nothing mistakes them for offsets in the joined document.
-      delete node.position.start.offset;
-      delete node.position.end.offset;
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += startLine - 1;
+        if (point.offset !== undefined) point.offset += startOffset;
+      }
     });
     children.push(...tree.children);
   });
@@ -83,7 +83,9 @@ export async function checkMdxPage(page: Page, base = '/'): Promise<RenderOutput
     await compile(file, { remarkPlugins, rehypePlugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
   } catch (cause) {
     const message = cause as { reason?: string; message: string; line?: number; place?: { line?: number; start?: { line?: number } } };
-    const line = message.line ?? message.place?.line ?? message.place?.start?.line;
+    // An unclosed tag has no place of its own; its reason names the opening tag's: "(7:1-7:8)".
+    const named = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(message.reason ?? '')?.[1];
+    const line = message.line ?? message.place?.line ?? message.place?.start?.line ?? (named ? Number(named) : undefined);
     const where = locate(context, line) ?? { file: page.file };
     return {
       headings: [],
