@@ -19,6 +19,8 @@ const PART_BREAK = /[^\p{L}\p{N}]+/u;
  * `Request`). Acronyms are not split further: that would cut `RESTful` and `URLs` into nonsense.
  */
 const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})/u;
+/** A cheap test that a token could have two parts: punctuation between letters or digits, or a case change. */
+const MAYBE_IDENTIFIER = /[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]|\p{Ll}\p{Lu}/u;
 /** Longest run of parts indexed as one word: longer runs are found by the prefix of a shorter one. */
 const MAX_RUN = 6;
 const MIN_PART = 2;
@@ -40,7 +42,10 @@ export function identifierParts(token: string): string[] {
  */
 export function identifierWords(text: string): string[] {
   const words = new Set<string>();
-  for (const token of text.split(TOKEN_BREAK)) {
+  // Code repeats itself (one sample per language) and most words are plain: look at each token once,
+  // and only at those with punctuation inside or a lower-to-upper case change.
+  for (const token of new Set(text.split(TOKEN_BREAK))) {
+    if (!MAYBE_IDENTIFIER.test(token)) continue;
     const parts = identifierParts(token);
     if (parts.length < 2 || !parts.some((part) => /\p{L}/u.test(part) && part.length >= MIN_PART)) continue;
     for (let start = 0; start < parts.length; start++) {

@@ -66,12 +66,11 @@ const textOfAll = (nodes: ElementContent[]) =>
  * weigh it less and show prose in excerpts.
  */
 export function sectionRecords(html: string, outputPath: string): SectionRecord[] {
-  const tree = fromHtml(html);
-  const root = findAll(tree, (element) => element.tagName === 'html')[0];
-  const language = String(root?.properties.lang ?? '').trim() || 'en';
-  const main = findAll(tree, (element) => element.tagName === 'main' && element.properties.id === 'content')[0];
+  const { head, main } = parsePage(html);
   if (!main) throw new SearchIndexError(`${outputPath} has no <main id="content">: it is not a Shale docs page.`);
-  const pageTitle = toText(findAll(tree, (element) => element.tagName === 'title')[0] ?? { type: 'root', children: [] }).trim();
+  const root = findAll(head, (element) => element.tagName === 'html')[0];
+  const language = String(root?.properties.lang ?? '').trim() || 'en';
+  const pageTitle = toText(findAll(head, (element) => element.tagName === 'title')[0] ?? { type: 'root', children: [] }).trim();
   const base = pageUrl(outputPath);
 
   const records: SectionRecord[] = [];
@@ -110,6 +109,26 @@ export function sectionRecords(html: string, outputPath: string): SectionRecord[
     });
   }
   return records;
+}
+
+const isMain = (element: Element) => element.tagName === 'main' && element.properties.id === 'content';
+
+/**
+ * Parses what the records need: the page's start (`<html lang>`, `<title>`) and `<main id="content">`.
+ * Parsing is most of the indexing time, and the navigation in between grows with the page (a TOC
+ * entry per section), so it is skipped when `<main>` can be cut out of the text; otherwise, the
+ * whole page is parsed.
+ */
+function parsePage(html: string): { head: Root; main: Element | undefined } {
+  const start = html.search(/<main\b[^>]*\bid="content"/);
+  const end = html.lastIndexOf('</main>');
+  const body = html.indexOf('<body');
+  if (start > body && body >= 0 && end > start) {
+    const main = findAll(fromHtml(html.slice(start, end + '</main>'.length), { fragment: true }), isMain)[0];
+    if (main) return { head: fromHtml(html.slice(0, body)), main };
+  }
+  const tree = fromHtml(html);
+  return { head: tree, main: findAll(tree, isMain)[0] };
 }
 
 /** A copy of a block without buttons (copy buttons carry words that are not content). */

@@ -96,6 +96,11 @@ describe('sectionRecords', () => {
     expect(sectionRecords(html, 'index.html')[0]!.language).toBe('de');
   });
 
+  test('finds <main id="content"> however its attributes are written', () => {
+    const html = page(section(1, '<h1 id="a">Alpha</h1>')).replace('<main id="content" class="content">', "<main class='content' id=content>");
+    expect(sectionRecords(html, 'index.html').map((record) => record.url)).toEqual(['/#a']);
+  });
+
   test('fails on a page without <main id="content">, naming the page', () => {
     expect(() => sectionRecords('<html><body><p>Not docs.</p></body></html>', 'other.html')).toThrow(SearchIndexError);
     expect(() => sectionRecords('<html><body><p>Not docs.</p></body></html>', 'other.html')).toThrow('other.html has no <main id="content">');
