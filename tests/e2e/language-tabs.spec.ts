@@ -228,6 +228,25 @@ test.describe('on the default site', () => {
     await page.goForward();
     await expectSelected(page, 'ruby');
   });
+
+  test('keeps the language when Back returns from a jump within the page', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await tab(page, 'ruby').click();
+    // A later visit: ruby comes from storage, the URL names no language.
+    await page.goto(siteUrl('default'));
+    await expectSelected(page, 'ruby');
+    const toc = page.getByRole('navigation', { name: 'Table of contents' });
+    await toc.getByRole('link', { name: 'Errors' }).click();
+    await expect(page).toHaveURL(/#errors$/);
+    await toc.getByRole('link', { name: 'Introduction' }).click();
+    await expect(page).toHaveURL(/#introduction$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/#errors$/);
+    await expectSelected(page, 'ruby');
+    await expectOnlyLanguage(page, 'ruby', KEYS);
+    await page.goForward();
+    await expectSelected(page, 'ruby');
+  });
 });
 
 test('never shows another language while the page loads', async ({ page }) => {
