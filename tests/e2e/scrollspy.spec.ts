@@ -14,12 +14,13 @@ test.describe('on the default site', () => {
   });
 
   test('marks the TOC entry of the section scrolled to', async ({ page }) => {
-    for (const [id, name] of [
+    const sections: Array<[string, string]> = [
       ['errors', 'Errors'],
       ['register-an-application', 'Register an Application'],
       ['oauth', 'OAuth'],
       ['introduction', 'Introduction'],
-    ]) {
+    ];
+    for (const [id, name] of sections) {
       await scrollElementTo(page, `#${id}`);
       await expect(entry(page, name)).toHaveAttribute('aria-current', 'location');
       await expect(current(page)).toHaveCount(1);
