@@ -209,6 +209,38 @@ test.describe('at 375 × 800 (phone)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Errors' })).toBeInViewport();
   });
 
+  test('paints the phone layout from the first frame, before the script has run', async ({ page }) => {
+    await page.addInitScript(() => {
+      const frames: Array<{ sidebar: boolean; menu: boolean; headingTop: number }> = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const frame = () => {
+        const heading = document.querySelector('h1');
+        if (heading && document.styleSheets.length > 0) {
+          frames.push({
+            sidebar: document.getElementById('sidebar')!.checkVisibility({ visibilityProperty: true }),
+            menu: document.querySelector('.menu-button')!.checkVisibility(),
+            headingTop: Math.round(heading.getBoundingClientRect().top),
+          });
+        }
+        if (frames.length < 300) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    // Hold the script until a few frames are painted, as on a slow network.
+    await page.route('**/_astro/*.js', async (route) => {
+      await page.waitForFunction(() => (window as unknown as { frames_: unknown[] }).frames_.length >= 3);
+      await route.continue();
+    });
+    await page.goto(siteUrl('default'));
+    await expect(page.locator('html[data-js]')).toHaveCount(1);
+    const frames = await page.evaluate(() => (window as unknown as { frames_: Array<{ sidebar: boolean; menu: boolean; headingTop: number }> }).frames_);
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    // The navigation never covers or pushes the page, and nothing jumps when the script arrives.
+    expect(frames.filter((frame) => frame.sidebar)).toEqual([]);
+    expect(frames.filter((frame) => !frame.menu)).toEqual([]);
+    expect(new Set(frames.map((frame) => frame.headingTop)).size).toBe(1);
+  });
+
   test('keeps the closed navigation out of the keyboard order', async ({ page }) => {
     const focusedInSidebar: boolean[] = [];
     for (let i = 0; i < 6; i++) {
