@@ -79,6 +79,18 @@ test.describe('on the default site', () => {
   });
 });
 
+test('marks an h3 entry and opens the lists above it (toc_depth: 3)', async ({ page }) => {
+  await page.goto(siteUrl('features'));
+  const h3Entry = toc(page).locator('a[href="#http-request"]');
+  await expect(h3Entry).toBeHidden();
+  await scrollElementTo(page, '#http-request');
+  await expect(h3Entry).toHaveAttribute('aria-current', 'location');
+  await expect(h3Entry).toBeVisible();
+  await expect(entry(page, 'Delete a Widget')).toBeVisible(); // its h1 group is open
+  await expect(toc(page).locator('a[href="#http-request-2"]')).toBeHidden(); // the other h2's list is not
+  await expect(page).toHaveTitle('HTTP Request – Features Fixture');
+});
+
 test('marks the last entry at the bottom of the page, however short its section', async ({ page }) => {
   await page.goto(siteUrl('features'));
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
