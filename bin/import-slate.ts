@@ -128,11 +128,12 @@ async function main(args: string[]): Promise<number> {
   for (const page of loadSite(target).pages) {
     if (page.dialect !== 'md') continue;
     const rendered = await renderCached(page, '/');
-    for (const heading of rendered.headings) {
-      if (!heading.slateId) continue;
-      const where = heading.source ? `${shown(heading.source.file)}${heading.source.line ? `:${heading.source.line}` : ''}` : shown(page.file);
-      differences.push(`${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${heading.slateId}, the id of an earlier heading too (slate#952).`);
-    }
+    rendered.headings.forEach((heading, index) => {
+      const origin = rendered.origins?.[index];
+      if (!origin?.slateId) return;
+      const where = `${shown(origin.file)}${origin.line ? `:${origin.line}` : ''}`;
+      differences.push(`${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${origin.slateId}, the id of an earlier heading too (slate#952).`);
+    });
     for (const [pair, count] of aliasFences(rendered.html)) aliases.set(pair, (aliases.get(pair) ?? 0) + count);
   }
   for (const [pair, count] of aliases) {

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const [dir = 'dist', port = '4321', base = '/'] = process.argv.slice(2);
 const root = path.resolve(dir);
@@ -40,8 +41,12 @@ const server = http.createServer((request, response) => {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(response);
+  const type = types[path.extname(file)] ?? 'application/octet-stream';
+  // Compress text as static hosts do, so measured transfer sizes are realistic.
+  const compress = /^(text\/|application\/json)/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  response.writeHead(200, { 'content-type': type, ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+  const stream = fs.createReadStream(file);
+  (compress ? stream.pipe(zlib.createGzip()) : stream).pipe(response);
 });
 
 server.listen(Number(port), '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`));

@@ -6,10 +6,6 @@ export interface Heading {
   html: string;
   /** The heading's plain text, for the document title and search. */
   text: string;
-  /** The id Slate gave this heading, when it differs from Shale's (Slate repeated it, slate#952). */
-  slateId?: string;
-  /** Where the heading is written (for messages). */
-  source?: { file: string; line?: number };
 }
 
 export interface TocEntry extends Heading {

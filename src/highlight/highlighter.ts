@@ -39,7 +39,9 @@ export function highlightToHast(shiki: Highlighter, code: string, language: stri
   if (cached) return structuredClone(cached);
   if (canonical === 'text') return [{ type: 'text', value: code }];
 
-  const { tokens, fg = '' } = shiki.codeToTokens(code, { lang: canonical as BundledLanguage, theme: THEME });
+  // No time limit per line: shiki's default (500 ms) leaves lines unhighlighted on a loaded machine,
+  // and two builds of the same content must be byte-identical.
+  const { tokens, fg = '' } = shiki.codeToTokens(code, { lang: canonical as BundledLanguage, theme: THEME, tokenizeTimeLimit: 0 });
   const out: ElementContent[] = [];
   let runClass = '';
   let runText = '';

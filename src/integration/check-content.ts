@@ -24,8 +24,9 @@ export async function checkContent(contentDir: string, base: string): Promise<{ 
     }
     problems.push(...output.problems);
     for (const heading of orphanHeadings(output.headings, page.frontMatter.toc_depth)) {
+      const origin = output.origins?.[output.headings.indexOf(heading)];
       problems.push(
-        warning(heading.source?.file ?? page.file, heading.source?.line, `heading "${heading.text}" (h${heading.level}) comes before any h1, so the table of contents leaves it out.`, 'put an h1 above it, or make it an h1.'),
+        warning(origin?.file ?? page.file, origin?.line, `heading "${heading.text}" (h${heading.level}) comes before any h1, so the table of contents leaves it out.`, 'put an h1 above it, or make it an h1.'),
       );
     }
   }

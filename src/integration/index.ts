@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { themeCss } from '../highlight/highlighter';
@@ -6,6 +7,8 @@ import { hasErrors } from '../validation/problem';
 import { checkContent } from './check-content';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
+import { indexSite } from './search-index';
+import { devSearch } from './search-dev';
 import { basePath, contentDirectory } from './settings';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
@@ -15,14 +18,15 @@ const THEME_MODULE = 'virtual:shale/code-theme.css';
  * - Before a build: checks the whole content folder, prints one report, and stops on errors.
  * - During the build: serves the code-colour stylesheet made from the shiki theme (classes, not
  *   inline styles, so a strict CSP holds).
- * - In `npm run dev`: serves the content folder's images at the paths the build gives them.
- * - After the build: copies those images into the site, then moves the site into place only when
- *   everything succeeded.
+ * - After the build: copies the content folder's images into the site, indexes the built pages for
+ *   search (search-index.ts), then moves the site into place only when everything succeeded.
+ * - In `npm run dev`: serves the content folder's images at the paths the build gives them, and a
+ *   search index built from the pages as they render (search-dev.ts).
  */
 export default function shale(): AstroIntegration {
   let staging: string | undefined;
   let target: string | undefined;
-  let contentDir: string | undefined;
+  let projectRoot = process.cwd();
   return {
     name: 'shale',
     hooks: {
@@ -38,10 +42,10 @@ export default function shale(): AstroIntegration {
             ],
           },
         });
-        if (command !== 'build') return;
         const root = fileURLToPath(config.root);
-        contentDir = contentDirectory(root);
-        const { problems } = await checkContent(contentDir, basePath());
+        projectRoot = root;
+        if (command !== 'build') return;
+        const { problems } = await checkContent(contentDirectory(root), basePath());
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (hasErrors(problems)) {
@@ -54,14 +58,27 @@ export default function shale(): AstroIntegration {
         staging = stagingDirectory(root);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = contentDirectory(projectRoot);
         // Astro's dev server takes the base path off a request before other middleware sees it
         // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
-        server.middlewares.use(contentAssetMiddleware(contentDirectory(server.config.root), '/'));
+        server.middlewares.use(contentAssetMiddleware(contentDir, '/'));
+        const search = devSearch({ base: basePath(), contentDir, log: (message) => logger.info(message) });
+        server.middlewares.use(search.middleware);
+        server.watcher.on('all', (_event, file) => search.changed(file));
       },
       'astro:build:done': async ({ logger }) => {
-        if (!staging || !target || !contentDir) return;
-        copyContentAssets(contentDir, staging);
+        if (!staging || !target) return;
+        copyContentAssets(contentDirectory(projectRoot), staging);
+        try {
+          const indexed = await indexSite(staging);
+          if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`\n✗ The search index could not be built: ${message}\n\nThe build stopped; the previous site was left as it was.\n`);
+          fs.rmSync(staging, { recursive: true, force: true });
+          process.exit(1);
+        }
         publish(staging, target);
         logger.info(`site written to ${target}`);
       },

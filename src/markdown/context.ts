@@ -6,10 +6,9 @@ import type { Problem } from '../validation/problem';
 /** A run of lines of the rendered document that came from one source file. */
 export interface Segment {
   file: string;
-  /** First line of the segment in the rendered document (1-based). */
+  /** First line of the segment in the rendered document (1-based), and its character offset there. */
   startLine: number;
-  /** Offset of the segment's first character in the rendered document (from the first line on). */
-  startOffset?: number;
+  startOffset: number;
   /** Line of the source file that the segment's first line is. */
   bodyLine: number;
   lineCount: number;
@@ -31,9 +30,17 @@ export interface PageContext {
   footerAnchors: Array<{ anchor: string; line?: number }>;
 }
 
-/** What the plugins leave for the page: its headings and the problems they found. */
+/** Where a heading is written, and the id Slate gave it when that differs from Shale's (slate#952). */
+export interface HeadingOrigin {
+  file: string;
+  line?: number;
+  slateId?: string;
+}
+
+/** What the plugins leave for the page: its headings (and, in the same order, their origins) and the problems they found. */
 export interface RenderOutput {
   headings: Heading[];
+  origins?: HeadingOrigin[];
   problems: Problem[];
 }
 
@@ -65,9 +72,12 @@ export function output(file: VFile): RenderOutput {
 /** The source file and line a line of the rendered document came from. */
 export function locate(context: PageContext, line: number | undefined): { file: string; line?: number } | undefined {
   if (line === undefined) return context.segments[0] ? { file: context.segments[0].file } : undefined;
-  const segment = context.segments.find((s) => line >= s.startLine && line < s.startLine + Math.max(1, s.lineCount));
+  // The last segment that starts at or before the line: a line past the end (MDX reports an unclosed
+  // tag at the end of the document) belongs to the last file.
+  const segment = [...context.segments].reverse().find((s) => line >= s.startLine);
   if (!segment) return context.segments[0] ? { file: context.segments[0].file } : undefined;
-  return { file: segment.file, line: line - segment.startLine + segment.bodyLine };
+  const inFile = Math.min(line - segment.startLine, Math.max(0, segment.lineCount - 1));
+  return { file: segment.file, line: inFile + segment.bodyLine };
 }
 
 /** Records a problem found at a line of the rendered document. */

@@ -3,7 +3,6 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { allocateIds, escapeLikeRedcarpet, slateBaseId, slateIdsOf } from '../content/slug';
-import type { Heading } from '../content/toc';
 import { locate, output, pageContext } from './context';
 import { getAttribute, isElementLike, lineOf, setAttribute, tagName, textOf, type AnyElement } from './hast-nodes';
 
@@ -53,10 +52,12 @@ export default function rehypeHeadingIds() {
     output(file).headings = headings.map(({ node, level }, index) => {
       setAttribute(node, 'id', ids[index]!);
       const children = node.children as ElementContent[];
-      const heading: Heading = { level, id: ids[index]!, html: linkHtml(children), text: children.map(textOf).join('').trim() };
-      if (slateIds[index] !== ids[index]) heading.slateId = slateIds[index];
-      if (sources[index]) heading.source = sources[index];
-      return heading;
+      return { level, id: ids[index]!, html: linkHtml(children), text: children.map(textOf).join('').trim() };
     });
+    output(file).origins = headings.map((_, index) => ({
+      file: sources[index]?.file ?? context.pageFile,
+      line: sources[index]?.line,
+      ...(slateIds[index] === ids[index] ? {} : { slateId: slateIds[index] }),
+    }));
   };
 }

@@ -12,12 +12,14 @@ import type { Page } from '../content/site';
 import type { Heading } from '../content/toc';
 import type { Problem } from '../validation/problem';
 import { assemble, contextOf } from './assemble';
-import { locate, output, type PageContext, type RenderOutput } from './context';
+import { locate, output, type HeadingOrigin, type PageContext, type RenderOutput } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
 
 export interface RenderedPage {
   html: string;
   headings: Heading[];
+  /** Where each heading is written, in the same order (for messages and import-slate). */
+  origins?: HeadingOrigin[];
   problems: Problem[];
 }
 
@@ -45,24 +47,22 @@ export async function renderMarkdownPage(page: Page, base = '/'): Promise<Render
   const children: MdastContent[] = [];
   page.parts.forEach((part, index) => {
     const tree = processor.parse(part.body) as MdastRoot;
-    const lineShift = segments[index]!.startLine - 1;
-    const offsetShift = segments[index]!.startOffset ?? 0;
-    // Positions become positions in the joined document (`text`), so raw HTML, which rehype-raw
-    // parses again from those positions, keeps its real lines.
+    // Move positions into the joined document: lines and offsets as if the files were one text.
+    const { startLine, startOffset } = segments[index]!;
     visit(tree, (node) => {
       if (!node.position) return;
-      node.position.start.line += lineShift;
-      node.position.end.line += lineShift;
-      if (node.position.start.offset !== undefined) node.position.start.offset += offsetShift;
-      if (node.position.end.offset !== undefined) node.position.end.offset += offsetShift;
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += startLine - 1;
+        if (point.offset !== undefined) point.offset += startOffset;
+      }
     });
     children.push(...tree.children);
   });
   const file = pageFile(page, context, text);
   const hast = (await processor.run({ type: 'root', children }, file)) as HastRoot;
   const html = processor.stringify(hast, file);
-  const { headings, problems } = output(file);
-  return { html, headings, problems };
+  const { headings, origins, problems } = output(file);
+  return { html, headings, origins, problems };
 }
 
 /** The text of the generated MDX document for a page: front matter with the context, then the page. */
@@ -85,7 +85,9 @@ export async function checkMdxPage(page: Page, base = '/'): Promise<RenderOutput
     await compile(file, { remarkPlugins, rehypePlugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
   } catch (cause) {
     const message = cause as { reason?: string; message: string; line?: number; place?: { line?: number; start?: { line?: number } } };
-    const line = message.line ?? message.place?.line ?? message.place?.start?.line;
+    // An unclosed tag has no place of its own; its reason names the opening tag's: "(7:1-7:8)".
+    const named = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(message.reason ?? '')?.[1];
+    const line = message.line ?? message.place?.line ?? message.place?.start?.line ?? (named ? Number(named) : undefined);
     const where = locate(context, line) ?? { file: page.file };
     return {
       headings: [],

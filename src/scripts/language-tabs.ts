@@ -21,8 +21,11 @@ class LanguageTabs extends HTMLElement {
     });
     this.addEventListener('keydown', (event) => this.onKey(event));
     window.addEventListener('popstate', (event) => {
+      // Entries made by in-page links (a TOC jump) have no state, and the URL may name no language:
+      // then keep the current one (as Slate did). Falling back to the first tab made Back after a
+      // TOC jump switch a reader's stored ruby to shell.
       const language = (event.state as { language?: string } | null)?.language ?? languageFromUrl(location.search, this.keys);
-      this.show(language && this.keys.includes(language) ? language : this.keys[0]!, true);
+      if (language && this.keys.includes(language) && language !== this.current()) this.show(language, true);
     });
   }
 

@@ -4,5 +4,6 @@ import './language-tabs';
 import './scrollspy';
 import './copy-code';
 import './sidebar-toggle';
+import './search';
 
 document.documentElement.dataset.js = '';

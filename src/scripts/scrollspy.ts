@@ -49,9 +49,15 @@ class TableOfContents extends HTMLElement {
   private update(): void {
     let section: Element | undefined;
     if (this.atEnd) section = this.sections.at(-1);
-    else for (const candidate of this.visible) if (!section || candidate.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING) section = candidate;
+    // The last section in the band, not the first: after a jump the heading lands below the tab bar
+    // (scroll-margin), so the end of the previous section is still in the band above it.
+    else for (const candidate of this.visible) if (!section || candidate.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_PRECEDING) section = candidate;
     const id = section ? this.entryOf.get(section) : undefined;
     this.mark(id ? this.links.get(id) : undefined);
+    // The hash names the section being read, even one the TOC does not list (an h3 with toc_depth 2):
+    // a deep link such as #exchange-the-code-for-tokens stays as it was opened, not its parent's id.
+    const hash = section?.querySelector('h1, h2, h3')?.id ?? id;
+    if (hash && decodeURIComponent(location.hash.slice(1)) !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
   }
 
   private mark(link: HTMLAnchorElement | undefined): void {
@@ -66,11 +72,24 @@ class TableOfContents extends HTMLElement {
     link.setAttribute('aria-current', 'location');
     // Open the entry's own list and every list above it: the accordion shows only the current group.
     for (let item = link.closest('li'); item; item = item.parentElement?.closest('li') ?? null) item.classList.add('open');
-    link.scrollIntoView({ block: 'nearest' });
-    const id = link.hash;
-    if (location.hash !== id) history.replaceState(history.state, '', id);
+    revealInScroller(link);
     document.title = `${link.dataset.title} – ${this.pageTitle}`;
   }
+}
+
+/**
+ * Scrolls the navigation (not the page) just enough to show the marked entry. Not scrollIntoView:
+ * Chromium moves the sequential focus starting point to the element scrolled to, so every section
+ * change sent a keyboard reader's next Tab into the TOC, and the skip link was no longer first.
+ */
+function revealInScroller(link: HTMLElement): void {
+  let scroller = link.parentElement;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+  if (!scroller) return;
+  const entry = link.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  if (entry.top < view.top) scroller.scrollTop -= view.top - entry.top;
+  else if (entry.bottom > view.bottom) scroller.scrollTop += entry.bottom - view.bottom;
 }
 
 customElements.define('shale-toc', TableOfContents);

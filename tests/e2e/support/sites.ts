@@ -1,4 +1,4 @@
-import sites from './sites.json';
+import sites from './sites.json' with { type: 'json' };
 
 /** A site the browser tests run against: built once by serve-sites.mjs, then served as plain files. */
 export interface TestSite {

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+export interface BuildMeasurement {
+  ok: boolean;
+  seconds: number;
+  /** Peak of the summed resident memory of the build and every process it started, in bytes. */
+  peakRss: number;
+  output: string;
+}
+
+/** Resident memory of a process and all its descendants, read from /proc (Linux). */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch {
+      /* the process ended while we read it */
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs `npm run build` on a content folder, timing it and sampling its memory every 25 ms. */
+export function measureBuild(env: Record<string, string>): Promise<BuildMeasurement> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn('npm', ['run', 'build', '--silent'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, treeRss(child.pid!));
+    }, 25);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, peakRss, output });
+    });
+  });
+}
+
+/** Bytes of a built site by kind. */
+export function outputBytes(dir: string): { html: number; js: number; css: number; search: number; other: number; pages: number } {
+  const totals = { html: 0, js: 0, css: 0, search: 0, other: 0, pages: 0 };
+  const walk = (folder: string, inSearch: boolean) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        walk(full, inSearch || entry.name === 'pagefind');
+        continue;
+      }
+      const size = fs.statSync(full).size;
+      if (inSearch) totals.search += size;
+      else if (entry.name.endsWith('.html')) {
+        totals.html += size;
+        totals.pages += 1;
+      } else if (entry.name.endsWith('.js')) totals.js += size;
+      else if (entry.name.endsWith('.css')) totals.css += size;
+      else totals.other += size;
+    }
+  };
+  walk(dir, false);
+  return totals;
+}

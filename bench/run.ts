@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: builds deterministic Slate corpora of 50, 500 and 5,000 endpoints and measures
+ * the build, the heaviest page in headless Chromium, search and scrolling. Prints one table and
+ * writes it, with the machine it ran on, to BENCHMARKS.md. Medians of BENCH_RUNS runs (default 3).
+ * BENCH_SIZES=50,500 limits the sizes. Benchmarks measure; they are not tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { generateCorpus } from './generate-corpus';
+import { measureBuild, outputBytes } from './measure-build';
+import { launch, measureLoad, measureScroll, measureSearch } from './measure-browser';
+import { chromiumExecutable } from '../tests/e2e/support/chromium';
+
+const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WORK = path.resolve('.shale/bench');
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+interface Target {
+  label: string;
+  limit: number;
+  value: (row: Row) => number | undefined;
+  format: (value: number) => string;
+  sizes?: number[];
+}
+
+interface Row {
+  size: number;
+  build: number;
+  rebuild: number;
+  peakRss: number;
+  bytes: ReturnType<typeof outputBytes>;
+  deterministic: boolean;
+  load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
+  search?: { cachedMs: number; firstMs: number; firstQueryBytes: number };
+  scroll: number;
+}
+
+const TARGETS: Target[] = [
+  { label: 'cold build ≤ 30 s (5,000)', limit: 30, value: (r) => r.build, format: (v) => `${v.toFixed(1)} s`, sizes: [5000] },
+  { label: 'cold build ≤ 10 s (500)', limit: 10, value: (r) => r.build, format: (v) => `${v.toFixed(1)} s`, sizes: [500] },
+  { label: 'peak memory ≤ 1.5 GB (5,000)', limit: 1.5 * 1024 ** 3, value: (r) => r.peakRss, format: mb, sizes: [5000] },
+  { label: 'rebuild after one include ≤ 10 s', limit: 10, value: (r) => r.rebuild, format: (v) => `${v.toFixed(1)} s` },
+  { label: 'first load ≤ 40 KB transferred', limit: 40 * 1024, value: (r) => r.load.bytes, format: kb },
+  { label: 'first load ≤ 15 KB JavaScript', limit: 15 * 1024, value: (r) => r.load.jsBytes, format: kb },
+  { label: 'DOMContentLoaded ≤ 300 ms', limit: 300, value: (r) => r.load.domContentLoaded, format: ms },
+  { label: 'main thread settled ≤ 500 ms', limit: 500, value: (r) => r.load.settled, format: ms },
+  { label: 'total blocking time ≤ 100 ms', limit: 100, value: (r) => r.load.totalBlockingTime, format: ms },
+  { label: 'search results ≤ 150 ms (cached)', limit: 150, value: (r) => r.search?.cachedMs, format: ms },
+  { label: 'first query fetches ≤ 200 KB', limit: 200 * 1024, value: (r) => r.search?.firstQueryBytes, format: kb },
+  { label: 'no scroll task over 50 ms', limit: 50, value: (r) => r.scroll, format: ms },
+  { label: 'two builds byte-identical', limit: 0.5, value: (r) => (r.deterministic ? 0 : 1), format: (v) => (v ? 'no' : 'yes') },
+];
+
+function hashTree(dir: string): string {
+  return execFileSync('sh', ['-c', `cd "${dir}" && find . -type f | sort | xargs sha1sum | sha1sum`], { encoding: 'utf8' }).trim();
+}
+
+function heaviestPage(dir: string): string {
+  let best = { file: 'index.html', size: -1 };
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) {
+        const size = fs.statSync(full).size;
+        if (size > best.size) best = { file: path.relative(dir, full), size };
+      }
+    }
+  };
+  walk(dir);
+  return best.file.split(path.sep).join('/');
+}
+
+function serve(dir: string, port: number): Promise<ChildProcess> {
+  return new Promise((resolve) => {
+    const server = spawn(process.execPath, ['bin/serve.mjs', dir, String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server.stdout!.once('data', () => resolve(server));
+  });
+}
+
+async function benchSize(size: number): Promise<Row> {
+  const corpus = path.join(WORK, `corpus-${size}`);
+  generateCorpus(corpus, size);
+  const builds: Array<{ seconds: number; rss: number; hash: string }> = [];
+  let out = '';
+  for (let run = 0; run < RUNS; run++) {
+    out = path.join(WORK, `out-${size}-${run}`);
+    // A cold build: no caches from earlier runs.
+    fs.rmSync('node_modules/.astro', { recursive: true, force: true });
+    fs.rmSync('.shale/cache', { recursive: true, force: true });
+    const result = await measureBuild({ SHALE_CONTENT: corpus, SHALE_OUT_DIR: out });
+    if (!result.ok) throw new Error(`build of ${size} endpoints failed:\n${result.output}`);
+    builds.push({ seconds: result.seconds, rss: result.peakRss, hash: hashTree(out) });
+    process.stdout.write(`  ${size}: cold build ${result.seconds.toFixed(1)} s, ${mb(result.peakRss)}\n`);
+  }
+  // A rebuild after editing one include, with the caches of the last build.
+  const include = path.join(corpus, 'includes', '_group_0000.md');
+  fs.appendFileSync(include, '\nOne more sentence, edited for the rebuild.\n');
+  const rebuilds: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    fs.appendFileSync(include, `\nEdit ${run}.\n`);
+    const result = await measureBuild({ SHALE_CONTENT: corpus, SHALE_OUT_DIR: path.join(WORK, `out-${size}-rebuild`) });
+    if (!result.ok) throw new Error(`rebuild of ${size} endpoints failed:\n${result.output}`);
+    rebuilds.push(result.seconds);
+  }
+
+  const port = 4600 + SIZES.indexOf(size);
+  const server = await serve(out, port);
+  const browser = await launch();
+  const url = `http://127.0.0.1:${port}/${heaviestPage(out).replace(/index\.html$/, '')}`;
+  const loads = [];
+  const searches = [];
+  const scrolls = [];
+  for (let run = 0; run < RUNS; run++) {
+    loads.push(await measureLoad(browser, url));
+    searches.push(await measureSearch(browser, url, ['authorization', 'created after']).catch((error) => (console.warn(`  search: ${error.message}`), undefined)));
+    scrolls.push(await measureScroll(browser, url));
+  }
+  await browser.close();
+  server.kill();
+  const okSearches = searches.filter((s): s is NonNullable<typeof s> => !!s);
+  const pick = <T>(list: T[], key: keyof T) => median(list.map((item) => item[key] as number));
+  return {
+    size,
+    build: median(builds.map((b) => b.seconds)),
+    rebuild: median(rebuilds),
+    peakRss: median(builds.map((b) => b.rss)),
+    bytes: outputBytes(out),
+    deterministic: builds.every((b) => b.hash === builds[0]!.hash),
+    load: {
+      bytes: pick(loads, 'bytes'),
+      jsBytes: pick(loads, 'jsBytes'),
+      domContentLoaded: pick(loads, 'domContentLoaded'),
+      settled: pick(loads, 'settled'),
+      totalBlockingTime: pick(loads, 'totalBlockingTime'),
+      domNodes: pick(loads, 'domNodes'),
+    },
+    search: okSearches.length ? { cachedMs: pick(okSearches, 'cachedMs'), firstMs: pick(okSearches, 'firstMs'), firstQueryBytes: pick(okSearches, 'firstQueryBytes') } : undefined,
+    scroll: median(scrolls),
+  };
+}
+
+function table(rows: Row[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const header = ['measure', ...rows.map((r) => `${r.size.toLocaleString('en')} endpoints`)];
+  const body: Array<[string, (r: Row) => string]> = [
+    ['cold build (wall)', (r) => `${r.build.toFixed(1)} s`],
+    ['rebuild after editing one include', (r) => `${r.rebuild.toFixed(1)} s`],
+    ['peak memory (RSS, all processes)', (r) => mb(r.peakRss)],
+    ['output: HTML', (r) => mb(r.bytes.html)],
+    ['output: JS', (r) => kb(r.bytes.js)],
+    ['output: CSS', (r) => kb(r.bytes.css)],
+    ['output: search index', (r) => mb(r.bytes.search)],
+    ['output: pages', (r) => String(r.bytes.pages)],
+    ['two builds byte-identical', (r) => (r.deterministic ? 'yes' : 'no')],
+    ['first load: transferred', (r) => kb(r.load.bytes)],
+    ['first load: JavaScript transferred', (r) => kb(r.load.jsBytes)],
+    ['DOMContentLoaded', (r) => ms(r.load.domContentLoaded)],
+    ['main thread settled (end of last long task)', (r) => ms(r.load.settled)],
+    ['total blocking time', (r) => ms(r.load.totalBlockingTime)],
+    ['DOM nodes', (r) => String(Math.round(r.load.domNodes))],
+    ['search: keystroke → results (cached)', (r) => (r.search ? ms(r.search.cachedMs) : 'n/a')],
+    ['search: first query (engine + index)', (r) => (r.search ? ms(r.search.firstMs) : 'n/a')],
+    ['search: bytes fetched by first query', (r) => (r.search ? kb(r.search.firstQueryBytes) : 'n/a')],
+    ['scrolling: longest task', (r) => ms(r.scroll)],
+  ];
+  return [line(header), line(header.map(() => '---')), ...body.map(([label, cell]) => line([label, ...rows.map(cell)]))].join('\n');
+}
+
+function verdicts(rows: Row[]): string[] {
+  const lines: string[] = [];
+  for (const target of TARGETS) {
+    for (const row of rows) {
+      if (target.sizes && !target.sizes.includes(row.size)) continue;
+      if (!target.sizes && row.size !== Math.max(...rows.map((r) => r.size))) continue;
+      const value = target.value(row);
+      if (value === undefined) {
+        lines.push(`- ${target.label}: not measured`);
+        continue;
+      }
+      lines.push(`- ${value <= target.limit ? 'met' : '**MISSED**'}: ${target.label} (${row.size.toLocaleString('en')} endpoints: ${target.format(value)})`);
+    }
+  }
+  return lines;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(chromiumExecutable() ?? 'chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* not installed */
+  }
+  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${chromium}`;
+}
+
+const rows: Row[] = [];
+for (const size of SIZES) {
+  console.log(`Benchmarking ${size} endpoints (${RUNS} runs)…`);
+  rows.push(await benchSize(size));
+}
+const report = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine()}.`,
+  `Medians of ${RUNS} runs. Corpora are generated (seeded): each endpoint an h2 with prose, a request line, a parameter table, code in four languages, a JSON response and a blockquote (about 2 KB of source), ten endpoints per include. The browser loads the heaviest page at 1440×900 from a local gzip static server.`,
+  '',
+  table(rows),
+  '',
+  '## Targets (issue 5)',
+  '',
+  ...verdicts(rows),
+  '',
+].join('\n');
+fs.writeFileSync('BENCHMARKS.md', report);
+console.log(`\n${table(rows)}\n\n${verdicts(rows).join('\n')}\n\nWritten to BENCHMARKS.md`);

@@ -1,0 +1,329 @@
+import { excerptParts } from '../search/excerpt';
+import { queryTerms } from '../search/terms';
+import { clearSearchHighlights, highlightSection } from './search-highlight';
+
+/**
+ * The search box in the navigation (`shale-search`, rendered by Search.astro).
+ *
+ * Nothing of Pagefind loads with the page: its script, its WebAssembly and the index are fetched the
+ * first time the box gets focus (by click, Tab, "/" or Ctrl/Cmd+K), so readers who never search pay
+ * nothing. The box is an ARIA combobox: focus stays in it, the arrows move through the results
+ * (aria-activedescendant), Enter opens one, Esc clears. Results are built with text nodes and
+ * `mark` elements only; nothing typed or indexed is ever parsed as HTML.
+ */
+
+/** What this element uses of Pagefind's browser API (`pagefind.js`). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+}
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters?: { parent?: string[] };
+}
+
+/** Wait after the last keystroke before searching: short, because a search takes a few ms once loaded. */
+const DEBOUNCE_MS = 60;
+/** Results shown at once; "Show more" adds as many again. */
+const PAGE_SIZE = 10;
+/** Words around the match in an excerpt. */
+const EXCERPT_WORDS = 22;
+/** Carries the query to another page when a result lives there, so it can highlight on arrival. */
+const LANDING_KEY = 'shale-search-landing';
+
+class SearchBox extends HTMLElement {
+  private input!: HTMLInputElement;
+  private status!: HTMLElement;
+  private list!: HTMLElement;
+  private panel!: HTMLElement;
+  private more!: HTMLButtonElement;
+  private engine: Promise<Pagefind> | undefined;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Increases with every search, so the answer to an older query is dropped. */
+  private generation = 0;
+  private pending: Promise<void> | undefined;
+  private query = '';
+  private results: Array<{ data(): Promise<ResultData> }> = [];
+  private options: HTMLAnchorElement[] = [];
+  private active = -1;
+
+  connectedCallback(): void {
+    this.input = this.querySelector('input')!;
+    this.status = this.querySelector('.search-status')!;
+    this.list = this.querySelector('.search-results')!;
+    this.panel = this.querySelector('.search-panel')!;
+    this.more = this.querySelector('.search-more')!;
+    this.input.addEventListener('focus', () => void this.load().catch(() => undefined));
+    this.input.addEventListener('input', () => this.onInput());
+    this.input.addEventListener('keydown', (event) => this.onKey(event));
+    this.list.addEventListener('click', (event) => this.onResultClick(event));
+    this.more.addEventListener('click', () => void this.showMore());
+    document.addEventListener('keydown', (event) => this.onShortcut(event));
+    this.landFromOtherPage();
+  }
+
+  /** Loads Pagefind and its index once; a failure is shown, and the next focus tries again. */
+  private load(): Promise<Pagefind> {
+    this.engine ??= (async () => {
+      // The browser remembers a failed import of a URL: a retry needs a URL of its own.
+      const retry = this.failures ? `?retry=${this.failures}` : '';
+      const pagefind = (await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind.js${retry}`)) as Pagefind;
+      // A title match counts 5× (Pagefind's default); identifier keywords 0.3×: they make code
+      // findable without letting code-heavy sections outrank the prose that explains a term.
+      await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: { title: 5, keywords: 0.3 } } });
+      await pagefind.init();
+      return pagefind;
+    })();
+    this.engine.catch(() => {
+      this.engine = undefined;
+      this.failures++;
+      this.setStatus('Search could not be loaded. Check your connection and try again.');
+    });
+    return this.engine;
+  }
+
+  private onInput(): void {
+    // A new search ends the highlights of the last result opened.
+    clearSearchHighlights();
+    clearTimeout(this.timer);
+    const query = this.input.value.trim();
+    if (!query) {
+      this.generation++;
+      this.collapse();
+      this.setStatus('');
+      return;
+    }
+    this.timer = setTimeout(() => void this.run(query), DEBOUNCE_MS);
+  }
+
+  /** Searches now (the debounce is over, or Enter was pressed) and shows the first results. */
+  private run(query: string): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const generation = ++this.generation;
+    this.pending = (async () => {
+      let pagefind: Pagefind;
+      try {
+        pagefind = await this.load();
+      } catch {
+        return;
+      }
+      const search = await pagefind.search(query).catch(() => null);
+      if (generation !== this.generation) return;
+      // Pagefind answers null when its engine could not start (a CSP without 'wasm-unsafe-eval', say).
+      if (!search) return this.setStatus('Search is unavailable: the search engine could not start.');
+      this.query = query;
+      this.results = search.results;
+      this.options = [];
+      this.active = -1;
+      const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+      if (generation !== this.generation) return;
+      this.list.replaceChildren();
+      this.addResults(shown);
+      if (this.options.length) this.expand();
+      else this.collapse();
+    })();
+    return this.pending;
+  }
+
+  private addResults(results: ResultData[]): void {
+    for (const result of results) {
+      const option = resultOption(result, `search-result-${this.options.length}`);
+      this.options.push(option);
+      this.list.append(option);
+    }
+    const total = this.results.length;
+    this.more.hidden = this.options.length >= total;
+    this.more.textContent = `Show more results (${total - this.options.length} left)`;
+    this.setStatus(
+      total === 0 ? `No results for “${this.query}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${this.query}”`,
+    );
+  }
+
+  private async showMore(): Promise<void> {
+    const generation = this.generation;
+    const next = await Promise.all(this.results.slice(this.options.length, this.options.length + PAGE_SIZE).map((result) => result.data()));
+    if (generation !== this.generation) return;
+    const first = this.options.length;
+    this.addResults(next);
+    this.input.focus();
+    this.setActive(first);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (this.panel.hidden && this.options.length) this.expand();
+      if (this.options.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      // From the box, Down goes to the first result and Up to the last; past either end, back to the box.
+      let next = this.active + step;
+      if (this.active === -1 && step < 0) next = this.options.length - 1;
+      this.setActive(next >= this.options.length || next < 0 ? -1 : next);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void this.openActive();
+    } else if (event.key === 'Escape') {
+      if (!this.input.value && this.panel.hidden) return;
+      // Handled here: on a phone, the same Esc must not also close the navigation.
+      event.preventDefault();
+      event.stopPropagation();
+      this.input.value = '';
+      this.generation++;
+      clearTimeout(this.timer);
+      this.collapse();
+      this.setStatus('');
+    }
+  }
+
+  /** Enter: the highlighted result, else the first; a search still waiting for its debounce runs first. */
+  private async openActive(): Promise<void> {
+    const query = this.input.value.trim();
+    if (!query) return;
+    if (this.timer !== undefined || query !== this.query) await this.run(query);
+    else await this.pending;
+    (this.options[this.active] ?? this.options[0])?.click();
+  }
+
+  private setActive(index: number): void {
+    this.options[this.active]?.setAttribute('aria-selected', 'false');
+    this.active = index;
+    const option = this.options[index];
+    if (!option) {
+      this.input.removeAttribute('aria-activedescendant');
+      return;
+    }
+    option.setAttribute('aria-selected', 'true');
+    this.input.setAttribute('aria-activedescendant', option.id);
+    option.scrollIntoView({ block: 'nearest' });
+  }
+
+  private expand(): void {
+    this.panel.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+  }
+
+  private collapse(): void {
+    this.panel.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.setActive(-1);
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  /** A result opens like a link; on this page the section is also highlighted, elsewhere on arrival. */
+  private onResultClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLAnchorElement>('a.search-result');
+    if (!option || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const target = new URL(option.href);
+    this.collapse();
+    closeNavigation();
+    if (samePage(target)) {
+      event.preventDefault();
+      if (location.hash !== target.hash) history.pushState(history.state, '', target.hash);
+      land(target.hash, this.query);
+      return;
+    }
+    try {
+      sessionStorage.setItem(LANDING_KEY, JSON.stringify({ url: target.pathname + target.hash, query: this.query }));
+    } catch {
+      // Without session storage the other page opens without highlights.
+    }
+  }
+
+  private landFromOtherPage(): void {
+    let landing: { url?: string; query?: string } | undefined;
+    try {
+      landing = JSON.parse(sessionStorage.getItem(LANDING_KEY) ?? 'null') ?? undefined;
+      sessionStorage.removeItem(LANDING_KEY);
+    } catch {
+      return;
+    }
+    if (landing?.url === location.pathname + location.hash && typeof landing.query === 'string') land(location.hash, landing.query);
+  }
+
+  /** "/" (outside text fields) and Ctrl/Cmd+K (anywhere) go to the box, opening the navigation on small screens. */
+  private onShortcut(event: KeyboardEvent): void {
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    if (!slash && !commandK) return;
+    event.preventDefault();
+    openNavigation();
+    this.input.focus();
+    this.input.select();
+  }
+}
+
+/** One result: a link (role option) with the section's title, its parent and the excerpt. */
+function resultOption(result: ResultData, id: string): HTMLAnchorElement {
+  const option = document.createElement('a');
+  option.className = 'search-result';
+  option.id = id;
+  option.href = result.url;
+  option.tabIndex = -1;
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  const title = document.createElement('span');
+  title.className = 'search-result-title';
+  title.textContent = result.meta.title ?? result.url;
+  option.append(title);
+  const parent = result.filters?.parent?.[0];
+  if (parent) {
+    const context = document.createElement('span');
+    context.className = 'search-result-parent';
+    context.textContent = `in ${parent}`;
+    option.append(context);
+  }
+  const excerpt = document.createElement('span');
+  excerpt.className = 'search-result-excerpt';
+  for (const part of excerptParts(result.excerpt)) {
+    if (!part.marked) excerpt.append(part.text);
+    else {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      excerpt.append(mark);
+    }
+  }
+  option.append(excerpt);
+  return option;
+}
+
+/** Scrolls to the section of `hash` and highlights the query's terms in it, until the next search. */
+function land(hash: string, query: string): void {
+  const heading = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!heading) return;
+  heading.scrollIntoView();
+  highlightSection(heading.closest('.section') ?? heading, queryTerms(query));
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+}
+
+const samePage = (url: URL) => url.origin === location.origin && url.pathname.replace(/index\.html$/, '') === location.pathname.replace(/index\.html$/, '');
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+
+/**
+ * On small screens the navigation slides in from the menu button (sidebar-toggle.ts owns it): a
+ * shortcut opens it, a chosen result closes it. The button shows exactly when the navigation is hidden.
+ */
+const menuButton = () => document.querySelector<HTMLButtonElement>('.menu-button');
+const navigationOpen = () => document.documentElement.classList.contains('nav-open');
+
+function openNavigation(): void {
+  const button = menuButton();
+  if (button && !navigationOpen() && getComputedStyle(button).display !== 'none') button.click();
+}
+
+function closeNavigation(): void {
+  if (navigationOpen()) menuButton()?.click();
+}
+
+customElements.define('shale-search', SearchBox);

@@ -1,0 +1,138 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { identifierWords } from './identifiers';
+
+/** One search result: a section of a page (h1, h2 or h3 and what follows it up to the next one). */
+export interface SectionRecord {
+  /** The section's address relative to the site root, always starting with `/`: `/#oauth`, `/v2.html#oauth`. */
+  url: string;
+  /** The heading's text (the page title for text before the first heading). */
+  title: string;
+  /** The title of the closest section above it (an h1 for an h2, an h2 or h1 for an h3), or `''`. */
+  parent: string;
+  /** 1–3 for a heading's section, 0 for text before the first heading. */
+  level: number;
+  /** The middle column's text and the notes (blockquotes) of the code column. */
+  prose: string;
+  /** The code samples, every language. */
+  code: string;
+  /** Identifier parts and joined runs (see identifiers.ts), searchable but never shown. */
+  keywords: string[];
+  /** The page's language (`<html lang>`), which picks Pagefind's stemmer. */
+  language: string;
+}
+
+/** A built page that cannot be indexed: says which page and why. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+/** The address of a built page relative to the site root: `index.html` → `/`, `v3/index.html` → `/v3/`. */
+export function pageUrl(outputPath: string): string {
+  return `/${outputPath.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const isElement = (node: RootContent | ElementContent | Root | undefined): node is Element => node?.type === 'element';
+const hasClass = (node: Element, name: string) => {
+  const value = node.properties.className;
+  return Array.isArray(value) && value.includes(name);
+};
+
+/** Every element under `node` (depth first, document order) for which `test` holds; does not look inside matches. */
+function findAll(node: Root | Element, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (test(child)) found.push(child);
+    else found.push(...findAll(child, test));
+  }
+  return found;
+}
+
+const childElements = (node: Element) => node.children.filter(isElement);
+const HEADING = /^h[1-3]$/;
+/** Text of the given nodes, blocks separated by line breaks and runs of spaces collapsed. */
+const textOfAll = (nodes: ElementContent[]) =>
+  nodes
+    .map((node) => toText(node).trim())
+    .filter(Boolean)
+    .join('\n');
+
+/**
+ * The search records of one built page: one per section (`<section class="section">` inside
+ * `<main id="content">`, as `rehype-sections` lays them out), each linking to its heading's id.
+ * Copy buttons and other controls are left out; code is kept apart from prose so the index can
+ * weigh it less and show prose in excerpts.
+ */
+export function sectionRecords(html: string, outputPath: string): SectionRecord[] {
+  const { head, main } = parsePage(html);
+  if (!main) throw new SearchIndexError(`${outputPath} has no <main id="content">: it is not a Shale docs page.`);
+  const root = findAll(head, (element) => element.tagName === 'html')[0];
+  const language = String(root?.properties.lang ?? '').trim() || 'en';
+  const pageTitle = toText(findAll(head, (element) => element.tagName === 'title')[0] ?? { type: 'root', children: [] }).trim();
+  const base = pageUrl(outputPath);
+
+  const records: SectionRecord[] = [];
+  const above: Array<{ level: number; title: string }> = [];
+  for (const section of findAll(main, (element) => element.tagName === 'section' && hasClass(element, 'section'))) {
+    const columns = childElements(section);
+    const prose = columns.find((column) => hasClass(column, 'prose'));
+    const examples = columns.find((column) => hasClass(column, 'examples'));
+    const proseBlocks = (prose?.children ?? []).filter((node) => node.type !== 'comment');
+    const heading = proseBlocks.find(isElement);
+    const isHeading = !!heading && HEADING.test(heading.tagName);
+    const level = isHeading ? Number(heading.tagName[1]) : 0;
+    const title = isHeading ? toText(heading).trim() : pageTitle;
+    const id = isHeading ? String(heading.properties.id ?? '') : '';
+    if (isHeading && !id) throw new SearchIndexError(`${outputPath}: the heading "${title}" has no id, so search cannot link to it.`);
+
+    const notes = examples ? findAll(examples, (element) => element.tagName === 'blockquote') : [];
+    const code = examples ? findAll(examples, (element) => element.tagName === 'pre') : [];
+    const proseText = textOfAll([...proseBlocks.filter((node) => node !== heading || !isHeading).map(withoutControls), ...notes]);
+    const codeText = textOfAll(code);
+
+    while (above.length && above.at(-1)!.level >= level) above.pop();
+    const parent = level > 0 ? (above.at(-1)?.title ?? '') : '';
+    if (level > 0) above.push({ level, title });
+    if (!isHeading && !proseText && !codeText) continue;
+
+    records.push({
+      url: id ? `${base}#${id}` : base,
+      title,
+      parent,
+      level,
+      prose: proseText,
+      code: codeText,
+      keywords: identifierWords(`${title}\n${proseText}\n${codeText}`),
+      language,
+    });
+  }
+  return records;
+}
+
+const isMain = (element: Element) => element.tagName === 'main' && element.properties.id === 'content';
+
+/**
+ * Parses what the records need: the page's start (`<html lang>`, `<title>`) and `<main id="content">`.
+ * Parsing is most of the indexing time, and the navigation in between grows with the page (a TOC
+ * entry per section), so it is skipped when `<main>` can be cut out of the text; otherwise, the
+ * whole page is parsed.
+ */
+function parsePage(html: string): { head: Root; main: Element | undefined } {
+  const start = html.search(/<main\b[^>]*\bid="content"/);
+  const end = html.lastIndexOf('</main>');
+  const body = html.indexOf('<body');
+  if (start > body && body >= 0 && end > start) {
+    const main = findAll(fromHtml(html.slice(start, end + '</main>'.length), { fragment: true }), isMain)[0];
+    if (main) return { head: fromHtml(html.slice(0, body)), main };
+  }
+  const tree = fromHtml(html);
+  return { head: tree, main: findAll(tree, isMain)[0] };
+}
+
+/** A copy of a block without buttons (copy buttons carry words that are not content). */
+function withoutControls(node: ElementContent): ElementContent {
+  if (!isElement(node)) return node;
+  return { ...node, children: node.children.filter((child) => !(isElement(child) && child.tagName === 'button')).map(withoutControls) };
+}

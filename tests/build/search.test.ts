@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+
+test('stops the build and keeps the previous site when a page with search: true has nothing to index', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-build-'));
+  fs.writeFileSync(path.join(out, 'previous.html'), 'the previous site');
+  try {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], {
+      encoding: 'utf8',
+      env: { ...process.env, SHALE_CONTENT: 'tests/fixtures/search-empty', SHALE_OUT_DIR: out },
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.stderr).toContain(
+      '✗ The search index could not be built: index.html has `search: true` but nothing to index: add a heading with some text, or set `search: false`.',
+    );
+    expect(fs.readdirSync(out)).toEqual(['previous.html']);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});

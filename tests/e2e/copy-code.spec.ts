@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { siteUrl } from './support/sites';
+import { tab } from './support/page';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('gives every code block a Copy button', async ({ page }) => {
+  await page.goto(siteUrl('features'));
+  const blocks = page.locator('.code-block');
+  const count = await blocks.count();
+  expect(count).toBeGreaterThan(10);
+  await expect(page.locator('.code-block > button.copy-button')).toHaveCount(count);
+  // Every block shown under the current tab offers its button by name.
+  const visibleButtons = page.locator('.examples').getByRole('button', { name: 'Copy', exact: true });
+  await expect(visibleButtons).toHaveCount(await page.locator('.code-block:visible').count());
+});
+
+test('copies the code without its trailing newline and says "Copied"', async ({ page }) => {
+  await page.goto(`${siteUrl('default')}#exchange-the-code-for-tokens`);
+  const block = page.locator('.section', { has: page.locator('#exchange-the-code-for-tokens') }).locator('.code-block:visible').first();
+  await expect(block.locator('code')).toContainText('grant_type=authorization_code');
+  await expect(block.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  // Located by class from here on: its name changes to "Copied".
+  const button = block.locator('.copy-button');
+  await button.click();
+  await expect(button).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const shown = await block.locator('code').textContent();
+  expect(copied).toBe(shown!.replace(/\n$/, ''));
+  expect(copied).toMatch(/^curl "https:\/\/appointman\.example\/oauth\/token" \\\n {2}-d grant_type=authorization_code \\\n/);
+  expect(copied).toMatch(/client_secret=YOUR_CLIENT_SECRET$/);
+  // It says so to screen readers too, then the button goes back to "Copy".
+  await expect(page.locator('#announcer')).toHaveText('Copied to clipboard');
+  await expect(button).toHaveText('Copy', { timeout: 5000 });
+});
+
+test('copies the block of the language being shown', async ({ page }) => {
+  await page.goto(siteUrl('features'));
+  await tab(page, 'ruby').click();
+  const block = page.locator('.code-block:visible', { hasText: 'Widget.find(1)' });
+  await block.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(block.getByRole('button')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Widget.find(1)');
+});
+
+test('copies with the keyboard', async ({ page }) => {
+  await page.goto(siteUrl('features'));
+  const block = page.locator('.code-block:visible', { hasText: '"Sprocket"' });
+  await expect(block.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  const button = block.locator('.copy-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('[{ "id": 1, "name": "Sprocket" }]');
+});
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 375, height: 800 },
+]) {
+  test(`keeps the Copy button clear of the code at ${viewport.width} px`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(siteUrl('default'));
+    const overlaps = await page.locator('.code-block:visible').evaluateAll((blocks) =>
+      blocks.flatMap((block) => {
+        const button = block.querySelector('.copy-button')!.getBoundingClientRect();
+        const firstLine = block.querySelector('code')!.getClientRects()[0]!;
+        return button.bottom > firstLine.top ? [`${block.textContent!.slice(0, 40)}: button ends at ${button.bottom}, code starts at ${firstLine.top}`] : [];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+  });
+}

@@ -1,0 +1,262 @@
+import { expect, test, type Page } from '@playwright/test';
+import { siteUrl } from './support/sites';
+import { box, luminance, pixelAt } from './support/page';
+
+/** For every section with code showing: its box, its prose box, and the box of its first visible code block. */
+async function sectionsWithCode(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#content .section')].flatMap((section) => {
+      const code = [...section.querySelectorAll('.examples > *')].find((element) => element.getClientRects().length > 0);
+      if (!code) return [];
+      const rect = (element: Element) => {
+        const { top, bottom, left, right, width } = element.getBoundingClientRect();
+        return { top, bottom, left, right, width };
+      };
+      return [{ id: section.querySelector('h1, h2, h3')?.id, section: rect(section), prose: rect(section.querySelector('.prose')!), code: rect(code) }];
+    }),
+  );
+}
+
+test.describe('at 1440 × 900', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(siteUrl('default'));
+  });
+
+  test('keeps the navigation column fixed on the left while the page scrolls', async ({ page }) => {
+    const sidebar = page.locator('#sidebar');
+    const before = await box(sidebar);
+    expect(before.x).toBe(0);
+    expect(before.width).toBeGreaterThanOrEqual(220);
+    expect(before.width).toBeLessThanOrEqual(240);
+    expect(before.height).toBe(900);
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(2000);
+    expect(await box(sidebar)).toEqual(before);
+    await expect(page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: 'Introduction' })).toBeInViewport();
+  });
+
+  test('shows prose in the middle and a dark code column on the right', async ({ page }) => {
+    const sidebar = await box(page.locator('#sidebar'));
+    const prose = await box(page.locator('.prose').first());
+    const code = await box(page.locator('.examples').first());
+    expect(prose.x).toBeGreaterThanOrEqual(sidebar.x + sidebar.width - 1);
+    expect(code.x).toBeGreaterThanOrEqual(prose.x + prose.width - 1);
+    expect(code.x + code.width).toBeCloseTo(1440, 0);
+    // Roughly Slate's proportions: the two content columns share what the navigation leaves.
+    expect(Math.abs(prose.width - code.width)).toBeLessThan(40);
+    expect(luminance(await pixelAt(page, 1430, 600))).toBeLessThan(0.05);
+    expect(luminance(await pixelAt(page, prose.x + 5, 600))).toBeGreaterThan(0.8);
+  });
+
+  test("places each section's code beside that section", async ({ page }) => {
+    const sections = await sectionsWithCode(page);
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    for (const { id, section, prose, code } of sections) {
+      expect(code.top, `code of #${id} starts inside its section`).toBeGreaterThanOrEqual(section.top - 1);
+      expect(code.top, `code of #${id} starts inside its section`).toBeLessThan(section.bottom);
+      expect(code.left, `code of #${id} is right of its prose`).toBeGreaterThanOrEqual(prose.right - 1);
+      // Beside the section's start, not drifted down (slate#1532): at most the tab bar's height below it.
+      expect(code.top - section.top, `code of #${id} sits at the top of its section`).toBeLessThanOrEqual(80);
+    }
+  });
+
+  test('paints the dark column down to the bottom of the page', async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1)).toBe(true);
+    expect(luminance(await pixelAt(page, 1430, 897))).toBeLessThan(0.05);
+    expect(luminance(await pixelAt(page, 850, 897))).toBeLessThan(0.05);
+  });
+
+  test('keeps the language tabs at the top of the code column while scrolling', async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1500);
+    const tabs = await box(page.getByRole('tablist'));
+    const code = await box(page.locator('.examples').first());
+    expect(tabs.y).toBe(0);
+    expect(tabs.x).toBeCloseTo(code.x, 0);
+    await expect(page.getByRole('tab', { name: 'ruby' })).toBeInViewport();
+  });
+
+  test('shows no menu button while the navigation column is on screen', async ({ page }) => {
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+  });
+});
+
+test.describe('at 900 px (tablet)', () => {
+  test.use({ viewport: { width: 900, height: 900 } });
+
+  test('moves the navigation off-canvas behind a menu button', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#sidebar')).not.toBeInViewport();
+    await expect(page.getByRole('navigation', { name: 'Table of contents' })).toBeHidden();
+    // Prose and code still sit side by side, and the prose starts at the left edge.
+    const prose = await box(page.locator('.prose').first());
+    const code = await box(page.locator('.examples').first());
+    expect(prose.x).toBe(0);
+    expect(code.x).toBeGreaterThanOrEqual(prose.x + prose.width - 1);
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('navigation', { name: 'Table of contents' })).toBeInViewport();
+  });
+
+  test('keeps a solid top bar, tabs over the code column, while the prose scrolls under it', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await page.evaluate(() => window.scrollTo(0, 1310));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1310);
+    const tabs = await box(page.getByRole('tablist'));
+    const menu = await box(page.getByRole('button', { name: 'Menu' }));
+    expect(tabs.y).toBe(0);
+    expect(tabs.x).toBeCloseTo(450, 0);
+    expect(menu.x + menu.width).toBeLessThanOrEqual(tabs.x);
+    // Between the menu button and the tabs the bar is dark: no prose shows through, half hidden.
+    for (const x of [menu.x + menu.width + 10, 300, 440]) expect(luminance(await pixelAt(page, x, 20)), `x=${x}`).toBeLessThan(0.05);
+  });
+
+  test('keeps the menu button from covering the start of the first heading', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    const menu = await box(page.getByRole('button', { name: 'Menu' }));
+    const heading = await box(page.getByRole('heading', { level: 1, name: 'Introduction' }));
+    expect(heading.y).toBeGreaterThanOrEqual(menu.y + menu.height - 1);
+  });
+});
+
+test.describe('at 375 × 800 (phone)', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto(siteUrl('default'));
+  });
+
+  test('never scrolls sideways', async ({ page }) => {
+    for (const site of ['default', 'features']) {
+      await page.goto(siteUrl(site));
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll, site).toBeLessThanOrEqual(widths.client);
+    }
+  });
+
+  test('fits four language tabs beside the menu button', async ({ page }) => {
+    for (const site of ['default', 'features']) {
+      await page.goto(siteUrl(site));
+      const tabs = page.getByRole('tab');
+      await expect(tabs).toHaveCount(4);
+      for (const each of await tabs.all()) await expect(each, site).toBeInViewport({ ratio: 1 });
+    }
+  });
+
+  test('puts each code block under its prose, full width', async ({ page }) => {
+    const sections = await sectionsWithCode(page);
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    for (const { id, prose, code } of sections) {
+      expect(code.top, `code of #${id} is under its prose`).toBeGreaterThanOrEqual(prose.bottom - 1);
+      expect(code.left, `code of #${id} spans the screen`).toBeLessThanOrEqual(1);
+      expect(code.width, `code of #${id} spans the screen`).toBeGreaterThanOrEqual(340);
+    }
+  });
+
+  test('keeps the language tabs at the top of the screen', async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(2500);
+    const tabs = await box(page.getByRole('tablist'));
+    expect(tabs.y).toBe(0);
+    await expect(page.getByRole('tab', { name: 'shell' })).toBeInViewport();
+    // The menu button stays usable beside them.
+    const menu = await box(page.getByRole('button', { name: 'Menu' }));
+    expect(menu.x + menu.width).toBeLessThanOrEqual(tabs.x + 1);
+  });
+
+  test('opens and closes the navigation with the menu button and Esc', async ({ page }) => {
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const link = page.locator('#sidebar').getByRole('link', { name: 'Errors' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(link).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(link).toBeVisible();
+    await expect(link).toBeInViewport();
+    await expect(page.locator('#sidebar :focus')).toHaveCount(1);
+
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(link).toBeHidden();
+    await expect(menu).toBeFocused();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(link).toBeHidden();
+
+    // A tap on the page beside the open navigation closes it too.
+    await menu.click();
+    await expect(link).toBeVisible();
+    await page.mouse.click(340, 400);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(link).toBeHidden();
+  });
+
+  test('closes the navigation and lands on the section when a TOC link is chosen', async ({ page }) => {
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await page.locator('#sidebar').getByRole('link', { name: 'Errors' }).click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page).toHaveURL(/#errors$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Errors' })).toBeInViewport();
+  });
+
+  test('paints the phone layout from the first frame, before the script has run', async ({ page }) => {
+    await page.addInitScript(() => {
+      const frames: Array<{ sidebar: boolean; menu: boolean; headingTop: number }> = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const frame = () => {
+        const heading = document.querySelector('h1');
+        if (heading && document.styleSheets.length > 0) {
+          frames.push({
+            sidebar: document.getElementById('sidebar')!.checkVisibility({ visibilityProperty: true }),
+            menu: document.querySelector('.menu-button')!.checkVisibility(),
+            headingTop: Math.round(heading.getBoundingClientRect().top),
+          });
+        }
+        if (frames.length < 300) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    // Hold the script until a few frames are painted, as on a slow network.
+    await page.route('**/_astro/*.js', async (route) => {
+      await page.waitForFunction(() => (window as unknown as { frames_: unknown[] }).frames_.length >= 3);
+      await route.continue();
+    });
+    await page.goto(siteUrl('default'));
+    await expect(page.locator('html[data-js]')).toHaveCount(1);
+    const frames = await page.evaluate(() => (window as unknown as { frames_: Array<{ sidebar: boolean; menu: boolean; headingTop: number }> }).frames_);
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    // The navigation never covers or pushes the page, and nothing jumps when the script arrives.
+    expect(frames.filter((frame) => frame.sidebar)).toEqual([]);
+    expect(frames.filter((frame) => !frame.menu)).toEqual([]);
+    expect(new Set(frames.map((frame) => frame.headingTop)).size).toBe(1);
+  });
+
+  test('keeps the closed navigation out of the keyboard order', async ({ page }) => {
+    const focusedInSidebar: boolean[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      focusedInSidebar.push(await page.evaluate(() => !!document.activeElement?.closest('#sidebar')));
+    }
+    expect(focusedInSidebar).not.toContain(true);
+    // And it is really there once open.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(page.locator('#sidebar :focus')).toHaveCount(1);
+  });
+});
+
+test('lets the reader zoom (no maximum-scale or user-scalable=no)', async ({ page }) => {
+  await page.goto(siteUrl('default'));
+  const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+  expect(viewport).toContain('width=device-width');
+  expect(viewport).not.toMatch(/maximum-scale|user-scalable\s*=\s*(no|0)/i);
+});

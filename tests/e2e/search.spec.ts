@@ -1,0 +1,351 @@
+import fs from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+
+// The default site (content/) and the search fixture (tests/fixtures/search: two pages, identifiers
+// in prose and code) are built by serve-sites.mjs; search-base is the fixture under /api/docs/.
+
+// Read as data rather than imported: a bare JSON import needs an import attribute in Node's ESM.
+const sites: Array<{ name: string; base: string; port: number }> = JSON.parse(fs.readFileSync(new URL('./support/sites.json', import.meta.url), 'utf8'));
+const siteUrl = (name: string) => {
+  const site = sites.find((candidate) => candidate.name === name);
+  if (!site) throw new Error(`no test site named ${name} in tests/e2e/support/sites.json`);
+  return `http://127.0.0.1:${site.port}${site.base}`;
+};
+
+const box = (page: Page) => page.getByRole('combobox', { name: 'Search the docs' });
+const status = (page: Page) => page.locator('#search-status');
+const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+const titles = (page: Page) => page.locator('.search-result-title').allTextContents();
+
+/** Types a query in one go and waits until its results (or its "no results") are shown. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await box(page).fill(query);
+  await expect(status(page)).toContainText(`for “${query}”`);
+  return titles(page);
+}
+
+/** The text of every range highlighted by search, and whether each lies inside the element with `sectionId`'s section. */
+function highlights(page: Page, headingId: string) {
+  return page.evaluate((id) => {
+    const section = document.getElementById(id)?.closest('.section');
+    const ranges = [...((CSS.highlights.get('shale-search') as Iterable<Range> | undefined) ?? [])];
+    return { texts: ranges.map((range) => range.toString()), allInSection: ranges.every((range) => !!section?.contains(range.startContainer)) };
+  }, headingId);
+}
+
+test.describe('search box', () => {
+  test('fetches no search code or index until the box gets focus', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(siteUrl('default'));
+    await page.waitForLoadState('networkidle');
+    await page.mouse.wheel(0, 2000);
+    await page.getByRole('link', { name: 'Errors' }).first().click();
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+
+    const script = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
+    const wasm = page.waitForRequest((request) => /\/pagefind\/wasm\.\w+\.pagefind$/.test(request.url()));
+    await box(page).focus();
+    await script;
+    await wasm;
+  });
+
+  test('shows results under the box while typing, each with its title, parent and marked excerpt', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await box(page).click();
+    await page.keyboard.type('bearer tok');
+    await expect(status(page)).toHaveText(/^\d+ results? for “bearer tok”$/);
+    await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+    const result = results(page).filter({ hasText: 'Call the API with the Bearer Token' });
+    await expect(result.locator('.search-result-parent')).toHaveText('in What is OAuth?');
+    await expect(result.locator('.search-result-excerpt mark').first()).toHaveText(/^(Bearer|Token)/i);
+    await expect(result).toHaveAttribute('href', '/#call-the-api-with-the-bearer-token');
+  });
+
+  test('announces the number of results in a live region', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await expect(status(page)).toHaveAttribute('role', 'status');
+    await box(page).fill('bearer');
+    await expect(status(page)).toHaveText(/^\d+ results for “bearer”$/);
+  });
+
+  test('shows ten results at first and ten more on request', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'a');
+    const total = Number((await status(page).textContent())?.match(/^(\d+) results/)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    await expect(results(page)).toHaveCount(10);
+    await page.getByRole('button', { name: `Show more results (${total - 10} left)` }).click();
+    await expect(results(page)).toHaveCount(Math.min(total, 20));
+    await expect(box(page)).toBeFocused();
+    await expect(results(page).nth(10)).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('finds Authentication by the prefix "auth"', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    expect(await search(page, 'auth')).toContain('Authentication');
+  });
+
+  test('finds the Bearer Token sections by "bearer tok"', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    expect(await search(page, 'bearer tok')).toEqual(expect.arrayContaining(['Call the API with the Bearer Token', 'Refresh the Bearer Token']));
+  });
+
+  test('ranks every section on its own: an h3 is a result of its own, not folded into its page', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    const found = await search(page, 'token');
+    expect(found).toEqual(expect.arrayContaining(['Exchange the Code for Tokens', 'Call the API with the Bearer Token', 'Refresh the Bearer Token']));
+  });
+
+  for (const [query, section] of <Array<[string, string]>>[
+    ['client_secret', 'Exchange the Code for Tokens'],
+    ['client secret', 'Register an Application'],
+    ['secret', 'Exchange the Code for Tokens'],
+    ['access_token', 'Exchange the Code for Tokens'],
+    ['access', 'Exchange the Code for Tokens'],
+    ['/v1/users', 'Call the API with the Bearer Token'],
+    ['v1/users', 'Call the API with the Bearer Token'],
+    ['users', 'Call the API with the Bearer Token'],
+    ['oauth/token', 'Refresh the Bearer Token'],
+  ]) {
+    test(`finds "${section}" by the identifier or part "${query}"`, async ({ page }) => {
+      await page.goto(siteUrl('default'));
+      expect(await search(page, query)).toContain(section);
+    });
+  }
+
+  for (const [query, section] of <Array<[string, string]>>[
+    ['oauth.token', 'Client Secret'],
+    ['oauth', 'Client Secret'],
+    ['clientsecret', 'Client Secret'],
+    ['/v1/users', 'List Users'],
+    ['v1', 'List Users'],
+  ]) {
+    test(`finds "${section}" of the fixture by "${query}"`, async ({ page }) => {
+      await page.goto(siteUrl('search'));
+      expect(await search(page, query)).toContain(section);
+    });
+  }
+
+  test('cuts the excerpt from the prose when both prose and code match', async ({ page }) => {
+    await page.goto(siteUrl('search'));
+    await search(page, 'secret');
+    const excerpt = results(page).filter({ hasText: 'Client Secret' }).locator('.search-result-excerpt');
+    await expect(excerpt).toContainText('client secret on your server');
+    await expect(excerpt).not.toContainText('curl');
+  });
+
+  test('says there are no results, repeating the query as text and never as markup', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    const query = '<img src=qqzz>';
+    await search(page, query);
+    await expect(status(page)).toHaveText(`No results for “${query}”`);
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.locator('shale-search img')).toHaveCount(0);
+  });
+
+  test('never runs markup typed in the box: <img src=x onerror> stays text', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    // Pagefind searches the words of the query (img, src, onerror…), so this one may find sections.
+    const query = '<img src=x onerror="window.__searchXss = 1">';
+    await search(page, query);
+    await expect(status(page)).toContainText(`for “${query}”`);
+    await expect(page.locator('shale-search img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __searchXss?: number }).__searchXss)).toBeUndefined();
+  });
+
+  test('shows markup written in the docs as text in an excerpt', async ({ page }) => {
+    await page.goto(siteUrl('search'));
+    await search(page, 'onerror');
+    const excerpt = results(page).filter({ hasText: 'Markup In Text' }).locator('.search-result-excerpt');
+    await expect(excerpt).toContainText('<img src=x onerror=alert(1)>');
+    await expect(excerpt.locator('mark')).toHaveText(['onerror=alert(1)>']);
+    await expect(page.locator('shale-search img')).toHaveCount(0);
+  });
+});
+
+test.describe('opening a result', () => {
+  test('Enter opens the chosen result, scrolls to its section and highlights the terms there only', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'refresh token');
+    const found = await titles(page);
+    const index = found.indexOf('Refresh the Bearer Token');
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let step = 0; step <= index; step++) await box(page).press('ArrowDown');
+    await box(page).press('Enter');
+
+    // (The URL then follows the table of contents, which lists h1 and h2 only: no check of the hash here.)
+    const heading = page.getByRole('heading', { name: 'Refresh the Bearer Token' });
+    await expect(heading).toBeInViewport();
+    await expect(heading).toBeFocused();
+    await expect(results(page).first()).toBeHidden();
+    const marked = await highlights(page, 'refresh-the-bearer-token');
+    expect(marked.allInSection).toBe(true);
+    expect(marked.texts).toEqual(expect.arrayContaining(['Refresh', 'Token']));
+    await expect(page.locator('[data-search-hits]')).toHaveCount(1);
+  });
+
+  test('keeps the highlights until the next search', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'bearer');
+    await box(page).press('Enter');
+    await expect.poll(async () => (await highlights(page, 'call-the-api-with-the-bearer-token')).texts.length).toBeGreaterThan(0);
+    await page.keyboard.press('/');
+    await page.keyboard.type('e');
+    await expect.poll(async () => (await highlights(page, 'call-the-api-with-the-bearer-token')).texts.length).toBe(0);
+    await expect(page.locator('[data-search-hits]')).toHaveCount(0);
+  });
+
+  test('Enter right after typing opens the first result, without waiting for the debounce', async ({ page }) => {
+    await page.goto(siteUrl('search'));
+    await box(page).click();
+    await page.keyboard.type('rotating');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Rotating It' })).toBeFocused();
+  });
+
+  test('a click on a result on another page opens that page and highlights the section there', async ({ page }) => {
+    await page.goto(siteUrl('search'));
+    await search(page, 'signature');
+    await results(page).filter({ hasText: 'Webhook Signatures' }).click();
+    await expect(page).toHaveURL(/\/v2\.html#webhook-signatures$/);
+    await expect.poll(async () => (await highlights(page, 'webhook-signatures')).texts).toEqual(expect.arrayContaining(['signature', 'Signatures']));
+    expect((await highlights(page, 'webhook-signatures')).allInSection).toBe(true);
+  });
+
+  test('marks the terms with mark elements where the CSS Custom Highlight API is missing, and removes them on the next search', async ({ page }) => {
+    await page.addInitScript(() => {
+      delete (CSS as { highlights?: unknown }).highlights;
+    });
+    await page.goto(siteUrl('search'));
+    await search(page, 'ninety');
+    await box(page).press('Enter');
+    await expect(page.getByRole('heading', { name: 'Rotating It' })).toBeFocused();
+    const section = page.locator('.section', { has: page.locator('#rotating-it') });
+    await expect(section.locator('mark.search-hit')).toHaveText(['ninety']);
+    await expect(page.locator('mark.search-hit')).toHaveCount(1);
+    await page.keyboard.press('/');
+    await page.keyboard.type('x');
+    await expect(page.locator('mark.search-hit')).toHaveCount(0);
+    await expect(section.locator('p')).toContainText('Rotate credentials every ninety days');
+  });
+});
+
+test.describe('keyboard', () => {
+  test('"/" focuses the box from anywhere on the page, and is not typed into it', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await page.locator('main').click();
+    await page.keyboard.press('/');
+    await expect(box(page)).toBeFocused();
+    await expect(box(page)).toHaveValue('');
+  });
+
+  test('"/" is an ordinary character while typing in the box', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await box(page).click();
+    await page.keyboard.type('v1/users');
+    await expect(box(page)).toHaveValue('v1/users');
+  });
+
+  test('Ctrl+K and Cmd+K focus the box', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await page.locator('main').click();
+    await page.keyboard.press('Control+k');
+    await expect(box(page)).toBeFocused();
+    await page.locator('main').click();
+    await page.keyboard.press('Meta+k');
+    await expect(box(page)).toBeFocused();
+  });
+
+  test('the arrows move through the results and back to the box', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'token');
+    const options = results(page);
+    await box(page).press('ArrowDown');
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await expect(box(page)).toHaveAttribute('aria-activedescendant', 'search-result-0');
+    await box(page).press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'false');
+    await box(page).press('ArrowUp');
+    await box(page).press('ArrowUp');
+    await expect(box(page)).not.toHaveAttribute('aria-activedescendant');
+    await expect(box(page)).toBeFocused();
+  });
+
+  test('Esc clears the box and closes the results', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'token');
+    await box(page).press('ArrowDown');
+    await box(page).press('Escape');
+    await expect(box(page)).toHaveValue('');
+    await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
+    await expect(results(page).first()).toBeHidden();
+    await expect(status(page)).toHaveText('');
+  });
+
+  test('on a phone, "/" opens the navigation at the box, and a chosen result closes it', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(siteUrl('default'));
+    await page.keyboard.press('/');
+    await expect(page.locator('html')).toHaveClass(/nav-open/);
+    await expect(box(page)).toBeFocused();
+    await page.keyboard.type('refresh');
+    await results(page).filter({ hasText: 'Refresh the Bearer Token' }).click();
+    await expect(page.locator('html')).not.toHaveClass(/nav-open/);
+    await expect(page.getByRole('heading', { name: 'Refresh the Bearer Token' })).toBeInViewport();
+  });
+});
+
+test.describe('where search is and is not', () => {
+  test('works under a base path: the index, the result links and the landing all follow it', async ({ page }) => {
+    const script = page.waitForRequest((request) => request.url().endsWith('/api/docs/pagefind/pagefind.js'));
+    await page.goto(siteUrl('search-base'));
+    await search(page, 'signature');
+    await script;
+    const result = results(page).filter({ hasText: 'Webhook Signatures' });
+    await expect(result).toHaveAttribute('href', '/api/docs/v2.html#webhook-signatures');
+    await result.click();
+    await expect(page).toHaveURL(/\/api\/docs\/v2\.html#webhook-signatures$/);
+    await expect.poll(async () => (await highlights(page, 'webhook-signatures')).texts.length).toBeGreaterThan(0);
+  });
+
+  test('search: false leaves out the box and the index', async ({ page, request }) => {
+    await page.goto(siteUrl('features'));
+    await expect(page.locator('input[type="search"]')).toHaveCount(0);
+    expect((await request.get(`${siteUrl('features')}pagefind/pagefind.js`)).status()).toBe(404);
+  });
+
+  test('says so when the index cannot be loaded, and tries again on the next focus', async ({ page }) => {
+    await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+    await page.goto(siteUrl('default'));
+    await box(page).focus();
+    await expect(status(page)).toHaveText('Search could not be loaded. Check your connection and try again.');
+    await page.unroute('**/pagefind/pagefind.js');
+    await page.locator('main').click();
+    await search(page, 'bearer');
+    await expect(results(page).first()).toBeVisible();
+  });
+
+  test('works under a strict Content-Security-Policy that allows WebAssembly', async ({ page, context }) => {
+    await withPolicy(context, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    await page.goto(siteUrl('default'));
+    await box(page).fill('bearer');
+    await expect(status(page)).toHaveText(/^\d+ results for “bearer”$/);
+  });
+
+  test('says search is unavailable when the Content-Security-Policy forbids WebAssembly', async ({ page, context }) => {
+    await withPolicy(context, "default-src 'self'");
+    await page.goto(siteUrl('default'));
+    await box(page).fill('bearer');
+    await expect(status(page)).toHaveText('Search is unavailable: the search engine could not start.');
+  });
+});
+
+/** Serves every response of the test with this Content-Security-Policy header, as a strict host would. */
+async function withPolicy(context: BrowserContext, policy: string): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { frontMatterSchema } from '../../src/schema/front-matter';
+import { readFrontMatter, splitSource } from '../../src/content/source-file';
+
+const read = (text: string) => readFrontMatter(splitSource('/docs/index.md', text), frontMatterSchema);
+
+describe('front matter', () => {
+  it('gives Slate defaults when a page has none', () => {
+    const { data, problems } = read('# Hello\n');
+    expect(problems).toEqual([]);
+    expect(data).toMatchObject({ title: 'API Documentation', language_tabs: [], toc_footers: [], includes: [], search: false, code_clipboard: false, meta: [], toc_depth: 2 });
+  });
+
+  it('reads every Slate key', () => {
+    const { data, problems } = read(
+      [
+        '---',
+        'title: API Reference',
+        'language_tabs: # a comment',
+        '  - shell: cURL',
+        '  - ruby',
+        'toc_footers:',
+        "  - <a href='https://example.com'>Site</a>",
+        'includes:',
+        '  - errors ',
+        '  - api/x',
+        'search: true',
+        'code_clipboard: true',
+        'meta:',
+        '  - name: description',
+        '    content: Docs',
+        'toc_depth: 3',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(data?.language_tabs).toEqual([{ shell: 'cURL' }, 'ruby']);
+    expect(data?.includes).toEqual(['errors', 'api/x']);
+    expect(data?.toc_footers[0]?.html).toBe('<a href="https://example.com" rel="noopener noreferrer">Site</a>');
+    expect(data?.meta).toEqual([{ name: 'description', content: 'Docs' }]);
+    expect(data?.toc_depth).toBe(3);
+  });
+
+  it('treats an empty list key as an empty list', () => {
+    expect(read('---\nincludes:\ntoc_footers:\n---\n').data).toMatchObject({ includes: [], toc_footers: [] });
+  });
+
+  it('names the line and suggests the key for an unknown key', () => {
+    const { problems } = read('---\ntitle: X\nlangauge_tabs:\n  - ruby\n---\n');
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 3, message: 'unknown front-matter key "langauge_tabs".', fix: 'did you mean "language_tabs"?' }),
+    ]);
+  });
+
+  it("points Slate's old key names to the new ones", () => {
+    const { problems } = read('---\nlanguages:\n  - ruby\n---\n');
+    expect(problems[0]?.fix).toBe('rename it to "language_tabs".');
+  });
+
+  it('refuses a wrong type with the line and a fix', () => {
+    const { problems } = read('---\ntitle: X\nsearch: yes please\n---\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 3, message: 'search: Expected boolean, received string.', fix: 'write true or false.' })]);
+  });
+
+  it('refuses a language_tabs entry that is neither a name nor a one-key map', () => {
+    const { problems } = read('---\nlanguage_tabs:\n  - ruby\n  - a: 1\n    b: 2\n---\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 4, fix: 'write `- ruby` or `- shell: cURL` (language: label).' });
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const { problems } = read('---\ntitle: X\nlanguage_tabs: [ruby\n---\n');
+    expect(problems[0]?.message).toMatch(/^front matter is not valid YAML/);
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps checking the other keys when one is wrong', () => {
+    const { data, problems } = read('---\ntitle: Kept\nsearch: 3\n---\n');
+    expect(problems).toHaveLength(1);
+    expect(data?.title).toBe('Kept');
+  });
+});
+
+describe('toc_footers safety', () => {
+  const footer = (html: string) => read(`---\ntoc_footers:\n  - ${JSON.stringify(html)}\n---\n`);
+
+  it.each([
+    ['<a href="javascript:alert(1)">x</a>', 'unsafe URL'],
+    ['<a href="java\tscript:alert(1)">x</a>', 'unsafe URL'],
+    ['<a href="#" onclick="steal()">x</a>', 'event handler'],
+    ['<script>alert(1)</script>', '<script>'],
+    ['<img src=x onerror=alert(1)>', '<img>'],
+  ])('refuses %s', (html, expected) => {
+    const { problems } = footer(html);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain(expected);
+    expect(problems[0]?.line).toBe(3);
+  });
+
+  it('accepts plain text, emphasis, mailto and relative links', () => {
+    const { data, problems } = footer("Copyright © 2016 <em>Acme</em> <a href='mailto:a@b.c'>mail</a> <a href='v2.html'>v2</a>");
+    expect(problems).toEqual([]);
+    expect(data?.toc_footers[0]?.html).toBe('Copyright © 2016 <em>Acme</em> <a href="mailto:a@b.c">mail</a> <a href="v2.html">v2</a>');
+  });
+
+  it('collects #anchors for the link check', () => {
+    expect(footer("<a href='#errors'>Errors</a>").data?.toc_footers[0]?.anchors).toEqual(['errors']);
+  });
+});

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { availableIncludes, includeCandidates, resolveInclude } from '../../src/content/includes';
+import { loadSite } from '../../src/content/site';
+import { tempContent } from '../support/temp-content';
+
+describe('include resolution', () => {
+  it('tries _NAME before NAME, in the page format first', () => {
+    const names = includeCandidates('/c/includes', 'errors', 'md').map((file) => path.relative('/c/includes', file));
+    expect(names).toEqual(['_errors.md', 'errors.md', '_errors.mdx', 'errors.mdx']);
+  });
+
+  it('keeps folders and trims names (api/x → includes/api/_x.md)', () => {
+    const [first] = includeCandidates('/c/includes', ' api/search  ', 'md');
+    expect(first).toBe('/c/includes/api/_search.md');
+  });
+
+  it('finds an include without the underscore (OpenMRS style) and reports an ambiguity', () => {
+    const dir = tempContent({ 'includes/User/user.md': '# U', 'includes/_x.md': '# X', 'includes/x.md': '# X2' });
+    expect(resolveInclude(path.join(dir, 'includes'), 'User/user', 'md').found).toBe(path.join(dir, 'includes/User/user.md'));
+    expect(resolveInclude(path.join(dir, 'includes'), 'x', 'md')).toEqual({
+      found: path.join(dir, 'includes/_x.md'),
+      alsoFound: [path.join(dir, 'includes/x.md')],
+    });
+    expect(availableIncludes(path.join(dir, 'includes'))).toEqual(['User/user', 'x']);
+  });
+});
+
+describe('assembling a page', () => {
+  it('appends includes after the body in the listed order', () => {
+    const dir = tempContent({
+      'index.html.md': '---\nincludes:\n  - b\n  - a\n---\n# Body\n',
+      'includes/_a.md': '# A\n',
+      'includes/_b.md': '# B\n',
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(problems).toEqual([]);
+    expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['# Body', '# B', '# A']);
+  });
+
+  it('names a missing include at its front-matter line and lists those that exist', () => {
+    const dir = tempContent({ 'index.md': '---\nincludes:\n  - errors\n  - nope\n---\n', 'includes/_errors.md': '# E\n' });
+    const { problems } = loadSite(dir);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: path.join(dir, 'index.md'), line: 4, message: 'include "nope" does not exist.', fix: 'create includes/_nope.md, or use one of: errors.' }),
+    ]);
+  });
+
+  it('follows includes named by an include and refuses a cycle', () => {
+    const dir = tempContent({
+      'index.md': '---\nincludes:\n  - a\n---\n',
+      'includes/_a.md': '---\nincludes:\n  - b\n---\n# A\n',
+      'includes/_b.md': '---\nincludes:\n  - a\n---\n# B\n',
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['', '# A', '# B']);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, message: 'include "a" makes a cycle: _a.md → _b.md → _a.md.' })]);
+  });
+
+  it('refuses an include in the other format', () => {
+    const dir = tempContent({ 'index.md': '---\nincludes:\n  - a\n---\n', 'includes/_a.mdx': '# A\n' });
+    expect(loadSite(dir).problems[0]?.message).toContain('a page and its includes share one format');
+  });
+
+  it('refuses a missing folder, an empty folder and a folder without an index page', () => {
+    expect(loadSite('/nonexistent/shale').problems[0]?.message).toBe('the content folder does not exist.');
+    expect(loadSite(tempContent({})).problems[0]?.message).toBe('the content folder holds no pages.');
+    expect(loadSite(tempContent({ 'guide.md': '# G\n' })).problems[0]?.message).toBe('the content folder has no index page.');
+  });
+
+  it('builds other Slate pages at their own paths, and only *.html.md in a Slate source', () => {
+    const dir = tempContent({ 'index.html.md': '# I\n', 'v2.html.md': '# V2\n', 'v3/index.html.md': '# V3\n', 'LICENSE-NOTE.md': '# not a page\n' });
+    expect(loadSite(dir).pages.map((page) => page.outputPath)).toEqual(['index.html', 'v2.html', 'v3/index.html']);
+  });
+
+  it('refuses a tab language shiki does not know, naming the nearest', () => {
+    const dir = tempContent({ 'index.md': '---\nlanguage_tabs:\n  - shell\n  - rubyy\n---\n' });
+    expect(loadSite(dir).problems).toEqual([
+      expect.objectContaining({ line: 4, message: 'language tab "rubyy" is not a language shiki knows.', fix: 'use a language shiki knows (nearest: ruby).' }),
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/content/site';
+import { checkMdxPage, renderMarkdownPage } from '../../src/markdown/render-page';
+import { tempContent } from '../support/temp-content';
+
+const FRONT = '---\nlanguage_tabs:\n  - shell\n  - ruby\n  - ruby--v2: Ruby 2\ncode_clipboard: true\n';
+
+/** Renders a one-page site given as files; returns html, headings and problems. */
+async function render(files: Record<string, string>, base = '/') {
+  const dir = tempContent(files);
+  const site = loadSite(dir);
+  expect(site.problems).toEqual([]);
+  const page = site.pages[0]!;
+  return { dir, ...(await renderMarkdownPage(page, base)) };
+}
+
+describe('heading ids', () => {
+  it('gives Slate ids, unique across the page and its includes', async () => {
+    const { headings } = await render({
+      'index.md': '---\nincludes:\n  - a\n---\n# Errors\n\n## HTTP Request\n',
+      'includes/_a.md': '# Errors\n\n## HTTP Request\n\n## HTTP Request\n',
+    });
+    expect(headings.map((h) => h.id)).toEqual(['errors', 'http-request', 'errors-2', 'http-request-3', 'http-request-2']);
+  });
+
+  it('keeps inline code in the TOC html and plain text for the title', async () => {
+    const { headings } = await render({ 'index.md': '# The `client_id` & you\n' });
+    expect(headings[0]).toEqual({ level: 1, id: 'the-client_id-amp-you', html: 'The <code>client_id</code> &#x26; you', text: 'The client_id & you' });
+  });
+});
+
+describe('code blocks', () => {
+  it('highlights with colour classes and tags each block with its tab', async () => {
+    const { html, problems } = await render({
+      'index.md': `${FRONT}---\n# A\n\n\`\`\`bash\ncurl x\n\`\`\`\n\n\`\`\`ruby--v2\nputs 1\n\`\`\`\n\n\`\`\`json\n{"a": 1}\n\`\`\`\n`,
+    });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('none for ruby') })]);
+    expect(html).toContain('<div class="code-block" data-language="bash" data-tab="shell" data-tab-index="0">');
+    expect(html).toContain('<div class="code-block" data-language="ruby" data-tab="ruby--v2" data-tab-index="2">');
+    expect(html).toContain('<div class="code-block" data-language="json"><pre');
+    expect(html).toMatch(/<span class="hl-[0-9a-f]{6}">puts ?<\/span>/);
+    expect(html).not.toContain('style=');
+    expect(html.match(/<button type="button" class="copy-button">Copy<\/button>/g)).toHaveLength(3);
+  });
+
+  it('drops the trailing newline so copied code has none', async () => {
+    const { html } = await render({ 'index.md': '```text\nline\n\n```\n' });
+    expect(html).toContain('<code>line\n</code>');
+  });
+
+  it('refuses an unknown fence language in Shale content, naming the nearest', async () => {
+    const { problems } = await render({ 'index.md': '# A\n\n```pyhton\nx\n```\n' });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 3, message: 'code fence language "pyhton" is unknown.', fix: expect.stringContaining('nearest: python') }),
+    ]);
+  });
+
+  it("only warns about it in Slate's format, which showed it as plain text", async () => {
+    const { problems, html } = await render({ 'index.html.md': '```response\n{}\n```\n' });
+    expect(problems[0]).toMatchObject({ severity: 'warning' });
+    expect(html).toContain('<code>{}</code>');
+  });
+});
+
+describe('sections and columns', () => {
+  it('puts code and blockquotes beside their section, everything else in the prose', async () => {
+    const { html } = await render({
+      'index.md': '# A\n\n> note\n\n```text\nx\n```\n\nText\n\n<aside class="notice">N</aside>\n\n| a |\n| - |\n| 1 |\n\n## B\n\nMore\n',
+    });
+    const [first, second] = html.split('<section').slice(1);
+    expect(first).toMatch(/<div class="prose"><h1 id="a">A<\/h1><p>Text<\/p><aside class="notice">N<\/aside><table>/);
+    expect(first).toMatch(/<div class="examples"><blockquote>\s*<p>note<\/p>\s*<\/blockquote><div class="code-block"/);
+    expect(second).toContain('<h2 id="b">B</h2><p>More</p></div></section>');
+  });
+
+  it('marks lang-specific elements with their tab indexes', async () => {
+    const { html } = await render({ 'index.md': `${FRONT}---\n<p class="lang-specific ruby shell">R</p>\n` });
+    expect(html).toContain('<p class="lang-specific ruby shell tab-0 tab-1">R</p>');
+  });
+});
+
+describe("Slate's Markdown", () => {
+  it('keeps dashes and quotes, strikes through, and treats indented text as a paragraph', async () => {
+    const { html } = await render({ 'index.md': "Bad Request -- \"quoted\" it's ~~old~~\n\n    indented text\n\nhttps://bare.example\n" });
+    expect(html).toContain('Bad Request -- "quoted" it\'s <del>old</del>');
+    expect(html).toContain('<p>indented text</p>');
+    expect(html).toContain('<p>https://bare.example</p>');
+  });
+
+  it('keeps an unclosed fence inside its own file', async () => {
+    const { headings } = await render({ 'index.md': '---\nincludes:\n  - a\n---\n```text\nnever closed\n', 'includes/_a.md': '# Still A Heading\n' });
+    expect(headings.map((h) => h.id)).toEqual(['still-a-heading']);
+  });
+});
+
+describe('links', () => {
+  it('hardens external links and moves root-absolute URLs under the base path', async () => {
+    const { html } = await render({ 'index.md': '[x](https://example.com) [y](/images/a.png) ![i](/images/a.png)\n' }, '/docs/');
+    expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer">x</a>');
+    expect(html).toContain('<a href="/docs/images/a.png">y</a>');
+    expect(html).toContain('<img src="/docs/images/a.png" alt="i" loading="lazy">');
+  });
+
+  it('reports a #link to no id at its line in the include, and an id used twice', async () => {
+    const { problems, dir } = await render({
+      'index.md': '---\nincludes:\n  - a\n---\n# Top\n',
+      'includes/_a.md': '# A\n\nSee [top](#top) and [gone](#gon).\n\n<div id="top"></div>\n',
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: path.join(dir, 'includes/_a.md'), line: 5, message: 'id "top" is used twice on the page.' }),
+      expect.objectContaining({ severity: 'error', file: path.join(dir, 'includes/_a.md'), line: 3, message: 'link "#gon" points to no id on this page.' }),
+    ]);
+  });
+});
+
+describe('MDX pages', () => {
+  it('reports invalid MDX with the include file and line', async () => {
+    const dir = tempContent({ 'index.mdx': '---\nincludes:\n  - a\n---\n# Top\n', 'includes/_a.mdx': '# A\n\nText\n\n<aside>\nnever closed\n' });
+    const page = loadSite(dir).pages[0]!;
+    const { problems } = await checkMdxPage(page);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', file: path.join(dir, 'includes/_a.mdx'), line: 5 });
+    expect(problems[0]!.message).toMatch(/^invalid MDX: Expected a closing tag for `<aside>`/);
+  });
+
+  it('runs the same plugins: Slate ids and anchor checks', async () => {
+    const dir = tempContent({ 'index.mdx': '# Top\n\n## Top\n\n[x](#missing)\n' });
+    const { headings, problems } = await checkMdxPage(loadSite(dir).pages[0]!);
+    expect(headings.map((h) => h.id)).toEqual(['top', 'top-2']);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, message: 'link "#missing" points to no id on this page.' })]);
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildSearchIndex, indexSite, wantsSearch } from '../../src/integration/search-index';
+import { SearchIndexError } from '../../src/search/records';
+
+const docsPage = (sections: string, box = true) =>
+  `<!doctype html><html lang="en"><head><title>Docs</title></head><body>` +
+  `<div class="sidebar">${box ? '<shale-search class="search"></shale-search>' : ''}</div>` +
+  `<main id="content">${sections}</main></body></html>`;
+
+const twoSections =
+  `<section class="section section-h1"><div class="prose"><h1 id="tokens">Tokens</h1><p>Send the Bearer Token.</p></div></section>` +
+  `<section class="section section-h2"><div class="prose"><h2 id="refresh">Refresh</h2><p>Refresh it every hour.</p></div></section>`;
+
+// These run Pagefind's indexer for real (a native binary): seconds, not milliseconds.
+describe('buildSearchIndex', () => {
+  test('builds nothing when no page has the search box (search: false)', async () => {
+    expect(await buildSearchIndex([{ outputPath: 'index.html', html: docsPage(twoSections, false) }])).toBeUndefined();
+  });
+
+  test('indexes one record per section, of the pages with the box only, without Pagefind’s own UIs', async () => {
+    const built = await buildSearchIndex([
+      { outputPath: 'index.html', html: docsPage(twoSections) },
+      { outputPath: 'no-search.html', html: docsPage(twoSections, false) },
+    ]);
+    expect(built?.summary).toEqual({ pages: 1, records: 2 });
+    const files = [...built!.files.keys()];
+    expect(files).toContain('pagefind.js');
+    expect(files).toContain('pagefind-entry.json');
+    expect(files.filter((file) => file.startsWith('fragment/'))).toHaveLength(2);
+    expect(files.filter((file) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
+  });
+
+  test('fails when a page asks for search but has nothing to index, instead of shipping an empty index', async () => {
+    const empty = buildSearchIndex([{ outputPath: 'index.html', html: docsPage('') }]);
+    await expect(empty).rejects.toThrow(SearchIndexError);
+    await expect(buildSearchIndex([{ outputPath: 'index.html', html: docsPage('') }])).rejects.toThrow('index.html has `search: true` but nothing to index: add a heading with some text, or set `search: false`.');
+  });
+});
+
+describe('indexSite', () => {
+  test('writes the index into the site folder, beside the pages', async () => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-'));
+    try {
+      fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
+      expect(await indexSite(site)).toEqual({ pages: 1, records: 2 });
+      expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+      expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('wantsSearch', () => {
+  test('recognises a page by the search box in its navigation', () => {
+    expect(wantsSearch(docsPage(''))).toBe(true);
+    expect(wantsSearch(docsPage('', false))).toBe(false);
+    expect(wantsSearch(docsPage('<p>&lt;shale-search&gt; in the docs</p>', false))).toBe(false);
+  });
+});
