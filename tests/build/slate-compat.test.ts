@@ -152,6 +152,19 @@ describe('other pages of the source are their own three-column pages', () => {
     expect(v3.toc().map((group) => group.entry)).toEqual(['Version 3#version-3', 'Changes in v3#changes-in-v3', 'Errors#errors']);
   });
 
+  it('links every page to its scripts, styles and home under the base path', () => {
+    for (const file of ['index.html', 'v2.html', 'v3/index.html']) {
+      const page = readPage(path.join(build.outDir, file));
+      const urls = [
+        ...page.all((e) => e.tagName === 'script' && typeof e.properties.src === 'string').map((e) => String(e.properties.src)),
+        ...page.all((e) => e.tagName === 'link' && typeof e.properties.href === 'string').map((e) => String(e.properties.href)),
+      ];
+      expect(urls.length, file).toBeGreaterThan(1);
+      for (const url of urls) expect(url, file).toMatch(/^\/docs\//);
+      expect(page.all((e) => hasClass(e, 'site-title')).map((e) => e.properties.href), file).toEqual(['/docs/']);
+    }
+  });
+
   it('lays every page out in three columns: navigation, prose, code', () => {
     for (const file of ['index.html', 'v2.html', 'v3/index.html']) {
       const page = readPage(path.join(build.outDir, file));

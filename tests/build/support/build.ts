@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnvironment } from '../../support/build-site';
 
 /** The project folder: builds run there, and report paths are relative to it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,13 +17,10 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** The environment of a build: the test runner's own variables (NODE_ENV=test, VITEST…) left out. */
+/** The environment of a build: without the test runner's variables (BASE_URL, NODE_ENV, VITEST…) or a SHALE_* of the caller. */
 function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key.startsWith('SHALE_')) continue;
-    env[key] = value;
-  }
+  const env = cleanEnvironment();
+  for (const key of Object.keys(env)) if (key.startsWith('SHALE_')) delete env[key];
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
