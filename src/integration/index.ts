@@ -7,6 +7,7 @@ import { hasErrors } from '../validation/problem';
 import { checkContent } from './check-content';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
+import { devIndexPages } from './dev-index-pages';
 import { indexSite } from './search-index';
 import { devSearch } from './search-dev';
 import { basePath, contentDirectory } from './settings';
@@ -20,7 +21,8 @@ const THEME_MODULE = 'virtual:shale/code-theme.css';
  *   inline styles, so a strict CSP holds).
  * - After the build: copies the content folder's images into the site, indexes the built pages for
  *   search (search-index.ts), then moves the site into place only when everything succeeded.
- * - In `npm run dev`: serves the content folder's images at the paths the build gives them, and a
+ * - In `npm run dev`: serves the content folder's images at the paths the build gives them, pages in
+ *   folders at `v3/index.html` and `v3/` as a static host does, and a
  *   search index built from the pages as they render (search-dev.ts).
  */
 export default function shale(): AstroIntegration {
@@ -63,6 +65,7 @@ export default function shale(): AstroIntegration {
         // Astro's dev server takes the base path off a request before other middleware sees it
         // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
         server.middlewares.use(contentAssetMiddleware(contentDir, '/'));
+        server.middlewares.use(devIndexPages());
         const search = devSearch({ base: basePath(), contentDir, log: (message) => logger.info(message) });
         server.middlewares.use(search.middleware);
         server.watcher.on('all', (_event, file) => search.changed(file));
