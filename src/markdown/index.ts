@@ -2,7 +2,7 @@
  * The Markdown pipeline, stated once. Order matters:
  *   remark: Slate's dialect (tables, strikethrough, no indented code, no intra-word emphasis)
  *           → HTML blocks end where Redcarpet ends them → unclosed fences → image paths (before Astro's MDX image handling sees a relative path)
- *   rehype: heading ids first (the other steps and the TOC need them) → code blocks (shiki, tabs)
+ *   rehype: heading ids first (the other steps and the TOC need them) → unclosed raw HTML → code blocks (shiki, tabs)
  *           → lang-specific → images → links (base path) → anchor check (needs every id) → sections (last: it regroups the tree)
  * Astro's MDX integration runs the same lists (astro.config.mjs); Shale's Markdown renderer
  * (render-page.ts) runs them for `.md` pages.
@@ -18,7 +18,8 @@ import remarkCheckFences from './remark-check-fences';
 import remarkHtmlBlockEnd from './remark-html-block-end';
 import rehypeCheckAnchors from './rehype-check-anchors';
 import rehypeSections from './rehype-sections';
+import rehypeCheckUnclosedHtml from './rehype-check-unclosed-html';
 
 export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkCheckFences, remarkImagePaths];
 
-export const rehypePlugins = [rehypeHeadingIds, rehypeCodeBlocks, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeSections];
+export const rehypePlugins = [rehypeHeadingIds, rehypeCheckUnclosedHtml, rehypeCodeBlocks, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeSections];

@@ -89,6 +89,14 @@ ${F}/unclosed-fence/index.md
   ✗ ${F}/unclosed-fence/index.md:7  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
   },
   {
+    check: 'invalid Markdown: a raw HTML element that is never closed',
+    fixture: 'unclosed-html',
+    report: `✗ Found 1 error in 1 file
+
+${F}/unclosed-html/index.md
+  ✗ ${F}/unclosed-html/index.md:7  <div> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own. Fix: close it with </div> where it should end.`,
+  },
+  {
     check: 'invalid Markdown: front matter that is never closed',
     fixture: 'unclosed-front-matter',
     report: `✗ Found 1 error in 1 file
