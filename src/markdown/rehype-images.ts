@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveImage } from '../content/assets';
-import { pageContext, report } from './context';
+import { pageContext, report, slateTolerated } from './context';
 import { getAttribute, isElementLike, lineOf, setAttribute, tagName, type AnyElement } from './hast-nodes';
 
 /**
@@ -10,7 +10,7 @@ import { getAttribute, isElementLike, lineOf, setAttribute, tagName, type AnyEle
  * path in that folder: `images/x.png` and `/images/x.png` both become `/images/x.png` (rehype-links,
  * next, puts the base path in front), where the build copies the file. A missing image is a warning
  * (Slate showed a broken image); an image outside the content folder is never published, so it is an
- * error.
+ * error (a warning in Slate's own format, where it was just as broken).
  */
 export default function rehypeImages() {
   return (tree: Root, file: VFile) => {
@@ -23,7 +23,7 @@ export default function rehypeImages() {
       if (src === undefined || !contentDir) return;
       const target = resolveImage(contentDir, pageFile, src);
       if (target.kind === 'outside') {
-        report(file, 'error', lineOf(element), `image "${src}" is outside the content folder, so the site cannot serve it.`, 'move the image into the content folder (Slate keeps them in images/) and link to it there.');
+        report(file, slateTolerated(file), lineOf(element), `image "${src}" is outside the content folder, so the site cannot serve it.`, 'move the image into the content folder (Slate keeps them in images/) and link to it there.');
         return;
       }
       if (target.kind !== 'local') return;
