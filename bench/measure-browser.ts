@@ -80,7 +80,7 @@ export async function measureSearch(browser: Browser, url: string, queries: [str
       (window as unknown as { __search: typeof state }).__search = state;
       document.addEventListener('input', () => (state.lastKey = performance.now()), { capture: true });
       new MutationObserver(() => {
-        if (!state.shown && document.querySelector('[data-search-results] [role="option"], [data-search-results] li')) state.shown = performance.now();
+        if (!state.shown && document.querySelector('#search-results .search-result')) state.shown = performance.now();
       }).observe(document.body, { subtree: true, childList: true });
     });
     await input.pressSequentially(query, { delay: 30 });

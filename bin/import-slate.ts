@@ -125,9 +125,11 @@ async function main(args: string[]): Promise<number> {
       `${shown(path.join(source, file))}  ERB is not run by Shale, so the file was not copied. Rename it to ${file.replace(/\.erb$/, '')} and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).`,
   );
   const aliases = new Map<string, number>();
-  for (const page of loadSite(target).pages) {
+  const site = loadSite(target);
+  const takenPaths = new Set(site.pages.map((page) => page.outputPath));
+  for (const page of site.pages) {
     if (page.dialect !== 'md') continue;
-    const rendered = await renderCached(page, '/');
+    const rendered = await renderCached(page, '/', takenPaths);
     rendered.headings.forEach((heading, index) => {
       const origin = rendered.origins?.[index];
       if (!origin?.slateId) return;

@@ -10,6 +10,29 @@ export interface Heading {
 
 export interface TocEntry extends Heading {
   children: TocEntry[];
+  /** Where the entry links: `#id` on this page, or `kittens.html#kittens` on another page of a split set. */
+  href?: string;
+}
+
+/** One page of a split set, as the table of contents needs it. */
+export interface SetPage {
+  /** How the other pages of the set link to this one (`kittens.html`, `./`). */
+  href: string;
+  headings: readonly Heading[];
+}
+
+/**
+ * The table of contents of one page of a split set: the whole set's h1 entries, in order, with the
+ * current page's own entries below its h1s. Other pages' h2s are left out (they would make every
+ * page grow with the whole docs); they show once the reader is on that page.
+ */
+export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2 | 3 = 2): TocEntry[] {
+  return pages.flatMap((page, index) => {
+    if (index === current) return buildToc(page.headings, depth);
+    return page.headings
+      .filter((heading) => heading.level === 1)
+      .map((heading) => ({ ...heading, href: `${page.href}#${heading.id}`, children: [] }));
+  });
 }
 
 /**

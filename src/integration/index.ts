@@ -8,7 +8,7 @@ import { checkContent } from './check-content';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
-import { indexSite } from './search-index';
+import { indexSite, startSearchIndex, type PendingIndex } from './search-index';
 import { devSearch } from './search-dev';
 import { basePath, contentDirectory } from './settings';
 
@@ -29,6 +29,7 @@ export default function shale(): AstroIntegration {
   let staging: string | undefined;
   let target: string | undefined;
   let projectRoot = process.cwd();
+  let searchIndex: PendingIndex | undefined;
   return {
     name: 'shale',
     hooks: {
@@ -47,7 +48,7 @@ export default function shale(): AstroIntegration {
         const root = fileURLToPath(config.root);
         projectRoot = root;
         if (command !== 'build') return;
-        const { problems } = await checkContent(contentDirectory(root), basePath());
+        const { problems, records } = await checkContent(contentDirectory(root), basePath());
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (hasErrors(problems)) {
@@ -56,6 +57,8 @@ export default function shale(): AstroIntegration {
           }
           logger.warn(`\n${report}\n`);
         }
+        // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done).
+        searchIndex = startSearchIndex(records);
         target = fileURLToPath(config.outDir);
         staging = stagingDirectory(root);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
@@ -74,7 +77,7 @@ export default function shale(): AstroIntegration {
         if (!staging || !target) return;
         copyContentAssets(contentDirectory(projectRoot), staging);
         try {
-          const indexed = await indexSite(staging);
+          const indexed = await indexSite(staging, searchIndex);
           if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

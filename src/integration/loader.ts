@@ -7,7 +7,7 @@ import { checkMdxPage, mdxDocument } from '../markdown/render-page';
 import { renderCached, renderKey } from './render-cache';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
-import { pageData } from './page-data';
+import { pageData, type PageData } from './page-data';
 import { basePath, contentDirectory, generatedDirectory } from './settings';
 
 /**
@@ -43,6 +43,7 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
   const outDir = generatedDirectory(root);
   const seen = new Set<string>();
 
+  const takenPaths = new Set(site.pages.map((page) => page.outputPath));
   for (const page of site.pages) {
     seen.add(page.outputPath);
     if (page.dialect === 'mdx') {
@@ -57,11 +58,25 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
       store.addModuleImport(filePath);
       continue;
     }
-    const digest = generateDigest(renderKey(page, base));
-    if (store.get(page.outputPath)?.digest === digest) continue;
-    const rendered = await renderCached(page, base);
+    const digest = generateDigest(renderKey(page, base, takenPaths));
+    if (store.get(page.outputPath)?.digest === digest) {
+      // Unchanged: keep the page, and every page of its set when it is split.
+      for (const id of store.keys()) if ((store.get(id)?.data as unknown as PageData | undefined)?.set?.source === page.outputPath) seen.add(id);
+      continue;
+    }
+    const rendered = await renderCached(page, base, takenPaths);
     problems.push(...rendered.problems);
-    store.set({ id: page.outputPath, data: { ...pageData(page, rendered.headings) }, rendered: { html: rendered.html }, digest });
+    rendered.groups.forEach((group, index) => {
+      seen.add(group.outputPath);
+      const data: PageData = {
+        ...pageData(page, group.headings),
+        outputPath: group.outputPath,
+        footers: group.footers,
+        ...(rendered.split ? { set: { source: page.outputPath, index, count: rendered.groups.length } } : {}),
+        ...(group.title ? { groupTitle: group.title } : {}),
+      };
+      store.set({ id: group.outputPath, data: { ...data }, rendered: { html: group.html }, digest: index === 0 ? digest : generateDigest(`${digest}:${index}`) });
+    });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 

@@ -15,6 +15,10 @@ export interface PageData {
   dialect: 'md' | 'mdx';
   /** Headings of a Markdown page (an MDX page exports its own). */
   headings: Heading[];
+  /** A page of a split set: the page it was split from, and its place in the set. */
+  set?: { source: string; index: number; count: number };
+  /** The h1 a page of a split set starts with (not the first page of the set). */
+  groupTitle?: string;
 }
 
 export function pageData(page: Page, headings: Heading[] = []): PageData {

@@ -12,15 +12,18 @@ const cache: Map<string, Promise<RenderedPage>> = ((globalThis as Record<symbol,
 >;
 
 /** The cache key: everything rendering depends on. */
-export const renderKey = (page: Page, base: string): string =>
-  JSON.stringify({ base, file: page.file, parts: page.parts, tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers });
+export const renderKey = (page: Page, base: string, takenPaths: ReadonlySet<string>): string =>
+  JSON.stringify({ base, file: page.file, parts: page.parts, tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers, taken: [...takenPaths] });
 
-/** Renders a Markdown page, or returns the result of rendering the same content before. */
-export function renderCached(page: Page, base: string): Promise<RenderedPage> {
-  const key = renderKey(page, base);
+/**
+ * Renders a Markdown page, or returns the result of rendering the same content before.
+ * `takenPaths`: the output paths of the site's pages, which the groups of a split page avoid.
+ */
+export function renderCached(page: Page, base: string, takenPaths: ReadonlySet<string>): Promise<RenderedPage> {
+  const key = renderKey(page, base, takenPaths);
   let rendered = cache.get(key);
   if (!rendered) {
-    rendered = renderMarkdownPage(page, base);
+    rendered = renderMarkdownPage(page, base, takenPaths);
     cache.set(key, rendered);
     rendered.catch(() => cache.delete(key));
   }

@@ -43,51 +43,82 @@ export interface IndexSummary {
  * Builds the search index of the pages that want search, one Pagefind record per section, and
  * returns its files (paths relative to the index folder). Resolves to `undefined` when no page
  * wants search. Throws a SearchIndexError when Pagefind reports a problem or nothing could be
- * indexed: a box that finds nothing must never ship.
+ * indexed: a box that finds nothing must never ship. `known` holds records already made while
+ * rendering (Markdown pages): those pages are not parsed again.
  */
-export function buildSearchIndex(pages: BuiltPage[]): Promise<BuiltIndex | undefined> {
-  // Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
-  const run = queue.then(() => build(pages));
-  queue = run.catch(() => undefined);
-  return run;
+export async function buildSearchIndex(pages: BuiltPage[], known: ReadonlyMap<string, SectionRecord[]> = new Map()): Promise<BuiltIndex | undefined> {
+  return finish(startSearchIndex(known), pages);
 }
 
 type BuiltIndex = { files: Map<string, Uint8Array>; summary: IndexSummary };
 let queue: Promise<unknown> = Promise.resolve();
 
-async function build(pages: BuiltPage[]): Promise<BuiltIndex | undefined> {
-  const searchable = pages.filter((page) => wantsSearch(page.html));
-  if (searchable.length === 0) return undefined;
-  const records: SectionRecord[] = searchable.flatMap((page) => sectionRecords(page.html, page.outputPath));
-  if (records.length === 0) {
-    const names = searchable.map((page) => page.outputPath).join(', ');
-    throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
-  }
+/** An index being built: Pagefind runs in its own process, beside the rest of the build. */
+export interface PendingIndex {
+  ready: Promise<{ index?: pagefind.PagefindIndex; problems: string[]; added: number }>;
+  known: ReadonlyMap<string, SectionRecord[]>;
+  release: () => void;
+}
 
-  const { index, errors } = await pagefind.createIndex({});
+/**
+ * Starts an index and hands it the records made while rendering, so Pagefind indexes them while
+ * Astro builds the pages (Pagefind's service is its own process: it uses the second core).
+ * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
+ */
+export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>): PendingIndex {
+  let release!: () => void;
+  const turn = queue.then(() => undefined);
+  queue = new Promise<void>((resolve) => (release = resolve));
+  const ready = turn.then(async () => {
+    const { index, errors } = await pagefind.createIndex({});
+    const state = { index, problems: [...errors], added: 0 };
+    if (index) await addRecords(state, [...known.values()].flat());
+    return state;
+  });
+  return { ready, known, release };
+}
+
+async function addRecords(state: { index?: pagefind.PagefindIndex; problems: string[]; added: number }, records: SectionRecord[]): Promise<void> {
+  // Pagefind's service takes files concurrently; one at a time, 5,000 sections take seconds longer.
+  for (let start = 0; start < records.length; start += BATCH) {
+    const batch = records.slice(start, start + BATCH);
+    const added = await Promise.all(batch.map((record) => state.index!.addHTMLFile({ url: record.url, content: recordDocument(record) })));
+    added.forEach((result, i) => state.problems.push(...result.errors.map((error) => `${batch[i]!.url}: ${error}`)));
+  }
+  state.added += records.length;
+}
+
+/** Adds the pages not indexed yet (read from their HTML) and returns the index's files. */
+async function finish(pending: PendingIndex, pages: BuiltPage[]): Promise<BuiltIndex | undefined> {
   try {
-    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}.`);
-    const problems: string[] = [...errors];
-    // Pagefind's service takes files concurrently; one at a time, 5,000 sections take seconds longer.
-    for (let start = 0; start < records.length; start += BATCH) {
-      const batch = records.slice(start, start + BATCH);
-      const added = await Promise.all(batch.map((record) => index.addHTMLFile({ url: record.url, content: recordDocument(record) })));
-      added.forEach((result, i) => problems.push(...result.errors.map((error) => `${batch[i]!.url}: ${error}`)));
+    const state = await pending.ready;
+    const searchable = pages.filter((page) => wantsSearch(page.html));
+    if (searchable.length === 0) return undefined;
+    if (!state.index) throw new SearchIndexError(`Pagefind could not start: ${state.problems.join('; ') || 'no reason given'}.`);
+    const fresh = searchable.filter((page) => !pending.known.has(page.outputPath));
+    await addRecords(state, fresh.flatMap((page) => sectionRecords(page.html, page.outputPath)));
+    if (state.added === 0) {
+      const names = searchable.map((page) => page.outputPath).join(', ');
+      throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
     }
-    const { files, errors: fileErrors } = await index.getFiles();
-    problems.push(...fileErrors);
-    if (problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${problems.join('\n  ')}`);
+    const { files, errors: fileErrors } = await state.index.getFiles();
+    state.problems.push(...fileErrors);
+    if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
     const kept = new Map(files.filter((file) => !UNUSED_FILES.test(path.basename(file.path))).map((file) => [file.path.split(path.sep).join('/'), file.content]));
     if (![...kept.keys()].some((file) => file === 'pagefind.js')) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
-    return { files: kept, summary: { pages: searchable.length, records: records.length } };
+    return { files: kept, summary: { pages: searchable.length, records: state.added } };
   } finally {
     await pagefind.close();
+    pending.release();
   }
 }
 
-/** Indexes a built site in place: writes `<siteDir>/pagefind/`. Resolves to `undefined` when no page wants search. */
-export async function indexSite(siteDir: string): Promise<IndexSummary | undefined> {
-  const built = await buildSearchIndex(readBuiltPages(siteDir));
+/**
+ * Indexes a built site in place: writes `<siteDir>/pagefind/`. Resolves to `undefined` when no page
+ * wants search. `pending` is an index started earlier with the records made while rendering.
+ */
+export async function indexSite(siteDir: string, pending: PendingIndex = startSearchIndex(new Map())): Promise<IndexSummary | undefined> {
+  const built = await finish(pending, readBuiltPages(siteDir));
   if (!built) return undefined;
   const folder = path.join(siteDir, SEARCH_FOLDER);
   for (const [file, content] of built.files) {

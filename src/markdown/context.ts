@@ -28,7 +28,41 @@ export interface PageContext {
   /** The page's own file, and the `#anchors` its toc_footers link to (with their front-matter line). */
   pageFile: string;
   footerAnchors: Array<{ anchor: string; line?: number }>;
+  /**
+   * Rendering one file of a Markdown page on its own (render-part.ts): headings get placeholder ids
+   * and links are collected, because ids and links are settled across the page afterwards
+   * (compose-page.ts). MDX pages render as one document and settle them in place.
+   */
+  partMode?: boolean;
 }
+
+/** A heading of one file before the page gives it its id (part mode). */
+export interface PartHeading {
+  level: number;
+  /** Slate's id for it, before repeats are numbered; or the id written in raw HTML. */
+  base: string;
+  fixed?: string;
+  html: string;
+  text: string;
+  line?: number;
+}
+
+/** An id or a `#link` of one file, with its line (part mode). */
+export interface Mention {
+  id: string;
+  line?: number;
+}
+
+/** What part mode collects for the page to settle. */
+export interface PartFacts {
+  headings: PartHeading[];
+  /** Ids of other elements (raw HTML `id=`), which headings must not repeat. */
+  ids: Mention[];
+  links: Mention[];
+}
+
+/** The id a heading carries in part mode until the page gives it its own (see compose-page.ts). */
+export const placeholderId = (index: number): string => `__shale_heading_${index}__`;
 
 /** Where a heading is written, and the id Slate gave it when that differs from Shale's (slate#952). */
 export interface HeadingOrigin {
@@ -42,6 +76,8 @@ export interface RenderOutput {
   headings: Heading[];
   origins?: HeadingOrigin[];
   problems: Problem[];
+  /** Part mode only. */
+  part?: PartFacts;
 }
 
 const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', contentDir: '', segments: [], pageFile: '', footerAnchors: [] };

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { nearestNames } from '../schema/languages';
-import { output, pageContext, report, slateTolerated } from './context';
+import { locate, output, pageContext, report, slateTolerated } from './context';
 import { getAttribute, isElementLike, lineOf, tagName, type AnyElement } from './hast-nodes';
 
 /**
@@ -13,12 +13,16 @@ export default function rehypeCheckAnchors() {
   return (tree: Root, file: VFile) => {
     const context = pageContext(file);
     const ids = new Map<string, number | undefined>();
+    const rawIds: Array<{ id: string; line?: number }> = [];
     const links: Array<{ anchor: string; line?: number }> = [];
     visit(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const id = getAttribute(element, 'id');
-      if (id !== undefined) {
+      // Part mode: every id of other elements goes to the page, which checks repeats across files.
+      if (context.partMode) {
+        if (id !== undefined && !/^h[1-6]$/.test(tagName(element))) rawIds.push({ id, line: lineOf(element) });
+      } else if (id !== undefined) {
         if (ids.has(id)) {
           report(file, 'error', lineOf(element), `id "${id}" is used twice on the page.`, 'give one of the elements another id.');
         } else ids.set(id, lineOf(element));
@@ -26,6 +30,14 @@ export default function rehypeCheckAnchors() {
       const href = tagName(element) === 'a' ? getAttribute(element, 'href') : undefined;
       if (href?.startsWith('#') && href.length > 1) links.push({ anchor: safeDecode(href.slice(1)), line: lineOf(element) });
     });
+    if (context.partMode) {
+      // One file of a Markdown page: the page checks links against all its files (compose-page.ts).
+      const facts = (output(file).part ??= { headings: [], ids: [], links: [] });
+      const where = (line?: number) => locate(context, line)?.line;
+      facts.ids = rawIds.map(({ id, line }) => ({ id, line: where(line) }));
+      facts.links = links.map(({ anchor, line }) => ({ id: anchor, line: where(line) }));
+      return;
+    }
     const hint = (anchor: string) => {
       const [nearest] = nearestNames(anchor, ids.keys(), 1);
       return nearest ? `did you mean "#${nearest}"?` : 'link to the id of a heading on this page.';

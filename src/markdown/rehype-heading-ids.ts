@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { allocateIds, escapeLikeRedcarpet, slateBaseId, slateIdsOf } from '../content/slug';
-import { locate, output, pageContext } from './context';
+import { locate, output, pageContext, placeholderId } from './context';
 import { getAttribute, isElementLike, lineOf, setAttribute, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const HEADING = /^h([1-6])$/;
@@ -42,6 +42,24 @@ export default function rehypeHeadingIds() {
       if (match) headings.push({ node: node as AnyElement, level: Number(match[1]) });
     });
     const sources = headings.map(({ node }) => locate(context, lineOf(node)));
+    if (context.partMode) {
+      // One file of a Markdown page: the page settles ids across its files (compose-page.ts).
+      output(file).part ??= { headings: [], ids: [], links: [] };
+      output(file).part!.headings = headings.map(({ node, level }, index) => {
+        const children = node.children as ElementContent[];
+        const fixed = getAttribute(node, 'id');
+        if (!fixed) setAttribute(node, 'id', placeholderId(index));
+        return {
+          level,
+          base: slateBaseId(redcarpetHtml(children)),
+          ...(fixed ? { fixed } : {}),
+          html: linkHtml(children),
+          text: children.map(textOf).join('').trim(),
+          line: sources[index]?.line,
+        };
+      });
+      return;
+    }
     const requests = headings.map(({ node }, index) => ({
       file: sources[index]?.file ?? '',
       base: slateBaseId(redcarpetHtml(node.children as ElementContent[])),

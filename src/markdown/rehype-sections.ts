@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
-import { classList, getAttribute, isElementLike, tagName, type AnyElement } from './hast-nodes';
+import { classList, getAttribute, isElementLike, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const SECTION_HEADING = /^h[1-3]$/;
 
@@ -67,7 +67,7 @@ function warnMissingLanguages(sections: Array<{ prose: RootContent[]; examples: 
     const missing = keys.filter((key) => !present.has(key));
     if (missing.length === 0) continue;
     const heading = prose[0] && isElementLike(prose[0] as ElementContent) ? (prose[0] as AnyElement) : undefined;
-    const name = heading && SECTION_HEADING.test(tagName(heading)) ? `section "${getAttribute(heading, 'id')}"` : 'the opening section';
+    const name = heading && SECTION_HEADING.test(tagName(heading)) ? `section "${textOf(heading).trim()}"` : 'the opening section';
     const line = (heading ?? examples[0])?.position?.start.line;
     report(file, 'warning', line, `${name} has code for ${[...present].join(', ')} but none for ${missing.join(', ')}.`, `add a fence for ${missing.join(', ')}, or ignore this if the section needs none.`);
   }

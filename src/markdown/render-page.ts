@@ -1,11 +1,3 @@
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import type { Root as HastRoot } from 'hast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
-import rehypeStringify from 'rehype-stringify';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { compile } from '@mdx-js/mdx';
 import type { Page } from '../content/site';
@@ -14,55 +6,35 @@ import type { Problem } from '../validation/problem';
 import { assemble, contextOf } from './assemble';
 import { locate, output, type HeadingOrigin, type PageContext, type RenderOutput } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
+import { composePage, type ComposedGroup } from './compose-page';
+import { renderPartCached } from './part-cache';
+import type { RenderedPart } from './render-part';
 
 export interface RenderedPage {
+  /** The whole page's HTML (every group of a split page, one after the other). */
   html: string;
   headings: Heading[];
   /** Where each heading is written, in the same order (for messages and import-slate). */
   origins?: HeadingOrigin[];
   problems: Problem[];
+  /** The output pages: one, or one per h1 group when the page is split. */
+  groups: ComposedGroup[];
+  split: boolean;
 }
 
-const markdownProcessor = () =>
-  unified()
-    .use(remarkParse)
-    .use(remarkPlugins)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypePlugins)
-    .use(rehypeStringify, { allowDangerousHtml: true });
-
-const pageFile = (page: Page, context: PageContext, text: string) =>
-  new VFile({ path: page.file, value: text, data: { astro: { frontmatter: { shale: context } } } });
-
 /**
- * Renders a Markdown page. Each file is parsed on its own, as Slate renders each include on its
- * own (an unclosed fence cannot swallow the next include), then the trees are joined and run
- * through the plugins as one document, so ids are unique and sections may span files.
+ * Renders a Markdown page: each file on its own, as Slate renders each include on its own (an
+ * unclosed fence cannot swallow the next include; a file that did not change comes from the cache),
+ * then the page settles ids, links and pages across its files (compose-page.ts).
+ * `takenPaths` are the output paths of the site's other pages, which a split page must not take.
  */
-export async function renderMarkdownPage(page: Page, base = '/'): Promise<RenderedPage> {
-  const processor = markdownProcessor();
-  const { text, segments } = assemble(page);
-  const context = contextOf(page, base, segments);
-  const children: MdastContent[] = [];
-  page.parts.forEach((part, index) => {
-    const tree = processor.parse(part.body) as MdastRoot;
-    // Move positions into the joined document: lines and offsets as if the files were one text.
-    const { startLine, startOffset } = segments[index]!;
-    visit(tree, (node) => {
-      if (!node.position) return;
-      for (const point of [node.position.start, node.position.end]) {
-        point.line += startLine - 1;
-        if (point.offset !== undefined) point.offset += startOffset;
-      }
-    });
-    children.push(...tree.children);
-  });
-  const file = pageFile(page, context, text);
-  const hast = (await processor.run({ type: 'root', children }, file)) as HastRoot;
-  const html = processor.stringify(hast, file);
-  const { headings, origins, problems } = output(file);
-  return { html, headings, origins, problems };
+export async function renderMarkdownPage(page: Page, base = '/', takenPaths: ReadonlySet<string> = new Set()): Promise<RenderedPage> {
+  // Each file brings its own line table (render-part.ts).
+  const { segments: _none, ...context } = contextOf(page, base, []);
+  const parts: RenderedPart[] = [];
+  for (const part of page.parts) parts.push(await renderPartCached(part, context));
+  const composed = composePage(page, parts, takenPaths);
+  return { ...composed, html: composed.groups.map((group) => group.html).join('') };
 }
 
 /** The text of the generated MDX document for a page: front matter with the context, then the page. */

@@ -60,6 +60,10 @@ export const frontMatterSchema = z
       .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'must be 2 or 3' }) })
       .default(2)
       .describe('Heading levels in the TOC: 2 (h1 and h2, as Slate) or 3 (adds h3).'),
+    split: z
+      .union([z.literal('h1'), z.literal(false)], { errorMap: () => ({ message: 'must be h1 or false' }) })
+      .optional()
+      .describe('One page per h1 group (`h1`), or always one page (`false`). Unset: a Markdown page whose HTML would pass 500 KB is split by h1.'),
     // Keys Widdershins writes for Shins, Slate's Node port: accepted so its output builds unchanged.
     headingLevel: z
       .number()

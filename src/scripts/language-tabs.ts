@@ -14,6 +14,9 @@ class LanguageTabs extends HTMLElement {
     if (this.tabs.length === 0) return;
     const language = (history.state as { language?: string } | null)?.language ?? initialLanguage(location.search, this.keys);
     this.show(this.keys.includes(language) ? language : this.keys[0]!);
+    // A language named in the URL is remembered, as in Slate: it carries to the other pages.
+    const fromUrl = languageFromUrl(location.search, this.keys);
+    if (fromUrl && this.keys.includes(fromUrl)) storeLanguage(fromUrl);
     history.replaceState({ ...(history.state ?? {}), language: this.current() }, '');
     this.addEventListener('click', (event) => {
       const tab = (event.target as Element).closest<HTMLButtonElement>('[role="tab"]');

@@ -5,5 +5,6 @@ import './scrollspy';
 import './copy-code';
 import './sidebar-toggle';
 import './search';
+import './moved-anchors';
 
 document.documentElement.dataset.js = '';

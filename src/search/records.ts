@@ -76,39 +76,70 @@ export function sectionRecords(html: string, outputPath: string): SectionRecord[
   const records: SectionRecord[] = [];
   const above: Array<{ level: number; title: string }> = [];
   for (const section of findAll(main, (element) => element.tagName === 'section' && hasClass(element, 'section'))) {
-    const columns = childElements(section);
-    const prose = columns.find((column) => hasClass(column, 'prose'));
-    const examples = columns.find((column) => hasClass(column, 'examples'));
-    const proseBlocks = (prose?.children ?? []).filter((node) => node.type !== 'comment');
-    const heading = proseBlocks.find(isElement);
-    const isHeading = !!heading && HEADING.test(heading.tagName);
-    const level = isHeading ? Number(heading.tagName[1]) : 0;
-    const title = isHeading ? toText(heading).trim() : pageTitle;
-    const id = isHeading ? String(heading.properties.id ?? '') : '';
-    if (isHeading && !id) throw new SearchIndexError(`${outputPath}: the heading "${title}" has no id, so search cannot link to it.`);
-
-    const notes = examples ? findAll(examples, (element) => element.tagName === 'blockquote') : [];
-    const code = examples ? findAll(examples, (element) => element.tagName === 'pre') : [];
-    const proseText = textOfAll([...proseBlocks.filter((node) => node !== heading || !isHeading).map(withoutControls), ...notes]);
-    const codeText = textOfAll(code);
-
-    while (above.length && above.at(-1)!.level >= level) above.pop();
-    const parent = level > 0 ? (above.at(-1)?.title ?? '') : '';
-    if (level > 0) above.push({ level, title });
-    if (!isHeading && !proseText && !codeText) continue;
-
-    records.push({
-      url: id ? `${base}#${id}` : base,
-      title,
-      parent,
-      level,
-      prose: proseText,
-      code: codeText,
-      keywords: identifierWords(`${title}\n${proseText}\n${codeText}`),
-      language,
-    });
+    const content = sectionContent(section);
+    if (content.level > 0 && !content.id) throw new SearchIndexError(`${outputPath}: the heading "${content.title}" has no id, so search cannot link to it.`);
+    const record = toRecord(content, above, { pageUrl: base, pageTitle, language });
+    if (record) records.push(record);
   }
   return records;
+}
+
+/** What search needs from one `<section class="section">`: its heading, prose (with the notes of the code column) and code. */
+export interface SectionContent {
+  /** 1–3 for a heading's section, 0 for text before the first heading. */
+  level: number;
+  /** The heading's text ('' for text before the first heading). */
+  title: string;
+  /** The heading's id ('' for text before the first heading). */
+  id: string;
+  prose: string;
+  code: string;
+}
+
+/** The searchable content of one section element, as `rehype-sections` lays it out. */
+export function sectionContent(section: Element): SectionContent {
+  const columns = childElements(section);
+  const prose = columns.find((column) => hasClass(column, 'prose'));
+  const examples = columns.find((column) => hasClass(column, 'examples'));
+  const proseBlocks = (prose?.children ?? []).filter((node) => node.type !== 'comment');
+  const heading = proseBlocks.find(isElement);
+  const isHeading = !!heading && HEADING.test(heading.tagName);
+  const notes = examples ? findAll(examples, (element) => element.tagName === 'blockquote') : [];
+  const code = examples ? findAll(examples, (element) => element.tagName === 'pre') : [];
+  return {
+    level: isHeading ? Number(heading.tagName[1]) : 0,
+    title: isHeading ? toText(heading).trim() : '',
+    id: isHeading ? String(heading.properties.id ?? '') : '',
+    prose: textOfAll([...proseBlocks.filter((node) => node !== heading || !isHeading).map(withoutControls), ...notes]),
+    code: textOfAll(code),
+  };
+}
+
+/**
+ * The record of a section, given the sections above it (`above`, updated here: the open h1/h2
+ * titles, for the parent). `undefined` for text before the first heading when it is empty.
+ */
+export function toRecord(
+  content: SectionContent,
+  above: Array<{ level: number; title: string }>,
+  page: { pageUrl: string; pageTitle: string; language: string },
+): SectionRecord | undefined {
+  const { level, prose, code } = content;
+  const title = level > 0 ? content.title : page.pageTitle;
+  while (above.length && above.at(-1)!.level >= level) above.pop();
+  const parent = level > 0 ? (above.at(-1)?.title ?? '') : '';
+  if (level > 0) above.push({ level, title });
+  if (level === 0 && !prose && !code) return undefined;
+  return {
+    url: content.id ? `${page.pageUrl}#${content.id}` : page.pageUrl,
+    title,
+    parent,
+    level,
+    prose,
+    code,
+    keywords: identifierWords(`${title}\n${prose}\n${code}`),
+    language: page.language,
+  };
 }
 
 const isMain = (element: Element) => element.tagName === 'main' && element.properties.id === 'content';

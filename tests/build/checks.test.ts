@@ -180,7 +180,7 @@ const WARNINGS: Array<{ check: string; fixture: string; report: string; files: s
     report: `⚠ Found 1 warning in 1 file
 
 ${F}/missing-tab-language/includes/_kittens.md
-  ⚠ ${F}/missing-tab-language/includes/_kittens.md:11  section "get-a-kitten" has code for shell but none for ruby. Fix: add a fence for ruby, or ignore this if the section needs none.`,
+  ⚠ ${F}/missing-tab-language/includes/_kittens.md:11  section "Get a Kitten" has code for shell but none for ruby. Fix: add a fence for ruby, or ignore this if the section needs none.`,
   },
   {
     check: 'a missing image (the images that exist are published)',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, astroBuild, hasStackTrace, reportOf, tempDir, type BuildResult } from '../build/support/build';
-import { countBy, hasClass, is, readPage, text, type BuiltPage } from '../build/support/html';
+import { countBy, hasClass, is, readDocs, text, type BuiltPage } from '../build/support/html';
 
 /**
  * Real Slate sources (SHALE_CORPORA, set by `npm run test:corpora -- <folder>`) build unchanged and
@@ -28,7 +28,7 @@ function useCorpus(name: string): () => Built {
     const source = path.join(CORPORA!, name);
     const build = await astroBuild({ content: path.relative(ROOT, source), outDir: tempDir(`corpus-${name}`), timeoutMs: 500_000 });
     if (build.status !== 0) throw new Error(`${name} did not build:\n${build.stdout}\n${build.stderr}`);
-    built = { build, source, page: readPage(path.join(build.outDir, 'index.html')) };
+    built = { build, source, page: readDocs(build.outDir) };
   });
   afterAll(() => built && fs.rmSync(built.build.outDir, { recursive: true, force: true }));
   return () => built!;
@@ -230,6 +230,13 @@ describe.runIf(present.includes('openmrs-rest'))('openmrs-rest: the large corpus
       '⚠ link "…" points to no id on this page.': 38,
       '⚠ section "…" has code for … but none for ….': 3,
     });
+  });
+
+  it('is split into one page per h1 (its HTML passes 500 KB), each page listing every h1 in its TOC', () => {
+    const { build } = corpus();
+    const pages = fs.readdirSync(build.outDir).filter((file) => file.endsWith('.html'));
+    expect(pages).toHaveLength(63);
+    expect(fs.readFileSync(path.join(build.outDir, 'user.html'), 'utf8').match(/class="toc-link toc-h1"/g)).toHaveLength(63);
   });
 
   it('finds all 61 includes (trailing spaces, subfolders, no underscore) in order', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -27,7 +28,31 @@ export const is = (name: string) => (element: Element) => element.tagName === na
 export const text = (node: Element | Root) => toText(node).trim();
 
 export function readPage(file: string): BuiltPage {
-  const tree = fromHtml(fs.readFileSync(file, 'utf8'));
+  return pageOf(fromHtml(fs.readFileSync(file, 'utf8')), file);
+}
+
+/**
+ * A page as the reader sees it, whether it was built as one page or split into one page per h1
+ * (its TOC then links to the other pages): every page's content in reading order, as one page.
+ */
+export function readDocs(dir: string, first = 'index.html'): BuiltPage {
+  const start = readPage(path.join(dir, first));
+  const files = [first];
+  for (const anchor of start.all((e) => e.tagName === 'a' && hasClass(e, 'toc-h1'))) {
+    const [file] = String(anchor.properties.href).split('#');
+    const target = !file || file === './' ? first : path.posix.join(path.posix.dirname(first), file);
+    if (!files.includes(target)) files.push(target);
+  }
+  if (files.length === 1) return start;
+  const pages = files.map((file) => readPage(path.join(dir, file)));
+  const main: Element = { type: 'element', tagName: 'main', properties: { id: 'content' }, children: pages.flatMap((page) => page.main().children) };
+  const merged = pageOf({ type: 'root', children: [main] }, dir);
+  // The TOC of the set: every h1 (from the first page), each with the children listed on its own page.
+  const local = new Map(pages.flatMap((page) => page.toc().filter((group) => group.children.length).map((group) => [group.entry, group.children])));
+  return { ...merged, toc: () => start.toc().map((group) => ({ entry: group.entry, children: local.get(group.entry) ?? [] })), tabs: start.tabs };
+}
+
+function pageOf(tree: Root, file: string): BuiltPage {
   const all = (test: (element: Element) => boolean, within: Element | Root = tree) => {
     const found: Element[] = [];
     visit(within, 'element', (element: Element) => void (test(element) && found.push(element)));
@@ -38,7 +63,11 @@ export function readPage(file: string): BuiltPage {
     if (!element) throw new Error(`${file} has no <main id="content">`);
     return element;
   };
-  const link = (anchor: Element) => `${text(anchor)}${String(anchor.properties.href)}`;
+  // `text#id`, whether the entry links on this page (`#id`) or to another page of a split set (`x.html#id`).
+  const link = (anchor: Element) => {
+    const href = String(anchor.properties.href);
+    return `${text(anchor)}${href.slice(href.indexOf('#'))}`;
+  };
   return {
     tree,
     all,

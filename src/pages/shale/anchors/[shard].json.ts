@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { ANCHOR_SHARDS, anchorShard } from '../../../content/anchor-shards';
+import type { PageData } from '../../../integration/page-data';
+
+/**
+ * The moved-anchor map of split pages, cut into shards: for each heading id, the page of its set
+ * that holds it (relative to the site root). Only built when some page is split.
+ */
+export async function getStaticPaths() {
+  const pages = (await getCollection('pages')).map((entry) => entry.data as PageData).filter((data) => data.set);
+  if (pages.length === 0) return [];
+  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({} as Record<string, string>));
+  for (const page of pages) {
+    for (const heading of page.headings) shards[anchorShard(heading.id)]![heading.id] ??= page.outputPath;
+  }
+  return shards.map((map, shard) => ({ params: { shard: String(shard) }, props: { map } }));
+}
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(JSON.stringify(props.map), { headers: { 'content-type': 'application/json' } });
