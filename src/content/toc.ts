@@ -19,6 +19,13 @@ export interface SetPage {
   /** How the other pages of the set link to this one (`kittens.html`, `./`). */
   href: string;
   headings: readonly Heading[];
+  /** Its h1 entries as the other pages list them (see setPage()). */
+  h1: TocEntry[];
+}
+
+/** A page of a split set, with the h1 entries the other pages list for it (made once per page). */
+export function setPage(href: string, headings: readonly Heading[]): SetPage {
+  return { href, headings, h1: headings.filter((heading) => heading.level === 1).map((heading) => ({ ...heading, href: `${href}#${heading.id}`, children: [] })) };
 }
 
 /**
@@ -27,12 +34,7 @@ export interface SetPage {
  * page grow with the whole docs); they show once the reader is on that page.
  */
 export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2 | 3 = 2): TocEntry[] {
-  return pages.flatMap((page, index) => {
-    if (index === current) return buildToc(page.headings, depth);
-    return page.headings
-      .filter((heading) => heading.level === 1)
-      .map((heading) => ({ ...heading, href: `${page.href}#${heading.id}`, children: [] }));
-  });
+  return pages.flatMap((page, index) => (index === current ? buildToc(page.headings, depth) : page.h1));
 }
 
 /**

@@ -8,7 +8,7 @@ import { renderCached, renderKey } from './render-cache';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { pageData, type PageData } from './page-data';
-import { basePath, contentDirectory, generatedDirectory } from './settings';
+import { basePath, contentDirectory, generatedDirectory, renderedDirectory } from './settings';
 
 /**
  * The content loader: reads the content folder (SHALE_CONTENT), renders each Markdown page and
@@ -75,7 +75,10 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
         ...(rendered.split ? { set: { source: page.outputPath, index, count: rendered.groups.length } } : {}),
         ...(group.title ? { groupTitle: group.title } : {}),
       };
-      store.set({ id: group.outputPath, data: { ...data }, rendered: { html: group.html }, digest: index === 0 ? digest : generateDigest(`${digest}:${index}`) });
+      // The HTML goes to a file beside the store: Astro bundles the store into the build, and megabytes
+      // of HTML there cost seconds; the page route reads the file instead (renderedHtml()).
+      const htmlFile = writeRenderedHtml(root, group.outputPath, group.html);
+      store.set({ id: group.outputPath, data: { ...data, htmlFile }, digest: index === 0 ? digest : generateDigest(`${digest}:${index}`) });
     });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -87,6 +90,14 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
   const report = formatReport(problems);
   if (hasErrors(problems)) logger.error(report);
   else logger.warn(report);
+}
+
+/** Writes the HTML of a Markdown page where the page route reads it; returns its path relative to the project. */
+function writeRenderedHtml(root: string, outputPath: string, html: string): string {
+  const file = path.join(renderedDirectory(root), outputPath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, html);
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** Generated MDX files of pages that no longer exist would still be compiled by Astro: remove them. */

@@ -19,6 +19,8 @@ export interface PageData {
   set?: { source: string; index: number; count: number };
   /** The h1 a page of a split set starts with (not the first page of the set). */
   groupTitle?: string;
+  /** A Markdown page's HTML, in a file relative to the project (see loader.ts). */
+  htmlFile?: string;
 }
 
 export function pageData(page: Page, headings: Heading[] = []): PageData {

@@ -13,3 +13,6 @@ export function basePath(value = process.env.SHALE_BASE): string {
 
 /** Where generated files (MDX pages assembled from their includes) live, inside the project. */
 export const generatedDirectory = (root = process.cwd()) => path.join(root, '.shale', 'generated');
+
+/** Where the HTML of Markdown pages is kept between the content loader and the page route. */
+export const renderedDirectory = (root = process.cwd()) => path.join(root, '.shale', 'rendered');

@@ -30,7 +30,7 @@ export interface ComposedPage {
 }
 
 const PLACEHOLDER = /id="__shale_heading_(\d+)__"/g;
-const ID_ATTRIBUTE = /\sid="([^"]+)"/g;
+const PLACEHOLDER_ID = /^__shale_heading_(\d+)__$/;
 const HASH_LINK = /href="#([^"]+)"/g;
 
 const decode = (text: string) => {
@@ -55,7 +55,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
 
   const headings: Heading[] = [];
   const origins: HeadingOrigin[] = [];
-  const sections: Array<{ level: number; html: string; heading?: Heading; search: RenderedPart['sections'][number]['search'] }> = [];
+  const sections: Array<{ level: number; html: string; ids: string[]; heading?: Heading; search: RenderedPart['sections'][number]['search'] }> = [];
   let offset = 0;
   for (const part of parts) {
     const first = offset;
@@ -66,7 +66,11 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     });
     for (const section of part.sections) {
       const html = section.html.replace(PLACEHOLDER, (_, index: string) => `id="${ids[first + Number(index)]}"`);
-      sections.push({ level: section.level, html, heading: section.heading === undefined ? undefined : headings[first + section.heading], search: section.search });
+      const sectionIds = section.ids.map((id) => {
+        const heading = PLACEHOLDER_ID.exec(id)?.[1];
+        return heading === undefined ? id : ids[first + Number(heading)]!;
+      });
+      sections.push({ level: section.level, html, ids: sectionIds, heading: section.heading === undefined ? undefined : headings[first + section.heading], search: section.search });
     }
     offset += part.headings.length;
   }
@@ -121,7 +125,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
   // Which page holds each id, so #links across the set can follow it.
   const idPage = new Map<string, string>();
   sections.forEach((section, index) => {
-    for (const match of section.html.matchAll(ID_ATTRIBUTE)) if (!idPage.has(match[1]!)) idPage.set(match[1]!, pathOfSection(index));
+    for (const id of section.ids) if (!idPage.has(id)) idPage.set(id, pathOfSection(index));
   });
   const pointLinks = (html: string, from: string) =>
     split

@@ -2,8 +2,9 @@
  * The Markdown pipeline, stated once. Order matters:
  *   remark: Slate's dialect (tables, strikethrough, no indented code, no intra-word emphasis)
  *           → HTML blocks end where Redcarpet ends them → unclosed fences → image paths (before Astro's MDX image handling sees a relative path)
- *   rehype: heading ids first (the other steps and the TOC need them) → unclosed raw HTML → code blocks (shiki, tabs)
- *           → lang-specific → images → links (base path) → anchor check (needs every id) → sections (last: it regroups the tree)
+ *   rehype: heading ids first (the other steps and the TOC need them) → unclosed raw HTML → lang-specific
+ *           → images → links (base path) → anchor check (needs every id) → code blocks (shiki, tabs: late, because
+ *           highlighting adds a node per token that the steps before need not walk) → sections (last: it regroups the tree)
  * Astro's MDX integration runs the same lists (astro.config.mjs); Shale's Markdown renderer
  * (render-page.ts) runs them for `.md` pages.
  */
@@ -22,4 +23,4 @@ import rehypeCheckUnclosedHtml from './rehype-check-unclosed-html';
 
 export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkCheckFences, remarkImagePaths];
 
-export const rehypePlugins = [rehypeHeadingIds, rehypeCheckUnclosedHtml, rehypeCodeBlocks, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeSections];
+export const rehypePlugins = [rehypeHeadingIds, rehypeCheckUnclosedHtml, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeCodeBlocks, rehypeSections];

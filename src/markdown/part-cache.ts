@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../content/source-file';
 import type { PageContext } from './context';
-import { renderPart, type RenderedPart } from './render-part';
+import type { RenderedPart } from './render-part';
 
 /** Rendered files, kept between builds: a rebuild renders only the files that changed. */
 const CACHE_DIR = path.join(process.cwd(), '.shale', 'cache', 'parts');
@@ -15,12 +15,17 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 let pipelineVersion: string | undefined;
 
-/** A hash of Shale's own code and its locked dependencies: any change there makes every entry stale. */
+/** The code that decides what a rendered file holds. */
+const PIPELINE_FOLDERS = ['markdown', 'highlight', 'content', 'schema', 'search', 'validation'];
+
+/** A hash of the rendering code and the locked dependencies: any change there makes every entry stale. */
 function pipeline(): string {
   if (pipelineVersion) return pipelineVersion;
   const src = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha1');
-  const files = fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|mjs|js)$/.test(file)).sort();
+  const files = PIPELINE_FOLDERS.flatMap((folder) => fs.readdirSync(path.join(src, folder), { recursive: true, encoding: 'utf8' }).map((file) => path.join(folder, file)))
+    .filter((file) => /\.(ts|mjs|js)$/.test(file))
+    .sort();
   for (const file of files) hash.update(file).update(fs.readFileSync(path.join(src, file)));
   const lock = path.join(src, '..', 'package-lock.json');
   if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
@@ -55,11 +60,15 @@ function pruneOldEntries(): void {
   }
 }
 
-/** Renders one file of a Markdown page, or reads the result of rendering the same input before. */
-export async function renderPartCached(part: SourceFile, context: Omit<PageContext, 'segments' | 'partMode'>): Promise<RenderedPart> {
-  const key = sha1(
+/** The cache key of a file of a page: everything its rendering depends on. */
+export function partKey(part: SourceFile, context: Omit<PageContext, 'segments' | 'partMode'>): string {
+  return sha1(
     JSON.stringify([pipeline(), part.path, part.bodyLine, part.body, context.tabs, context.codeClipboard, context.slate, context.base, context.contentDir, assetsOf(context.contentDir)]),
   );
+}
+
+/** The rendered file kept under this key, if any. */
+export function readCachedPart(key: string): RenderedPart | undefined {
   const file = path.join(CACHE_DIR, `${key}.json`);
   try {
     const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedPart;
@@ -67,12 +76,18 @@ export async function renderPartCached(part: SourceFile, context: Omit<PageConte
     fs.utimesSync(file, now, now);
     return cached;
   } catch {
-    // Not cached yet (or unreadable): render it.
+    return undefined; // Not cached yet (or unreadable): it will be rendered.
   }
-  const rendered = await renderPart(part, context);
+}
+
+/** Keeps a rendered file for the next build (written whole, then renamed: builds may overlap). */
+export function writeCachedPart(key: string, rendered: RenderedPart): void {
+  const file = path.join(CACHE_DIR, `${key}.json`);
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(rendered));
   fs.renameSync(temporary, file);
-  return rendered;
 }
+
+/** Where the render pool keeps its bundled worker script, and the version that names it. */
+export const poolSetup = () => ({ cacheDir: path.dirname(CACHE_DIR), version: pipeline() });

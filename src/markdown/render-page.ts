@@ -7,8 +7,7 @@ import { assemble, contextOf } from './assemble';
 import { locate, output, type HeadingOrigin, type PageContext, type RenderOutput } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
 import { composePage, type ComposedGroup } from './compose-page';
-import { renderPartCached } from './part-cache';
-import type { RenderedPart } from './render-part';
+import { renderParts } from './render-parts';
 
 export interface RenderedPage {
   /** The whole page's HTML (every group of a split page, one after the other). */
@@ -31,9 +30,7 @@ export interface RenderedPage {
 export async function renderMarkdownPage(page: Page, base = '/', takenPaths: ReadonlySet<string> = new Set()): Promise<RenderedPage> {
   // Each file brings its own line table (render-part.ts).
   const { segments: _none, ...context } = contextOf(page, base, []);
-  const parts: RenderedPart[] = [];
-  for (const part of page.parts) parts.push(await renderPartCached(part, context));
-  const composed = composePage(page, parts, takenPaths);
+  const composed = composePage(page, await renderParts(page.parts, context), takenPaths);
   return { ...composed, html: composed.groups.map((group) => group.html).join('') };
 }
 

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
 import type { SourceFile } from '../content/source-file';
 import type { Problem } from '../validation/problem';
 import { sectionContent, type SectionContent } from '../search/records';
@@ -17,6 +18,8 @@ export interface PartSection {
   /** Index of the section's heading in the file's headings, when it has one. */
   heading?: number;
   html: string;
+  /** Every id in the section (headings still as placeholders): which page of a split set holds it. */
+  ids: string[];
   search: Omit<SectionContent, 'id'>;
 }
 
@@ -56,7 +59,13 @@ export async function renderPart(part: SourceFile, pageContext: Omit<PageContext
     .filter((node): node is Element => node.type === 'element' && node.tagName === 'section')
     .map((section): PartSection => {
       const { id, ...search } = sectionContent(section);
-      return { level: search.level, heading: id ? headingIndex.get(id) : undefined, html: toHtml(section, { allowDangerousHtml: true }), search };
+      const ids: string[] = [];
+      visit(section, 'element', (element: Element) => {
+        if (element.properties.id !== undefined && element.properties.id !== null) ids.push(String(element.properties.id));
+        // Highlighted code holds no ids: skip its many token spans.
+        return element.tagName === 'pre' ? SKIP : undefined;
+      });
+      return { level: search.level, heading: id ? headingIndex.get(id) : undefined, html: toHtml(section, { allowDangerousHtml: true }), ids, search };
     });
   return { file: part.path, sections, problems: facts.problems, headings: facts.part?.headings ?? [], ids: facts.part?.ids ?? [], links: facts.part?.links ?? [] };
 }

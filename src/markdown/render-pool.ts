@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+import type { SourceFile } from '../content/source-file';
+import type { PageContext } from './context';
+import type { RenderedPart } from './render-part';
+import type { RenderTask } from './render-worker';
+
+/**
+ * Renders files on every core: a pool of worker threads, each with its own highlighter. Starting a
+ * worker costs a few hundred milliseconds, so the pool is only used for a large amount of work
+ * (render-page.ts decides) and its workers end as soon as they are idle.
+ */
+export class RenderPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: RenderTask[] = [];
+  private readonly waiting = new Map<number, { resolve: (part: RenderedPart) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  private constructor(script: string, size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script);
+      worker.on('message', ({ id, result, error }: { id: number; result?: RenderedPart; error?: string }) => {
+        const task = this.waiting.get(id);
+        this.waiting.delete(id);
+        if (error) task?.reject(new Error(error));
+        else task?.resolve(result!);
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        for (const task of this.waiting.values()) task.reject(error);
+        this.waiting.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** A pool with one worker per core, its script bundled from the sources into `cacheDir`. */
+  static async start(cacheDir: string, version: string): Promise<RenderPool> {
+    const script = path.join(cacheDir, `render-worker-${version.slice(0, 12)}.mjs`);
+    if (!fs.existsSync(script)) {
+      const temporary = `${script}.${process.pid}.tmp.mjs`;
+      await build({
+        entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        outfile: temporary,
+        logLevel: 'silent',
+      });
+      fs.renameSync(temporary, script);
+    }
+    return new RenderPool(script, Math.max(1, os.availableParallelism()));
+  }
+
+  render(part: SourceFile, context: RenderTask['context']): Promise<RenderedPart> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve, reject });
+      this.queue.push({ id, part, context });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) this.idle.pop()!.postMessage(this.queue.shift()!);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
