@@ -88,8 +88,11 @@ async function addRecords(state: { index?: pagefind.PagefindIndex; problems: str
   state.added += records.length;
 }
 
-/** Adds the pages not indexed yet (read from their HTML) and returns the index's files. */
-async function finish(pending: PendingIndex, pages: BuiltPage[]): Promise<BuiltIndex | undefined> {
+/**
+ * Adds the pages not indexed yet (read from their HTML), then returns the index's files, or, given
+ * `folder`, has Pagefind write them there itself (much faster for thousands of sections).
+ */
+async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string): Promise<BuiltIndex | undefined> {
   try {
     const state = await pending.ready;
     const searchable = pages.filter((page) => wantsSearch(page.html));
@@ -101,12 +104,21 @@ async function finish(pending: PendingIndex, pages: BuiltPage[]): Promise<BuiltI
       const names = searchable.map((page) => page.outputPath).join(', ');
       throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
     }
+    const summary = { pages: searchable.length, records: state.added };
+    if (folder) {
+      const { errors } = await state.index.writeFiles({ outputPath: folder });
+      state.problems.push(...errors);
+      if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
+      for (const file of fs.readdirSync(folder)) if (UNUSED_FILES.test(file)) fs.rmSync(path.join(folder, file));
+      if (!fs.existsSync(path.join(folder, 'pagefind.js'))) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
+      return { files: new Map(), summary };
+    }
     const { files, errors: fileErrors } = await state.index.getFiles();
     state.problems.push(...fileErrors);
     if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
     const kept = new Map(files.filter((file) => !UNUSED_FILES.test(path.basename(file.path))).map((file) => [file.path.split(path.sep).join('/'), file.content]));
     if (![...kept.keys()].some((file) => file === 'pagefind.js')) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
-    return { files: kept, summary: { pages: searchable.length, records: state.added } };
+    return { files: kept, summary };
   } finally {
     await pagefind.close();
     pending.release();
@@ -118,13 +130,6 @@ async function finish(pending: PendingIndex, pages: BuiltPage[]): Promise<BuiltI
  * wants search. `pending` is an index started earlier with the records made while rendering.
  */
 export async function indexSite(siteDir: string, pending: PendingIndex = startSearchIndex(new Map())): Promise<IndexSummary | undefined> {
-  const built = await finish(pending, readBuiltPages(siteDir));
-  if (!built) return undefined;
-  const folder = path.join(siteDir, SEARCH_FOLDER);
-  for (const [file, content] of built.files) {
-    const target = path.join(folder, file);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
-  }
-  return built.summary;
+  const built = await finish(pending, readBuiltPages(siteDir), path.join(siteDir, SEARCH_FOLDER));
+  return built?.summary;
 }
