@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../support/build-site';
+import { astroBuild, tempDir, type BuildResult } from './support/build';
 import { tempContent } from '../support/temp-content';
 
 describe('the default content (appointman)', () => {
   let build: BuildResult;
   let html: string;
-  beforeAll(() => {
-    build = buildSite('content');
+  beforeAll(async () => {
+    build = await astroBuild({ content: 'content', outDir: tempDir('default') });
     html = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
   });
 
@@ -45,8 +45,8 @@ describe('the default content (appointman)', () => {
 });
 
 describe('a build under a base path', () => {
-  it('puts every link and asset under the base', () => {
-    const build = buildSite('content', { base: '/docs/' });
+  it('puts every link and asset under the base', async () => {
+    const build = await astroBuild({ content: 'content', outDir: tempDir('base'), base: '/docs/' });
     expect(build.status).toBe(0);
     const html = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
     const urls = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]);
@@ -56,11 +56,11 @@ describe('a build under a base path', () => {
 });
 
 describe('a failing build', () => {
-  it('prints one report, exits non-zero and leaves the previous output as it was', () => {
-    const outDir = buildSite('content').outDir;
+  it('prints one report, exits non-zero and leaves the previous output as it was', async () => {
+    const { outDir } = await astroBuild({ content: 'content', outDir: tempDir('previous') });
     const before = fs.readFileSync(path.join(outDir, 'index.html'));
     const broken = tempContent({ 'index.md': '---\nsearch: maybe\n---\n# A\n\n[x](#nowhere)\n' });
-    const build = buildSite(broken, { outDir });
+    const build = await astroBuild({ content: broken, outDir });
     expect(build.status).toBe(1);
     expect(build.stderr).toContain(`✗ Found 2 errors in 1 file`);
     expect(build.stderr).toContain('index.md:2  search: Expected boolean, received string. Fix: write true or false.');

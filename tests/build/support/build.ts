@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnvironment } from '../../support/build-site';
 
 /** The project folder: builds run there, and report paths are relative to it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -15,6 +14,18 @@ export interface BuildResult {
   stdout: string;
   stderr: string;
   outDir: string;
+}
+
+/**
+ * The environment without what Vitest adds to it: Astro reads `import.meta.env.*` values from
+ * process.env, so Vitest's BASE_URL=/ would override the base path of the build under test.
+ */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) delete env[key];
+  }
+  return env;
 }
 
 /** The environment of a build: without the test runner's variables (BASE_URL, NODE_ENV, VITEST…) or a SHALE_* of the caller. */
