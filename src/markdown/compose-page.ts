@@ -114,7 +114,8 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     groupOf.push(group);
   }
   const groupCount = group + 1;
-  const htmlBytes = sections.reduce((sum, section) => sum + section.html.length, 0);
+  // Bytes as written (UTF-8), not string length: a page in Japanese is three times its length.
+  const htmlBytes = sections.reduce((sum, section) => sum + Buffer.byteLength(section.html), 0);
   const split = shouldSplit(page.frontMatter.split, htmlBytes, groupCount);
   const firstH1 = (index: number) => sections.find((section, i) => groupOf[i] === index && section.level === 1)?.heading;
   const paths = split
