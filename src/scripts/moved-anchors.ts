@@ -9,8 +9,11 @@ const main = document.querySelector<HTMLElement>('main[data-moved-anchors]');
 async function follow(): Promise<void> {
   if (!main) return;
   try {
+    // Read once, before the fetch: while it runs, the scrollspy rewrites the hash to the section in
+    // view (`#introduction`), and sending that on made the pages send the reader back and forth.
+    const hash = location.hash;
     // Inside the try: a malformed hash (`#%E0`) must not throw on the page.
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decodeURIComponent(hash.slice(1));
     if (!id || document.getElementById(id)) return;
     const response = await fetch(`${main.dataset.movedAnchors}${anchorShard(id)}.json`);
     if (!response.ok) return;
@@ -20,7 +23,7 @@ async function follow(): Promise<void> {
     // `index.html` is served as its folder (`/`, `/v3/`), as the set's own links name it.
     const url = new URL(`${main.dataset.siteRoot}${target.replace(/(^|\/)index\.html$/, '$1')}`, location.href);
     url.search = location.search;
-    url.hash = location.hash;
+    url.hash = hash;
     if (url.pathname !== location.pathname) location.replace(url);
   } catch {
     /* Offline or blocked: the reader stays on this page. */
