@@ -9,9 +9,9 @@ const h = (level: number, id: string, html = id): Heading => ({ level, id, html,
 
 /** The element children of a node, as a compact outline: `tag.class1.class2[attr=value]`, nested. */
 function outline(node: Root | Element): unknown[] {
-  return node.children
+  return (node.children as Array<Root['children'][number]>)
     .filter((child): child is Element => child.type === 'element')
-    .map((element) => {
+    .map((element: Element) => {
       const classes = ((element.properties.className as string[] | undefined) ?? []).map((name) => `.${name}`).join('');
       const attributes = ['href', 'dataTitle'].filter((key) => element.properties[key] !== undefined).map((key) => `[${key}=${element.properties[key]}]`).join('');
       const label = `${element.tagName}${classes}${attributes}`;
