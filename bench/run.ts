@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { generateCorpus } from './generate-corpus';
 import { measureBuild, outputBytes } from './measure-build';
 import { launch, measureLoad, measureScroll, measureSearch } from './measure-browser';
+import { measureDevReload, type DevMeasurement } from './measure-dev';
 import { chromiumExecutable } from '../tests/e2e/support/chromium';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').map(Number);
@@ -45,6 +46,8 @@ interface Row {
   load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
   search?: { cachedMs: number; firstMs: number; firstQueryBytes: number };
   scroll: number;
+  /** `npm run dev`: an edit to one include until it shows in the browser (500 endpoints only). */
+  dev?: DevMeasurement;
 }
 
 const TARGETS: Target[] = [
@@ -60,6 +63,7 @@ const TARGETS: Target[] = [
   { label: 'search results ≤ 150 ms (cached)', limit: 150, value: (r) => r.search?.cachedMs, format: ms },
   { label: 'first query fetches ≤ 200 KB', limit: 200 * 1024, value: (r) => r.search?.firstQueryBytes, format: kb },
   { label: 'no scroll task over 50 ms', limit: 50, value: (r) => r.scroll, format: ms },
+  { label: 'dev reload ≤ 1 s (500)', limit: 1000, value: (r) => r.dev?.medianMs, format: ms, sizes: [500] },
   { label: 'two builds byte-identical', limit: 0.5, value: (r) => (r.deterministic ? 0 : 1), format: (v) => (v ? 'no' : 'yes') },
 ];
 
@@ -130,6 +134,14 @@ async function benchSize(size: number): Promise<Row> {
   }
   await browser.close();
   server.kill();
+  // The dev server on the mid-size corpus, as a writer uses it (issue 5: an edit in the browser ≤ 1 s).
+  const dev =
+    size === 500
+      ? await measureDevReload(corpus, Math.max(5, RUNS), (line) => process.stdout.write(`  ${size}: dev ${line}\n`)).catch((error: Error) => {
+          console.warn(`  dev: ${error.message}`);
+          return undefined;
+        })
+      : undefined;
   const okSearches = searches.filter((s): s is NonNullable<typeof s> => !!s);
   const pick = <T>(list: T[], key: keyof T) => median(list.map((item) => item[key] as number));
   return {
@@ -149,6 +161,7 @@ async function benchSize(size: number): Promise<Row> {
     },
     search: okSearches.length ? { cachedMs: pick(okSearches, 'cachedMs'), firstMs: pick(okSearches, 'firstMs'), firstQueryBytes: pick(okSearches, 'firstQueryBytes') } : undefined,
     scroll: median(scrolls),
+    dev,
   };
 }
 
@@ -175,6 +188,7 @@ function table(rows: Row[]): string {
     ['search: first query (engine + index)', (r) => (r.search ? ms(r.search.firstMs) : 'n/a')],
     ['search: bytes fetched by first query', (r) => (r.search ? kb(r.search.firstQueryBytes) : 'n/a')],
     ['scrolling: longest task', (r) => ms(r.scroll)],
+    ['dev: include edit → browser', (r) => (r.dev ? ms(r.dev.medianMs) : 'n/a')],
   ];
   return [line(header), line(header.map(() => '---')), ...body.map(([label, cell]) => line([label, ...rows.map(cell)]))].join('\n');
 }

@@ -16,21 +16,32 @@ export function shouldSplit(setting: 'h1' | false | undefined, htmlBytes: number
  */
 export function groupPaths(pagePath: string, h1Ids: readonly string[], taken: ReadonlySet<string>): string[] {
   const dir = path.posix.dirname(pagePath);
-  const used = new Set(taken);
+  // Compared without case: `Kittens.html` and `kittens.html` are one file on macOS and Windows.
+  const used = new Set([...taken].map((taken) => taken.toLowerCase()));
   return h1Ids.map((id, index) => {
     if (index === 0) {
-      used.add(pagePath);
+      used.add(pagePath.toLowerCase());
       return pagePath;
     }
+    // An id written in raw HTML (`<h1 id="../x">`, `<h1 id="a b">`) is no safe file name: keep letters,
+    // digits, `-` and `_` (Slate's own ids are made of these), so a page never lands outside its folder.
+    const stem = fileStem(id) || `part-${index + 1}`;
     let candidate = '';
-    for (let n = 1; !candidate || used.has(candidate); n++) {
-      const name = `${id}${n === 1 ? '' : `-${n}`}.html`;
+    for (let n = 1; !candidate || used.has(candidate.toLowerCase()); n++) {
+      const name = `${stem}${n === 1 ? '' : `-${n}`}.html`;
       candidate = dir === '.' ? name : `${dir}/${name}`;
     }
-    used.add(candidate);
+    used.add(candidate.toLowerCase());
     return candidate;
   });
 }
+
+/** An id as a file name: runs of other characters become one `-`. */
+const fileStem = (id: string): string =>
+  id
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
 
 /** A link from one page of a split set to another in the same folder: `kittens.html`, or `./` for an index page. */
 export function siblingHref(outputPath: string): string {

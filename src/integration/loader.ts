@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadSite } from '../content/site';
-import { checkMdxPage, mdxDocument } from '../markdown/render-page';
+import { checkMdxPage, mdxDocument, renderMarkdownPage } from '../markdown/render-page';
 import { renderCached, renderKey } from './render-cache';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
@@ -17,25 +17,52 @@ import { basePath, contentDirectory, generatedDirectory, renderedDirectory } fro
  */
 export function shaleLoader(): Loader {
   return {
-    name: 'shale-pages',
+    name: LOADER_NAME,
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const contentDir = contentDirectory(root);
-      await loadPages(context, root, contentDir);
-      if (!context.watcher) return;
+      const reloading = (context.refreshContextData as { [RELOAD]?: boolean } | undefined)?.[RELOAD] === true;
+      await loadPages(context, root, contentDir, reloading);
+      // A reload asked for below: the watcher of the first load is still listening.
+      if (!context.watcher || reloading) return;
       context.watcher.add(contentDir);
       let pending: ReturnType<typeof setTimeout> | undefined;
       const reload = (changed: string) => {
         if (!changed.startsWith(contentDir + path.sep) || !/\.mdx?$/.test(changed)) return;
         clearTimeout(pending);
-        pending = setTimeout(() => void loadPages(context, root, contentDir), 50);
+        // Just long enough to take an editor's save (often unlink + add, or two writes) as one change:
+        // an edit waits for this before it reaches the browser (≤ 1 s in all, issue 5).
+        pending = setTimeout(() => {
+          // Through Astro's content sync when the integration gave us the way (setContentRefresh): it
+          // saves the store as soon as the pages are loaded, where a store changed outside a sync is
+          // saved (and the page reloaded) only after Astro's 500 ms debounce.
+          const refresh = contentRefresh();
+          void (refresh ? refresh({ loaders: [LOADER_NAME], context: { [RELOAD]: true } }) : loadPages(context, root, contentDir, true));
+        }, 10);
       };
       for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
     },
   };
 }
 
-async function loadPages(context: LoaderContext, root: string, contentDir: string): Promise<void> {
+const LOADER_NAME = 'shale-pages';
+/** Marks a sync that reloads after a change (the loader's refreshContextData). */
+const RELOAD = 'shaleReload';
+
+type ContentRefresh = (options: { loaders: string[]; context: Record<string, unknown> }) => Promise<void>;
+
+/**
+ * The integration hands over Astro's `refreshContent` (astro:server:setup) here. Kept on globalThis:
+ * the integration and this loader are loaded through separate module graphs (see render-cache.ts).
+ */
+const REFRESH_KEY = Symbol.for('shale.content-refresh');
+export const setContentRefresh = (refresh: ContentRefresh | undefined): void => {
+  (globalThis as Record<symbol, unknown>)[REFRESH_KEY] = refresh;
+};
+const contentRefresh = (): ContentRefresh | undefined => (globalThis as Record<symbol, unknown>)[REFRESH_KEY] as ContentRefresh | undefined;
+
+/** `reloading`: a change in `npm run dev`, where each edit must reach the browser fast. */
+async function loadPages(context: LoaderContext, root: string, contentDir: string, reloading = false): Promise<void> {
   const { store, logger, generateDigest } = context;
   const site = loadSite(contentDir);
   const problems: Problem[] = [...site.problems];
@@ -64,7 +91,9 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
       for (const id of store.keys()) if ((store.get(id)?.data as unknown as PageData | undefined)?.set?.source === page.outputPath) seen.add(id);
       continue;
     }
-    const rendered = await renderCached(page, base, takenPaths);
+    // A dev reload renders past the in-memory cache: it would keep every version of the page
+    // (megabytes each) for as long as the dev server runs. Unchanged files still come from the part cache.
+    const rendered = reloading ? await renderMarkdownPage(page, base, takenPaths) : await renderCached(page, base, takenPaths);
     problems.push(...rendered.problems);
     rendered.groups.forEach((group, index) => {
       seen.add(group.outputPath);
@@ -78,7 +107,11 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
       // The HTML goes to a file beside the store: Astro bundles the store into the build, and megabytes
       // of HTML there cost seconds; the page route reads the file instead (renderedHtml()).
       const htmlFile = writeRenderedHtml(root, group.outputPath, group.html);
-      store.set({ id: group.outputPath, data: { ...data, htmlFile }, digest: index === 0 ? digest : generateDigest(`${digest}:${index}`) });
+      // The first page's digest is the whole page's (it tells an unchanged page above). Each other page
+      // of a set has its own, from what it shows, so an edit to one include stores one or two pages, not
+      // every page of the set again.
+      const own = index === 0 ? digest : generateDigest(`${group.html}\n${JSON.stringify(data)}`);
+      store.set({ id: group.outputPath, data: { ...data, htmlFile }, digest: own });
     });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -92,12 +125,25 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
   else logger.warn(report);
 }
 
-/** Writes the HTML of a Markdown page where the page route reads it; returns its path relative to the project. */
+/**
+ * Writes the HTML of a Markdown page where the page route reads it; returns its path relative to the
+ * project. A file that already holds that HTML is left alone: in `npm run dev` the file watcher
+ * reports every write, and an edit to one include changes one page of a split set, not all fifty.
+ */
 function writeRenderedHtml(root: string, outputPath: string, html: string): string {
   const file = path.join(renderedDirectory(root), outputPath);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, html);
+  if (!sameText(file, html)) fs.writeFileSync(file, html);
   return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** Whether a file holds exactly this text (compared by size first: most changed pages differ there). */
+function sameText(file: string, text: string): boolean {
+  try {
+    return fs.statSync(file).size === Buffer.byteLength(text) && fs.readFileSync(file, 'utf8') === text;
+  } catch {
+    return false; // Not written yet.
+  }
 }
 
 /** Generated MDX files of pages that no longer exist would still be compiled by Astro: remove them. */

@@ -7,16 +7,23 @@ import { anchorShard } from '../content/anchor-shards';
 const main = document.querySelector<HTMLElement>('main[data-moved-anchors]');
 
 async function follow(): Promise<void> {
-  const id = decodeURIComponent(location.hash.slice(1));
-  if (!main || !id || document.getElementById(id)) return;
+  if (!main) return;
   try {
+    // Read once, before the fetch: while it runs, the scrollspy rewrites the hash to the section in
+    // view (`#introduction`), and sending that on made the pages send the reader back and forth.
+    const hash = location.hash;
+    // Inside the try: a malformed hash (`#%E0`) must not throw on the page.
+    const id = decodeURIComponent(hash.slice(1));
+    if (!id || document.getElementById(id)) return;
     const response = await fetch(`${main.dataset.movedAnchors}${anchorShard(id)}.json`);
     if (!response.ok) return;
-    const target = ((await response.json()) as Record<string, string>)[id];
+    // The shard maps each split page's set (its first page) to its ids: look in this page's set only.
+    const target = ((await response.json()) as Record<string, Record<string, string> | undefined>)[main.dataset.anchorSet ?? '']?.[id];
     if (!target) return;
-    const url = new URL(`${main.dataset.siteRoot}${target}`, location.href);
+    // `index.html` is served as its folder (`/`, `/v3/`), as the set's own links name it.
+    const url = new URL(`${main.dataset.siteRoot}${target.replace(/(^|\/)index\.html$/, '$1')}`, location.href);
     url.search = location.search;
-    url.hash = location.hash;
+    url.hash = hash;
     if (url.pathname !== location.pathname) location.replace(url);
   } catch {
     /* Offline or blocked: the reader stays on this page. */

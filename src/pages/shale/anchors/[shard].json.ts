@@ -4,15 +4,17 @@ import { ANCHOR_SHARDS, anchorShard } from '../../../content/anchor-shards';
 import type { PageData } from '../../../integration/page-data';
 
 /**
- * The moved-anchor map of split pages, cut into shards: for each heading id, the page of its set
- * that holds it (relative to the site root). Only built when some page is split.
+ * The moved-anchor map of split pages, cut into shards: for each split page (its set's source, the
+ * path of its first page) and each heading id, the page of the set that holds it (relative to the
+ * site root). Only built when some page is split. Keyed by set first: two sets (`index.html` and
+ * `v3/index.html`) may both have a `#kittens`, and each old link must stay in its own docs.
  */
 export async function getStaticPaths() {
   const pages = (await getCollection('pages')).map((entry) => entry.data as PageData).filter((data) => data.set);
   if (pages.length === 0) return [];
-  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({} as Record<string, string>));
+  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({} as Record<string, Record<string, string>>));
   for (const page of pages) {
-    for (const heading of page.headings) shards[anchorShard(heading.id)]![heading.id] ??= page.outputPath;
+    for (const heading of page.headings) (shards[anchorShard(heading.id)]![page.set!.source] ??= {})[heading.id] ??= page.outputPath;
   }
   return shards.map((map, shard) => ({ params: { shard: String(shard) }, props: { map } }));
 }
