@@ -11,6 +11,7 @@ import { devIndexPages } from './dev-index-pages';
 import { indexSite, startSearchIndex, type PendingIndex } from './search-index';
 import { devSearch } from './search-dev';
 import { basePath, contentDirectory } from './settings';
+import { setContentRefresh } from './loader';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
 
@@ -63,7 +64,9 @@ export default function shale(): AstroIntegration {
         staging = stagingDirectory(root);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // The loader reloads through Astro's content sync: the page reloads without Astro's 500 ms wait.
+        setContentRefresh(refreshContent);
         const contentDir = contentDirectory(projectRoot);
         // Astro's dev server takes the base path off a request before other middleware sees it
         // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
