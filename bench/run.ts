@@ -44,7 +44,7 @@ interface Row {
   bytes: ReturnType<typeof outputBytes>;
   deterministic: boolean;
   load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
-  search?: { cachedMs: number; firstMs: number; firstQueryBytes: number };
+  search?: { cachedMs: number; newWordsMs: number; firstMs: number; firstQueryBytes: number };
   scroll: number;
   /** `npm run dev`: an edit to one include until it shows in the browser (500 endpoints only). */
   dev?: DevMeasurement;
@@ -159,7 +159,7 @@ async function benchSize(size: number): Promise<Row> {
       totalBlockingTime: pick(loads, 'totalBlockingTime'),
       domNodes: pick(loads, 'domNodes'),
     },
-    search: okSearches.length ? { cachedMs: pick(okSearches, 'cachedMs'), firstMs: pick(okSearches, 'firstMs'), firstQueryBytes: pick(okSearches, 'firstQueryBytes') } : undefined,
+    search: okSearches.length ? { cachedMs: pick(okSearches, 'cachedMs'), newWordsMs: pick(okSearches, 'newWordsMs'), firstMs: pick(okSearches, 'firstMs'), firstQueryBytes: pick(okSearches, 'firstQueryBytes') } : undefined,
     scroll: median(scrolls),
     dev,
   };
@@ -185,6 +185,7 @@ function table(rows: Row[]): string {
     ['total blocking time', (r) => ms(r.load.totalBlockingTime)],
     ['DOM nodes', (r) => String(Math.round(r.load.domNodes))],
     ['search: keystroke → results (cached)', (r) => (r.search ? ms(r.search.cachedMs) : 'n/a')],
+    ['search: keystroke → results (new words)', (r) => (r.search ? ms(r.search.newWordsMs) : 'n/a')],
     ['search: first query (engine + index)', (r) => (r.search ? ms(r.search.firstMs) : 'n/a')],
     ['search: bytes fetched by first query', (r) => (r.search ? kb(r.search.firstQueryBytes) : 'n/a')],
     ['scrolling: longest task', (r) => ms(r.scroll)],

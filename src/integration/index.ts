@@ -49,7 +49,7 @@ export default function shale(): AstroIntegration {
         const root = fileURLToPath(config.root);
         projectRoot = root;
         if (command !== 'build') return;
-        const { problems, records } = await checkContent(contentDirectory(root), basePath());
+        const { site, problems, records } = await checkContent(contentDirectory(root), basePath());
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (hasErrors(problems)) {
@@ -58,10 +58,12 @@ export default function shale(): AstroIntegration {
           }
           logger.warn(`\n${report}\n`);
         }
-        // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done).
-        searchIndex = startSearchIndex(records);
         target = fileURLToPath(config.outDir);
         staging = stagingDirectory(root);
+        // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done);
+        // when no MDX page wants search (its sections are known only once built), it also writes the index.
+        const everySectionKnown = site.pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
+        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {

@@ -53,9 +53,17 @@ export async function buildSearchIndex(pages: BuiltPage[], known: ReadonlyMap<st
 type BuiltIndex = { files: Map<string, Uint8Array>; summary: IndexSummary };
 let queue: Promise<unknown> = Promise.resolve();
 
+interface IndexState {
+  index?: pagefind.PagefindIndex;
+  problems: string[];
+  added: number;
+  /** The folder the index was written to early (see `startSearchIndex`), once written. */
+  written?: string;
+}
+
 /** An index being built: Pagefind runs in its own process, beside the rest of the build. */
 export interface PendingIndex {
-  ready: Promise<{ index?: pagefind.PagefindIndex; problems: string[]; added: number }>;
+  ready: Promise<IndexState>;
   known: ReadonlyMap<string, SectionRecord[]>;
   release: () => void;
 }
@@ -63,22 +71,32 @@ export interface PendingIndex {
 /**
  * Starts an index and hands it the records made while rendering, so Pagefind indexes them while
  * Astro builds the pages (Pagefind's service is its own process: it uses the second core).
+ * Given `writeTo` (when those records are every section there is to index: no MDX page wants
+ * search), Pagefind also writes the index there right away, instead of after the pages are built:
+ * at 5,000 endpoints, writing takes seconds that would otherwise be waited for at the end.
  * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
  */
-export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>): PendingIndex {
+export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string): PendingIndex {
   let release!: () => void;
   const turn = queue.then(() => undefined);
   queue = new Promise<void>((resolve) => (release = resolve));
   const ready = turn.then(async () => {
     const { index, errors } = await pagefind.createIndex({});
-    const state = { index, problems: [...errors], added: 0 };
-    if (index) await addRecords(state, [...known.values()].flat());
+    const state: IndexState = { index, problems: [...errors], added: 0 };
+    if (!index) return state;
+    await addRecords(state, [...known.values()].flat());
+    if (writeTo && state.added > 0) {
+      fs.rmSync(writeTo, { recursive: true, force: true });
+      const { errors: writeErrors } = await index.writeFiles({ outputPath: writeTo });
+      state.problems.push(...writeErrors);
+      state.written = writeTo;
+    }
     return state;
   });
   return { ready, known, release };
 }
 
-async function addRecords(state: { index?: pagefind.PagefindIndex; problems: string[]; added: number }, records: SectionRecord[]): Promise<void> {
+async function addRecords(state: IndexState, records: SectionRecord[]): Promise<void> {
   // Pagefind's service takes files concurrently; one at a time, 5,000 sections take seconds longer.
   for (let start = 0; start < records.length; start += BATCH) {
     const batch = records.slice(start, start + BATCH);
@@ -105,9 +123,15 @@ async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string
       throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
     }
     const summary = { pages: searchable.length, records: state.added };
-    if (folder) {
+    if (folder && state.written && fresh.length === 0) {
+      // Written while Astro built the pages, from every record there is: move it into the site.
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.renameSync(state.written, folder);
+    } else if (folder) {
       const { errors } = await state.index.writeFiles({ outputPath: folder });
       state.problems.push(...errors);
+    }
+    if (folder) {
       if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
       for (const file of fs.readdirSync(folder)) if (UNUSED_FILES.test(file)) fs.rmSync(path.join(folder, file));
       if (!fs.existsSync(path.join(folder, 'pagefind.js'))) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
@@ -122,6 +146,8 @@ async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string
   } finally {
     await pagefind.close();
     pending.release();
+    const { written } = await pending.ready.catch(() => ({ written: undefined }));
+    if (written) fs.rmSync(written, { recursive: true, force: true });
   }
 }
 

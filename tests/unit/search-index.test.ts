@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSearchIndex, indexSite, wantsSearch } from '../../src/integration/search-index';
-import { SearchIndexError } from '../../src/search/records';
+import { buildSearchIndex, indexSite, startSearchIndex, wantsSearch } from '../../src/integration/search-index';
+import { SearchIndexError, sectionRecords } from '../../src/search/records';
 
 const docsPage = (sections: string, box = true) =>
   `<!doctype html><html lang="en"><head><title>Docs</title></head><body>` +
@@ -51,6 +51,42 @@ describe('indexSite', () => {
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('startSearchIndex with a folder to write to early', () => {
+  const inTempSite = async (run: (site: string, early: string) => Promise<void>) => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-'));
+    try {
+      await run(site, `${site}-search`);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+      fs.rmSync(`${site}-search`, { recursive: true, force: true });
+    }
+  };
+
+  test('writes the index of the known sections before the pages exist, then moves it into the site', async () => {
+    await inTempSite(async (site, early) => {
+      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), early);
+      await pending.ready;
+      expect(fs.existsSync(path.join(early, 'pagefind.js'))).toBe(true);
+      fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
+      expect(await indexSite(site, pending)).toEqual({ pages: 1, records: 2 });
+      expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
+      expect(fs.readdirSync(path.join(site, 'pagefind')).filter((file) => file.startsWith('pagefind-ui'))).toEqual([]);
+      expect(fs.existsSync(early)).toBe(false);
+    });
+  });
+
+  test('still indexes a built page it did not know of, and leaves no early folder behind', async () => {
+    await inTempSite(async (site, early) => {
+      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), early);
+      fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
+      fs.writeFileSync(path.join(site, 'guide.html'), docsPage(twoSections));
+      expect(await indexSite(site, pending)).toEqual({ pages: 2, records: 4 });
+      expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(4);
+      expect(fs.existsSync(early)).toBe(false);
+    });
   });
 });
 
