@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadSite } from '../content/site';
 import { checkMdxPage, mdxDocument, renderMarkdownPage } from '../markdown/render-page';
-import { renderCached, renderKey } from './render-cache';
+import { releaseRendered, renderCached, renderKey } from './render-cache';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { pageData, type PageData } from './page-data';
@@ -113,6 +113,7 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
       const own = index === 0 ? digest : generateDigest(`${group.html}\n${JSON.stringify(data)}`);
       store.set({ id: group.outputPath, data: { ...data, htmlFile }, digest: own });
     });
+    if (!reloading) releaseRendered(page, base, takenPaths);
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 

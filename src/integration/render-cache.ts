@@ -29,3 +29,12 @@ export function renderCached(page: Page, base: string, takenPaths: ReadonlySet<s
   }
   return rendered;
 }
+
+/**
+ * Drops a page from the cache once the content loader has stored it: nothing reads it again in this
+ * process, and a big doc's rendering (its HTML and search records) would otherwise stay in memory
+ * while Astro builds the pages and Pagefind indexes them.
+ */
+export function releaseRendered(page: Page, base: string, takenPaths: ReadonlySet<string>): void {
+  cache.delete(renderKey(page, base, takenPaths));
+}

@@ -64,7 +64,8 @@ interface IndexState {
 /** An index being built: Pagefind runs in its own process, beside the rest of the build. */
 export interface PendingIndex {
   ready: Promise<IndexState>;
-  known: ReadonlyMap<string, SectionRecord[]>;
+  /** The pages whose sections were handed over (only their names are kept: the records can go). */
+  known: ReadonlySet<string>;
   release: () => void;
 }
 
@@ -93,7 +94,7 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, wr
     }
     return state;
   });
-  return { ready, known, release };
+  return { ready, known: new Set(known.keys()), release };
 }
 
 async function addRecords(state: IndexState, records: SectionRecord[]): Promise<void> {
