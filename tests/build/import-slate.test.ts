@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support/build';
+import { ROOT, run, runScript, tempDir } from './support/build';
 
 /**
  * `npm run import-slate -- <source>` on tests/fixtures/import/slate-source: a Slate source with
@@ -13,26 +12,10 @@ const SOURCE = 'tests/fixtures/import/slate-source';
 const targets: string[] = [];
 afterAll(() => targets.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-function run(command: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
 /** Runs the importer as `npm run import-slate -- …` does; paths of the temporary target become `<target>`. */
 async function importSlate(...args: string[]) {
   const target = args[args.indexOf('--to') + 1]!;
-  const result = await run(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), 'bin/import-slate.ts', ...args]);
+  const result = await runScript('bin/import-slate.ts', args, { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
   const placeholder = (text: string) => text.split(path.relative(ROOT, target)).join('<target>');
   return { ...result, stdout: placeholder(result.stdout), stderr: placeholder(result.stderr) };
 }
@@ -98,7 +81,7 @@ Next: npm run dev to preview, npm run build to build.
   });
 
   it('runs as npm run import-slate -- <source>', async () => {
-    const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder']);
+    const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('✗ no/such/folder is not a folder. Point import-slate at a Slate source/ folder.\n');
   });

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, astroBuild, hasStackTrace, reportOf, tempDir } from './support/build';
+import { astroBuild, hasStackTrace, reportOf, runScript, tempDir, type RunResult } from './support/build';
 import { generateSource, longSource, type Source } from './support/fuzz';
 
 /**
@@ -28,29 +27,14 @@ interface CaseResult {
 }
 
 let results: CaseResult[] = [];
-let runner: { status: number | null; stderr: string };
+let runner: RunResult;
 const work = tempDir('fuzz');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  runner = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), 'tests/build/support/fuzz-runner.ts', String(FIRST_SEED), String(CASES), work], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    // The whole run is bounded: a hang in any case kills it and fails the test below.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 400_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      results = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as CaseResult);
-      resolve({ status, stderr });
-    });
-  });
+  // The whole run is bounded: a hang in any case kills it and fails the test below.
+  runner = await runScript('tests/build/support/fuzz-runner.ts', [String(FIRST_SEED), String(CASES), work], { timeoutMs: 400_000 });
+  results = runner.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as CaseResult);
 }, 420_000);
 
 describe('generated and mutated Slate sources through the checks', () => {

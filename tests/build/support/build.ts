@@ -8,11 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The project folder: builds run there, and report paths are relative to it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export interface BuildResult {
-  /** Exit code (null when the build was killed for taking too long). */
-  status: number | null;
-  stdout: string;
-  stderr: string;
+export interface BuildResult extends RunResult {
   outDir: string;
 }
 
@@ -35,30 +31,48 @@ function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
+export interface RunResult {
+  /** Exit code (null when the process was killed for taking too long). */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /**
- * Runs the real `astro build` (what `npm run build` runs) on a content folder, as a user would:
- * from the project folder, with SHALE_CONTENT, SHALE_OUT_DIR and SHALE_BASE. `content` is relative
- * to the project, so report paths are stable. Asynchronous, so the test runner stays responsive;
- * killed after `timeoutMs` (then `status` is null).
+ * Runs a command from the project folder, collecting what it prints. Asynchronous, so the test
+ * runner stays responsive; killed after `timeoutMs` (then `status` is null), so a hang fails a test.
  */
-export function astroBuild(options: { content: string; outDir: string; base?: string; timeoutMs?: number }): Promise<BuildResult> {
+export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-      cwd: ROOT,
-      env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout, stderr, outDir: options.outDir });
+      resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** Runs a TypeScript script of the project through vite-node (as the npm scripts do). */
+export const runScript = (script: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<RunResult> =>
+  run(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), script, ...args], options);
+
+/**
+ * Runs the real `astro build` (what `npm run build` runs) on a content folder, as a user would:
+ * from the project folder, with SHALE_CONTENT, SHALE_OUT_DIR and SHALE_BASE. `content` is relative
+ * to the project, so report paths are stable. Killed after `timeoutMs` (then `status` is null).
+ */
+export async function astroBuild(options: { content: string; outDir: string; base?: string; timeoutMs?: number }): Promise<BuildResult> {
+  const result = await run(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+    env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/' }),
+    timeoutMs: options.timeoutMs ?? 180_000,
+  });
+  return { ...result, outDir: options.outDir };
 }
 
 /** A fresh temporary folder. */
