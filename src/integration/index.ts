@@ -90,7 +90,7 @@ export default function shale(): AstroIntegration {
           fs.rmSync(staging, { recursive: true, force: true });
           process.exit(1);
         }
-        publish(staging, target);
+        publish(staging, target, projectRoot);
         logger.info(`site written to ${target}`);
       },
     },

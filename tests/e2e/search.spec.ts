@@ -196,6 +196,26 @@ test.describe('opening a result', () => {
     await expect(page.locator('[data-search-hits]')).toHaveCount(0);
   });
 
+  test('typed key by key, slower than the debounce, ends on the last query and never on an older one', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await box(page).click();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __statuses: string[] }).__statuses = seen;
+      const node = document.getElementById('search-status')!;
+      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
+    });
+    // Each key after the last one's search started: searches overlap, and each newer query waits its turn.
+    await box(page).pressSequentially('bearer token', { delay: 45 });
+    await expect(status(page)).toHaveText(/^\d+ results? for “bearer token”$/);
+    await page.waitForLoadState('networkidle');
+    const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.filter(Boolean));
+    expect(statuses.at(-1)).toMatch(/for “bearer token”$/);
+    // Answers arrive in typing order: once the full query is shown, no shorter one replaces it.
+    const first = statuses.findIndex((text) => text.endsWith('for “bearer token”'));
+    expect(statuses.slice(first).every((text) => text.endsWith('for “bearer token”'))).toBe(true);
+  });
+
   test('Enter right after typing opens the first result, without waiting for the debounce', async ({ page }) => {
     await page.goto(siteUrl('search'));
     await box(page).click();
