@@ -77,14 +77,17 @@ export async function measureSearch(browser: Browser, url: string, queries: [str
   const input = page.locator('input[type="search"]').first();
   const timeQuery = async (query: string) => {
     await input.fill('');
-    await page.evaluate(() => {
+    await page.evaluate((query) => {
       const state = { lastKey: 0, shown: 0 };
       (window as unknown as { __search: typeof state }).__search = state;
       document.addEventListener('input', () => (state.lastKey = performance.now()), { capture: true });
+      // Shown: the status names the whole query (it is set once its results are in the list). Results
+      // of a shorter query shown while typing do not count.
+      const status = document.getElementById('search-status')!;
       new MutationObserver(() => {
-        if (!state.shown && document.querySelector('#search-results .search-result')) state.shown = performance.now();
-      }).observe(document.body, { subtree: true, childList: true });
-    });
+        if (!state.shown && (status.textContent ?? '').endsWith(`for “${query}”`) && document.querySelector('#search-results .search-result')) state.shown = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, query);
     await input.pressSequentially(query, { delay: 30 });
     await page.waitForFunction(() => (window as unknown as { __search: { shown: number } }).__search.shown > 0, undefined, { timeout: 30_000 });
     return page.evaluate(() => {

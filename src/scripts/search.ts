@@ -27,11 +27,16 @@ interface ResultData {
 }
 
 /**
- * Wait after the last keystroke before searching. Short: a search takes a few ms on most docs and
- * about 100 ms on a 5,000-endpoint one, and searches never pile up (see `run`), so the wait only
- * has to let a burst of keys through as one query.
+ * Wait after the last keystroke before searching, so a burst of keys is one query. A search takes a
+ * few ms on most docs but about 100 ms on a 5,000-endpoint one, and more for a one-letter prefix:
+ * searches never pile up behind it (see `run`), but each one started still has to finish.
  */
-const DEBOUNCE_MS = 30;
+const DEBOUNCE_MS = 60;
+/**
+ * The wait for a one-character query. Its prefix matches most words of a big doc (at 5,000
+ * endpoints "w" took 2 s, loading most of the index), so it runs only when the reader stops there.
+ */
+const SHORT_QUERY_DEBOUNCE_MS = 300;
 /** Results shown at once; "Show more" adds as many again. */
 const PAGE_SIZE = 10;
 /** Words around the match in an excerpt. */
@@ -102,7 +107,7 @@ class SearchBox extends HTMLElement {
       this.setStatus('');
       return;
     }
-    this.timer = setTimeout(() => void this.run(query), DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.run(query), [...query].length < 2 ? SHORT_QUERY_DEBOUNCE_MS : DEBOUNCE_MS);
   }
 
   /**

@@ -205,8 +205,8 @@ test.describe('opening a result', () => {
       const node = document.getElementById('search-status')!;
       new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
     });
-    // Each key after the last one's search started: searches overlap, and each newer query waits its turn.
-    await box(page).pressSequentially('bearer token', { delay: 45 });
+    // Slower than the typing pause: each key starts a search, so newer queries wait for older ones.
+    await box(page).pressSequentially('bearer token', { delay: 90 });
     await expect(status(page)).toHaveText(/^\d+ results? for “bearer token”$/);
     await page.waitForLoadState('networkidle');
     const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.filter(Boolean));
@@ -214,6 +214,23 @@ test.describe('opening a result', () => {
     // Answers arrive in typing order: once the full query is shown, no shorter one replaces it.
     const first = statuses.findIndex((text) => text.endsWith('for “bearer token”'));
     expect(statuses.slice(first).every((text) => text.endsWith('for “bearer token”'))).toBe(true);
+  });
+
+  test('a one-character query is searched once typing stops there, and not while typing through it', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await box(page).click();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __statuses: string[] }).__statuses = seen;
+      const node = document.getElementById('search-status')!;
+      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
+    });
+    // Faster than the one-character wait, slower than the usual pause.
+    await box(page).pressSequentially('to', { delay: 150 });
+    await expect(status(page)).toHaveText(/^\d+ results? for “to”$/);
+    expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.some((text) => text.endsWith('for “t”')))).toBe(false);
+    await box(page).fill('b');
+    await expect(status(page)).toHaveText(/^\d+ results? for “b”$/);
   });
 
   test('Enter right after typing opens the first result, without waiting for the debounce', async ({ page }) => {
