@@ -81,6 +81,16 @@ test.describe('search box', () => {
     await expect(results(page).nth(10)).toHaveAttribute('aria-selected', 'true');
   });
 
+  test('offers no "Show more" when every result is shown', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'bearer tok');
+    const total = Number((await status(page).textContent())?.match(/^(\d+) results?/)?.[1]);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(10);
+    await expect(results(page)).toHaveCount(total);
+    await expect(page.locator('.search-more')).toBeHidden();
+  });
+
   test('finds Authentication by the prefix "auth"', async ({ page }) => {
     await page.goto(siteUrl('default'));
     expect(await search(page, 'auth')).toContain('Authentication');
