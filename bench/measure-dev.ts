@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launch } from './measure-browser';
+import { median } from './median';
 
 export interface DevMeasurement {
   /** ms from starting `npm run dev` until the page answered. */
@@ -22,11 +23,6 @@ export interface DevMeasurement {
   medianToNavigationMs: number;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** A TCP port nobody listens on right now. */
 function freePort(): Promise<number> {

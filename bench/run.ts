@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { generateCorpus } from './generate-corpus';
+import { median } from './median';
 import { measureBuild, outputBytes } from './measure-build';
 import { launch, measureLoad, measureScroll, measureSearch } from './measure-browser';
 import { measureDevReload, type DevMeasurement } from './measure-dev';
@@ -19,11 +20,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WORK = path.resolve('.shale/bench');
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const ms = (value: number) => `${Math.round(value)} ms`;

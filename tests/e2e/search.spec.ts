@@ -24,6 +24,19 @@ async function search(page: Page, query: string): Promise<string[]> {
   return titles(page);
 }
 
+/** Starts noting every text the search status takes, in order (read with `recordedStatuses`). */
+function recordStatuses(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    const node = document.getElementById('search-status')!;
+    new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+/** The non-empty texts the search status took since `recordStatuses`. */
+const recordedStatuses = (page: Page) => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.filter(Boolean));
+
 /** The text of every range highlighted by search, and whether each lies inside the element with `sectionId`'s section. */
 function highlights(page: Page, headingId: string) {
   return page.evaluate((id) => {
@@ -209,17 +222,12 @@ test.describe('opening a result', () => {
   test('typed key by key, slower than the debounce, ends on the last query and never on an older one', async ({ page }) => {
     await page.goto(siteUrl('default'));
     await box(page).click();
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { __statuses: string[] }).__statuses = seen;
-      const node = document.getElementById('search-status')!;
-      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
-    });
+    await recordStatuses(page);
     // Slower than the typing pause: each key starts a search, so newer queries wait for older ones.
     await box(page).pressSequentially('bearer token', { delay: 90 });
     await expect(status(page)).toHaveText(/^\d+ results? for “bearer token”$/);
     await page.waitForLoadState('networkidle');
-    const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.filter(Boolean));
+    const statuses = await recordedStatuses(page);
     expect(statuses.at(-1)).toMatch(/for “bearer token”$/);
     // Answers arrive in typing order: once the full query is shown, no shorter one replaces it.
     const first = statuses.findIndex((text) => text.endsWith('for “bearer token”'));
@@ -229,16 +237,11 @@ test.describe('opening a result', () => {
   test('a one-character query is searched once typing stops there, and not while typing through it', async ({ page }) => {
     await page.goto(siteUrl('default'));
     await box(page).click();
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { __statuses: string[] }).__statuses = seen;
-      const node = document.getElementById('search-status')!;
-      new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, { childList: true, characterData: true, subtree: true });
-    });
+    await recordStatuses(page);
     // Faster than the one-character wait, slower than the usual pause.
     await box(page).pressSequentially('to', { delay: 150 });
     await expect(status(page)).toHaveText(/^\d+ results? for “to”$/);
-    expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.some((text) => text.endsWith('for “t”')))).toBe(false);
+    expect((await recordedStatuses(page)).some((text) => text.endsWith('for “t”'))).toBe(false);
     await box(page).fill('b');
     await expect(status(page)).toHaveText(/^\d+ results? for “b”$/);
   });
