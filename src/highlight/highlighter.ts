@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { canonicalLanguage } from '../schema/languages';
+import { LineTokenizer } from './line-tokens';
 import { THEME, colorClass, paletteCss } from './theme';
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -22,6 +23,7 @@ export async function loadLanguages(names: Iterable<string>): Promise<void> {
 }
 
 const cache = new Map<string, ElementContent[]>();
+const lineTokenizers = new WeakMap<Highlighter, LineTokenizer>();
 const FONT_CLASSES: Array<[number, string]> = [
   [1, 'hl-i'],
   [2, 'hl-b'],
@@ -39,9 +41,10 @@ export function highlightToHast(shiki: Highlighter, code: string, language: stri
   if (cached) return structuredClone(cached);
   if (canonical === 'text') return [{ type: 'text', value: code }];
 
-  // No time limit per line: shiki's default (500 ms) leaves lines unhighlighted on a loaded machine,
-  // and two builds of the same content must be byte-identical.
-  const { tokens, fg = '' } = shiki.codeToTokens(code, { lang: canonical as BundledLanguage, theme: THEME, tokenizeTimeLimit: 0 });
+  let tokenizer = lineTokenizers.get(shiki);
+  if (!tokenizer) lineTokenizers.set(shiki, (tokenizer = new LineTokenizer(shiki, THEME)));
+  const tokens = tokenizer.tokenize(code, canonical);
+  const fg = tokenizer.foreground;
   const out: ElementContent[] = [];
   let runClass = '';
   let runText = '';
