@@ -87,9 +87,13 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
     }
     const digest = generateDigest(renderKey(page, base, takenPaths));
     if (store.get(page.outputPath)?.digest === digest) {
-      // Unchanged: keep the page, and every page of its set when it is split.
-      for (const id of store.keys()) if ((store.get(id)?.data as unknown as PageData | undefined)?.set?.source === page.outputPath) seen.add(id);
-      continue;
+      // Unchanged: keep the page, and every page of its set when it is split, as long as their HTML
+      // files are still there (someone may have deleted .shale/rendered but not Astro's store).
+      const kept = [...store.keys()].filter((id) => id === page.outputPath || storedData(store, id)?.set?.source === page.outputPath);
+      if (kept.every((id) => renderedFileExists(root, storedData(store, id)?.htmlFile))) {
+        for (const id of kept) seen.add(id);
+        continue;
+      }
     }
     // A dev reload renders past the in-memory cache: it would keep every version of the page
     // (megabytes each) for as long as the dev server runs. Unchanged files still come from the part cache.
@@ -125,6 +129,13 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
   if (hasErrors(problems)) logger.error(report);
   else logger.warn(report);
 }
+
+/** The data of a stored Markdown page (its HTML file's path included), if the entry exists. */
+function storedData(store: LoaderContext['store'], id: string): (PageData & { htmlFile?: string }) | undefined {
+  return store.get(id)?.data as unknown as (PageData & { htmlFile?: string }) | undefined;
+}
+
+const renderedFileExists = (root: string, htmlFile: string | undefined): boolean => !!htmlFile && fs.existsSync(path.join(root, htmlFile));
 
 /**
  * Writes the HTML of a Markdown page where the page route reads it; returns its path relative to the
