@@ -14,7 +14,8 @@ export default defineConfig({
     // External files only: a strict Content-Security-Policy allows no inline styles or scripts.
     inlineStylesheets: 'never',
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The search worker (src/scripts/search-worker.ts) is an ES module: it imports Pagefind's script.
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   markdown: {
     // Shale highlights code itself (src/markdown/rehype-code-blocks.ts): shiki with a cache, Slate's
     // tab keys, and an error for an unknown language instead of Astro's warning.

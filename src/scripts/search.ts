@@ -1,4 +1,5 @@
 import { excerptParts } from '../search/excerpt';
+import type { ResultData, WorkerAnswer, WorkerRequest } from './search-worker';
 import { queryTerms } from '../search/terms';
 import { clearSearchHighlights, highlightSection } from './search-highlight';
 
@@ -12,19 +13,41 @@ import { clearSearchHighlights, highlightSection } from './search-highlight';
  * `mark` elements only; nothing typed or indexed is ever parsed as HTML.
  */
 
-/** What this element uses of Pagefind's browser API (`pagefind.js`). */
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+/**
+ * The search worker (search-worker.ts), which runs Pagefind: one request at a time from this box,
+ * each answered by the message with its id.
+ */
+class SearchWorker {
+  private readonly worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  private nextId = 0;
+  private readonly waiting = new Map<number, (answer: WorkerAnswer) => void>();
+
+  constructor() {
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
+      this.waiting.get(event.data.id)?.(event.data);
+      this.waiting.delete(event.data.id);
+    });
+    // The worker's script could not load: every open request fails.
+    this.worker.addEventListener('error', () => {
+      for (const [id, resolve] of this.waiting) resolve({ type: 'failed', id });
+      this.waiting.clear();
+    });
+  }
+
+  ask(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<WorkerAnswer> {
+    const id = ++this.nextId;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
 }
 
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-  filters?: { parent?: string[] };
-}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * Wait after the last keystroke before searching, so a burst of keys is one query. A search takes a
@@ -39,8 +62,6 @@ const DEBOUNCE_MS = 60;
 const SHORT_QUERY_DEBOUNCE_MS = 300;
 /** Results shown at once; "Show more" adds as many again. */
 const PAGE_SIZE = 10;
-/** Words around the match in an excerpt. */
-const EXCERPT_WORDS = 22;
 /** Carries the query to another page when a result lives there, so it can highlight on arrival. */
 const LANDING_KEY = 'shale-search-landing';
 
@@ -50,14 +71,15 @@ class SearchBox extends HTMLElement {
   private list!: HTMLElement;
   private panel!: HTMLElement;
   private more!: HTMLButtonElement;
-  private engine: Promise<Pagefind> | undefined;
+  private engine: Promise<SearchWorker> | undefined;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Increases with every search, so the answer to an older query is dropped. */
   private generation = 0;
   private pending: Promise<void> | undefined;
   private query = '';
-  private results: Array<{ data(): Promise<ResultData> }> = [];
+  /** How many results the last search found (the worker keeps them; "Show more" asks it for more). */
+  private total = 0;
   private options: HTMLAnchorElement[] = [];
   private active = -1;
 
@@ -76,17 +98,23 @@ class SearchBox extends HTMLElement {
     this.landFromOtherPage();
   }
 
-  /** Loads Pagefind and its index once; a failure is shown, and the next focus tries again. */
-  private load(): Promise<Pagefind> {
+  /** Starts the search worker, which loads Pagefind and its index, once; a failure is shown, and the next focus tries again. */
+  private load(): Promise<SearchWorker> {
     this.engine ??= (async () => {
-      // The browser remembers a failed import of a URL: a retry needs a URL of its own.
-      const retry = this.failures ? `?retry=${this.failures}` : '';
-      const pagefind = (await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind.js${retry}`)) as Pagefind;
-      // A title match counts 5× (Pagefind's default); identifier keywords 0.3×: they make code
-      // findable without letting code-heavy sections outrank the prose that explains a term.
-      await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: { title: 5, keywords: 0.3 } } });
-      await pagefind.init();
-      return pagefind;
+      const worker = new SearchWorker();
+      const bundle = this.dataset.bundle!;
+      const loaded = await worker.ask({
+        type: 'load',
+        bundle,
+        baseUrl: bundle.replace(/pagefind\/$/, ''),
+        language: (document.documentElement.lang || 'unknown').toLowerCase(),
+        retry: this.failures,
+      });
+      if (loaded.type !== 'loaded') {
+        worker.terminate();
+        throw new Error('Pagefind could not be loaded');
+      }
+      return worker;
     })();
     this.engine.catch(() => {
       this.engine = undefined;
@@ -112,7 +140,7 @@ class SearchBox extends HTMLElement {
 
   /**
    * Searches now (the debounce is over, or Enter was pressed) and shows the first results.
-   * One search at a time: Pagefind's worker answers in order, so a search started while another
+   * One search at a time: the worker answers in order, so a search started while another
    * runs would only queue behind it. A newer query waits for the running search instead, and a
    * query overtaken while it waited is dropped, so typing never piles up work.
    */
@@ -126,24 +154,21 @@ class SearchBox extends HTMLElement {
   }
 
   private async search(query: string, generation: number): Promise<void> {
-    let pagefind: Pagefind;
+    let worker: SearchWorker;
     try {
-      pagefind = await this.load();
+      worker = await this.load();
     } catch {
       return;
     }
-    const search = await pagefind.search(query).catch(() => null);
+    const answer = await worker.ask({ type: 'search', query, count: PAGE_SIZE });
     if (generation !== this.generation) return;
-    // Pagefind answers null when its engine could not start (a CSP without 'wasm-unsafe-eval', say).
-    if (!search) return this.setStatus('Search is unavailable: the search engine could not start.');
+    if (answer.type !== 'results') return this.setStatus('Search is unavailable: the search engine could not start.');
     this.query = query;
-    this.results = search.results;
+    this.total = answer.total;
     this.options = [];
     this.active = -1;
-    const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-    if (generation !== this.generation) return;
     this.list.replaceChildren();
-    this.addResults(shown);
+    this.addResults(answer.shown);
     if (this.options.length) this.expand();
     else this.collapse();
   }
@@ -154,7 +179,7 @@ class SearchBox extends HTMLElement {
       this.options.push(option);
       this.list.append(option);
     }
-    const total = this.results.length;
+    const total = this.total;
     this.more.hidden = this.options.length >= total;
     this.more.textContent = `Show more results (${total - this.options.length} left)`;
     this.setStatus(
@@ -164,10 +189,15 @@ class SearchBox extends HTMLElement {
 
   private async showMore(): Promise<void> {
     const generation = this.generation;
-    const next = await Promise.all(this.results.slice(this.options.length, this.options.length + PAGE_SIZE).map((result) => result.data()));
+    const worker = await this.engine?.catch(() => undefined);
+    if (!worker) return;
+    // After the running search, so the worker answers from the results on screen.
+    await this.pending;
     if (generation !== this.generation) return;
+    const answer = await worker.ask({ type: 'more', from: this.options.length, count: PAGE_SIZE });
+    if (generation !== this.generation || answer.type !== 'results') return;
     const first = this.options.length;
-    this.addResults(next);
+    this.addResults(answer.shown);
     this.input.focus();
     this.setActive(first);
   }

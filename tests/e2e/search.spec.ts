@@ -54,7 +54,7 @@ test.describe('search box', () => {
     await page.waitForLoadState('networkidle');
     await page.mouse.wheel(0, 2000);
     await page.getByRole('link', { name: 'Errors' }).first().click();
-    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-worker'))).toEqual([]);
 
     const script = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
     const wasm = page.waitForRequest((request) => /\/pagefind\/wasm\.\w+\.pagefind$/.test(request.url()));
@@ -80,6 +80,17 @@ test.describe('search box', () => {
     await expect(status(page)).toHaveAttribute('role', 'status');
     await box(page).fill('bearer');
     await expect(status(page)).toHaveText(/^\d+ results for “bearer”$/);
+  });
+
+  test('runs Pagefind in Shale’s worker, not on the page and not in a worker of Pagefind’s', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(siteUrl('default'));
+    await search(page, 'token');
+    expect(requests.filter((url) => url.includes('search-worker'))).toHaveLength(1);
+    expect(requests.filter((url) => url.endsWith('/pagefind/pagefind-worker.js'))).toEqual([]);
+    // Pagefind's script is imported by the worker: the page's own scripts never load it.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/')))).toBe(false);
   });
 
   test('shows ten results at first and ten more on request', async ({ page }) => {

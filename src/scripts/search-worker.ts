@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+/**
+ * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
+ * shows: the number of results and the data of the first few. Pagefind's own worker sends every
+ * result of a query to the page (7,600 of them for "created after" at 5,000 endpoints), which cost
+ * the page 20–30 ms per search; here Pagefind runs inside this worker, where it does not start one of
+ * its own, and its results stay here until "Show more" asks for the next ones.
+ */
+
+/** What this worker uses of Pagefind's browser API (`pagefind.js`). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(language?: string): Promise<void>;
+  search(query: string): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindResult {
+  data(): Promise<ResultData>;
+}
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters?: { parent?: string[] };
+}
+
+export type WorkerRequest =
+  | { type: 'load'; id: number; bundle: string; baseUrl: string; language: string; retry: number }
+  | { type: 'search'; id: number; query: string; count: number }
+  | { type: 'more'; id: number; from: number; count: number };
+
+export type WorkerAnswer =
+  | { type: 'loaded'; id: number }
+  | { type: 'failed'; id: number }
+  | { type: 'results'; id: number; total: number; shown: ResultData[] }
+  /** Pagefind answers no results object when its engine cannot start (a CSP without 'wasm-unsafe-eval', say). */
+  | { type: 'unavailable'; id: number };
+
+/** A title match counts 5× (Pagefind's default); identifier keywords 0.3×: they make code findable without letting code-heavy sections outrank the prose that explains a term. */
+const RANKING = { metaWeights: { title: 5, keywords: 0.3 } };
+/** Words around the match in an excerpt. */
+const EXCERPT_WORDS = 22;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let engine: Pagefind | undefined;
+/** The results of the last search, for "Show more". */
+let lastResults: PagefindResult[] = [];
+
+const answer = (message: WorkerAnswer) => scope.postMessage(message);
+
+async function handle(request: WorkerRequest): Promise<void> {
+  if (request.type === 'load') {
+    try {
+      // The browser remembers a failed import of a URL: a retry needs a URL of its own.
+      const retry = request.retry ? `?retry=${request.retry}` : '';
+      const pagefind = (await import(/* @vite-ignore */ `${request.bundle}pagefind.js${retry}`)) as Pagefind;
+      await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING, baseUrl: request.baseUrl });
+      // A worker has no <html lang> for Pagefind to read: the page tells it.
+      await pagefind.init(request.language);
+      engine = pagefind;
+      answer({ type: 'loaded', id: request.id });
+    } catch {
+      answer({ type: 'failed', id: request.id });
+    }
+    return;
+  }
+  if (!engine) return answer({ type: 'failed', id: request.id });
+  if (request.type === 'search') {
+    const search = await engine.search(request.query).catch(() => null);
+    if (!search) return answer({ type: 'unavailable', id: request.id });
+    lastResults = search.results;
+    answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(0, request.count) });
+    return;
+  }
+  answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
+}
+
+const dataOf = (from: number, count: number) => Promise.all(lastResults.slice(from, from + count).map((result) => result.data()));
+
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => void handle(event.data));
