@@ -77,4 +77,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 
 const dataOf = (from: number, count: number) => Promise.all(lastResults.slice(from, from + count).map((result) => result.data()));
 
-scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => void handle(event.data));
+// Every request gets an answer, even when fetching a result's data fails (offline, say): the page waits for it.
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  handle(event.data).catch(() => answer({ type: 'failed', id: event.data.id }));
+});

@@ -21,14 +21,17 @@ class SearchWorker {
   private readonly worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
   private nextId = 0;
   private readonly waiting = new Map<number, (answer: WorkerAnswer) => void>();
+  /** The worker stopped (its script failed to load, or it crashed): it will answer nothing more. */
+  private stopped = false;
 
   constructor() {
     this.worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
       this.waiting.get(event.data.id)?.(event.data);
       this.waiting.delete(event.data.id);
     });
-    // The worker's script could not load: every open request fails.
+    // The worker's script could not load, or the worker crashed: every open request fails.
     this.worker.addEventListener('error', () => {
+      this.stopped = true;
       for (const [id, resolve] of this.waiting) resolve({ type: 'failed', id });
       this.waiting.clear();
     });
@@ -36,6 +39,7 @@ class SearchWorker {
 
   ask(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<WorkerAnswer> {
     const id = ++this.nextId;
+    if (this.stopped) return Promise.resolve({ type: 'failed', id });
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.worker.postMessage({ ...request, id } as WorkerRequest);
@@ -62,6 +66,7 @@ const DEBOUNCE_MS = 60;
 const SHORT_QUERY_DEBOUNCE_MS = 300;
 /** Results shown at once; "Show more" adds as many again. */
 const PAGE_SIZE = 10;
+const LOAD_FAILED = 'Search could not be loaded. Check your connection and try again.';
 /** Carries the query to another page when a result lives there, so it can highlight on arrival. */
 const LANDING_KEY = 'shale-search-landing';
 
@@ -119,9 +124,16 @@ class SearchBox extends HTMLElement {
     this.engine.catch(() => {
       this.engine = undefined;
       this.failures++;
-      this.setStatus('Search could not be loaded. Check your connection and try again.');
+      this.setStatus(LOAD_FAILED);
     });
     return this.engine;
+  }
+
+  /** A request failed (a fetch of the index, or the worker itself): the next search starts a new worker. */
+  private restart(worker: SearchWorker): void {
+    worker.terminate();
+    this.engine = undefined;
+    this.failures++;
   }
 
   private onInput(): void {
@@ -161,7 +173,9 @@ class SearchBox extends HTMLElement {
       return;
     }
     const answer = await worker.ask({ type: 'search', query, count: PAGE_SIZE });
+    if (answer.type === 'failed') this.restart(worker);
     if (generation !== this.generation) return;
+    if (answer.type === 'failed') return this.setStatus(LOAD_FAILED);
     if (answer.type !== 'results') return this.setStatus('Search is unavailable: the search engine could not start.');
     this.query = query;
     this.total = answer.total;
@@ -195,7 +209,10 @@ class SearchBox extends HTMLElement {
     await this.pending;
     if (generation !== this.generation) return;
     const answer = await worker.ask({ type: 'more', from: this.options.length, count: PAGE_SIZE });
-    if (generation !== this.generation || answer.type !== 'results') return;
+    if (answer.type === 'failed') this.restart(worker);
+    if (generation !== this.generation) return;
+    if (answer.type === 'failed') return this.setStatus(LOAD_FAILED);
+    if (answer.type !== 'results') return;
     const first = this.options.length;
     this.addResults(answer.shown);
     this.input.focus();

@@ -388,6 +388,19 @@ test.describe('where search is and is not', () => {
     await expect(results(page).first()).toBeVisible();
   });
 
+  test('says so when a result cannot be fetched, and the next search starts again', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'token');
+    // Offline after the index loaded: the excerpts of a new query's results cannot be fetched.
+    await page.route('**/pagefind/fragment/**', (route) => route.abort());
+    await box(page).fill('errors');
+    await expect(status(page)).toHaveText('Search could not be loaded. Check your connection and try again.');
+    await page.unroute('**/pagefind/fragment/**');
+    await box(page).fill('bearer');
+    await expect(status(page)).toHaveText(/^\d+ results for “bearer”$/);
+    await expect(results(page).first()).toBeVisible();
+  });
+
   test('works under a strict Content-Security-Policy that allows WebAssembly', async ({ page, context }) => {
     await withPolicy(context, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
     await page.goto(siteUrl('default'));
