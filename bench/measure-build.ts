@@ -6,7 +6,23 @@ export interface BuildMeasurement {
   seconds: number;
   /** Peak of the summed resident memory of the build and every process it started, in bytes. */
   peakRss: number;
+  /**
+   * Share of the machine's CPU time the hypervisor gave to other guests during the build (Linux
+   * /proc/stat "steal"; undefined elsewhere). A high share means the figures are from a busy host.
+   */
+  stolen?: number;
   output: string;
+}
+
+/** The machine's CPU time so far, in ticks: all of it, and the part stolen by the hypervisor. */
+function cpuTicks(): { total: number; steal: number } | undefined {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+    return { total: fields.slice(0, 8).reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resident memory of a process and all its descendants, read from /proc (Linux). */
@@ -40,6 +56,7 @@ function treeRss(rootPid: number): number {
 export function measureBuild(env: Record<string, string>): Promise<BuildMeasurement> {
   return new Promise((resolve) => {
     const started = performance.now();
+    const ticksBefore = cpuTicks();
     const child = spawn('npm', ['run', 'build', '--silent'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -50,7 +67,9 @@ export function measureBuild(env: Record<string, string>): Promise<BuildMeasurem
     }, 25);
     child.on('close', (code) => {
       clearInterval(sampler);
-      resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, peakRss, output });
+      const ticksAfter = cpuTicks();
+      const stolen = ticksBefore && ticksAfter && ticksAfter.total > ticksBefore.total ? (ticksAfter.steal - ticksBefore.steal) / (ticksAfter.total - ticksBefore.total) : undefined;
+      resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, peakRss, stolen, output });
     });
   });
 }

@@ -22,6 +22,8 @@ const WORK = path.resolve('.shale/bench');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const stolenNote = (share: number | undefined) => (share === undefined ? '' : `, ${percent(share)} of CPU stolen by the host`);
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 interface Target {
@@ -37,6 +39,8 @@ interface Row {
   build: number;
   rebuild: number;
   peakRss: number;
+  /** Median share of CPU time stolen by the host during the cold builds and rebuilds (undefined off Linux). */
+  stolen?: number;
   bytes: ReturnType<typeof outputBytes>;
   deterministic: boolean;
   load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
@@ -94,6 +98,7 @@ async function benchSize(size: number): Promise<Row> {
   const corpus = path.join(WORK, `corpus-${size}`);
   generateCorpus(corpus, size);
   const builds: Array<{ seconds: number; rss: number; hash: string }> = [];
+  const stolen: number[] = [];
   let out = '';
   for (let run = 0; run < RUNS; run++) {
     out = path.join(WORK, `out-${size}-${run}`);
@@ -103,7 +108,8 @@ async function benchSize(size: number): Promise<Row> {
     const result = await measureBuild({ SHALE_CONTENT: corpus, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of ${size} endpoints failed:\n${result.output}`);
     builds.push({ seconds: result.seconds, rss: result.peakRss, hash: hashTree(out) });
-    process.stdout.write(`  ${size}: cold build ${result.seconds.toFixed(1)} s, ${mb(result.peakRss)}\n`);
+    if (result.stolen !== undefined) stolen.push(result.stolen);
+    process.stdout.write(`  ${size}: cold build ${result.seconds.toFixed(1)} s, ${mb(result.peakRss)}${stolenNote(result.stolen)}\n`);
   }
   // A rebuild after editing one include, with the caches of the last build.
   const include = path.join(corpus, 'includes', '_group_0000.md');
@@ -114,6 +120,8 @@ async function benchSize(size: number): Promise<Row> {
     const result = await measureBuild({ SHALE_CONTENT: corpus, SHALE_OUT_DIR: path.join(WORK, `out-${size}-rebuild`) });
     if (!result.ok) throw new Error(`rebuild of ${size} endpoints failed:\n${result.output}`);
     rebuilds.push(result.seconds);
+    if (result.stolen !== undefined) stolen.push(result.stolen);
+    process.stdout.write(`  ${size}: rebuild ${result.seconds.toFixed(1)} s${stolenNote(result.stolen)}\n`);
   }
 
   const port = 4600 + SIZES.indexOf(size);
@@ -145,6 +153,7 @@ async function benchSize(size: number): Promise<Row> {
     build: median(builds.map((b) => b.seconds)),
     rebuild: median(rebuilds),
     peakRss: median(builds.map((b) => b.rss)),
+    stolen: stolen.length ? median(stolen) : undefined,
     bytes: outputBytes(out),
     deterministic: builds.every((b) => b.hash === builds[0]!.hash),
     load: {
@@ -168,6 +177,7 @@ function table(rows: Row[]): string {
     ['cold build (wall)', (r) => `${r.build.toFixed(1)} s`],
     ['rebuild after editing one include', (r) => `${r.rebuild.toFixed(1)} s`],
     ['peak memory (RSS, all processes)', (r) => mb(r.peakRss)],
+    ['CPU time stolen by the host during builds (busy host when high)', (r) => (r.stolen === undefined ? 'n/a' : percent(r.stolen))],
     ['output: HTML', (r) => mb(r.bytes.html)],
     ['output: JS', (r) => kb(r.bytes.js)],
     ['output: CSS', (r) => kb(r.bytes.css)],
