@@ -389,10 +389,9 @@ test.describe('where search is and is not', () => {
   });
 
   test('says so when a result cannot be fetched, and the next search starts again', async ({ page }) => {
-    await page.goto(siteUrl('default'));
-    await search(page, 'token');
-    // Offline after the index loaded: the excerpts of a new query's results cannot be fetched.
+    // The engine and the index load, but no result's data (its title, URL and excerpt) can be fetched.
     await page.route('**/pagefind/fragment/**', (route) => route.abort());
+    await page.goto(siteUrl('default'));
     await box(page).fill('errors');
     await expect(status(page)).toHaveText('Search could not be loaded. Check your connection and try again.');
     await page.unroute('**/pagefind/fragment/**');
