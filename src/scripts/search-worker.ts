@@ -25,7 +25,7 @@ export interface ResultData {
 }
 
 export type WorkerRequest =
-  | { type: 'load'; id: number; bundle: string; baseUrl: string; language: string; retry: number }
+  | { type: 'load'; id: number; bundle: string; baseUrl: string; language: string }
   | { type: 'search'; id: number; query: string; count: number }
   | { type: 'more'; id: number; from: number; count: number };
 
@@ -51,9 +51,7 @@ const answer = (message: WorkerAnswer) => scope.postMessage(message);
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'load') {
     try {
-      // The browser remembers a failed import of a URL: a retry needs a URL of its own.
-      const retry = request.retry ? `?retry=${request.retry}` : '';
-      const pagefind = (await import(/* @vite-ignore */ `${request.bundle}pagefind.js${retry}`)) as Pagefind;
+      const pagefind = (await import(/* @vite-ignore */ `${request.bundle}pagefind.js`)) as Pagefind;
       await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING, baseUrl: request.baseUrl });
       // A worker has no <html lang> for Pagefind to read: the page tells it.
       await pagefind.init(request.language);

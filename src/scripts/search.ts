@@ -77,7 +77,6 @@ class SearchBox extends HTMLElement {
   private panel!: HTMLElement;
   private more!: HTMLButtonElement;
   private engine: Promise<SearchWorker> | undefined;
-  private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Increases with every search, so the answer to an older query is dropped. */
   private generation = 0;
@@ -103,7 +102,11 @@ class SearchBox extends HTMLElement {
     this.landFromOtherPage();
   }
 
-  /** Starts the search worker, which loads Pagefind and its index, once; a failure is shown, and the next focus tries again. */
+  /**
+   * Starts the search worker, which loads Pagefind and its index, once; a failure is shown, and the
+   * next focus tries again in a new worker (a worker of its own: a browser remembers a failed import
+   * of a URL for as long as the worker that tried it lives).
+   */
   private load(): Promise<SearchWorker> {
     this.engine ??= (async () => {
       const worker = new SearchWorker();
@@ -113,7 +116,6 @@ class SearchBox extends HTMLElement {
         bundle,
         baseUrl: bundle.replace(/pagefind\/$/, ''),
         language: (document.documentElement.lang || 'unknown').toLowerCase(),
-        retry: this.failures,
       });
       if (loaded.type !== 'loaded') {
         worker.terminate();
@@ -123,7 +125,6 @@ class SearchBox extends HTMLElement {
     })();
     this.engine.catch(() => {
       this.engine = undefined;
-      this.failures++;
       this.setStatus(LOAD_FAILED);
     });
     return this.engine;
@@ -133,7 +134,6 @@ class SearchBox extends HTMLElement {
   private restart(worker: SearchWorker): void {
     worker.terminate();
     this.engine = undefined;
-    this.failures++;
   }
 
   private onInput(): void {
