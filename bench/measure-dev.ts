@@ -23,7 +23,6 @@ export interface DevMeasurement {
   medianToNavigationMs: number;
 }
 
-
 /** A TCP port nobody listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -203,11 +203,11 @@ class SearchBox extends HTMLElement {
 
   private async showMore(): Promise<void> {
     const generation = this.generation;
-    const worker = await this.engine?.catch(() => undefined);
-    if (!worker) return;
-    // After the running search, so the worker answers from the results on screen.
+    // After the running search, so the worker answers from the results on screen (and, if that
+    // search failed and dropped its worker, none is asked).
     await this.pending;
-    if (generation !== this.generation) return;
+    const worker = await this.engine?.catch(() => undefined);
+    if (!worker || generation !== this.generation) return;
     const answer = await worker.ask({ type: 'more', from: this.options.length, count: PAGE_SIZE });
     if (answer.type === 'failed') this.restart(worker);
     if (generation !== this.generation) return;

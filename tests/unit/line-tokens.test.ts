@@ -71,6 +71,18 @@ describe('LineTokenizer', () => {
     }
   });
 
+  it('fails loudly when shiki’s grammar state has another shape than the one it reads', () => {
+    const tokenizer = new LineTokenizer(shiki, THEME);
+    const grammar = shiki.getLanguage('ruby');
+    const original = grammar.tokenizeLine2;
+    grammar.tokenizeLine2 = () => ({ tokens: new Uint32Array([0, 0]), ruleStack: {} as never, stoppedEarly: false });
+    try {
+      expect(() => tokenizer.tokenize('a = 1\nb = 2', 'ruby')).toThrow(/grammar state has changed shape/);
+    } finally {
+      grammar.tokenizeLine2 = original;
+    }
+  });
+
   it('names the theme’s default text colour', () => {
     expect(new LineTokenizer(shiki, THEME).foreground.toLowerCase()).toBe(shiki.getTheme(THEME).fg.toLowerCase());
   });
