@@ -12,7 +12,35 @@ export function stagingDirectory(root: string): string {
   // Old sites whose background removal (below) did not finish, say because the machine stopped.
   const trash = trashDirectory(root);
   if (fs.existsSync(trash)) removeInBackground(fs.readdirSync(trash).map((entry) => path.join(trash, entry)));
+  removeInBackground(abandonedStaging(root));
   return staging;
+}
+
+/**
+ * The staging folders (and early search indexes, `staging-<pid>-search`) of builds that were
+ * stopped before they ended (Ctrl+C, a killed process): their process is gone. A build running
+ * beside this one keeps its own.
+ */
+function abandonedStaging(root: string): string[] {
+  const shale = path.join(root, '.shale');
+  if (!fs.existsSync(shale)) return [];
+  return fs
+    .readdirSync(shale)
+    .filter((name) => {
+      const pid = /^staging-(\d+)(-search)?$/.exec(name)?.[1];
+      return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
+    })
+    .map((name) => path.join(shale, name));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Where replaced sites wait for their removal: inside `.shale/`, out of the writer's sight. */

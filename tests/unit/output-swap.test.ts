@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,5 +49,16 @@ describe('publish', () => {
     write(path.join(trash(), 'dist-1-1', 'index.html'), 'left over');
     stagingDirectory(root);
     await vi.waitFor(() => expect(trashEntries()).toEqual([]), { timeout: 10_000, interval: 50 });
+  });
+
+  it('clears the staging folders of builds that were stopped, not those of a build still running', async () => {
+    // A process that has ended: its pid names no running process (until the system reuses it).
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stopped = [path.join(root, '.shale', `staging-${ended}`), path.join(root, '.shale', `staging-${ended}-search`)];
+    const running = path.join(root, '.shale', `staging-${process.ppid}`);
+    for (const folder of [...stopped, running]) write(path.join(folder, 'index.html'), 'half built');
+    stagingDirectory(root);
+    await vi.waitFor(() => expect(stopped.filter((folder) => fs.existsSync(folder))).toEqual([]), { timeout: 10_000, interval: 50 });
+    expect(fs.existsSync(running)).toBe(true);
   });
 });
