@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { themeCss } from '../highlight/highlighter';
@@ -8,9 +9,9 @@ import { checkContent } from './check-content';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
-import { indexSite, startSearchIndex, type PendingIndex } from './search-index';
+import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from './search-index';
 import { devSearch } from './search-dev';
-import { basePath, contentDirectory } from './settings';
+import { basePath, contentDirectory, searchManifestsDirectory } from './settings';
 import { setContentRefresh } from './loader';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
@@ -63,7 +64,9 @@ export default function shale(): AstroIntegration {
         // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done);
         // when no MDX page wants search (its sections are known only once built), it also writes the index.
         const everySectionKnown = site.pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
-        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined);
+        // The published site's index lends its unchanged fragment files (search-reuse.ts).
+        const reuse = { previous: path.join(target, SEARCH_FOLDER), manifests: searchManifestsDirectory(root) };
+        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { recordDocument } from '../search/record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from '../search/records';
+import { recordDigest, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './search-reuse';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -56,7 +57,8 @@ let queue: Promise<unknown> = Promise.resolve();
 interface IndexState {
   index?: pagefind.PagefindIndex;
   problems: string[];
-  added: number;
+  /** The sections handed to Pagefind, in order. */
+  added: IndexedRecord[];
   /** The folder the index was written to early (see `startSearchIndex`), once written. */
   written?: string;
 }
@@ -67,6 +69,7 @@ export interface PendingIndex {
   /** The pages whose sections were handed over (only their names are kept: the records can go). */
   known: ReadonlySet<string>;
   release: () => void;
+  reuse?: IndexReuse;
 }
 
 /**
@@ -75,36 +78,50 @@ export interface PendingIndex {
  * Given `writeTo` (when those records are every section there is to index: no MDX page wants
  * search), Pagefind also writes the index there right away, instead of after the pages are built:
  * at 5,000 endpoints, writing takes seconds that would otherwise be waited for at the end.
+ * Given `reuse`, the index is written with the previous index's unchanged fragments (search-reuse.ts).
  * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
  */
-export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string): PendingIndex {
+export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string, reuse?: IndexReuse): PendingIndex {
   let release!: () => void;
   const turn = queue.then(() => undefined);
   queue = new Promise<void>((resolve) => (release = resolve));
   const ready = turn.then(async () => {
     const { index, errors } = await pagefind.createIndex({});
-    const state: IndexState = { index, problems: [...errors], added: 0 };
+    const state: IndexState = { index, problems: [...errors], added: [] };
     if (!index) return state;
     await addRecords(state, [...known.values()].flat());
-    if (writeTo && state.added > 0) {
-      fs.rmSync(writeTo, { recursive: true, force: true });
-      const { errors: writeErrors } = await index.writeFiles({ outputPath: writeTo });
-      state.problems.push(...writeErrors);
+    if (writeTo && state.added.length > 0) {
+      await writeIndex(state, writeTo, reuse);
       state.written = writeTo;
     }
     return state;
   });
-  return { ready, known: new Set(known.keys()), release };
+  return { ready, known: new Set(known.keys()), release, reuse };
+}
+
+/** Has Pagefind write the index into `folder` (emptied first), reusing what it can of the previous one. */
+async function writeIndex(state: IndexState, folder: string, reuse: IndexReuse | undefined): Promise<void> {
+  const write = async (seeded: ReadonlyMap<string, string>) => {
+    const { errors } = await state.index!.writeFiles({ outputPath: folder });
+    state.problems.push(...errors);
+    return errors.length > 0 || !reuse || settleFragments(folder, state.added, seeded, reuse);
+  };
+  fs.rmSync(folder, { recursive: true, force: true });
+  if (await write(reuse ? seedFragments(reuse, folder, state.added) : new Map())) return;
+  // A reused file may not hold what Pagefind meant to write there: write every file afresh.
+  fs.rmSync(folder, { recursive: true, force: true });
+  await write(new Map());
 }
 
 async function addRecords(state: IndexState, records: SectionRecord[]): Promise<void> {
   // Pagefind's service takes files concurrently; one at a time, 5,000 sections take seconds longer.
   for (let start = 0; start < records.length; start += BATCH) {
     const batch = records.slice(start, start + BATCH);
-    const added = await Promise.all(batch.map((record) => state.index!.addHTMLFile({ url: record.url, content: recordDocument(record) })));
+    const documents = batch.map(recordDocument);
+    const added = await Promise.all(batch.map((record, i) => state.index!.addHTMLFile({ url: record.url, content: documents[i]! })));
     added.forEach((result, i) => state.problems.push(...result.errors.map((error) => `${batch[i]!.url}: ${error}`)));
+    batch.forEach((record, i) => state.added.push({ url: record.url, language: record.language, digest: recordDigest(record.url, documents[i]!) }));
   }
-  state.added += records.length;
 }
 
 /**
@@ -119,18 +136,17 @@ async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string
     if (!state.index) throw new SearchIndexError(`Pagefind could not start: ${state.problems.join('; ') || 'no reason given'}.`);
     const fresh = searchable.filter((page) => !pending.known.has(page.outputPath));
     await addRecords(state, fresh.flatMap((page) => sectionRecords(page.html, page.outputPath)));
-    if (state.added === 0) {
+    if (state.added.length === 0) {
       const names = searchable.map((page) => page.outputPath).join(', ');
       throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
     }
-    const summary = { pages: searchable.length, records: state.added };
+    const summary = { pages: searchable.length, records: state.added.length };
     if (folder && state.written && fresh.length === 0) {
       // Written while Astro built the pages, from every record there is: move it into the site.
       fs.rmSync(folder, { recursive: true, force: true });
       fs.renameSync(state.written, folder);
     } else if (folder) {
-      const { errors } = await state.index.writeFiles({ outputPath: folder });
-      state.problems.push(...errors);
+      await writeIndex(state, folder, pending.reuse);
     }
     if (folder) {
       if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);

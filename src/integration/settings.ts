@@ -16,3 +16,6 @@ export const generatedDirectory = (root = process.cwd()) => path.join(root, '.sh
 
 /** Where the HTML of Markdown pages is kept between the content loader and the page route. */
 export const renderedDirectory = (root = process.cwd()) => path.join(root, '.shale', 'rendered');
+
+/** Which section each fragment of a published search index came from (search-reuse.ts). */
+export const searchManifestsDirectory = (root = process.cwd()) => path.join(root, '.shale', 'search-manifests');

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from './pagefind-files';
+
+/**
+ * A rebuild reuses the previous index's fragment files: one per section, named by a hash of its
+ * content, which Pagefind leaves alone when a file of that name is already there (it skips
+ * "immutable" files that exist). At 5,000 endpoints that saves compressing and writing about
+ * 10,500 files when one include changed. The files are hard links to the published site's, so
+ * that site is never written to, and replacing it later frees almost no inodes.
+ *
+ * Names are only 7 hex digits, so a reused file is trusted only for the very section it was made
+ * from: a manifest kept beside the build (`.shale/search-manifests`) says which section each
+ * fragment of the published index came from, and after Pagefind wrote, every reused file Pagefind
+ * refers to must belong to the same section again. If not (a changed section whose short hash
+ * equals an unchanged one's), or if anything cannot be read, the index is written afresh.
+ */
+
+/** Where the previous index is, and where the manifests are kept. */
+export interface IndexReuse {
+  previous: string;
+  manifests: string;
+}
+
+/** A section as Pagefind was given it, in the order it was given. */
+export interface IndexedRecord {
+  url: string;
+  language: string;
+  /** Of the URL and the HTML document Pagefind indexed: equal digests give equal fragments. */
+  digest: string;
+}
+
+export const recordDigest = (url: string, document: string) => createHash('sha1').update(url).update('\0').update(document).digest('hex');
+
+/** Manifests kept: one per published index, a few builds back (several output folders, failed builds). */
+const MANIFESTS_KEPT = 8;
+/** Fragments read back to confirm that Pagefind kept the order the sections were given in. */
+const ORDER_SAMPLES = 8;
+
+/**
+ * Links into `folder/fragment/` the previous index's fragments of the sections that did not
+ * change. Returns fragment name → section digest of what it linked (empty when nothing can be
+ * reused: no previous index, no manifest for it, another disk).
+ */
+export function seedFragments(reuse: IndexReuse, folder: string, records: readonly IndexedRecord[]): Map<string, string> {
+  const seeded = new Map<string, string>();
+  const manifest = readManifest(reuse);
+  if (!manifest) return seeded;
+  const wanted = new Set(records.map((record) => record.digest));
+  try {
+    fs.mkdirSync(path.join(folder, 'fragment'), { recursive: true });
+    for (const [name, digest] of manifest) {
+      if (!wanted.has(digest)) continue;
+      fs.linkSync(fragmentFile(reuse.previous, name), fragmentFile(folder, name));
+      seeded.set(name, digest);
+    }
+    return seeded;
+  } catch {
+    // Another disk, a file missing from the previous site: Pagefind writes every file itself.
+    fs.rmSync(path.join(folder, 'fragment'), { recursive: true, force: true });
+    return new Map();
+  }
+}
+
+/**
+ * After Pagefind wrote `folder`: checks that every linked file is its section's own, and keeps the
+ * manifest of the new index for the next build. Returns false when the index must be written again
+ * without linked files.
+ */
+export function settleFragments(folder: string, records: readonly IndexedRecord[], seeded: ReadonlyMap<string, string>, reuse: IndexReuse): boolean {
+  const index = fragmentsOf(folder, records, seeded);
+  if (!index) return seeded.size === 0;
+  // Every linked file must be referred to, for the section it was made from. Pagefind would have
+  // written a changed section's fragment over nothing else, so this is the only way to go wrong.
+  const sectionOf = new Map(index.pages.map(([name, record]) => [name, record.digest]));
+  if (![...seeded].every(([name, digest]) => sectionOf.get(name) === digest)) return false;
+  writeManifest(reuse, index.entryText, index.pages);
+  return true;
+}
+
+/**
+ * Each fragment of the index with the section it was made from, or undefined when that cannot be
+ * told. Pagefind numbers pages in the order they were added: a few of the files it wrote itself
+ * (not linked ones, which the caller checks) are read back to confirm it.
+ */
+function fragmentsOf(folder: string, records: readonly IndexedRecord[], seeded: ReadonlyMap<string, string>): { entryText: string; pages: Array<[string, IndexedRecord]> } | undefined {
+  try {
+    const entry = readEntry(folder);
+    if (!entry) return undefined;
+    const pages: Array<[string, IndexedRecord]> = [];
+    for (const [language, metaHash] of entry.languages) {
+      const names = readFragmentNames(folder, metaHash);
+      const ours = records.filter((record) => record.language === language);
+      if (ours.length !== names.length) return undefined;
+      pages.push(...names.map((name, i): [string, IndexedRecord] => [name, ours[i]!]));
+    }
+    const written = pages.filter(([name]) => !seeded.has(name));
+    const step = Math.max(1, Math.floor(written.length / ORDER_SAMPLES));
+    for (let i = 0; i < written.length; i += step) {
+      const [name, record] = written[i]!;
+      if (readFragmentUrl(fragmentFile(folder, name)) !== record.url) return undefined;
+    }
+    return { entryText: entry.text, pages };
+  } catch {
+    return undefined;
+  }
+}
+
+const manifestFile = (reuse: IndexReuse, entryText: string) => path.join(reuse.manifests, `${createHash('sha1').update(entryText).digest('hex')}.json`);
+
+function readManifest(reuse: IndexReuse): Array<[string, string]> | undefined {
+  try {
+    const entry = readEntry(reuse.previous);
+    if (!entry) return undefined;
+    const { fragments } = JSON.parse(fs.readFileSync(manifestFile(reuse, entry.text), 'utf8')) as { fragments: Array<[string, string]> };
+    return fragments;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeManifest(reuse: IndexReuse, entryText: string, pages: Array<[string, IndexedRecord]>): void {
+  fs.mkdirSync(reuse.manifests, { recursive: true });
+  const file = manifestFile(reuse, entryText);
+  fs.writeFileSync(file, JSON.stringify({ fragments: pages.map(([name, record]) => [name, record.digest]) }));
+  const older = fs
+    .readdirSync(reuse.manifests)
+    .map((name) => path.join(reuse.manifests, name))
+    .filter((candidate) => candidate !== file)
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const stale of older.slice(MANIFESTS_KEPT - 1)) fs.rmSync(stale, { force: true });
+}
