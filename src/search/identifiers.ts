@@ -42,17 +42,36 @@ export function identifierParts(token: string): string[] {
  */
 export function identifierWords(text: string): string[] {
   const words = new Set<string>();
-  // Code repeats itself (one sample per language) and most words are plain: look at each token once,
-  // and only at those with punctuation inside or a lower-to-upper case change.
-  for (const token of new Set(text.split(TOKEN_BREAK))) {
-    if (!MAYBE_IDENTIFIER.test(token)) continue;
-    const parts = identifierParts(token);
-    if (parts.length < 2 || !parts.some((part) => /\p{L}/u.test(part) && part.length >= MIN_PART)) continue;
-    for (let start = 0; start < parts.length; start++) {
-      const part = parts[start]!;
-      if (part.length >= MIN_PART) words.add(part);
-      if (start < parts.length - 1) words.add(parts.slice(start, start + MAX_RUN).join(''));
-    }
-  }
+  // Code repeats itself (one sample per language) and most words are plain: look at each token once.
+  for (const token of new Set(text.split(TOKEN_BREAK))) for (const word of tokenWords(token)) words.add(word);
   return [...words];
+}
+
+/** The words of each token met so far: API docs repeat the same identifiers in every section. */
+const wordsOfToken = new Map<string, readonly string[]>();
+/** Beyond this many distinct tokens, start again rather than grow without bound. */
+const MAX_REMEMBERED_TOKENS = 200_000;
+
+function tokenWords(token: string): readonly string[] {
+  let words = wordsOfToken.get(token);
+  if (!words) {
+    words = wordsOf(token);
+    if (wordsOfToken.size >= MAX_REMEMBERED_TOKENS) wordsOfToken.clear();
+    wordsOfToken.set(token, words);
+  }
+  return words;
+}
+
+/** What `identifierWords` gives for one token: nothing unless it has punctuation inside or a lower-to-upper case change. */
+function wordsOf(token: string): string[] {
+  if (!MAYBE_IDENTIFIER.test(token)) return [];
+  const parts = identifierParts(token);
+  if (parts.length < 2 || !parts.some((part) => /\p{L}/u.test(part) && part.length >= MIN_PART)) return [];
+  const words: string[] = [];
+  for (let start = 0; start < parts.length; start++) {
+    const part = parts[start]!;
+    if (part.length >= MIN_PART) words.push(part);
+    if (start < parts.length - 1) words.push(parts.slice(start, start + MAX_RUN).join(''));
+  }
+  return words;
 }
