@@ -11,6 +11,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { generateCorpus } from './generate-corpus';
 import { median } from './median';
+import { referenceWork } from './reference-work';
 import { measureBuild, outputBytes } from './measure-build';
 import { launch, measureLoad, measureScroll, measureSearch } from './measure-browser';
 import { measureDevReload, type DevMeasurement } from './measure-dev';
@@ -228,15 +229,19 @@ function machine(): string {
   return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${chromium}`;
 }
 
+const referenceBefore = referenceWork();
+console.log(`Reference work: ${ms(referenceBefore)} (bench/reference-work.ts; lower is a faster machine)`);
 const rows: Row[] = [];
 for (const size of SIZES) {
   console.log(`Benchmarking ${size} endpoints (${RUNS} runs)…`);
   rows.push(await benchSize(size));
 }
+const referenceAfter = referenceWork();
 const report = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine()}.`,
+  `The machine's speed meanwhile: a fixed piece of CPU work (bench/reference-work.ts, one core) took ${ms(referenceBefore)} before the builds and ${ms(referenceAfter)} after them; compare it between runs before comparing the figures.`,
   `Medians of ${RUNS} runs. Corpora are generated (seeded): each endpoint an h2 with prose, a request line, a parameter table, code in four languages, a JSON response and a blockquote (about 2 KB of source), ten endpoints per include. The browser loads the heaviest page at 1440×900 from a local gzip static server.`,
   '',
   table(rows),

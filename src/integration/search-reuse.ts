@@ -33,8 +33,11 @@ export interface IndexedRecord {
 
 export const recordDigest = (url: string, document: string) => createHash('sha1').update(url).update('\0').update(document).digest('hex');
 
-/** Manifests kept: one per published index, a few builds back (several output folders, failed builds). */
-const MANIFESTS_KEPT = 8;
+/**
+ * Manifests kept, newest first: one per index written, so builds into other output folders (or
+ * failed ones) in between do not lose the published site's. About 0.6 MB each at 5,000 endpoints.
+ */
+const MANIFESTS_KEPT = 20;
 /** Fragments read back to confirm that Pagefind kept the order the sections were given in. */
 const ORDER_SAMPLES = 8;
 
