@@ -345,9 +345,12 @@ function resultOption(result: ResultData, id: string): HTMLAnchorElement {
     context.textContent = `in ${parent}`;
     option.append(context);
   }
+  const parts = excerptParts(result.excerpt);
+  // A heading with nothing under it is indexed by its title (record-document.ts): no excerpt then.
+  if (sameText(parts.map((part) => part.text).join(''), title.textContent)) return option;
   const excerpt = document.createElement('span');
   excerpt.className = 'search-result-excerpt';
-  for (const part of excerptParts(result.excerpt)) {
+  for (const part of parts) {
     if (!part.marked) excerpt.append(part.text);
     else {
       const mark = document.createElement('mark');
@@ -358,6 +361,12 @@ function resultOption(result: ResultData, id: string): HTMLAnchorElement {
   option.append(excerpt);
   return option;
 }
+
+/** Equal texts, but for spacing and the full stop Pagefind adds where a block of text ends. */
+const sameText = (a: string, b: string) => {
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  return plain(a) === plain(b);
+};
 
 /** Scrolls to the section of `hash` and highlights the query's terms in it, until the next search. */
 function land(hash: string, query: string): void {

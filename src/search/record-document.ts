@@ -25,9 +25,13 @@ const element = (tagName: string, properties: Properties, text: string): Element
  * - keywords are metadata inside an ignored element: searchable, never part of an excerpt.
  */
 export function recordDocument(record: SectionRecord): string {
+  // Pagefind leaves out a page without body text: a heading with nothing under it (an h1 followed
+  // straight by its first h2) could not be found, even by its own title. Its title is its text;
+  // the search box shows no excerpt that only repeats the title.
+  const text = record.prose || (record.code ? '' : record.title);
   const body: ElementContent[] = [
     element('h2', { dataPagefindIgnore: '', dataPagefindMeta: 'title' }, record.title),
-    element('div', {}, record.prose),
+    element('div', {}, text),
   ];
   if (record.parent) body.push(element('p', { dataPagefindIgnore: '', dataPagefindFilter: 'parent' }, record.parent));
   if (record.code) body.push(element('div', { dataPagefindWeight: String(CODE_WEIGHT) }, record.code));

@@ -161,6 +161,16 @@ test.describe('search box', () => {
     });
   }
 
+  test('finds a heading with nothing under it by its title, without an excerpt that repeats it', async ({ page }) => {
+    // "# Users" is followed straight by "## List Users": Pagefind drops a record without body text.
+    await page.goto(siteUrl('search'));
+    expect(await search(page, 'users')).toContain('Users');
+    const users = results(page).filter({ has: page.locator('.search-result-title', { hasText: /^Users$/ }) });
+    await expect(users).toHaveAttribute('href', /#users$/);
+    await expect(users.locator('.search-result-excerpt')).toHaveCount(0);
+    await expect(results(page).filter({ hasText: 'List Users' }).locator('.search-result-excerpt')).toHaveCount(1);
+  });
+
   test('cuts the excerpt from the prose when both prose and code match', async ({ page }) => {
     await page.goto(siteUrl('search'));
     await search(page, 'secret');

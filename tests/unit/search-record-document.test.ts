@@ -30,6 +30,16 @@ function withAttribute(html: string, property: string): Element[] {
   return found;
 }
 
+/** The text Pagefind takes as body text: the elements of <body> that no data-pagefind-* attribute sets apart. */
+function body(html: string): string {
+  const [page] = withAttribute(html, 'lang');
+  const bodyElement = page!.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')!;
+  return bodyElement.children
+    .filter((node): node is Element => node.type === 'element' && !Object.keys(node.properties).some((key) => key.startsWith('dataPagefind')))
+    .map((node) => toText(node))
+    .join('');
+}
+
 describe('recordDocument', () => {
   test('makes the title searchable metadata that never shows up in an excerpt', () => {
     const [title] = withAttribute(recordDocument(record), 'dataPagefindMeta').filter((node) => node.properties.dataPagefindMeta === 'title');
@@ -66,5 +76,11 @@ describe('recordDocument', () => {
     expect(withAttribute(html, 'dataPagefindFilter')).toEqual([]);
     expect(withAttribute(html, 'dataPagefindWeight')).toEqual([]);
     expect(withAttribute(html, 'dataPagefindMeta').map((node) => node.properties.dataPagefindMeta)).toEqual(['title']);
+  });
+
+  test('gives a heading with nothing under it its title as text, which Pagefind needs to keep it', () => {
+    const bare = { ...record, prose: '', code: '', keywords: [] };
+    expect(body(recordDocument(bare))).toBe('Client <Secret>');
+    expect(body(recordDocument({ ...bare, code: 'curl -d x' }))).not.toContain('Client <Secret>');
   });
 });
