@@ -12,9 +12,9 @@ import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from './p
  *
  * Names are only 7 hex digits, so a reused file is trusted only for the very section it was made
  * from: a manifest kept beside the build (`.shale/search-manifests`) says which section each
- * fragment of the published index came from, and after Pagefind wrote, every reused file Pagefind
- * refers to must belong to the same section again. If not (a changed section whose short hash
- * equals an unchanged one's), or if anything cannot be read, the index is written afresh.
+ * fragment of the published index came from, and after Pagefind wrote, every linked file must be
+ * referred to again, by the same section. If not (a changed section whose short hash equals an
+ * unchanged one's), or if anything cannot be read, the index is written afresh.
  */
 
 /** Where the previous index is, and where the manifests are kept. */
