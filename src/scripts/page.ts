@@ -3,6 +3,7 @@
 import './language-tabs';
 import './scrollspy';
 import './copy-code';
+import './scrollable-tables';
 import './sidebar-toggle';
 import './search';
 import './moved-anchors';

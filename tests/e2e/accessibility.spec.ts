@@ -63,3 +63,22 @@ test('moves focus onto the chosen tab and keeps one tab stop for the tablist', a
   // Tab leaves the tablist rather than walking through every tab.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
 });
+
+test('a table wider than its column joins the Tab order and scrolls with the arrow keys, only while it overflows', async ({ page }) => {
+  const tables = page.locator('.prose table');
+  const states = () =>
+    tables.evaluateAll((all) => all.map((table) => ({ overflows: table.scrollWidth > table.clientWidth + 1, tabbable: table.getAttribute('tabindex') === '0' })));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(states).toContainEqual({ overflows: true, tabbable: true });
+  expect((await states()).every((state) => state.overflows === state.tabbable)).toBe(true);
+
+  const wide = page.locator('.prose table[tabindex="0"]').first();
+  await wide.focus();
+  expect((await focusRing(wide)).outline).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => wide.evaluate((table) => table.scrollLeft)).toBeGreaterThan(0);
+
+  // Wide enough again: no table is a tab stop for nothing.
+  await page.setViewportSize({ width: 2400, height: 900 });
+  await expect.poll(async () => (await states()).some((state) => state.tabbable)).toBe(false);
+});

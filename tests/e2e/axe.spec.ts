@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { siteUrl } from './support/sites';
+
+/**
+ * axe-core's audit (WCAG 2.2 A and AA, and its best practices) of each kind of page and state: every
+ * violation, with the elements it names, so a failure says what to fix.
+ */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 800, height: 1000 };
+
+for (const [site, path] of [
+  ['default', ''],
+  ['features', ''],
+  ['split', ''],
+  ['split', 'errors.html'],
+  ['search', 'v2.html'],
+] as const) {
+  test(`${site}/${path}: no axe violations on a desktop, a tablet and a phone`, async ({ page }) => {
+    for (const viewport of [{ width: 1440, height: 900 }, TABLET, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(siteUrl(site) + path);
+      expect(await violations(page), `at ${viewport.width} px`).toEqual([]);
+    }
+  });
+}
+
+test('no axe violations with search results, or none, listed', async ({ page }) => {
+  await page.goto(siteUrl('search'));
+  const box = page.getByRole('combobox', { name: 'Search the docs' });
+  await box.fill('token');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await box.fill('zzzqqq');
+  await expect(page.locator('#search-status')).toContainText('zzzqqq');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('no axe violations with the navigation open on a phone, or another language chosen', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(siteUrl('default'));
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Table of contents' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'python' }).click();
+  expect(await violations(page)).toEqual([]);
+});
