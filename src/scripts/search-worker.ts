@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { byTitleMatch } from '../search/title-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
  * shows: the number of results and the data of the first few. Pagefind's own worker sends every
@@ -66,8 +67,12 @@ async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'search') {
     const search = await engine.search(request.query).catch(() => null);
     if (!search) return answer({ type: 'unavailable', id: request.id });
-    lastResults = search.results;
-    answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(0, request.count) });
+    // The first results are shown in order of title match (title-match.ts): their data is loaded
+    // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
+    const first = await Promise.all(search.results.slice(0, request.count).map(async (result) => ({ result, data: await result.data() })));
+    const ordered = byTitleMatch(first, (entry) => entry.data.meta.title ?? '', request.query);
+    lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count)];
+    answer({ type: 'results', id: request.id, total: lastResults.length, shown: ordered.map((entry) => entry.data) });
     return;
   }
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });

@@ -125,6 +125,15 @@ test.describe('search box', () => {
     expect(await search(page, 'bearer tok')).toEqual(expect.arrayContaining(['Call the API with the Bearer Token', 'Refresh the Bearer Token']));
   });
 
+  test('lists the section titled with the words typed first, above one that only shares their stem', async ({ page }) => {
+    // Pagefind ranks "Installing the Webhook Relay" first: to its stemmer "installation" is "install".
+    await page.goto(siteUrl('search'));
+    expect(await search(page, 'installation')).toEqual(['Installation', 'Installing the Webhook Relay']);
+    expect(await search(page, 'install')).toEqual(['Installing the Webhook Relay', 'Installation']);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/v2\.html#installing-the-webhook-relay$/);
+  });
+
   test('ranks every section on its own: an h3 is a result of its own, not folded into its page', async ({ page }) => {
     await page.goto(siteUrl('default'));
     const found = await search(page, 'token');

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { byTitleMatch, titleMatch } from '../../src/search/title-match';
+
+describe('titleMatch', () => {
+  it('is 0 when the title is the query, in any case and punctuation', () => {
+    expect(titleMatch('Installation', 'installation')).toBe(0);
+    expect(titleMatch('Get a Widget', '  get A widget ')).toBe(0);
+    expect(titleMatch('client_secret', 'client_secret')).toBe(0);
+  });
+
+  it('is 1 when the title holds every word typed, as whole words', () => {
+    expect(titleMatch('Refresh the Bearer Token', 'bearer token')).toBe(1);
+    expect(titleMatch('Call oauth.token', 'oauth.token')).toBe(1);
+  });
+
+  it('is 2 when a word is only a stem or a prefix of a title word, or the query has no words', () => {
+    expect(titleMatch('Installing the Relay', 'installation')).toBe(2);
+    expect(titleMatch('Bearer Token', 'bearer tok')).toBe(2);
+    expect(titleMatch('Tokens', 'token')).toBe(2);
+    expect(titleMatch('Anything', ' ?! ')).toBe(2);
+  });
+});
+
+describe('byTitleMatch', () => {
+  it('puts exact titles first, then titles holding every word, keeping the given order within each', () => {
+    const results = ['Installing the Relay', 'Relay installation notes', 'Requirements', 'Installation', 'Installation guide'];
+    expect(byTitleMatch(results, (title) => title, 'installation')).toEqual(['Installation', 'Relay installation notes', 'Installation guide', 'Installing the Relay', 'Requirements']);
+  });
+
+  it('keeps the order when no title matches', () => {
+    expect(byTitleMatch(['b', 'a', 'c'], (title) => title, 'zzz')).toEqual(['b', 'a', 'c']);
+  });
+});
