@@ -11,7 +11,15 @@ class TableOfContents extends HTMLElement {
   private visible = new Set<Element>();
   private sections: Element[] = [];
   private active: HTMLAnchorElement | undefined;
-  private atEnd = false;
+  /** Whether the end of the content is on screen (the page may still be at its top: a short page). */
+  private endInView = false;
+  /**
+   * The id the reader jumped to (the page was opened with it, or a link changed the hash), until they
+   * scroll away from the bottom of the page. Kept apart from the URL: the hash may be rewritten
+   * before the browser has scrolled to the fragment.
+   */
+  private arrived = hashId();
+  private wasAtEnd = false;
   private pageTitle = document.title;
 
   connectedCallback(): void {
@@ -33,9 +41,14 @@ class TableOfContents extends HTMLElement {
     end.className = 'content-end';
     document.getElementById('content')?.append(end);
     new IntersectionObserver(([change]) => {
-      this.atEnd = !!change?.isIntersecting && window.scrollY > 0;
+      this.endInView = !!change?.isIntersecting;
       this.update();
     }).observe(end);
+    // A TOC entry clicked at the bottom of the page scrolls nowhere: no band change says so.
+    window.addEventListener('hashchange', () => {
+      this.arrived = hashId();
+      this.update();
+    });
   }
 
   private onBand(changes: IntersectionObserverEntry[]): void {
@@ -47,17 +60,32 @@ class TableOfContents extends HTMLElement {
   }
 
   private update(): void {
-    let section: Element | undefined;
-    if (this.atEnd) section = this.sections.at(-1);
     // The last section in the band, not the first: after a jump the heading lands below the tab bar
     // (scroll-margin), so the end of the previous section is still in the band above it.
-    else for (const candidate of this.visible) if (!section || candidate.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_PRECEDING) section = candidate;
+    let band: Element | undefined;
+    for (const candidate of this.visible) if (!band || candidate.compareDocumentPosition(band) & Node.DOCUMENT_POSITION_PRECEDING) band = candidate;
+    // At the bottom of the page the last sections never reach the band: mark the last one (as Slate
+    // does), unless the reader jumped to one of the sections on screen; that one keeps its mark and
+    // the URL its hash, so a deep link opened near the end is not rewritten to the last section.
+    // Read here, not when the end came into view: scrolling back to the top of a page barely taller
+    // than the window leaves the end in view, and no callback would say the bottom was left.
+    const atEnd = this.endInView && window.scrollY > 0;
+    if (this.wasAtEnd && !atEnd) this.arrived = '';
+    this.wasAtEnd = atEnd;
+    const section = atEnd ? (this.arrival(band) ?? this.sections.at(-1)) : band;
     const id = section ? this.entryOf.get(section) : undefined;
     this.mark(id ? this.links.get(id) : undefined);
     // The hash names the section being read, even one the TOC does not list (an h3 with toc_depth 2):
     // a deep link such as #exchange-the-code-for-tokens stays as it was opened, not its parent's id.
     const hash = section?.querySelector('h1, h2, h3')?.id ?? id;
-    if (hash && decodeURIComponent(location.hash.slice(1)) !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
+    if (hash && hashId() !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
+  }
+
+  /** The section the reader jumped to, unless it was scrolled past the band. */
+  private arrival(band: Element | undefined): Element | undefined {
+    const section = this.arrived ? document.getElementById(this.arrived)?.closest('#content .section') : undefined;
+    if (!section || (band && section.compareDocumentPosition(band) & Node.DOCUMENT_POSITION_FOLLOWING)) return undefined;
+    return section;
   }
 
   private mark(link: HTMLAnchorElement | undefined): void {
@@ -74,6 +102,15 @@ class TableOfContents extends HTMLElement {
     for (let item = link.closest('li'); item; item = item.parentElement?.closest('li') ?? null) item.classList.add('open');
     revealInScroller(link);
     document.title = `${link.dataset.title} – ${this.pageTitle}`;
+  }
+}
+
+/** The id in the URL hash; '' when there is none or it is malformed (`#%E0`). */
+function hashId(): string {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
   }
 }
 

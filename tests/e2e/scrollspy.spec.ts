@@ -129,3 +129,23 @@ for (const viewport of [
     await expect(current(page)).toHaveText('What is OAuth?');
   });
 }
+
+test('keeps a deep link to a section near the bottom as opened, and marks the last entry once the reader scrolls back there', async ({ page }) => {
+  // tests/fixtures/search v2.html: Webhook Signatures, then two short sections; the page cannot scroll it to the top.
+  await page.setViewportSize({ width: 1440, height: 560 });
+  await page.goto(`${siteUrl('search')}v2.html#webhook-signatures`);
+  const nav = page.getByRole('navigation', { name: 'Table of contents' });
+  await expect(nav.getByRole('link', { name: 'Webhook Signatures', exact: true })).toHaveAttribute('aria-current', 'location');
+  await expect(page.locator('#webhook-signatures')).toBeInViewport();
+  expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
+  // Scrolled away and back by reading: the bottom marks the last section again, as Slate does.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(nav.getByRole('link', { name: 'Webhooks', exact: true })).toHaveAttribute('aria-current', 'location');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(nav.getByRole('link', { name: 'Installation', exact: true })).toHaveAttribute('aria-current', 'location');
+  expect(await page.evaluate(() => location.hash)).toBe('#installation');
+  // A TOC entry clicked at the bottom, where nothing can scroll: that entry is marked.
+  await nav.getByRole('link', { name: 'Webhook Signatures', exact: true }).click();
+  await expect(nav.getByRole('link', { name: 'Webhook Signatures', exact: true })).toHaveAttribute('aria-current', 'location');
+  expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
+});
