@@ -13,12 +13,14 @@ class TableOfContents extends HTMLElement {
   private active: HTMLAnchorElement | undefined;
   /** Whether the end of the content is on screen (the page may still be at its top: a short page). */
   private endInView = false;
+  /** The hash as the scrollspy last left it: when it reads otherwise, something else changed it. */
+  private seen = hashId();
   /**
-   * The id the reader jumped to (the page was opened with it, or a link changed the hash), until they
-   * scroll away from the bottom of the page. Kept apart from the URL: the hash may be rewritten
-   * before the browser has scrolled to the fragment.
+   * The id the reader jumped to (the page was opened with it; a link, a search result or Back changed
+   * the hash), until they scroll away from the bottom of the page. Kept apart from the URL: the
+   * scrollspy may rewrite the hash before the browser has scrolled to the fragment.
    */
-  private arrived = hashId();
+  private arrived = this.seen;
   private wasAtEnd = false;
   private pageTitle = document.title;
 
@@ -45,10 +47,7 @@ class TableOfContents extends HTMLElement {
       this.update();
     }).observe(end);
     // A TOC entry clicked at the bottom of the page scrolls nowhere: no band change says so.
-    window.addEventListener('hashchange', () => {
-      this.arrived = hashId();
-      this.update();
-    });
+    window.addEventListener('hashchange', () => this.update());
   }
 
   private onBand(changes: IntersectionObserverEntry[]): void {
@@ -60,6 +59,8 @@ class TableOfContents extends HTMLElement {
   }
 
   private update(): void {
+    const current = hashId();
+    if (current !== this.seen) this.arrived = current;
     // The last section in the band, not the first: after a jump the heading lands below the tab bar
     // (scroll-margin), so the end of the previous section is still in the band above it.
     let band: Element | undefined;
@@ -78,7 +79,8 @@ class TableOfContents extends HTMLElement {
     // The hash names the section being read, even one the TOC does not list (an h3 with toc_depth 2):
     // a deep link such as #exchange-the-code-for-tokens stays as it was opened, not its parent's id.
     const hash = section?.querySelector('h1, h2, h3')?.id ?? id;
-    if (hash && hashId() !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
+    if (hash && current !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
+    this.seen = hashId();
   }
 
   /** The section the reader jumped to, unless it was scrolled past the band. */

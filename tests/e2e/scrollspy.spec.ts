@@ -148,4 +148,11 @@ test('keeps a deep link to a section near the bottom as opened, and marks the la
   await nav.getByRole('link', { name: 'Webhook Signatures', exact: true }).click();
   await expect(nav.getByRole('link', { name: 'Webhook Signatures', exact: true })).toHaveAttribute('aria-current', 'location');
   expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
+  // A search result on this page, opened from the top: the page scrolls to its bottom and keeps the result's section.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(nav.getByRole('link', { name: 'Webhooks', exact: true })).toHaveAttribute('aria-current', 'location');
+  await page.getByRole('combobox', { name: 'Search the docs' }).fill('relay');
+  await page.getByRole('option', { name: /Installing the Webhook Relay/ }).click();
+  await expect(nav.getByRole('link', { name: 'Installing the Webhook Relay', exact: true })).toHaveAttribute('aria-current', 'location');
+  expect(await page.evaluate(() => location.hash)).toBe('#installing-the-webhook-relay');
 });
