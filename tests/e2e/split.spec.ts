@@ -62,13 +62,16 @@ test.describe('a page split by h1', () => {
   test('goes through the pages with the next and previous links at the end of each', async ({ page }) => {
     await page.goto(ROOT);
     await expect(pager(page).getByRole('link')).toHaveCount(1);
-    const titles = [];
-    for (const file of ['kittens.html', 'dogs.html', 'errors.html']) {
+    for (const [file, title] of <Array<[string, string]>>[
+      ['kittens.html', 'Kittens – Split Fixture'],
+      ['dogs.html', 'Dogs – Split Fixture'],
+      ['errors.html', 'Errors – Split Fixture'],
+    ]) {
       await pager(page).getByRole('link', { name: /^Next/ }).click();
       await expectPage(page, file);
-      titles.push(await page.title());
+      // Waited for: right after the URL changes, the new document may not have parsed its <title> yet.
+      await expect(page).toHaveTitle(title);
     }
-    expect(titles).toEqual(['Kittens – Split Fixture', 'Dogs – Split Fixture', 'Errors – Split Fixture']);
     await expect(pager(page).getByRole('link', { name: /^Next/ })).toHaveCount(0);
     await pager(page).getByRole('link', { name: 'Previous Dogs' }).click();
     await expectPage(page, 'dogs.html');
