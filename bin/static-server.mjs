@@ -1,5 +1,7 @@
 // A plain static file server for a built site, as any static host would serve it: files only
-// (no rewrites), under a base path, gzip for text when the client accepts it.
+// (no rewrites), under a base path, a folder's address without its slash redirected to it (as
+// nginx, GitHub Pages and Netlify do: relative links resolve against it), gzip for text when the
+// client accepts it.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,10 @@ export function startStaticServer({ dir, port, base = '/' }) {
       response.writeHead(400).end('Bad request');
       return;
     }
+    if (`${pathname}/` === prefix) {
+      response.writeHead(301, { location: `${prefix}${url.search}` }).end();
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
@@ -38,7 +44,13 @@ export function startStaticServer({ dir, port, base = '/' }) {
       response.writeHead(403).end();
       return;
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
     if (!fs.existsSync(file)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

@@ -4,6 +4,9 @@
  * browser tab reads "Section – Title". An IntersectionObserver watches a thin band at the top of the
  * viewport, so nothing measures the page while scrolling.
  */
+/** Keys that scroll the page. */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
 class TableOfContents extends HTMLElement {
   private links = new Map<string, HTMLAnchorElement>();
   /** For every section of the page, the TOC entry it belongs to (its own heading, or the last one above). */
@@ -11,8 +14,6 @@ class TableOfContents extends HTMLElement {
   private visible = new Set<Element>();
   private sections: Element[] = [];
   private active: HTMLAnchorElement | undefined;
-  /** Whether the end of the content is on screen (the page may still be at its top: a short page). */
-  private endInView = false;
   /** The hash as the scrollspy last left it: when it reads otherwise, something else changed it. */
   private seen = hashId();
   /**
@@ -21,7 +22,8 @@ class TableOfContents extends HTMLElement {
    * scrollspy may rewrite the hash before the browser has scrolled to the fragment.
    */
   private arrived = this.seen;
-  private wasAtEnd = false;
+  /** Whether the last update was at the top or the bottom of the page: leaving them ends the jump. */
+  private wasAtEdge = false;
   private pageTitle = document.title;
 
   connectedCallback(): void {
@@ -38,16 +40,18 @@ class TableOfContents extends HTMLElement {
     }
     const band = new IntersectionObserver((changes) => this.onBand(changes), { rootMargin: '-10px 0px -85% 0px' });
     this.sections.forEach((section) => band.observe(section));
-    // At the bottom of the page the last sections can never reach the band: mark the last one (as Slate does).
-    const end = document.createElement('div');
-    end.className = 'content-end';
-    document.getElementById('content')?.append(end);
-    new IntersectionObserver(([change]) => {
-      this.endInView = !!change?.isIntersecting;
-      this.update();
-    }).observe(end);
     // A TOC entry clicked at the bottom of the page scrolls nowhere: no band change says so.
     window.addEventListener('hashchange', () => this.update());
+    // Leaving the top or the bottom may change nothing the band sees (a first section shorter than
+    // the band, a page barely taller than the window); in between, the band's changes are enough.
+    window.addEventListener('scroll', () => (this.wasAtEdge || edgeOfPage()) && this.update(), { passive: true });
+    // A reader scrolling by hand ends the jump, even on a page too short to have a middle.
+    const moved = () => (this.arrived = '');
+    window.addEventListener('wheel', moved, { passive: true });
+    window.addEventListener('touchmove', moved, { passive: true });
+    window.addEventListener('keydown', (event) => {
+      if (SCROLL_KEYS.has(event.key) && !(event.target as Element).closest?.('input, textarea, select, [role="tablist"], [role="listbox"]')) moved();
+    });
   }
 
   private onBand(changes: IntersectionObserverEntry[]): void {
@@ -61,19 +65,17 @@ class TableOfContents extends HTMLElement {
   private update(): void {
     const current = hashId();
     if (current !== this.seen) this.arrived = current;
-    // The last section in the band, not the first: after a jump the heading lands below the tab bar
-    // (scroll-margin), so the end of the previous section is still in the band above it.
-    let band: Element | undefined;
-    for (const candidate of this.visible) if (!band || candidate.compareDocumentPosition(band) & Node.DOCUMENT_POSITION_PRECEDING) band = candidate;
-    // At the bottom of the page the last sections never reach the band: mark the last one (as Slate
-    // does), unless the reader jumped to one of the sections on screen; that one keeps its mark and
-    // the URL its hash, so a deep link opened near the end is not rewritten to the last section.
-    // Read here, not when the end came into view: scrolling back to the top of a page barely taller
-    // than the window leaves the end in view, and no callback would say the bottom was left.
-    const atEnd = this.endInView && window.scrollY > 0;
-    if (this.wasAtEnd && !atEnd) this.arrived = '';
-    this.wasAtEnd = atEnd;
-    const section = atEnd ? (this.arrival(band) ?? this.sections.at(-1)) : band;
+    // At the top and at the bottom of the page the band does not say what is being read. At the
+    // top: the first section, even one shorter than the band. At the bottom, where the last
+    // sections never reach the band: the last one, as Slate does. Either way a section the reader
+    // jumped to that is on screen keeps its mark and the URL its hash, so a deep link is not
+    // rewritten.
+    const edge = edgeOfPage();
+    if (this.wasAtEdge && !edge) this.arrived = '';
+    this.wasAtEdge = !!edge;
+    const band = this.inBand();
+    let section = band.at(-1);
+    if (edge) section = this.arrival() ?? (edge === 'bottom' ? this.sections.at(-1) : (band.find((candidate) => this.entryOf.has(candidate)) ?? section));
     const id = section ? this.entryOf.get(section) : undefined;
     this.mark(id ? this.links.get(id) : undefined);
     // The hash names the section being read, even one the TOC does not list (an h3 with toc_depth 2):
@@ -83,11 +85,22 @@ class TableOfContents extends HTMLElement {
     this.seen = hashId();
   }
 
-  /** The section the reader jumped to, unless it was scrolled past the band. */
-  private arrival(band: Element | undefined): Element | undefined {
-    const section = this.arrived ? document.getElementById(this.arrived)?.closest('#content .section') : undefined;
-    if (!section || (band && section.compareDocumentPosition(band) & Node.DOCUMENT_POSITION_FOLLOWING)) return undefined;
-    return section;
+  /**
+   * The sections in the band, in page order. The last of them is the one being read: after a jump
+   * the heading lands below the tab bar (scroll-margin), so the end of the previous section is still
+   * in the band above it.
+   */
+  private inBand(): Element[] {
+    return [...this.visible].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  /** The section the reader jumped to, while its heading is on screen. */
+  private arrival(): Element | undefined {
+    const target = this.arrived ? document.getElementById(this.arrived) : null;
+    const section = target?.closest('#content .section');
+    if (!target || !section) return undefined;
+    const { top } = target.getBoundingClientRect();
+    return top >= 0 && top < window.innerHeight ? section : undefined;
   }
 
   private mark(link: HTMLAnchorElement | undefined): void {
@@ -105,6 +118,12 @@ class TableOfContents extends HTMLElement {
     revealInScroller(link);
     document.title = `${link.dataset.title} – ${this.pageTitle}`;
   }
+}
+
+/** Whether the page is scrolled to its top or its bottom (a page that does not scroll is at its top). */
+function edgeOfPage(): 'top' | 'bottom' | undefined {
+  if (window.scrollY <= 0) return 'top';
+  return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1 ? 'bottom' : undefined;
 }
 
 /** The id in the URL hash; '' when there is none or it is malformed (`#%E0`). */

@@ -139,9 +139,10 @@ test('keeps a deep link to a section near the bottom as opened, and marks the la
   await expect(page.locator('#webhook-signatures')).toBeInViewport();
   expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
   // Scrolled away and back by reading: the bottom marks the last section again, as Slate does.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(700, 300);
+  await page.mouse.wheel(0, -1000);
   await expect(nav.getByRole('link', { name: 'Webhooks', exact: true })).toHaveAttribute('aria-current', 'location');
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.mouse.wheel(0, 1000);
   await expect(nav.getByRole('link', { name: 'Installation', exact: true })).toHaveAttribute('aria-current', 'location');
   expect(await page.evaluate(() => location.hash)).toBe('#installation');
   // A TOC entry clicked at the bottom, where nothing can scroll: that entry is marked.
@@ -149,10 +150,22 @@ test('keeps a deep link to a section near the bottom as opened, and marks the la
   await expect(nav.getByRole('link', { name: 'Webhook Signatures', exact: true })).toHaveAttribute('aria-current', 'location');
   expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
   // A search result on this page, opened from the top: the page scrolls to its bottom and keeps the result's section.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(700, 300);
+  await page.mouse.wheel(0, -1000);
   await expect(nav.getByRole('link', { name: 'Webhooks', exact: true })).toHaveAttribute('aria-current', 'location');
   await page.getByRole('combobox', { name: 'Search the docs' }).fill('relay');
   await page.getByRole('option', { name: /Installing the Webhook Relay/ }).click();
   await expect(nav.getByRole('link', { name: 'Installing the Webhook Relay', exact: true })).toHaveAttribute('aria-current', 'location');
   expect(await page.evaluate(() => location.hash)).toBe('#installing-the-webhook-relay');
+});
+
+test('marks the first section at the top of the page, even one shorter than the band the TOC watches', async ({ page }) => {
+  // tests/fixtures/search: "Credentials" holds one short line, so "Client Secret" starts inside the band too.
+  await page.goto(siteUrl('search'));
+  await expect(current(page)).toHaveText('Credentials');
+  await expect(page).toHaveTitle('Credentials – Search Fixture');
+  expect(await page.evaluate(() => [window.scrollY, location.hash])).toEqual([0, '#credentials']);
+  // One step down, the band decides again.
+  await scrollElementTo(page, '#client-secret', 20);
+  await expect(current(page)).toHaveText('Client Secret');
 });
