@@ -2,8 +2,10 @@
  * The table of contents follows the reader: the section in view is marked (aria-current), its h1
  * group opens and the others close, the URL hash follows (replaceState, no history entries) and the
  * browser tab reads "Section – Title". An IntersectionObserver watches a thin band at the top of the
- * viewport, so nothing measures the page while scrolling.
+ * viewport, so nothing measures the page while scrolling through it; only at its top and bottom does
+ * a scroll read the scroll position.
  */
+
 /** Keys that scroll the page. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
@@ -18,7 +20,7 @@ class TableOfContents extends HTMLElement {
   private seen = hashId();
   /**
    * The id the reader jumped to (the page was opened with it; a link, a search result or Back changed
-   * the hash), until they scroll away from the bottom of the page. Kept apart from the URL: the
+   * the hash), until they scroll by hand or away from the top or bottom. Kept apart from the URL: the
    * scrollspy may rewrite the hash before the browser has scrolled to the fragment.
    */
   private arrived = this.seen;
