@@ -1,4 +1,8 @@
-/** On narrow screens the navigation slides in from the menu button; Esc or a TOC link closes it. */
+/**
+ * On narrow screens the navigation slides in from the menu button; Esc, a TOC link, a tap beside it
+ * or the keyboard focus leaving it closes it (Tab past its last link would otherwise reach links
+ * hidden under it).
+ */
 
 const button = document.querySelector<HTMLButtonElement>('.menu-button');
 const root = document.documentElement;
@@ -22,4 +26,9 @@ document.addEventListener('click', (event) => {
   const target = event.target as Element;
   if (!root.classList.contains('nav-open')) return;
   if (target.closest('a.toc-link') || (!target.closest('#sidebar') && !target.closest('.menu-button'))) setOpen(false);
+});
+
+document.addEventListener('focusin', (event) => {
+  const target = event.target as Element;
+  if (root.classList.contains('nav-open') && !target.closest('#sidebar') && !target.closest('.menu-button')) setOpen(false);
 });

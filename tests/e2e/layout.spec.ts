@@ -200,6 +200,18 @@ test.describe('at 375 × 800 (phone)', () => {
     await expect(link).toBeHidden();
   });
 
+  test('closes the navigation when the keyboard focus leaves it, so Tab never reaches links hidden under it', async ({ page }) => {
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(page.locator('#sidebar :focus')).toHaveCount(1);
+    for (let i = 0; i < 40 && (await page.evaluate(() => !!document.activeElement?.closest('#sidebar'))); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#sidebar'))).toBe(false);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#sidebar').getByRole('link', { name: 'Errors' })).toBeHidden();
+    // Where the focus went is on screen, not under the navigation.
+    await expect(page.locator(':focus')).toBeInViewport();
+  });
+
   test('closes the navigation and lands on the section when a TOC link is chosen', async ({ page }) => {
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
