@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { everyWordFound } from '../search/fallback-match';
 import { byTitleMatch } from '../search/title-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
@@ -21,7 +22,7 @@ interface PagefindResult {
 export interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; keywords?: string };
   filters?: { parent?: string[] };
 }
 
@@ -70,6 +71,11 @@ async function handle(request: WorkerRequest): Promise<void> {
     // The first results are shown in order of title match (title-match.ts): their data is loaded
     // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
     const first = await Promise.all(search.results.slice(0, request.count).map(async (result) => ({ result, data: await result.data() })));
+    if (!everyWordFound(request.query, first.map((entry) => entry.data))) {
+      // Pagefind searched a shorter start of a word it does not know (fallback-match.ts).
+      lastResults = [];
+      return answer({ type: 'results', id: request.id, total: 0, shown: [] });
+    }
     const ordered = byTitleMatch(first, (entry) => entry.data.meta.title ?? '', request.query);
     lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count)];
     answer({ type: 'results', id: request.id, total: lastResults.length, shown: ordered.map((entry) => entry.data) });

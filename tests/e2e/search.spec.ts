@@ -197,6 +197,16 @@ test.describe('search box', () => {
     await expect(page.locator('shale-search img')).toHaveCount(0);
   });
 
+  test('says there are no results for a word the docs do not have, where Pagefind would list sections with its first letters', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    // No word in the default content starts with "web"; Pagefind alone lists every "We …" section.
+    await search(page, 'webhook');
+    await expect(status(page)).toHaveText('No results for “webhook”');
+    await expect(results(page)).toHaveCount(0);
+    // A word that is there, by its stem, is still found.
+    expect(await search(page, 'authorizations')).toContain('Authorization Code Grant');
+  });
+
   test('never runs markup typed in the box: <img src=x onerror> stays text', async ({ page }) => {
     await page.goto(siteUrl('default'));
     // Pagefind searches the words of the query (img, src, onerror…), so this one may find sections.
