@@ -118,14 +118,14 @@ ${FIXTURE}/includes/reference/status.md
 
 describe('images beside the source are served at the paths the Markdown uses, under the base path', () => {
   it('serves relative and root-absolute images from the content folder', () => {
-    const sources = index.all(is('img')).map((img) => String(img.properties.src));
+    const sources = index.all(is('img'), index.main()).map((img) => String(img.properties.src));
     expect(sources).toEqual(['/docs/images/logo.png', '/docs/images/logo.png']);
     expect(fs.readFileSync(path.join(build.outDir, 'images', 'logo.png'))).toEqual(fs.readFileSync(path.join(FIXTURE, 'images', 'logo.png')));
   });
 
   it('resolves a relative image of a page in a subfolder from the source root, as Middleman does', () => {
     const v3 = readPage(path.join(build.outDir, 'v3', 'index.html'));
-    expect(v3.all(is('img')).map((img) => String(img.properties.src))).toEqual(['/docs/images/logo.png']);
+    expect(v3.all(is('img'), v3.main()).map((img) => String(img.properties.src))).toEqual(['/docs/images/logo.png']);
   });
 });
 
@@ -152,8 +152,12 @@ describe('other pages of the source are their own three-column pages', () => {
     expect(v3.toc().map((group) => group.entry)).toEqual(['Version 3#version-3', 'Changes in v3#changes-in-v3', 'Errors#errors']);
   });
 
-  it('links every page to its scripts, styles and home under the base path', () => {
-    for (const file of ['index.html', 'v2.html', 'v3/index.html']) {
+  it('links every page to its scripts, styles and logo under the base path, and its logo to the start of its own doc', () => {
+    for (const [file, home] of <Array<[string, string]>>[
+      ['index.html', './'],
+      ['v2.html', 'v2.html'],
+      ['v3/index.html', './'],
+    ]) {
       const page = readPage(path.join(build.outDir, file));
       const urls = [
         ...page.all((e) => e.tagName === 'script' && typeof e.properties.src === 'string').map((e) => String(e.properties.src)),
@@ -161,7 +165,11 @@ describe('other pages of the source are their own three-column pages', () => {
       ];
       expect(urls.length, file).toBeGreaterThan(1);
       for (const url of urls) expect(url, file).toMatch(/^\/docs\//);
-      expect(page.all((e) => hasClass(e, 'site-title')).map((e) => e.properties.href), file).toEqual(['/docs/']);
+      // Slate's images/logo.png shows at the top of the navigation, named by the doc's title, in place of the title.
+      const logo = page.all((e) => hasClass(e, 'site-logo'));
+      expect(logo.map((e) => e.properties.href), file).toEqual([home]);
+      expect(page.all((e) => e.tagName === 'img', logo[0]).map((e) => [e.properties.src, e.properties.alt]), file).toEqual([['/docs/images/logo.png', text(page.all(is('title'))[0]!)]]);
+      expect(page.all((e) => hasClass(e, 'site-title')), file).toEqual([]);
     }
   });
 

@@ -109,6 +109,12 @@ describe('a page with split: h1', () => {
     }
   });
 
+  it('links the title in the navigation to the start of its own doc, from every page of a set', () => {
+    const home = (file: string) => pages[file]!.all((e) => hasClass(e, 'site-title')).map((e) => e.properties.href);
+    for (const file of [...SET, 'v3/index.html', 'v3/kittens.html']) expect(home(file), file).toEqual(['./']);
+    expect(home('v2.html')).toEqual(['v2.html']);
+  });
+
   it('titles the pages after the first “H1 – Title”', () => {
     expect(SET.map((file) => title(pages[file]!))).toEqual(['Split Fixture', 'Kittens – Split Fixture', 'Dogs – Split Fixture', 'Errors – Split Fixture']);
   });
