@@ -15,11 +15,15 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('main')).toContainText('Accents are transliterated.');
   });
 
-  test("shows the first language's code and hides the other tabs' code", async ({ page }) => {
-    await expectAllVisible(blocksOf(page, 'shell'));
-    for (const other of ['ruby', 'ruby--v2', 'javascript']) await expectAllHidden(blocksOf(page, other));
+  test("shows every language's code under its language's name, and no tabs that could not switch", async ({ page }) => {
+    for (const language of ['shell', 'ruby', 'ruby--v2', 'javascript']) {
+      await expectAllVisible(blocksOf(page, language));
+      const label = await blocksOf(page, language).first().evaluate((block) => getComputedStyle(block, '::before').content);
+      expect(label).toBe(`"${language}"`);
+    }
     await expect(page.getByText('Only for cURL readers.')).toBeVisible();
-    await expect(page.getByText('Only for Ruby readers.')).toBeHidden();
+    await expect(page.getByText('Only for Ruby readers.')).toBeVisible();
+    await expect(page.getByRole('tablist')).toBeHidden();
   });
 
   test('shows json and text blocks', async ({ page }) => {
