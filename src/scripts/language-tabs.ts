@@ -7,6 +7,8 @@ import { initialLanguage, languageFromUrl, storeLanguage, urlWithLanguage } from
 class LanguageTabs extends HTMLElement {
   private tabs: HTMLButtonElement[] = [];
   private keys: string[] = [];
+  /** Whether the arrow keys already chose a tab since the tablist got focus: they then replace that history entry. */
+  private keyboardEntry = false;
 
   connectedCallback(): void {
     this.tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
@@ -14,15 +16,20 @@ class LanguageTabs extends HTMLElement {
     if (this.tabs.length === 0) return;
     const language = (history.state as { language?: string } | null)?.language ?? initialLanguage(location.search, this.keys);
     this.show(this.keys.includes(language) ? language : this.keys[0]!);
-    // A language named in the URL is remembered, as in Slate: it carries to the other pages.
+    // A language named in the URL is remembered, as in Slate: it carries to the other pages. Not when
+    // the page is reached by Back or Forward: that is no new choice, and an old entry's language
+    // would overwrite the one the reader chose last.
     const fromUrl = languageFromUrl(location.search, this.keys);
-    if (fromUrl && this.keys.includes(fromUrl)) storeLanguage(fromUrl);
+    if (fromUrl && this.keys.includes(fromUrl) && !reachedThroughHistory()) storeLanguage(fromUrl);
     history.replaceState({ ...(history.state ?? {}), language: this.current() }, '');
     this.addEventListener('click', (event) => {
       const tab = (event.target as Element).closest<HTMLButtonElement>('[role="tab"]');
       if (tab) this.choose(tab.dataset.tabKey!);
     });
     this.addEventListener('keydown', (event) => this.onKey(event));
+    this.addEventListener('focusout', (event) => {
+      if (!this.contains(event.relatedTarget as Node | null)) this.keyboardEntry = false;
+    });
     window.addEventListener('popstate', (event) => {
       // Entries made by in-page links (a TOC jump) have no state, and the URL may name no language:
       // then keep the current one (as Slate did). Falling back to the first tab made Back after a
@@ -36,12 +43,17 @@ class LanguageTabs extends HTMLElement {
     return this.keys[Number(document.documentElement.dataset.tabIndex ?? 0)] ?? this.keys[0]!;
   }
 
-  /** A reader's choice: shown, remembered, and put in the URL as a new history entry. */
-  private choose(language: string): void {
+  /**
+   * A reader's choice: shown, remembered, and put in the URL as a new history entry (Back returns to
+   * the language before), or, for arrow keys passing over the tabs, in the entry the first one made.
+   */
+  private choose(language: string, replace = false): void {
     if (language === this.current()) return;
     this.show(language, true);
     storeLanguage(language);
-    history.pushState({ ...(history.state ?? {}), language }, '', urlWithLanguage(location.href, language, this.keys));
+    const url = urlWithLanguage(location.href, language, this.keys);
+    if (replace) history.replaceState({ ...(history.state ?? {}), language }, '', url);
+    else history.pushState({ ...(history.state ?? {}), language }, '', url);
   }
 
   private show(language: string, keepPlace = false): void {
@@ -65,8 +77,15 @@ class LanguageTabs extends HTMLElement {
     if (next === undefined) return;
     event.preventDefault();
     this.tabs[next]!.focus();
-    this.choose(this.keys[next]!);
+    this.choose(this.keys[next]!, this.keyboardEntry);
+    this.keyboardEntry = true;
   }
+}
+
+/** Whether this page was reached by Back or Forward (or restored with its history). */
+function reachedThroughHistory(): boolean {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return navigation?.type === 'back_forward';
 }
 
 /** The section at the top of the reading area, if any. */

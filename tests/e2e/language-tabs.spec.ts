@@ -229,6 +229,24 @@ test.describe('on the default site', () => {
     await expectSelected(page, 'ruby');
   });
 
+  test('adds one history entry for arrow keys passing over the tabs, and keeps the last choice when Back reloads an older page', async ({ page }) => {
+    await page.goto(`${siteUrl('default')}?language=shell`);
+    await page.goto(siteUrl('default'));
+    await tab(page, 'shell').focus();
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+    await expectSelected(page, 'javascript');
+    await page.keyboard.press('Tab');
+    await page.goBack();
+    // One step back: before the arrows, not through ruby and python.
+    await expectSelected(page, 'shell');
+    expect(new URL(page.url()).searchParams.get('language')).toBeNull();
+    // Back to the page opened with ?language=shell: shown in shell, but not remembered as a new choice.
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('language')).toBe('shell');
+    await expectSelected(page, 'shell');
+    expect(await page.evaluate(() => localStorage.getItem('language'))).toBe('javascript');
+  });
+
   test('keeps the language when Back returns from a jump within the page', async ({ page }) => {
     await page.goto(siteUrl('default'));
     await tab(page, 'ruby').click();
