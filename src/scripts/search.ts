@@ -93,7 +93,15 @@ class SearchBox extends HTMLElement {
     this.list = this.querySelector('.search-results')!;
     this.panel = this.querySelector('.search-panel')!;
     this.more = this.querySelector('.search-more')!;
-    this.input.addEventListener('focus', () => void this.load().catch(() => undefined));
+    this.input.addEventListener('focus', () => {
+      void this.load().catch(() => undefined);
+      // Back in the box: the results of the query still in it show again, under their status.
+      if (this.panel.hidden && this.options.length && this.input.value.trim() === this.query) this.expand();
+    });
+    // Focus leaving the search (a click on the page, Tab away) closes the results, as a combobox's list closes.
+    this.addEventListener('focusout', (event) => {
+      if (!this.contains(event.relatedTarget as Node | null)) this.collapse();
+    });
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (event) => this.onKey(event));
     this.list.addEventListener('click', (event) => this.onResultClick(event));

@@ -93,6 +93,21 @@ test.describe('search box', () => {
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/')))).toBe(false);
   });
 
+  test('closes the results when the focus leaves the search, and shows them again back in the box', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    await search(page, 'token');
+    const count = await results(page).count();
+    expect(count).toBeGreaterThan(0);
+    await page.getByRole('main').getByRole('heading', { level: 1, name: 'Introduction' }).click();
+    await expect(results(page).first()).toBeHidden();
+    await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('/');
+    await expect(box(page)).toBeFocused();
+    await expect(results(page)).toHaveCount(count);
+    await expect(results(page).first()).toBeVisible();
+    await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+  });
+
   test('shows ten results at first and ten more on request', async ({ page }) => {
     await page.goto(siteUrl('default'));
     await search(page, 'a');
