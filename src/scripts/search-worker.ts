@@ -23,7 +23,7 @@ export interface ResultData {
   url: string;
   excerpt: string;
   meta: { title?: string; keywords?: string };
-  filters?: { parent?: string[] };
+  filters?: { parent?: string[]; doc?: string[] };
 }
 
 export type WorkerRequest =

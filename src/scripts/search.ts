@@ -333,6 +333,9 @@ class SearchBox extends HTMLElement {
   }
 }
 
+/** The title of this page's doc (front matter `title`), which the navigation's TOC carries. */
+const currentDoc = document.querySelector<HTMLElement>('shale-toc')?.dataset.title;
+
 /** One result: a link (role option) with the section's title, its parent and the excerpt. */
 function resultOption(result: ResultData, id: string): HTMLAnchorElement {
   const option = document.createElement('a');
@@ -346,11 +349,14 @@ function resultOption(result: ResultData, id: string): HTMLAnchorElement {
   title.className = 'search-result-title';
   title.textContent = result.meta.title ?? result.url;
   option.append(title);
+  // Where it is: its parent section, and the doc when it is another one (v2.html beside index.html).
   const parent = result.filters?.parent?.[0];
-  if (parent) {
+  const doc = result.filters?.doc?.[0];
+  const where = [parent, doc !== currentDoc && doc !== parent ? doc : undefined].filter(Boolean).join(' · ');
+  if (where) {
     const context = document.createElement('span');
     context.className = 'search-result-parent';
-    context.textContent = `in ${parent}`;
+    context.textContent = `in ${where}`;
     option.append(context);
   }
   const parts = excerptParts(result.excerpt);

@@ -19,6 +19,7 @@ const element = (tagName: string, properties: Properties, text: string): Element
  *   repeat it under the result's title;
  * - the parent's title is a filter value: shown with the result but not searchable, so searching
  *   "Authentication" does not list every section below that h1;
+ * - the doc's title is a filter value too: shown with results from another doc, never searched;
  * - prose is body text at full weight; code follows it at `CODE_WEIGHT`, so an excerpt is cut from
  *   the prose when both match, and a section that only shows an identifier ranks below one that
  *   explains it;
@@ -34,6 +35,7 @@ export function recordDocument(record: SectionRecord): string {
     element('div', {}, text),
   ];
   if (record.parent) body.push(element('p', { dataPagefindIgnore: '', dataPagefindFilter: 'parent' }, record.parent));
+  if (record.doc) body.push(element('p', { dataPagefindIgnore: '', dataPagefindFilter: 'doc' }, record.doc));
   if (record.code) body.push(element('div', { dataPagefindWeight: String(CODE_WEIGHT) }, record.code));
   if (record.keywords.length) body.push(element('p', { dataPagefindIgnore: '', dataPagefindMeta: 'keywords' }, record.keywords.join(' ')));
   const tree: Root = {

@@ -11,6 +11,8 @@ export interface SectionRecord {
   title: string;
   /** The title of the closest section above it (an h1 for an h2, an h2 or h1 for an h3), or `''`. */
   parent: string;
+  /** The title of the doc it belongs to (front matter `title`): results from another doc (`v2.html`) name it. */
+  doc: string;
   /** 1–3 for a heading's section, 0 for text before the first heading. */
   level: number;
   /** The middle column's text and the notes (blockquotes) of the code column. */
@@ -134,6 +136,7 @@ export function toRecord(
     url: content.id ? `${page.pageUrl}#${content.id}` : page.pageUrl,
     title,
     parent,
+    doc: page.pageTitle,
     level,
     prose,
     code,

@@ -159,4 +159,17 @@ test.describe('a page split by h1', () => {
     await expect(page).toHaveURL(`${ROOT}dogs.html#walk-a-dog`);
     await expectLandedOn(page, 'walk-a-dog');
   });
+
+  test('names the other doc a result belongs to (v2.html), but not this doc, whichever page of it holds the result', async ({ page }) => {
+    await page.goto(ROOT);
+    await box(page).fill('kittens');
+    await expect(page.locator('#search-status')).toContainText('for “kittens”');
+    const option = (title: string) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: title });
+    await expect(option('Kitten Fields').locator('.search-result-parent')).toHaveText('in Split Fixture v2');
+    await expect(option('Changes').locator('.search-result-parent')).toHaveText('in Version Two · Split Fixture v2');
+    const kittens = page.getByRole('listbox', { name: 'Search results' }).locator('a[href="/kittens.html#get-all-kittens"]');
+    await expect(kittens.locator('.search-result-parent')).toHaveText('in Kittens');
+    const v3 = page.getByRole('listbox', { name: 'Search results' }).locator('a[href="/v3/kittens.html#get-all-kittens"]');
+    await expect(v3.locator('.search-result-parent')).toHaveText('in Kittens · Split Fixture v3');
+  });
 });

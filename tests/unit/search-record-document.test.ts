@@ -9,6 +9,7 @@ const record: SectionRecord = {
   url: '/#client-secret',
   title: 'Client <Secret>',
   parent: 'Credentials & Keys',
+  doc: 'API <Docs>',
   level: 2,
   prose: 'Keep the secret on the server.',
   code: 'curl -d client_secret=$SECRET "<script>alert(1)</script>"',
@@ -47,11 +48,14 @@ describe('recordDocument', () => {
     expect(title!.properties.dataPagefindIgnore).toBeDefined();
   });
 
-  test('carries the parent as a filter value: shown with the result, not searched', () => {
-    const [parent] = withAttribute(recordDocument(record), 'dataPagefindFilter');
+  test('carries the parent and the doc as filter values: shown with the result, not searched', () => {
+    const [parent, doc] = withAttribute(recordDocument(record), 'dataPagefindFilter');
     expect(parent!.properties.dataPagefindFilter).toBe('parent');
     expect(toText(parent!)).toBe('Credentials & Keys');
     expect(parent!.properties.dataPagefindIgnore).toBeDefined();
+    expect(doc!.properties.dataPagefindFilter).toBe('doc');
+    expect(toText(doc!)).toBe('API <Docs>');
+    expect(doc!.properties.dataPagefindIgnore).toBeDefined();
   });
 
   test('weighs code below prose and keeps keywords out of the body text', () => {
@@ -72,7 +76,7 @@ describe('recordDocument', () => {
   });
 
   test('leaves out the parent, code and keywords when a section has none', () => {
-    const html = recordDocument({ ...record, parent: '', code: '', keywords: [] });
+    const html = recordDocument({ ...record, parent: '', doc: '', code: '', keywords: [] });
     expect(withAttribute(html, 'dataPagefindFilter')).toEqual([]);
     expect(withAttribute(html, 'dataPagefindWeight')).toEqual([]);
     expect(withAttribute(html, 'dataPagefindMeta').map((node) => node.properties.dataPagefindMeta)).toEqual(['title']);
