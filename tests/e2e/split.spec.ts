@@ -169,7 +169,5 @@ test.describe('a page split by h1', () => {
     await expect(option('Changes').locator('.search-result-parent')).toHaveText('in Version Two · Split Fixture v2');
     const kittens = page.getByRole('listbox', { name: 'Search results' }).locator('a[href="/kittens.html#get-all-kittens"]');
     await expect(kittens.locator('.search-result-parent')).toHaveText('in Kittens');
-    const v3 = page.getByRole('listbox', { name: 'Search results' }).locator('a[href="/v3/kittens.html#get-all-kittens"]');
-    await expect(v3.locator('.search-result-parent')).toHaveText('in Kittens · Split Fixture v3');
   });
 });
