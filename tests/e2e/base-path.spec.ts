@@ -33,7 +33,11 @@ test.describe('under the base path /docs/', () => {
     ]);
     const local = urls.filter((url) => !/^(#|https?:|mailto:)/.test(url));
     expect(local.length).toBeGreaterThanOrEqual(4); // stylesheet, noscript stylesheet, icon, script, title link
-    for (const url of local) expect(url, `${url} is inside /docs/`).toMatch(/^\/docs\//);
+    // Root-absolute addresses carry the base; relative ones (the title's ./) resolve inside it.
+    for (const url of local) {
+      if (url.startsWith('/')) expect(url, `${url} is inside /docs/`).toMatch(/^\/docs\//);
+      else expect(new URL(url, page.url()).pathname, `${url} resolves inside /docs/`).toMatch(/^\/docs\//);
+    }
   });
 
   test('switches languages and keeps the path', async ({ page }) => {
