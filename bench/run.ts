@@ -134,7 +134,7 @@ async function benchSize(size: number): Promise<Row> {
   const scrolls = [];
   for (let run = 0; run < RUNS; run++) {
     loads.push(await measureLoad(browser, url));
-    searches.push(await measureSearch(browser, url, ['authorization', 'created after']).catch((error) => (console.warn(`  search: ${error.message}`), undefined)));
+    searches.push(await measureSearch(browser, url, ['authorization', 'created account']).catch((error) => (console.warn(`  search: ${error.message}`), undefined)));
     scrolls.push(await measureScroll(browser, url));
   }
   await browser.close();
