@@ -1,3 +1,5 @@
+import { SEARCH_LANDED } from './events';
+
 /**
  * The table of contents follows the reader: the section in view is marked (aria-current), its h1
  * group opens and the others close, the URL hash follows (replaceState, no history entries) and the
@@ -42,8 +44,10 @@ class TableOfContents extends HTMLElement {
     }
     const band = new IntersectionObserver((changes) => this.onBand(changes), { rootMargin: '-10px 0px -85% 0px' });
     this.sections.forEach((section) => band.observe(section));
-    // A TOC entry clicked at the bottom of the page scrolls nowhere: no band change says so.
+    // A TOC entry clicked, or a search result opened (search.ts), at the bottom of the page scrolls
+    // nowhere: no band change says so.
     window.addEventListener('hashchange', () => this.update());
+    window.addEventListener(SEARCH_LANDED, () => this.update());
     // Leaving the top or the bottom may change nothing the band sees (a first section shorter than
     // the band, a page barely taller than the window); in between, the band's changes are enough.
     window.addEventListener('scroll', () => (this.wasAtEdge || edgeOfPage()) && this.update(), { passive: true });

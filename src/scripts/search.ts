@@ -2,6 +2,7 @@ import { excerptParts } from '../search/excerpt';
 import type { ResultData, WorkerAnswer, WorkerRequest } from './search-worker';
 import { queryTerms } from '../search/terms';
 import { clearSearchHighlights, highlightSection } from './search-highlight';
+import { SEARCH_LANDED } from './events';
 
 /**
  * The search box in the navigation (`shale-search`, rendered by Search.astro).
@@ -390,6 +391,8 @@ function land(hash: string, query: string): void {
   highlightSection(heading.closest('.section') ?? heading, queryTerms(query));
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   heading.focus({ preventScroll: true });
+  // The TOC must know, even when nothing scrolled (scrollspy.ts).
+  window.dispatchEvent(new Event(SEARCH_LANDED));
 }
 
 const samePage = (url: URL) => url.origin === location.origin && url.pathname.replace(/index\.html$/, '') === location.pathname.replace(/index\.html$/, '');

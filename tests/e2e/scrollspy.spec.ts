@@ -157,6 +157,11 @@ test('keeps a deep link to a section near the bottom as opened, and marks the la
   await page.getByRole('option', { name: /Installing the Webhook Relay/ }).click();
   await expect(nav.getByRole('link', { name: 'Installing the Webhook Relay', exact: true })).toHaveAttribute('aria-current', 'location');
   expect(await page.evaluate(() => location.hash)).toBe('#installing-the-webhook-relay');
+  // Another result at the bottom, where opening it scrolls nowhere: its entry is marked all the same.
+  await page.getByRole('combobox', { name: 'Search the docs' }).fill('signature');
+  await page.getByRole('option', { name: /Webhook Signatures/ }).click();
+  await expect(nav.getByRole('link', { name: 'Webhook Signatures', exact: true })).toHaveAttribute('aria-current', 'location');
+  expect(await page.evaluate(() => location.hash)).toBe('#webhook-signatures');
 });
 
 test('marks the first section at the top of the page, even one shorter than the band the TOC watches', async ({ page }) => {
