@@ -4,8 +4,8 @@ import { SEARCH_LANDED } from './events';
  * The table of contents follows the reader: the section in view is marked (aria-current), its h1
  * group opens and the others close, the URL hash follows (replaceState, no history entries) and the
  * browser tab reads "Section – Title". An IntersectionObserver watches a thin band at the top of the
- * viewport, so nothing measures the page while scrolling through it; only at its top and bottom does
- * a scroll read the scroll position.
+ * viewport, so nothing measures sections while scrolling; a scroll only reads the scroll position,
+ * to notice the page's top and bottom, where the band cannot tell what is being read.
  */
 
 /** Keys that scroll the page. */
