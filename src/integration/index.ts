@@ -11,7 +11,7 @@ import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
 import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from './search-index';
 import { devSearch } from './search-dev';
-import { basePath, contentDirectory, searchManifestsDirectory } from './settings';
+import { basePath, contentDirectory, searchManifestsDirectory, sectionsPerShard } from './settings';
 import { setContentRefresh } from './loader';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
@@ -50,6 +50,13 @@ export default function shale(): AstroIntegration {
         const root = fileURLToPath(config.root);
         projectRoot = root;
         if (command !== 'build') return;
+        let perShard: number | undefined;
+        try {
+          perShard = sectionsPerShard();
+        } catch (error) {
+          console.error(`\n✗ ${(error as Error).message}\n\nThe build stopped; the previous site was left as it was.\n`);
+          process.exit(1);
+        }
         const { site, problems, records } = await checkContent(contentDirectory(root), basePath());
         if (problems.length > 0) {
           const report = formatReport(problems);
@@ -64,9 +71,9 @@ export default function shale(): AstroIntegration {
         // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done);
         // when no MDX page wants search (its sections are known only once built), it also writes the index.
         const everySectionKnown = site.pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
-        // The published site's index lends its unchanged fragment files (search-reuse.ts).
+        // The published site's index lends its unchanged shards and fragment files (search-reuse.ts).
         const reuse = { previous: path.join(target, SEARCH_FOLDER), manifests: searchManifestsDirectory(root) };
-        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse);
+        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse, perShard);
         updateConfig({ outDir: new URL(`file://${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
@@ -12,6 +13,18 @@ import zlib from 'node:zlib';
  */
 
 const PREFIX = 'pagefind_dcd';
+
+/**
+ * The version of the Pagefind installed: its output differs from one version to the next. Read
+ * from its package.json, found as Node finds the package (its `exports` do not offer the file).
+ */
+export const PAGEFIND_VERSION: string = (() => {
+  for (const folder of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const file = path.join(folder, 'pagefind', 'package.json');
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('Pagefind is not installed: run `npm ci`.');
+})();
 
 /** Language → meta file hash, and the entry's text (it changes whenever the index does). */
 export function readEntry(folder: string): { text: string; languages: Map<string, string> } | undefined {

@@ -3,16 +3,14 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { recordDocument } from '../search/record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from '../search/records';
-import { recordDigest, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './search-reuse';
+import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './search-reuse';
+import { isShardEntry, shardCount, shardFolder, shardOf, SHARDS_FILE, type ShardList } from './search-shards';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
 
 /** Pagefind's ready-made UIs and its debugging aid: Shale has its own box, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-
-/** Sections sent to Pagefind at once. */
-const BATCH = 100;
 
 /** A built page, as the indexer reads it. */
 export interface BuiltPage {
@@ -24,14 +22,22 @@ export interface BuiltPage {
 /** Pages that asked for search: their navigation holds the search box (front matter `search: true`). */
 export const wantsSearch = (html: string) => html.includes('<shale-search');
 
-/** Every page of a built site, in a stable order. */
+/**
+ * Every page of a built site, in a stable order. A page's HTML is read when asked for: the pages
+ * whose sections were indexed while rendering are not read again (501 pages at 5,000 endpoints).
+ */
 export function readBuiltPages(siteDir: string): BuiltPage[] {
   return fs
     .readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_FOLDER}/`))
     .sort()
-    .map((outputPath) => ({ outputPath, html: fs.readFileSync(path.join(siteDir, outputPath), 'utf8') }));
+    .map((outputPath) => ({
+      outputPath,
+      get html() {
+        return fs.readFileSync(path.join(siteDir, outputPath), 'utf8');
+      },
+    }));
 }
 
 /** What went into an index. */
@@ -48,17 +54,25 @@ export interface IndexSummary {
  * rendering (Markdown pages): those pages are not parsed again.
  */
 export async function buildSearchIndex(pages: BuiltPage[], known: ReadonlyMap<string, SectionRecord[]> = new Map()): Promise<BuiltIndex | undefined> {
-  return finish(startSearchIndex(known), pages);
+  // Kept in memory (for `npm run dev`): one index, there is no previous one to reuse shards of.
+  return finish(startSearchIndex(known, undefined, undefined, Number.MAX_SAFE_INTEGER), pages);
 }
 
 type BuiltIndex = { files: Map<string, Uint8Array>; summary: IndexSummary };
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The sections of one shard (search-shards.ts), as Pagefind is given them, in order. */
+interface ShardInput {
+  documents: string[];
+  indexed: IndexedRecord[];
+}
+
 interface IndexState {
-  index?: pagefind.PagefindIndex;
+  /** How many shards the sections are spread over: fixed when the index starts. */
+  count: number;
+  /** Shard number → its sections; shards without sections are left out. */
+  shards: Map<number, ShardInput>;
   problems: string[];
-  /** The sections handed to Pagefind, in order. */
-  added: IndexedRecord[];
   /** The folder the index was written to early (see `startSearchIndex`), once written. */
   written?: string;
 }
@@ -73,25 +87,26 @@ export interface PendingIndex {
 }
 
 /**
- * Starts an index and hands it the records made while rendering, so Pagefind indexes them while
- * Astro builds the pages (Pagefind's service is its own process: it uses the second core).
- * Given `writeTo` (when those records are every section there is to index: no MDX page wants
- * search), Pagefind also writes the index there right away, instead of after the pages are built:
- * at 5,000 endpoints, writing takes seconds that would otherwise be waited for at the end.
- * Given `reuse`, the index is written with the previous index's unchanged fragments (search-reuse.ts).
+ * Starts an index with the records made while rendering. Given `writeTo` (when those records are
+ * every section there is to index: no MDX page wants search), Pagefind indexes them and writes the
+ * index there right away, while Astro builds the pages (Pagefind's service is its own process: it
+ * uses the second core), instead of after the pages are built.
+ * Given `reuse`, each shard is reused whole from the previous index when its sections did not
+ * change, else written with the previous shard's unchanged fragments (search-reuse.ts).
+ * The number of shards follows from the sections known here (`sectionsPerShard` each): an MDX
+ * page's sections are known only once it is built, and join the shards there are.
  * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
  */
-export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string, reuse?: IndexReuse): PendingIndex {
+export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string, reuse?: IndexReuse, sectionsPerShard?: number): PendingIndex {
   let release!: () => void;
   const turn = queue.then(() => undefined);
   queue = new Promise<void>((resolve) => (release = resolve));
   const ready = turn.then(async () => {
-    const { index, errors } = await pagefind.createIndex({});
-    const state: IndexState = { index, problems: [...errors], added: [] };
-    if (!index) return state;
-    await addRecords(state, [...known.values()].flat());
-    if (writeTo && state.added.length > 0) {
-      await writeIndex(state, writeTo, reuse);
+    const sections = [...known.values()].reduce((sum, records) => sum + records.length, 0);
+    const state: IndexState = { count: shardCount(sections, sectionsPerShard), shards: new Map(), problems: [] };
+    addPages(state, known);
+    if (writeTo && sections > 0) {
+      await writeShards(state, writeTo, reuse);
       state.written = writeTo;
     }
     return state;
@@ -99,29 +114,72 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, wr
   return { ready, known: new Set(known.keys()), release, reuse };
 }
 
-/** Has Pagefind write the index into `folder` (emptied first), reusing what it can of the previous one. */
-async function writeIndex(state: IndexState, folder: string, reuse: IndexReuse | undefined): Promise<void> {
-  const write = async (seeded: ReadonlyMap<string, string>) => {
-    const { errors } = await state.index!.writeFiles({ outputPath: folder });
-    state.problems.push(...errors);
-    return errors.length > 0 || !reuse || settleFragments(folder, state.added, seeded, reuse);
-  };
-  fs.rmSync(folder, { recursive: true, force: true });
-  if (await write(reuse ? seedFragments(reuse, folder, state.added) : new Map())) return;
-  // A reused file may not hold what Pagefind meant to write there: write every file afresh.
-  fs.rmSync(folder, { recursive: true, force: true });
-  await write(new Map());
+/** Makes the documents Pagefind indexes from pages' sections and puts each page's in its shard. */
+function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>): void {
+  for (const [outputPath, records] of pages) {
+    if (records.length === 0) continue;
+    const number = shardOf(outputPath, state.count);
+    const shard = state.shards.get(number) ?? { documents: [], indexed: [] };
+    state.shards.set(number, shard);
+    for (const record of records) {
+      const document = recordDocument(record);
+      shard.documents.push(document);
+      shard.indexed.push({ url: record.url, language: record.language, digest: recordDigest(record.url, document) });
+    }
+  }
 }
 
-async function addRecords(state: IndexState, records: SectionRecord[]): Promise<void> {
-  // Pagefind's service takes files concurrently; one at a time, 5,000 sections take seconds longer.
-  for (let start = 0; start < records.length; start += BATCH) {
-    const batch = records.slice(start, start + BATCH);
-    const documents = batch.map(recordDocument);
-    const added = await Promise.all(batch.map((record, i) => state.index!.addHTMLFile({ url: record.url, content: documents[i]! })));
-    added.forEach((result, i) => state.problems.push(...result.errors.map((error) => `${batch[i]!.url}: ${error}`)));
-    batch.forEach((record, i) => state.added.push({ url: record.url, language: record.language, digest: recordDigest(record.url, documents[i]!) }));
+/**
+ * Writes every shard into `folder` (emptied first): the first one there, the others in subfolders,
+ * and the list of those for the browser.
+ */
+async function writeShards(state: IndexState, folder: string, reuse: IndexReuse | undefined): Promise<void> {
+  fs.rmSync(folder, { recursive: true, force: true });
+  const [first, ...others] = [...state.shards.keys()].sort((a, b) => a - b);
+  if (first === undefined) return;
+  await writeShard(state, state.shards.get(first)!, folder, reuse);
+  for (const number of others) {
+    const shardDir = path.join(folder, shardFolder(number));
+    await writeShard(state, state.shards.get(number)!, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) });
+    // The browser runs the first shard's pagefind.js and WebAssembly for all of them.
+    for (const entry of fs.readdirSync(shardDir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) fs.rmSync(path.join(shardDir, entry.name));
+    }
   }
+  const list: ShardList = { shards: others.map((number) => `${shardFolder(number)}/`) };
+  fs.writeFileSync(path.join(folder, SHARDS_FILE), JSON.stringify(list));
+}
+
+/** Writes one shard into `folder`: the previous one's files when its sections are the same, else Pagefind's index of them. */
+async function writeShard(state: IndexState, shard: ShardInput, folder: string, reuse: IndexReuse | undefined): Promise<void> {
+  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return;
+  const index = await indexSections(state, shard);
+  const write = async (seeded: ReadonlyMap<string, string>) => {
+    const { errors } = await index.writeFiles({ outputPath: folder });
+    state.problems.push(...errors);
+    return errors.length > 0 || !reuse || settleFragments(folder, shard.indexed, seeded, reuse);
+  };
+  try {
+    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return;
+    // A reused file may not hold what Pagefind meant to write there: write every file afresh.
+    fs.rmSync(folder, { recursive: true, force: true });
+    await write(new Map());
+  } finally {
+    // The service keeps an index until told: at 5,000 endpoints, hundreds of megabytes.
+    await index.deleteIndex();
+  }
+}
+
+/** A Pagefind index of one shard's sections. */
+async function indexSections(state: IndexState, shard: ShardInput): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  state.problems.push(...errors);
+  if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}.`);
+  // All at once: Pagefind's service works through them on its own while Astro keeps this thread
+  // busy. In batches, each waited for this thread between two: 3,400 sections took 4.8 s, not 1.4 s.
+  const added = await Promise.all(shard.indexed.map(({ url }, i) => index.addHTMLFile({ url, content: shard.documents[i]! })));
+  added.forEach((result, i) => state.problems.push(...result.errors.map((error) => `${shard.indexed[i]!.url}: ${error}`)));
+  return index;
 }
 
 /**
@@ -131,41 +189,55 @@ async function addRecords(state: IndexState, records: SectionRecord[]): Promise<
 async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string): Promise<BuiltIndex | undefined> {
   try {
     const state = await pending.ready;
-    const searchable = pages.filter((page) => wantsSearch(page.html));
+    // A page whose sections were handed over wants search (only those are); others are read to tell.
+    const fresh = pages.filter((page) => !pending.known.has(page.outputPath)).flatMap((page) => {
+      const html = page.html;
+      return wantsSearch(html) ? [{ outputPath: page.outputPath, html }] : [];
+    });
+    const searchable = [...pages.filter((page) => pending.known.has(page.outputPath)), ...fresh];
     if (searchable.length === 0) return undefined;
-    if (!state.index) throw new SearchIndexError(`Pagefind could not start: ${state.problems.join('; ') || 'no reason given'}.`);
-    const fresh = searchable.filter((page) => !pending.known.has(page.outputPath));
-    await addRecords(state, fresh.flatMap((page) => sectionRecords(page.html, page.outputPath)));
-    if (state.added.length === 0) {
+    addPages(state, fresh.map((page): [string, SectionRecord[]] => [page.outputPath, sectionRecords(page.html, page.outputPath)]));
+    const records = [...state.shards.values()].reduce((sum, shard) => sum + shard.indexed.length, 0);
+    if (records === 0) {
       const names = searchable.map((page) => page.outputPath).join(', ');
       throw new SearchIndexError(`${names} has \`search: true\` but nothing to index: add a heading with some text, or set \`search: false\`.`);
     }
-    const summary = { pages: searchable.length, records: state.added.length };
-    if (folder && state.written && fresh.length === 0) {
-      // Written while Astro built the pages, from every record there is: move it into the site.
-      fs.rmSync(folder, { recursive: true, force: true });
-      fs.renameSync(state.written, folder);
-    } else if (folder) {
-      await writeIndex(state, folder, pending.reuse);
-    }
+    const summary = { pages: searchable.length, records };
     if (folder) {
+      if (state.written && fresh.length === 0) {
+        // Written while Astro built the pages, from every record there is: move it into the site.
+        fs.rmSync(folder, { recursive: true, force: true });
+        fs.renameSync(state.written, folder);
+      } else {
+        await writeShards(state, folder, pending.reuse);
+      }
       if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
       for (const file of fs.readdirSync(folder)) if (UNUSED_FILES.test(file)) fs.rmSync(path.join(folder, file));
       if (!fs.existsSync(path.join(folder, 'pagefind.js'))) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
       return { files: new Map(), summary };
     }
-    const { files, errors: fileErrors } = await state.index.getFiles();
-    state.problems.push(...fileErrors);
-    if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
-    const kept = new Map(files.filter((file) => !UNUSED_FILES.test(path.basename(file.path))).map((file) => [file.path.split(path.sep).join('/'), file.content]));
-    if (![...kept.keys()].some((file) => file === 'pagefind.js')) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
-    return { files: kept, summary };
+    return { files: await indexFiles(state), summary };
   } finally {
     await pagefind.close();
     pending.release();
     const { written } = await pending.ready.catch(() => ({ written: undefined }));
     if (written) fs.rmSync(written, { recursive: true, force: true });
   }
+}
+
+/** The files of a one-shard index, in memory (for `npm run dev`, which has nothing to reuse). */
+async function indexFiles(state: IndexState): Promise<Map<string, Uint8Array>> {
+  const [shard, ...others] = [...state.shards.values()];
+  if (!shard || others.length > 0) throw new SearchIndexError('An index kept in memory is one shard.');
+  const index = await indexSections(state, shard);
+  const { files, errors } = await index.getFiles();
+  state.problems.push(...errors);
+  if (state.problems.length) throw new SearchIndexError(`Pagefind failed:\n  ${state.problems.join('\n  ')}`);
+  const kept = new Map(files.filter((file) => !UNUSED_FILES.test(path.basename(file.path))).map((file) => [file.path.split(path.sep).join('/'), file.content]));
+  if (![...kept.keys()].some((file) => file === 'pagefind.js')) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
+  const list: ShardList = { shards: [] };
+  kept.set(SHARDS_FILE, new TextEncoder().encode(JSON.stringify(list)));
+  return kept;
 }
 
 /**

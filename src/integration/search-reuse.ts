@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from './pagefind-files';
+import { fragmentFile, PAGEFIND_VERSION, readEntry, readFragmentNames, readFragmentUrl } from './pagefind-files';
 
 /**
  * A rebuild reuses the previous index's fragment files: one per section, named by a hash of its
@@ -34,10 +34,11 @@ export interface IndexedRecord {
 export const recordDigest = (url: string, document: string) => createHash('sha1').update(url).update('\0').update(document).digest('hex');
 
 /**
- * Manifests kept, newest first: one per index written, so builds into other output folders (or
- * failed ones) in between do not lose the published site's. About 0.6 MB each at 5,000 endpoints.
+ * Manifests kept, newest first: one per index shard written (search-shards.ts), so builds into other
+ * output folders (or failed ones) in between do not lose the published site's. A manifest of a shard
+ * reused whole is touched, so it stays among the newest. About 0.2 MB each at 5,000 endpoints.
  */
-const MANIFESTS_KEPT = 20;
+const MANIFESTS_KEPT = 60;
 /** Fragments read back to confirm that Pagefind kept the order the sections were given in. */
 const ORDER_SAMPLES = 8;
 
@@ -53,7 +54,7 @@ export function seedFragments(reuse: IndexReuse, folder: string, records: readon
   const wanted = new Set(records.map((record) => record.digest));
   try {
     fs.mkdirSync(path.join(folder, 'fragment'), { recursive: true });
-    for (const [name, digest] of manifest) {
+    for (const [name, digest] of manifest.fragments) {
       if (!wanted.has(digest)) continue;
       fs.linkSync(fragmentFile(reuse.previous, name), fragmentFile(folder, name));
       seeded.set(name, digest);
@@ -78,8 +79,46 @@ export function settleFragments(folder: string, records: readonly IndexedRecord[
   // written a changed section's fragment over nothing else, so this is the only way to go wrong.
   const sectionOf = new Map(index.pages.map(([name, record]) => [name, record.digest]));
   if (![...seeded].every(([name, digest]) => sectionOf.get(name) === digest)) return false;
-  writeManifest(reuse, index.entryText, index.pages);
+  writeManifest(reuse, index.entryText, index.pages, sectionsDigest(records));
   return true;
+}
+
+/** Of every section of an index, in order, and of the Pagefind that indexes them: equal digests, equal indexes. */
+export function sectionsDigest(records: readonly IndexedRecord[]): string {
+  const hash = createHash('sha1').update(`pagefind ${PAGEFIND_VERSION}\n`);
+  for (const record of records) hash.update(`${record.language} ${record.digest}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * Reuses the previous index whole when it was made from the very same sections (by the manifest
+ * kept when it was written): links all its files into `folder`, and nothing is indexed. Index
+ * shards in its subfolders and `skip` are left out. Returns false, with `folder` left empty,
+ * when it cannot.
+ */
+export function reuseWholeIndex(reuse: IndexReuse, folder: string, records: readonly IndexedRecord[], skip: (name: string) => boolean): boolean {
+  const manifest = readManifest(reuse);
+  if (!manifest || manifest.sections !== sectionsDigest(records)) return false;
+  try {
+    linkTree(reuse.previous, folder, skip);
+    const now = new Date();
+    fs.utimesSync(manifest.file, now, now);
+    return true;
+  } catch {
+    fs.rmSync(folder, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** Hard-links every file of `from` into `to`, folders included; `skip` names top-level entries left out. */
+function linkTree(from: string, to: string, skip: (name: string) => boolean): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) linkTree(source, path.join(to, entry.name), () => false);
+    else fs.linkSync(source, path.join(to, entry.name));
+  }
 }
 
 /**
@@ -112,21 +151,29 @@ function fragmentsOf(folder: string, records: readonly IndexedRecord[], seeded: 
 
 const manifestFile = (reuse: IndexReuse, entryText: string) => path.join(reuse.manifests, `${createHash('sha1').update(entryText).digest('hex')}.json`);
 
-function readManifest(reuse: IndexReuse): Array<[string, string]> | undefined {
+interface Manifest {
+  file: string;
+  /** `sectionsDigest` of the sections the index was made from. */
+  sections?: string;
+  fragments: Array<[string, string]>;
+}
+
+function readManifest(reuse: IndexReuse): Manifest | undefined {
   try {
     const entry = readEntry(reuse.previous);
     if (!entry) return undefined;
-    const { fragments } = JSON.parse(fs.readFileSync(manifestFile(reuse, entry.text), 'utf8')) as { fragments: Array<[string, string]> };
-    return fragments;
+    const file = manifestFile(reuse, entry.text);
+    const { sections, fragments } = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<Manifest, 'file'>;
+    return { file, sections, fragments };
   } catch {
     return undefined;
   }
 }
 
-function writeManifest(reuse: IndexReuse, entryText: string, pages: Array<[string, IndexedRecord]>): void {
+function writeManifest(reuse: IndexReuse, entryText: string, pages: Array<[string, IndexedRecord]>, sections: string): void {
   fs.mkdirSync(reuse.manifests, { recursive: true });
   const file = manifestFile(reuse, entryText);
-  fs.writeFileSync(file, JSON.stringify({ fragments: pages.map(([name, record]) => [name, record.digest]) }));
+  fs.writeFileSync(file, JSON.stringify({ sections, fragments: pages.map(([name, record]) => [name, record.digest]) }));
   const older = fs
     .readdirSync(reuse.manifests)
     .map((name) => path.join(reuse.manifests, name))

@@ -19,3 +19,14 @@ export const renderedDirectory = (root = process.cwd()) => path.join(root, '.sha
 
 /** Which section each fragment of a published search index came from (search-reuse.ts). */
 export const searchManifestsDirectory = (root = process.cwd()) => path.join(root, '.shale', 'search-manifests');
+
+/**
+ * Sections per search-index shard (search-shards.ts): `SHALE_SEARCH_SHARD_SECTIONS`, else undefined
+ * (the default). Throws when it is set to anything but a whole number from 1 up.
+ */
+export function sectionsPerShard(value = process.env.SHALE_SEARCH_SHARD_SECTIONS): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`SHALE_SEARCH_SHARD_SECTIONS is "${value}": set it to a whole number of sections from 1 up, or leave it unset.`);
+  return number;
+}

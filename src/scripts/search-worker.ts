@@ -13,6 +13,7 @@ import { byTitleMatch } from '../search/title-match';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
+  mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
@@ -53,10 +54,13 @@ const answer = (message: WorkerAnswer) => scope.postMessage(message);
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'load') {
     try {
-      const pagefind = (await import(/* @vite-ignore */ `${request.bundle}pagefind.js`)) as Pagefind;
-      await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING, baseUrl: request.baseUrl });
+      const [pagefind, shards] = await Promise.all([import(/* @vite-ignore */ `${request.bundle}pagefind.js`) as Promise<Pagefind>, shardFolders(request.bundle)]);
+      const options = { excerptLength: EXCERPT_WORDS, ranking: RANKING, baseUrl: request.baseUrl };
+      await pagefind.options(options);
       // A worker has no <html lang> for Pagefind to read: the page tells it.
       await pagefind.init(request.language);
+      // A large site's index is in shards (search-shards.ts): Pagefind searches them all and merges the results by score.
+      await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${request.bundle}${folder}`, { ...options, language: request.language })));
       engine = pagefind;
       answer({ type: 'loaded', id: request.id });
     } catch {
@@ -82,6 +86,15 @@ async function handle(request: WorkerRequest): Promise<void> {
     return;
   }
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
+}
+
+/** The folders of the index's other shards, from the list written beside pagefind.js. */
+async function shardFolders(bundle: string): Promise<string[]> {
+  const response = await fetch(`${bundle}shale-shards.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`shale-shards.json: ${response.status}`);
+  const { shards } = (await response.json()) as { shards?: unknown };
+  if (!Array.isArray(shards) || !shards.every((folder) => typeof folder === 'string' && /^shard-\d+\/$/.test(folder))) throw new Error('shale-shards.json: not a list of shard folders');
+  return shards as string[];
 }
 
 const dataOf = (from: number, count: number) => Promise.all(lastResults.slice(from, from + count).map((result) => result.data()));

@@ -1,20 +1,17 @@
-import type { Element, ElementContent, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { SectionRecord } from './records';
 
 /** How much a word in code counts against a word in prose, for ranking and for picking the excerpt. */
 export const CODE_WEIGHT = 0.5;
 
-const element = (tagName: string, properties: Properties, text: string): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children: text ? [{ type: 'text', value: text }] : [],
-});
+/** Text as HTML: the two characters that could start markup are written as references. */
+const text = (value: string) => value.replace(/[&<]/g, (character) => (character === '&' ? '&#x26;' : '&#x3C;'));
+
+/** An element with text only; attribute values are Shale's own (no quotes or ampersands in them). */
+const element = (tagName: string, attributes: string, content: string) => `<${tagName}${attributes}>${text(content)}</${tagName}>`;
 
 /**
- * The small HTML document Pagefind indexes for one section (built as a tree, so any text is
- * escaped). What each part does, in Pagefind's terms:
+ * The small HTML document Pagefind indexes for one section (every text escaped, so none is read
+ * as markup). What each part does, in Pagefind's terms:
  * - the title is metadata (searchable, ranked 5× by default), not body text, so excerpts never
  *   repeat it under the result's title;
  * - the parent's title is a filter value: shown with the result but not searchable, so searching
@@ -29,26 +26,12 @@ export function recordDocument(record: SectionRecord): string {
   // Pagefind leaves out a page without body text: a heading with nothing under it (an h1 followed
   // straight by its first h2) could not be found, even by its own title. Its title is its text;
   // the search box shows no excerpt that only repeats the title.
-  const text = record.prose || (record.code ? '' : record.title);
-  const body: ElementContent[] = [
-    element('h2', { dataPagefindIgnore: '', dataPagefindMeta: 'title' }, record.title),
-    element('div', {}, text),
-  ];
-  if (record.parent) body.push(element('p', { dataPagefindIgnore: '', dataPagefindFilter: 'parent' }, record.parent));
-  if (record.doc) body.push(element('p', { dataPagefindIgnore: '', dataPagefindFilter: 'doc' }, record.doc));
-  if (record.code) body.push(element('div', { dataPagefindWeight: String(CODE_WEIGHT) }, record.code));
-  if (record.keywords.length) body.push(element('p', { dataPagefindIgnore: '', dataPagefindMeta: 'keywords' }, record.keywords.join(' ')));
-  const tree: Root = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      {
-        type: 'element',
-        tagName: 'html',
-        properties: { lang: record.language },
-        children: [{ type: 'element', tagName: 'body', properties: {}, children: body }],
-      },
-    ],
-  };
-  return toHtml(tree);
+  const body = [element('h2', ' data-pagefind-ignore="" data-pagefind-meta="title"', record.title), element('div', '', record.prose || (record.code ? '' : record.title))];
+  if (record.parent) body.push(element('p', ' data-pagefind-ignore="" data-pagefind-filter="parent"', record.parent));
+  if (record.doc) body.push(element('p', ' data-pagefind-ignore="" data-pagefind-filter="doc"', record.doc));
+  if (record.code) body.push(element('div', ` data-pagefind-weight="${CODE_WEIGHT}"`, record.code));
+  if (record.keywords.length) body.push(element('p', ' data-pagefind-ignore="" data-pagefind-meta="keywords"', record.keywords.join(' ')));
+  // Written as a string, not a tree serialised by hast-util-to-html: 10,500 sections took 0.3 s
+  // of the thread Astro builds on, which a rebuild waited for.
+  return `<!doctype html><html lang="${record.language.replace(/[^\w-]/g, '')}"><body>${body.join('')}</body></html>`;
 }

@@ -21,3 +21,19 @@ test('stops the build and keeps the previous site when a page with search: true 
     fs.rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('stops the build and keeps the previous site when SHALE_SEARCH_SHARD_SECTIONS is not a number of sections', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-build-'));
+  fs.writeFileSync(path.join(out, 'previous.html'), 'the previous site');
+  try {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], {
+      encoding: 'utf8',
+      env: { ...process.env, SHALE_CONTENT: 'tests/fixtures/search', SHALE_OUT_DIR: out, SHALE_SEARCH_SHARD_SECTIONS: 'lots' },
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.stderr).toContain('✗ SHALE_SEARCH_SHARD_SECTIONS is "lots": set it to a whole number of sections from 1 up, or leave it unset.');
+    expect(fs.readdirSync(out)).toEqual(['previous.html']);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -160,6 +160,43 @@ test.describe('a page split by h1', () => {
     await expectLandedOn(page, 'walk-a-dog');
   });
 
+  test('searches every shard of the index (built here with five sections per shard) and lists their results together', async ({ page, request }) => {
+    const { shards } = (await (await request.get(`${ROOT}pagefind/shale-shards.json`)).json()) as { shards: string[] };
+    expect(shards.length).toBeGreaterThan(1);
+    const fragmentFolders = new Set<string>();
+    page.on('request', (sent) => {
+      const match = /\/pagefind\/(shard-\d+\/)?fragment\//.exec(sent.url());
+      if (match) fragmentFolders.add(match[1] ?? 'first');
+    });
+    await page.goto(ROOT);
+    await box(page).fill('kittens');
+    await expect(page.locator('#search-status')).toContainText('for “kittens”');
+    const result = (href: string) => page.getByRole('listbox', { name: 'Search results' }).locator(`a[href="${href}"]`);
+    // Sections of kittens.html, v2.html and index.html, which are in three different shards.
+    await expect(result('/kittens.html#get-all-kittens')).toHaveCount(1);
+    await expect(result('/v2.html#kitten-fields')).toHaveCount(1);
+    await expect(result('/#introduction')).toHaveCount(1);
+    expect(fragmentFolders.size).toBeGreaterThan(1);
+  });
+
+  for (const [what, pattern] of [
+    ['a shard', '**/pagefind/shard-*/**'],
+    ['a shard’s meta file', '**/pagefind/shard-*/*.pf_meta'],
+  ] as const) {
+    test(`says search could not be loaded when ${what} cannot be, rather than leaving its sections out`, async ({ page }) => {
+      await page.route(pattern, (route) => route.abort());
+      await page.goto(ROOT);
+      await box(page).fill('kittens');
+      await expect(page.locator('#search-status')).toHaveText('Search could not be loaded. Check your connection and try again.');
+      // The failed requests, and what Pagefind logs about them, are this test's doing; nothing after.
+      problems = [];
+      await page.unroute(pattern);
+      await box(page).fill('');
+      await box(page).fill('kittens');
+      await expect(page.getByRole('listbox', { name: 'Search results' }).locator('a[href="/#introduction"]')).toHaveCount(1);
+    });
+  }
+
   test('names the other doc a result belongs to (v2.html), but not this doc, whichever page of it holds the result', async ({ page }) => {
     await page.goto(ROOT);
     await box(page).fill('kittens');

@@ -40,6 +40,8 @@ describe('devSearch', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');
     expect((await dev.get('/pagefind/pagefind-entry.json')).status).toBe(200);
+    // One index, no shards to merge (search-shards.ts): the worker reads the list before it searches.
+    expect(await (await dev.get('/pagefind/shale-shards.json')).json()).toEqual({ shards: [] });
     expect(dev.rendered).toEqual(['/', '/v2.html']);
     expect(dev.logs.join('\n')).toMatch(/search index: 2 sections of 2 page\(s\)/);
   });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex, indexSite, startSearchIndex, wantsSearch } from '../../src/integration/search-index';
 import { SearchIndexError, sectionRecords } from '../../src/search/records';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/integration/pagefind-files';
+import { shardOf } from '../../src/integration/search-shards';
 
 const docsPage = (sections: string, box = true) =>
   `<!doctype html><html lang="en"><head><title>Docs</title></head><body>` +
@@ -87,6 +89,60 @@ describe('startSearchIndex with a folder to write to early', () => {
       expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(4);
       expect(fs.existsSync(early)).toBe(false);
     });
+  });
+});
+
+describe('an index in shards', () => {
+  /** One page in each of three shards. */
+  const pages = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
+    .map((name) => `${name}.html`)
+    .filter((page, i, all) => all.findIndex((other) => shardOf(other, 3) === shardOf(page, 3)) === i);
+  /** The URLs of the sections an index (one shard's folder) holds. */
+  const urlsIn = (folder: string) => {
+    const [metaHash] = [...readEntry(folder)!.languages.values()];
+    return readFragmentNames(folder, metaHash!).map((name) => readFragmentUrl(fragmentFile(folder, name))).sort();
+  };
+
+  test('puts each page’s sections in its shard: the first in pagefind/, the others in folders listed for the browser, without Pagefind’s scripts', async () => {
+    expect(pages).toHaveLength(3);
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-shards-'));
+    try {
+      const known = new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
+      for (const page of pages) fs.writeFileSync(path.join(site, page), docsPage(twoSections));
+      // Six sections, two per shard: three shards.
+      expect(await indexSite(site, startSearchIndex(known, `${site}-early`, undefined, 2))).toEqual({ pages: 3, records: 6 });
+      const index = path.join(site, 'pagefind');
+      const [first, ...others] = pages.map((page) => shardOf(page, 3)).sort();
+      const list = JSON.parse(fs.readFileSync(path.join(index, 'shale-shards.json'), 'utf8')) as { shards: string[] };
+      expect(list.shards).toEqual(others.map((shard) => `shard-${shard}/`));
+      const holding = (shard: number) => pages.filter((page) => shardOf(page, 3) === shard).flatMap((page) => [`/${page}#refresh`, `/${page}#tokens`]);
+      expect(urlsIn(index)).toEqual(holding(first!));
+      for (const shard of others) {
+        const folder = path.join(index, `shard-${shard}`);
+        expect(urlsIn(folder)).toEqual(holding(shard));
+        expect(fs.readdirSync(folder).filter((file) => /\.(js|pagefind)$/.test(file))).toEqual([]);
+      }
+      expect(fs.existsSync(path.join(index, 'pagefind.js'))).toBe(true);
+      expect(fs.readdirSync(index).filter((file) => file.startsWith('wasm.'))).not.toEqual([]);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  test('an index of one shard lists no others, and so does the one kept in memory for `npm run dev`', async () => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-shards-'));
+    try {
+      fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
+      await indexSite(site);
+      expect(JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'shale-shards.json'), 'utf8'))).toEqual({ shards: [] });
+      expect(fs.readdirSync(path.join(site, 'pagefind')).filter((file) => file.startsWith('shard-'))).toEqual([]);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+    const known = new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
+    const built = await buildSearchIndex(pages.map((page) => ({ outputPath: page, html: docsPage(twoSections) })), known);
+    expect(JSON.parse(new TextDecoder().decode(built!.files.get('shale-shards.json')))).toEqual({ shards: [] });
+    expect(built!.files.has('pagefind.js')).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/integration/pagefind-files';
 import { indexSite, startSearchIndex } from '../../src/integration/search-index';
+import { shardOf } from '../../src/integration/search-shards';
 import { recordDigest, settleFragments, type IndexReuse } from '../../src/integration/search-reuse';
 import { recordDocument } from '../../src/search/record-document';
 import { sectionRecords } from '../../src/search/records';
@@ -104,5 +105,63 @@ describe('reusing the published index’s fragment files', () => {
     fs.rmSync(manifests, { recursive: true });
     expect(settleFragments(index, [...given].reverse(), new Map(), { previous: index, manifests })).toBe(true);
     expect(fs.existsSync(manifests)).toBe(false);
+  });
+});
+
+describe('reusing the published index’s shards whole', () => {
+  /** Two pages in different shards of two. */
+  const [one, two] = ['a', 'b', 'c', 'd', 'e', 'f']
+    .map((name) => `${name}.html`)
+    .filter((page, i, all) => all.findIndex((other) => shardOf(other, 2) === shardOf(page, 2)) === i);
+  const folderOf = (index: string, page: string) => {
+    const shards = [one!, two!].map((candidate) => shardOf(candidate, 2)).sort();
+    return shardOf(page, 2) === shards[0] ? index : path.join(index, `shard-${shardOf(page, 2)}`);
+  };
+  /** Builds a two-page site of two shards into `work/<name>`, reusing `work/<previous>`'s index when given. */
+  async function buildTwo(name: string, refreshOfTwo: string, previous?: string): Promise<string> {
+    const site = path.join(work, name);
+    fs.mkdirSync(site);
+    const pages = new Map([
+      [one!, docsPage('Refresh it every hour.')],
+      [two!, docsPage(refreshOfTwo)],
+    ]);
+    for (const [page, html] of pages) fs.writeFileSync(path.join(site, page), html);
+    const known = new Map([...pages].map(([page, html]) => [page, sectionRecords(html, page)]));
+    const reuse: IndexReuse = { previous: path.join(work, previous ?? 'none', 'pagefind'), manifests: path.join(work, 'manifests') };
+    await indexSite(site, startSearchIndex(known, `${site}-early`, reuse, 2));
+    return path.join(site, 'pagefind');
+  }
+  const dataFiles = (folder: string) =>
+    fs
+      .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((file) => !file.startsWith('shard-') && file !== 'shale-shards.json' && fs.statSync(path.join(folder, file)).isFile())
+      .sort();
+
+  test('a shard whose sections did not change is the published one’s files, linked; the changed shard is indexed again', async () => {
+    const first = await buildTwo('first', 'Refresh it every hour.');
+    const published = snapshot(first);
+    const second = await buildTwo('second', 'Refresh it every day.', 'first');
+
+    const kept = folderOf(second, one!);
+    expect(dataFiles(kept)).toEqual(dataFiles(folderOf(first, one!)));
+    for (const file of dataFiles(kept)) expect(inode(path.join(kept, file))).toBe(inode(path.join(folderOf(first, one!), file)));
+    const changed = folderOf(second, two!);
+    expect(readEntry(changed)!.text).not.toBe(readEntry(folderOf(first, two!))!.text);
+    expect([...fragments(changed).values()].sort()).toEqual([`/${two}#refresh`, `/${two}#tokens`]);
+    expect(snapshot(first)).toEqual(published);
+  });
+
+  test('a shard is indexed again when the record kept of its sections does not match them', async () => {
+    const first = await buildTwo('first', 'Refresh it every hour.');
+    for (const file of fs.readdirSync(path.join(work, 'manifests'))) {
+      const manifestFile = path.join(work, 'manifests', file);
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { sections: string };
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, sections: 'other sections' }));
+    }
+    const second = await buildTwo('second', 'Refresh it every hour.', 'first');
+    for (const page of [one!, two!]) {
+      expect(inode(path.join(folderOf(second, page), 'pagefind-entry.json'))).not.toBe(inode(path.join(folderOf(first, page), 'pagefind-entry.json')));
+      expect(readEntry(folderOf(second, page))!.text).toBe(readEntry(folderOf(first, page))!.text);
+    }
   });
 });

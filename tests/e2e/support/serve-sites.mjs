@@ -12,7 +12,7 @@ for (const site of sites) {
   const out = path.join('.shale', 'e2e', site.name);
   execFileSync('npm', ['run', 'build', '--silent'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SHALE_CONTENT: site.content, SHALE_BASE: site.base, SHALE_OUT_DIR: out },
+    env: { ...process.env, ...site.env, SHALE_CONTENT: site.content, SHALE_BASE: site.base, SHALE_OUT_DIR: out },
   });
 }
 for (const site of sites) await startStaticServer({ dir: path.join('.shale', 'e2e', site.name), port: site.port, base: site.base });

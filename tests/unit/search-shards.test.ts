@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { isShardEntry, SECTIONS_PER_SHARD, shardCount, shardOf } from '../../src/integration/search-shards';
+import { sectionsPerShard } from '../../src/integration/settings';
+
+describe('shardCount', () => {
+  test('one index up to the sections of one shard, then one more shard per that many sections', () => {
+    expect(shardCount(0)).toBe(1);
+    expect(shardCount(SECTIONS_PER_SHARD)).toBe(1);
+    expect(shardCount(SECTIONS_PER_SHARD + 1)).toBe(2);
+    expect(shardCount(10_500)).toBe(3);
+    expect(shardCount(7, 2)).toBe(4);
+  });
+
+  test('never more than eight shards, however many sections', () => {
+    expect(shardCount(1_000_000)).toBe(8);
+    expect(shardCount(100, 1)).toBe(8);
+  });
+
+  test('refuses a number of sections per shard that is not a whole number from 1 up', () => {
+    for (const wrong of [0, -3, 2.5, Number.NaN]) expect(() => shardCount(10, wrong)).toThrow('whole number from 1 up');
+  });
+});
+
+describe('shardOf', () => {
+  const pages = Array.from({ length: 300 }, (_, i) => `page${i}.html`);
+
+  test('puts a page in the same shard every time, from 0 to count − 1', () => {
+    for (const page of pages) {
+      const shard = shardOf(page, 3);
+      expect(shard).toBe(shardOf(page, 3));
+      expect(shard).toBeGreaterThanOrEqual(0);
+      expect(shard).toBeLessThan(3);
+    }
+    expect(pages.every((page) => shardOf(page, 1) === 0)).toBe(true);
+  });
+
+  test('spreads pages over every shard, about evenly', () => {
+    const sizes = [0, 0, 0];
+    for (const page of pages) sizes[shardOf(page, 3)]! += 1;
+    for (const size of sizes) expect(size).toBeGreaterThan(70);
+  });
+});
+
+test('isShardEntry names the other shards’ folders and their list, nothing of Pagefind’s', () => {
+  expect(['shard-1', 'shard-12', 'shale-shards.json'].every(isShardEntry)).toBe(true);
+  expect(['fragment', 'index', 'filter', 'pagefind.js', 'pagefind-entry.json', 'shard-x', 'shard-1.txt'].some(isShardEntry)).toBe(false);
+});
+
+describe('sectionsPerShard (SHALE_SEARCH_SHARD_SECTIONS)', () => {
+  test('is the default when unset or empty, else the whole number given', () => {
+    expect(sectionsPerShard(undefined)).toBeUndefined();
+    expect(sectionsPerShard(' ')).toBeUndefined();
+    expect(sectionsPerShard('250')).toBe(250);
+  });
+
+  test('refuses anything else, saying what to set', () => {
+    for (const wrong of ['0', '-1', '2.5', 'many']) expect(() => sectionsPerShard(wrong)).toThrow(`SHALE_SEARCH_SHARD_SECTIONS is "${wrong}": set it to a whole number of sections from 1 up, or leave it unset.`);
+  });
+});
