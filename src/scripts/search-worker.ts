@@ -88,7 +88,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
 }
 
-/** The folders of the index's other shards, from the list written beside pagefind.js. */
+/** The folders of the index's other shards, from the list written beside pagefind.js (named as search-shards.ts names them). */
 async function shardFolders(bundle: string): Promise<string[]> {
   const response = await fetch(`${bundle}shale-shards.json`, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`shale-shards.json: ${response.status}`);
