@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { shaleLoader } from './integration/loader';
+import { handedOverLoader } from './integration/loader-handoff';
 
-/** One entry per output page, made by Shale's loader from the content folder. */
+/** One entry per output page, made by Shale's loader from the content folder (see loader-handoff.ts). */
 export const collections = {
-  pages: defineCollection({ loader: shaleLoader() }),
+  pages: defineCollection({ loader: handedOverLoader() }),
 };

@@ -12,7 +12,8 @@ import { devIndexPages } from './dev-index-pages';
 import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from './search-index';
 import { devSearch } from './search-dev';
 import { basePath, contentDirectory, searchManifestsDirectory, sectionsPerShard } from './settings';
-import { setContentRefresh } from './loader';
+import { setContentRefresh, shaleLoader } from './loader';
+import { handOverLoader } from './loader-handoff';
 
 const THEME_MODULE = 'virtual:shale/code-theme.css';
 
@@ -28,6 +29,7 @@ const THEME_MODULE = 'virtual:shale/code-theme.css';
  *   search index built from the pages as they render (search-dev.ts).
  */
 export default function shale(): AstroIntegration {
+  handOverLoader(shaleLoader());
   let staging: string | undefined;
   let target: string | undefined;
   let projectRoot = process.cwd();

@@ -9,6 +9,7 @@ import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { pageData, type PageData } from './page-data';
 import { basePath, contentDirectory, generatedDirectory, renderedDirectory } from './settings';
+import { LOADER_NAME } from './loader-handoff';
 
 /**
  * The content loader: reads the content folder (SHALE_CONTENT), renders each Markdown page and
@@ -36,7 +37,7 @@ export function shaleLoader(): Loader {
           // Through Astro's content sync when the integration gave us the way (setContentRefresh): it
           // saves the store as soon as the pages are loaded, where a store changed outside a sync is
           // saved (and the page reloaded) only after Astro's 500 ms debounce.
-          const refresh = contentRefresh();
+          const refresh = contentRefresh;
           void (refresh ? refresh({ loaders: [LOADER_NAME], context: { [RELOAD]: true } }) : loadPages(context, root, contentDir, true));
         }, 10);
       };
@@ -45,21 +46,21 @@ export function shaleLoader(): Loader {
   };
 }
 
-const LOADER_NAME = 'shale-pages';
+/**
+ * Part of every stored Markdown page's digest: Astro keeps an entry whose digest has not changed, so
+ * a new way of storing pages (2: headings in files) must change the digests to replace the old entries.
+ */
+const STORE_FORMAT = 2;
 /** Marks a sync that reloads after a change (the loader's refreshContextData). */
 const RELOAD = 'shaleReload';
 
 type ContentRefresh = (options: { loaders: string[]; context: Record<string, unknown> }) => Promise<void>;
 
-/**
- * The integration hands over Astro's `refreshContent` (astro:server:setup) here. Kept on globalThis:
- * the integration and this loader are loaded through separate module graphs (see render-cache.ts).
- */
-const REFRESH_KEY = Symbol.for('shale.content-refresh');
+/** Astro's `refreshContent`, which the integration hands over in astro:server:setup (npm run dev). */
+let contentRefresh: ContentRefresh | undefined;
 export const setContentRefresh = (refresh: ContentRefresh | undefined): void => {
-  (globalThis as Record<symbol, unknown>)[REFRESH_KEY] = refresh;
+  contentRefresh = refresh;
 };
-const contentRefresh = (): ContentRefresh | undefined => (globalThis as Record<symbol, unknown>)[REFRESH_KEY] as ContentRefresh | undefined;
 
 /** `reloading`: a change in `npm run dev`, where each edit must reach the browser fast. */
 async function loadPages(context: LoaderContext, root: string, contentDir: string, reloading = false): Promise<void> {
@@ -85,13 +86,15 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
       store.addModuleImport(filePath);
       continue;
     }
-    const digest = generateDigest(renderKey(page, base, takenPaths));
+    const digest = generateDigest(`${STORE_FORMAT}\n${renderKey(page, base, takenPaths)}`);
     if (store.get(page.outputPath)?.digest === digest) {
       // Unchanged: keep the page, and every page of its set when it is split, as long as their HTML
       // files are still there (someone may have deleted .shale/rendered but not Astro's store).
       const kept = [...store.keys()].filter((id) => id === page.outputPath || storedData(store, id)?.set?.source === page.outputPath);
-      if (kept.every((id) => renderedFileExists(root, storedData(store, id)?.htmlFile))) {
+      if (kept.every((id) => renderedFilesExist(root, storedData(store, id)))) {
         for (const id of kept) seen.add(id);
+        // The check before the build rendered it too; nothing needs that copy any more.
+        releaseRendered(page, base, takenPaths);
         continue;
       }
     }
@@ -108,14 +111,15 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
         ...(rendered.split ? { set: { source: page.outputPath, index, count: rendered.groups.length } } : {}),
         ...(group.title ? { groupTitle: group.title } : {}),
       };
-      // The HTML goes to a file beside the store: Astro bundles the store into the build, and megabytes
-      // of HTML there cost seconds; the page route reads the file instead (renderedHtml()).
-      const htmlFile = writeRenderedHtml(root, group.outputPath, group.html);
+      // The HTML and the headings go to files beside the store: Astro bundles the store into the build,
+      // and megabytes there cost seconds; the routes read the files instead (withHeadings()).
+      const htmlFile = writeRendered(root, group.outputPath, group.html);
+      const headingsFile = writeRendered(root, `${group.outputPath}${HEADINGS_SUFFIX}`, JSON.stringify(group.headings));
       // The first page's digest is the whole page's (it tells an unchanged page above). Each other page
       // of a set has its own, from what it shows, so an edit to one include stores one or two pages, not
       // every page of the set again.
-      const own = index === 0 ? digest : generateDigest(`${group.html}\n${JSON.stringify(data)}`);
-      store.set({ id: group.outputPath, data: { ...data, htmlFile }, digest: own });
+      const own = index === 0 ? digest : generateDigest(`${STORE_FORMAT}\n${group.html}\n${JSON.stringify(data)}`);
+      store.set({ id: group.outputPath, data: { ...data, headings: [], htmlFile, headingsFile }, digest: own });
     });
     if (!reloading) releaseRendered(page, base, takenPaths);
   }
@@ -131,21 +135,26 @@ async function loadPages(context: LoaderContext, root: string, contentDir: strin
 }
 
 /** The data of a stored Markdown page (its HTML file's path included), if the entry exists. */
-function storedData(store: LoaderContext['store'], id: string): (PageData & { htmlFile?: string }) | undefined {
-  return store.get(id)?.data as unknown as (PageData & { htmlFile?: string }) | undefined;
+function storedData(store: LoaderContext['store'], id: string): PageData | undefined {
+  return store.get(id)?.data as unknown as PageData | undefined;
 }
 
-const renderedFileExists = (root: string, htmlFile: string | undefined): boolean => !!htmlFile && fs.existsSync(path.join(root, htmlFile));
+/** Whether a stored Markdown page's HTML and headings files are both still there. */
+const renderedFilesExist = (root: string, data: PageData | undefined): boolean =>
+  [data?.htmlFile, data?.headingsFile].every((file) => !!file && fs.existsSync(path.join(root, file)));
+
+/** Beside a page's HTML file in .shale/rendered: its headings (page paths end in .html, so never a page). */
+const HEADINGS_SUFFIX = '.headings.json';
 
 /**
- * Writes the HTML of a Markdown page where the page route reads it; returns its path relative to the
- * project. A file that already holds that HTML is left alone: in `npm run dev` the file watcher
- * reports every write, and an edit to one include changes one page of a split set, not all fifty.
+ * Writes the HTML or headings of a Markdown page where the routes read them; returns the file's path
+ * relative to the project. A file that already holds that text is left alone: in `npm run dev` the file
+ * watcher reports every write, and an edit to one include changes one page of a split set, not all fifty.
  */
-function writeRenderedHtml(root: string, outputPath: string, html: string): string {
-  const file = path.join(renderedDirectory(root), outputPath);
+function writeRendered(root: string, name: string, text: string): string {
+  const file = path.join(renderedDirectory(root), name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!sameText(file, html)) fs.writeFileSync(file, html);
+  if (!sameText(file, text)) fs.writeFileSync(file, text);
   return path.relative(root, file).split(path.sep).join('/');
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '../content/site';
 import type { LanguageTab } from '../schema/language-tabs';
 import type { Heading } from '../content/toc';
@@ -13,7 +14,7 @@ export interface PageData {
   codeClipboard: boolean;
   tocDepth: 2 | 3;
   dialect: 'md' | 'mdx';
-  /** Headings of a Markdown page (an MDX page exports its own). */
+  /** Headings of a Markdown page (an MDX page exports its own). Empty in the store: see headingsFile. */
   headings: Heading[];
   /** A page of a split set: the page it was split from, and its place in the set. */
   set?: { source: string; index: number; count: number };
@@ -21,6 +22,18 @@ export interface PageData {
   groupTitle?: string;
   /** A Markdown page's HTML, in a file relative to the project (see loader.ts). */
   htmlFile?: string;
+  /**
+   * A Markdown page's headings, in a JSON file relative to the project. Astro bundles its content
+   * store into the build as one JavaScript module: 10,500 headings there (about 1 MB) cost a second or
+   * more of Rollup's time on every build, so they stay out of it, like the HTML.
+   */
+  headingsFile?: string;
+}
+
+/** A stored page's data with its headings read back from their file (routes call this once per page). */
+export function withHeadings(stored: unknown): PageData {
+  const data = stored as PageData;
+  return data.headingsFile ? { ...data, headings: JSON.parse(fs.readFileSync(data.headingsFile, 'utf8')) as Heading[] } : data;
 }
 
 export function pageData(page: Page, headings: Heading[] = []): PageData {

@@ -1,19 +1,32 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '../content/site';
 import { renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
 
 /**
- * Rendered Markdown pages of this process, by page content. Astro loads the config (which checks
- * content before the build) and the content loader (which stores the pages) through separate
- * module graphs, so the cache lives on globalThis: each page is rendered once per build.
+ * Rendered Markdown pages of this process, by page content: the check before the build renders
+ * every page, and the content loader stores them from here, so each page is rendered once per build.
  */
-const cache: Map<string, Promise<RenderedPage>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('shale.render-cache')] ??= new Map()) as Map<
-  string,
-  Promise<RenderedPage>
->;
+const cache = new Map<string, Promise<RenderedPage>>();
 
 /** The cache key: everything rendering depends on. */
 export const renderKey = (page: Page, base: string, takenPaths: ReadonlySet<string>): string =>
-  JSON.stringify({ base, file: page.file, parts: page.parts, tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers, taken: [...takenPaths] });
+  JSON.stringify({ base, file: page.file, parts: digestOf(page.parts), tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers, taken: digestOf(takenPaths) });
+
+/**
+ * Digests of a page's files and of the site's page paths, made once per object: the key is asked
+ * for several times per page and build, and a 5,000-endpoint page's files are 8 MB of text.
+ */
+const digests = new WeakMap<object, string>();
+function digestOf(value: Page['parts'] | ReadonlySet<string>): string {
+  let digest = digests.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha1')
+      .update(JSON.stringify(value instanceof Set ? [...value] : value))
+      .digest('hex');
+    digests.set(value, digest);
+  }
+  return digest;
+}
 
 /**
  * Renders a Markdown page, or returns the result of rendering the same content before.

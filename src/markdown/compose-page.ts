@@ -146,10 +146,18 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
   }));
   const chunks: string[][] = paths.map(() => []);
   sections.forEach((section, index) => chunks[split ? groupOf[index]! : 0]!.push(pointLinks(section.html, paths[split ? groupOf[index]! : 0]!)));
+  // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id:
+  // sorted in one pass (filtering all headings once per page took 0.4 s for 501 pages of 10,500).
+  const headingsOf = new Map<string, Heading[]>(paths.map((outputPath) => [outputPath, []]));
+  if (split) {
+    for (const heading of headings) {
+      const holder = idPage.get(heading.id);
+      if (holder) headingsOf.get(holder)!.push(heading);
+    }
+  }
   groups.forEach((target, index) => {
     target.html = chunks[index]!.join('');
-    // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id.
-    target.headings = split ? headings.filter((heading) => idPage.get(heading.id) === target.outputPath) : headings;
+    target.headings = split ? headingsOf.get(target.outputPath)! : headings;
   });
 
   // Search records are made when first asked for: the build indexes them, but `npm run dev` never

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { pageUrl, SearchIndexError, sectionRecords } from '../../src/search/records';
+import { identifierWords } from '../../src/search/identifiers';
 
 /** A built page as Shale lays it out: sections with a prose side and an examples side. */
 const page = (main: string, { lang = 'en', title = 'API Reference' } = {}) =>
@@ -72,6 +73,15 @@ describe('sectionRecords', () => {
     const html = page(section(2, '<h2 id="t">Tokens</h2>', '<p>Call <code>oauth.token</code>.</p>', codeBlock('shell', 'curl https://api.example.test/v1/users')));
     const [record] = sectionRecords(html, 'index.html');
     expect(record!.keywords).toEqual(expect.arrayContaining(['oauthtoken', 'v1users', 'users']));
+  });
+
+  test('keywords are the words of title, prose and code taken together, in order (the title\'s made apart from the rest)', () => {
+    const html = page(
+      section(2, '<h2 id="t">access_token and <code>oauth.token</code></h2>', '<p>Send <code>token_type</code> and access_token.</p>', codeBlock('shell', 'curl -d grant_type=client_credentials https://api.example.test/oauth/token')),
+    );
+    const [record] = sectionRecords(html, 'index.html');
+    expect(record!.keywords).toEqual(identifierWords(`${record!.title}\n${record!.prose}\n${record!.code}`));
+    expect(record!.keywords.slice(0, 3)).toEqual(['access', 'accesstoken', 'token']);
   });
 
   test('reads text as text: markup written in the docs stays literal', () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { ANCHOR_SHARDS, anchorShard } from '../../../content/anchor-shards';
-import type { PageData } from '../../../integration/page-data';
+import { withHeadings } from '../../../integration/page-data';
 
 /**
  * The moved-anchor map of split pages, cut into shards: for each split page (its set's source, the
@@ -10,7 +10,7 @@ import type { PageData } from '../../../integration/page-data';
  * `v3/index.html`) may both have a `#kittens`, and each old link must stay in its own docs.
  */
 export async function getStaticPaths() {
-  const pages = (await getCollection('pages')).map((entry) => entry.data as PageData).filter((data) => data.set);
+  const pages = (await getCollection('pages')).filter((entry) => (entry.data as { set?: unknown }).set).map((entry) => withHeadings(entry.data));
   if (pages.length === 0) return [];
   const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({} as Record<string, Record<string, string>>));
   for (const page of pages) {
