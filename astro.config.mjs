@@ -13,6 +13,7 @@ export default defineConfig({
     format: 'preserve',
     // External files only: a strict Content-Security-Policy allows no inline styles or scripts.
     inlineStylesheets: 'never',
+    concurrency: 4,
   },
   // The search worker (src/scripts/search-worker.ts) is an ES module: it imports Pagefind's script.
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
