@@ -9,9 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
-import { loadSite } from '../src/content/site';
-import { checkContent } from '../src/integration/check-content';
-import { renderCached } from '../src/integration/render-cache';
+import { ShaleBuild } from '../src/engine/shale-build';
 import { formatReport } from '../src/validation/report';
 import { hasErrors } from '../src/validation/problem';
 
@@ -119,24 +117,23 @@ async function main(args: string[]): Promise<number> {
   ];
   if (notCopied.length) console.log(['Not copied:', ...notCopied.map((line) => `  ${line}`)].join('\n'));
 
-  const { problems } = await checkContent(target, '/');
+  const content = ShaleBuild.forScript({ content: target }, PROJECT, process.cwd()).content();
+  const { problems } = await content.check();
   const differences: string[] = erb.map(
     (file) =>
       `${shown(path.join(source, file))}  ERB is not run by Shale, so the file was not copied. Rename it to ${file.replace(/\.erb$/, '')} and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).`,
   );
   const aliases = new Map<string, number>();
-  const site = loadSite(target);
-  const takenPaths = new Set(site.pages.map((page) => page.outputPath));
-  for (const page of site.pages) {
+  for (const page of content.site.pages) {
     if (page.dialect !== 'md') continue;
-    const rendered = await renderCached(page, '/', takenPaths);
+    const rendered = await content.render(page);
     rendered.headings.forEach((heading, index) => {
       const origin = rendered.origins?.[index];
       if (!origin?.slateId) return;
       const where = `${shown(origin.file)}${origin.line ? `:${origin.line}` : ''}`;
       differences.push(`${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${origin.slateId}, the id of an earlier heading too (slate#952).`);
     });
-    for (const [pair, count] of aliasFences(rendered.html)) aliases.set(pair, (aliases.get(pair) ?? 0) + count);
+    for (const [pair, count] of aliasFences(rendered.groups.map((group) => group.html).join(''))) aliases.set(pair, (aliases.get(pair) ?? 0) + count);
   }
   for (const [pair, count] of aliases) {
     const [language, tab] = pair.split(' → ');
@@ -147,7 +144,7 @@ async function main(args: string[]): Promise<number> {
   else console.log(['What Shale renders differently from Slate:', ...differences.map((line) => `  • ${line}`)].join('\n'));
   console.log('');
   if (problems.length === 0) console.log('The build reports no problems.');
-  else console.log(`What the build reports (${hasErrors(problems) ? 'fix the errors before building' : 'warnings only; the site builds'}):\n${formatReport(problems)}`);
+  else console.log(`What the build reports (${hasErrors(problems) ? 'fix the errors before building' : 'warnings only; the site builds'}):\n${formatReport(problems, process.cwd())}`);
   console.log('');
   console.log(hasErrors(problems) ? 'Next: fix the errors above, then npm run build.' : 'Next: npm run dev to preview, npm run build to build.');
   return hasErrors(problems) ? 1 : 0;

@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { handedOverLoader } from './integration/loader-handoff';
+import { pagesLoader } from './integration/pages-loader';
+import { pageDataSchema } from './integration/page-data';
 
-/** One entry per output page, made by Shale's loader from the content folder (see loader-handoff.ts). */
+/** One entry per output page, made by Shale's content loader from the content folder (see pages-loader.ts). */
 export const collections = {
-  pages: defineCollection({ loader: handedOverLoader() }),
+  pages: defineCollection({ loader: pagesLoader(), schema: pageDataSchema }),
 };

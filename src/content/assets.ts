@@ -18,6 +18,9 @@ export const ASSET_TYPES: Readonly<Record<string, string>> = {
   '.bmp': 'image/bmp',
 };
 
+/** Where Slate keeps its logo; Slate shows it at the top of the navigation, in place of a title. */
+export const SLATE_LOGO = 'images/logo.png';
+
 /** Folders never searched for assets. */
 const SKIPPED = new Set(['node_modules']);
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
-import { error, warning, type Problem } from '../validation/problem';
+import { problem, type Problem } from '../validation/problem';
 import { availableIncludes, resolveInclude } from './includes';
 import { hasUnclosedFrontMatter, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
+import type { Template } from '../settle/template';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -18,8 +19,8 @@ export interface Page {
   dialect: 'md' | 'mdx';
   frontMatter: FrontMatter;
   tabs: LanguageTab[];
-  /** The toc_footers entries as safe HTML, with the #anchors they link to and their line. */
-  footers: Array<{ html: string; anchors: string[]; line?: number }>;
+  /** The toc_footers entries as safe HTML (and with holes at their #links), with the #anchors they link to and their line. */
+  footers: Array<{ html: string; template: Template; anchors: string[]; line?: number }>;
   /** The page body first, then every include (nested ones in place), as Slate appends them. */
   parts: SourceFile[];
   /** Whether the page is in Slate's own format (`*.html.md`), where Slate's leniencies apply. */
@@ -71,17 +72,17 @@ export function loadSite(contentDir: string): Site {
   const dir = path.resolve(contentDir);
   const problems: Problem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    problems.push(error(dir, undefined, 'the content folder does not exist.', 'create it, or point SHALE_CONTENT at the folder that holds index.mdx or index.html.md.'));
+    problems.push(problem('content-folder-missing', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
   const files = findPageFiles(dir);
   if (files.length === 0) {
-    problems.push(error(dir, undefined, 'the content folder holds no pages.', 'add index.mdx (or a Slate index.html.md) with the docs.'));
+    problems.push(problem('content-folder-empty', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
   const pages = files.map((file) => loadPage(dir, file, problems)).filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
-    problems.push(error(dir, undefined, 'the content folder has no index page.', 'add index.mdx, index.md or index.html.md: it becomes the front page.'));
+    problems.push(problem('index-page-missing', { file: dir }));
   }
   return { contentDir: dir, pages, problems };
 }
@@ -107,9 +108,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   tabs.forEach((tab, index) => {
     const { language } = splitTabName(tab.key);
     if (isKnownLanguage(language)) return;
-    const nearest = nearestLanguages(language);
-    const fix = nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}).` : 'use a language shiki knows, such as shell, ruby, python or javascript.';
-    problems.push(error(file, tabLines[index] ?? source.yamlLine, `language tab "${tab.key}" is not a language shiki knows.`, fix));
+    problems.push(problem('tab-language-unknown', { file, line: tabLines[index] ?? source.yamlLine }, { tab: tab.key, nearest: nearestLanguages(language) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
   return {
@@ -138,7 +137,7 @@ function appendIncludes(
   for (const [index, name] of names.entries()) {
     const line = lines[index] ?? from.yamlLine;
     if (!name) {
-      problems.push(error(from.path, line, 'an include name is empty.', 'remove the empty `-` line under includes.'));
+      problems.push(problem('include-empty-name', { file: from.path, line }));
       continue;
     }
     const resolutions = includesDirs.map((dir) => resolveInclude(dir, name, from.dialect));
@@ -148,17 +147,17 @@ function appendIncludes(
       const fix = available.length
         ? `create includes/_${name}.${from.dialect}, or use one of: ${available.join(', ')}.`
         : `create ${path.relative(path.dirname(chain[0]!), path.join(includesDirs[0]!, `_${name}.${from.dialect}`))}.`;
-      problems.push(error(from.path, line, `include "${name}" does not exist.`, fix));
+      problems.push(problem('include-missing', { file: from.path, line }, { name, fix }));
       continue;
     }
     const found = resolution.found;
     if (resolution.alsoFound.length > 0) {
       const others = resolution.alsoFound.map((other) => path.basename(other)).join(', ');
-      problems.push(warning(from.path, line, `include "${name}" matches ${path.basename(found)} and also ${others}; Shale uses ${path.basename(found)}.`, 'rename or delete the file you do not mean.'));
+      problems.push(problem('include-ambiguous', { file: from.path, line }, { name, used: path.basename(found), others }));
     }
     if (chain.includes(found)) {
       const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
-      problems.push(error(from.path, line, `include "${name}" makes a cycle: ${cycle}.`, 'remove one of the includes in the cycle.'));
+      problems.push(problem('include-cycle', { file: from.path, line }, { name, cycle }));
       continue;
     }
     const source = splitSource(found, fs.readFileSync(found, 'utf8'));
@@ -167,22 +166,15 @@ function appendIncludes(
       continue;
     }
     if (source.dialect !== from.dialect) {
-      const kind = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
-      problems.push(
-        error(from.path, line, `include "${name}" is ${kind(source.dialect)} (${path.basename(found)}) but ${path.basename(from.path)} is ${kind(from.dialect)}; a page and its includes share one format.`, `rename ${path.basename(found)} to .${from.dialect}.`),
-      );
+      const format = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
+      const facts = { name, file: path.basename(found), format: format(source.dialect), page: path.basename(from.path), pageFormat: format(from.dialect), extension: from.dialect };
+      problems.push(problem('include-format', { file: from.path, line }, facts));
       continue;
     }
     parts.push(source);
     if (source.yaml.trim()) {
-      const nested = readFrontMatter(source, includeFrontMatterSchema);
-      problems.push(
-        ...nested.problems.map((problem) =>
-          problem.message.startsWith('unknown front-matter key')
-            ? { ...problem, fix: 'an include may only name further includes; put page settings in the page front matter.' }
-            : problem,
-        ),
-      );
+      const nested = readFrontMatter(source, includeFrontMatterSchema, 'include');
+      problems.push(...nested.problems);
       if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems);
     }
   }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import { z } from 'astro/zod';
-import { error, type Problem } from '../validation/problem';
+import { problem, type Problem } from '../validation/problem';
+import type { FactsOf } from '../validation/definitions';
 import { nearestNames } from '../schema/languages';
 import { FRONT_MATTER_KEYS, RENAMED_KEYS } from '../schema/front-matter';
 
@@ -40,16 +41,17 @@ export function hasUnclosedFrontMatter(source: SourceFile): boolean {
 }
 
 /** The problem for a file whose front matter is never closed (see hasUnclosedFrontMatter). */
-export const unclosedFrontMatter = (source: SourceFile): Problem =>
-  error(source.path, 1, 'the front matter opened on line 1 is never closed.', 'end it with a line of three dashes (---) after the last key.');
+export const unclosedFrontMatter = (source: SourceFile): Problem => problem('front-matter-unclosed', { file: source.path, line: 1 });
 
 /**
  * Parses and validates a file's front matter against a zod schema, turning every YAML or schema
- * issue into a problem at the line of the offending key.
+ * issue into a problem at the line of the offending key. `of` says whose front matter it is: an
+ * include's may only name further includes, and its unknown keys say so.
  */
 export function readFrontMatter<S extends z.ZodTypeAny>(
   source: SourceFile,
   schema: S,
+  of: 'page' | 'include' = 'page',
 ): { data?: z.output<S>; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(source.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -58,14 +60,12 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
 
   if (document.errors.length > 0) {
     return {
-      problems: document.errors.map((e) =>
-        error(source.path, fileLine(e.pos[0]), `front matter is not valid YAML: ${firstLine(e.message)}`, 'fix the YAML syntax (indentation, quotes, colons).'),
-      ),
+      problems: document.errors.map((e) => problem('front-matter-yaml', { file: source.path, line: fileLine(e.pos[0]) }, { reason: firstLine(e.message) })),
     };
   }
   const value = document.toJS() ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { problems: [error(source.path, source.yamlLine, 'front matter must be a map of keys (title: …).', 'write one `key: value` per line.')] };
+    return { problems: [problem('front-matter-not-a-map', { file: source.path, line: source.yamlLine })] };
   }
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
@@ -90,16 +90,18 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
       for (const key of issue.keys) {
         if (issue.path.length === 0) badKeys.add(key);
-        problems.push(unknownKey(source.path, keyLine(key), key, issue.path));
+        problems.push(of === 'include' ? problem('include-front-matter-key', { file: source.path, line: keyLine(key) }, { key }) : unknownKey(source.path, keyLine(key), key, issue.path));
       }
       continue;
     }
     if (issue.path[0] !== undefined) badKeys.add(String(issue.path[0]));
-    const message = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
-    if (issue.code === z.ZodIssueCode.custom) {
-      problems.push(error(source.path, lineOf(issue.path), message, issue.params?.fix as string | undefined));
+    const where = { file: source.path, line: lineOf(issue.path) };
+    if (issue.code === z.ZodIssueCode.custom && issue.params?.kind) {
+      // A check of the schema's own (front-matter.ts kindIssue): its kind and facts.
+      problems.push(problem(issue.params.kind as 'tab-entry-invalid', where, issue.params.facts as FactsOf<'tab-entry-invalid'>));
     } else {
-      problems.push(error(source.path, lineOf(issue.path), `${describePath(issue.path)}: ${message}`, fixForType(issue)));
+      const reason = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+      problems.push(problem('front-matter-value', where, { key: describePath(issue.path), reason, fix: fixForType(issue) }));
     }
   }
   // Check the rest of the page too: every problem of the build goes in one report.
@@ -114,10 +116,9 @@ const describePath = (path: (string | number)[]) =>
 function unknownKey(file: string, line: number, key: string, path: (string | number)[]): Problem {
   const where = path.length ? `${path.join('.')}.` : '';
   const renamed = RENAMED_KEYS[key];
-  if (renamed) return error(file, line, `front-matter key "${where}${key}" is Slate's old name for "${renamed}".`, `rename it to "${renamed}".`);
-  const [suggestion] = nearestNames(key, FRONT_MATTER_KEYS, 1);
-  const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of: ${FRONT_MATTER_KEYS.join(', ')}.`;
-  return error(file, line, `unknown front-matter key "${where}${key}".`, fix);
+  if (renamed) return problem('front-matter-renamed-key', { file, line }, { key: `${where}${key}`, renamed });
+  const [nearest] = nearestNames(key, FRONT_MATTER_KEYS, 1);
+  return problem('front-matter-unknown-key', { file, line }, { key: `${where}${key}`, nearest, known: FRONT_MATTER_KEYS });
 }
 
 function fixForType(issue: z.ZodIssue): string | undefined {
@@ -132,6 +133,12 @@ function fixForType(issue: z.ZodIssue): string | undefined {
 }
 
 const firstLine = (text: string) => text.split('\n')[0]!.trim();
+
+/** The file line of a top-level key of the front matter (`split:`), if the file has it. */
+export function keyLine(source: SourceFile, key: string): number | undefined {
+  const index = source.yaml.split('\n').findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  return index < 0 ? undefined : source.yamlLine + index;
+}
 
 /**
  * The file line of each `- item` directly under a top-level key of the front matter

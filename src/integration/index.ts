@@ -1,109 +1,133 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { themeCss } from '../highlight/highlighter';
-import { formatReport } from '../validation/report';
 import { hasErrors } from '../validation/problem';
-import { checkContent } from './check-content';
+import { fail, warn } from '../engine/fail';
+import { resolveOptions, ShaleOptionsError, type ShaleOptions, type ShaleOptionsInput } from '../engine/options';
+import { ShaleBuild } from '../engine/shale-build';
+import { tabRulesCss } from '../layouts/tab-rules';
+import { isAssetFile } from '../content/assets';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
-import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from './search-index';
-import { devSearch } from './search-dev';
-import { basePath, contentDirectory, searchManifestsDirectory, sectionsPerShard } from './settings';
-import { setContentRefresh, shaleLoader } from './loader';
-import { handOverLoader } from './loader-handoff';
+import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from '../search/build/search-index';
+import { devSearch } from '../search/build/dev-search';
+import { loadPages } from './loader';
+import { registerBuild } from './pages-loader';
 
-const THEME_MODULE = 'virtual:shale/code-theme.css';
+/** Stylesheets made by the build: the code colours of the shiki theme, and a rule per language tab. */
+const VIRTUAL_CSS: Record<string, (build: ShaleBuild) => string | Promise<string>> = {
+  'virtual:shale/code-theme.css': () => themeCss(),
+  'virtual:shale/tabs.css': (build) => tabRulesCss(build.content().maxTabs),
+};
+
+/** Where `shale()` takes what it does not get as options: the variables and the folder of the run. */
+export interface ShaleEnvironment {
+  env?: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+}
 
 /**
- * Shale's Astro integration.
+ * Shale's Astro integration, `shale(options)` (options: engine/options.ts, defaults from the
+ * `SHALE_*` variables). In astro:config:setup it makes the one ShaleBuild of this run and hands it
+ * to everything else:
  * - Before a build: checks the whole content folder, prints one report, and stops on errors.
- * - During the build: serves the code-colour stylesheet made from the shiki theme (classes, not
- *   inline styles, so a strict CSP holds).
- * - After the build: copies the content folder's images into the site, indexes the built pages for
- *   search (search-index.ts), then moves the site into place only when everything succeeded.
+ * - During the build: the content loader stores the pages the check rendered; the stylesheets
+ *   made from the shiki theme and the tabs (classes, not inline styles, so a strict CSP holds).
+ * - After the build: copies the content folder's images into the site, indexes it for search
+ *   (src/search/build/), then moves the site into place only when everything succeeded.
  * - In `npm run dev`: serves the content folder's images at the paths the build gives them, pages in
- *   folders at `v3/index.html` and `v3/` as a static host does, and a
- *   search index built from the pages as they render (search-dev.ts).
+ *   folders at `v3/index.html` and `v3/` as a static host does, and a search index built from the
+ *   pages as they render; a change in the content folder makes the build load it again.
+ * Every failure goes through fail(): one report, then one error; the previous site stays as it was.
  */
-export default function shale(): AstroIntegration {
-  handOverLoader(shaleLoader());
+export default function shale(input: ShaleOptionsInput = {}, { env = process.env, cwd = process.cwd() }: ShaleEnvironment = {}): AstroIntegration {
+  let build: ShaleBuild | undefined;
   let staging: string | undefined;
-  let target: string | undefined;
-  let projectRoot = process.cwd();
   let searchIndex: PendingIndex | undefined;
   return {
     name: 'shale',
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+        let options: ShaleOptions;
+        try {
+          options = resolveOptions(input, env);
+        } catch (error) {
+          if (error instanceof ShaleOptionsError) fail(logger, { message: error.message });
+          throw error;
+        }
+        const root = fileURLToPath(config.root);
+        const current = new ShaleBuild({ options, root, cwd, loadPages });
+        build = current;
+        registerBuild(root, current);
         updateConfig({
+          base: options.base,
+          outDir: pathToFileURL(`${current.paths.outDir}/`),
+          // Astro's content store and caches go with Shale's: builds of other checkouts or work folders never share them.
+          cacheDir: pathToFileURL(`${path.join(current.paths.work, 'astro')}/`),
           vite: {
             plugins: [
               {
-                name: 'shale:code-theme',
-                resolveId: (id: string) => (id === THEME_MODULE ? `\0${THEME_MODULE}` : undefined),
-                load: async (id: string) => (id === `\0${THEME_MODULE}` ? await themeCss() : undefined),
+                name: 'shale:stylesheets',
+                resolveId: (id: string) => (id in VIRTUAL_CSS ? `\0${id}` : undefined),
+                load: async (id: string) => (id.startsWith('\0') && id.slice(1) in VIRTUAL_CSS ? await VIRTUAL_CSS[id.slice(1)]!(current) : undefined),
               },
             ],
           },
         });
-        const root = fileURLToPath(config.root);
-        projectRoot = root;
         if (command !== 'build') return;
-        let perShard: number | undefined;
-        try {
-          perShard = sectionsPerShard();
-        } catch (error) {
-          console.error(`\n✗ ${(error as Error).message}\n\nThe build stopped; the previous site was left as it was.\n`);
-          process.exit(1);
-        }
-        const { site, problems, records } = await checkContent(contentDirectory(root), basePath());
-        if (problems.length > 0) {
-          const report = formatReport(problems);
-          if (hasErrors(problems)) {
-            console.error(`\n${report}\n\nThe build stopped; the previous site was left as it was.\n`);
-            process.exit(1);
-          }
-          logger.warn(`\n${report}\n`);
-        }
-        target = fileURLToPath(config.outDir);
-        staging = stagingDirectory(root);
+        const { problems, records } = await current.content().check();
+        if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
+        warn(logger, problems, current.paths.cwd);
+        staging = stagingDirectory(current.paths.work);
         // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done);
         // when no MDX page wants search (its sections are known only once built), it also writes the index.
-        const everySectionKnown = site.pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
-        // The published site's index lends its unchanged shards and fragment files (search-reuse.ts).
-        const reuse = { previous: path.join(target, SEARCH_FOLDER), manifests: searchManifestsDirectory(root) };
-        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse, perShard);
-        updateConfig({ outDir: new URL(`file://${staging}/`) });
+        const pages = current.content().site.pages;
+        const everySectionKnown = pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
+        // The published site's index lends its unchanged shards and fragment files (search/build/reuse.ts).
+        const reuse = options.searchReuse ? { previous: path.join(current.paths.outDir, SEARCH_FOLDER), manifests: current.paths.searchManifests } : undefined;
+        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse, options.searchShardSections);
+        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
+        if (!build) return;
+        const current = build;
         // The loader reloads through Astro's content sync: the page reloads without Astro's 500 ms wait.
-        setContentRefresh(refreshContent);
-        const contentDir = contentDirectory(projectRoot);
+        current.contentRefresh = refreshContent;
+        const contentDir = current.paths.content;
         // Astro's dev server takes the base path off a request before other middleware sees it
         // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
         server.middlewares.use(contentAssetMiddleware(contentDir, '/'));
         server.middlewares.use(devIndexPages());
-        const search = devSearch({ base: basePath(), contentDir, log: (message) => logger.info(message) });
+        const search = devSearch({ base: current.options.base, pages: () => current.content().site.pages, log: (message) => logger.info(message) });
         server.middlewares.use(search.middleware);
-        server.watcher.on('all', (_event, file) => search.changed(file));
+        server.watcher.on('all', (_event, file) => {
+          if (file !== contentDir && !file.startsWith(contentDir + path.sep)) return;
+          search.changed();
+          // The tab rules follow the pages' tabs.
+          const tabs = server.moduleGraph.getModuleById('\0virtual:shale/tabs.css');
+          if (tabs) server.moduleGraph.invalidateModule(tabs);
+          // An image is no module of the page: show the new one (the content loader reloads the pages' data).
+          if (isAssetFile(file)) setTimeout(() => server.hot.send({ type: 'full-reload', path: '*' }), 50);
+        });
       },
       'astro:build:done': async ({ logger }) => {
-        if (!staging || !target) return;
-        copyContentAssets(contentDirectory(projectRoot), staging);
+        if (!build || !staging) return;
+        const current = build;
+        copyContentAssets(current.paths.content, staging);
         try {
-          const indexed = await indexSite(staging, searchIndex);
+          // Pages whose sections are known only once built (MDX) are read back; the others' records were handed over.
+          const builtOnly = new Set(current.content().site.pages.filter((page) => page.dialect === 'mdx' && page.frontMatter.search).map((page) => page.outputPath));
+          const indexed = await indexSite(staging, searchIndex!, builtOnly);
           if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          console.error(`\n✗ The search index could not be built: ${message}\n\nThe build stopped; the previous site was left as it was.\n`);
           fs.rmSync(staging, { recursive: true, force: true });
-          process.exit(1);
+          fail(logger, { message: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` });
         }
-        publish(staging, target, projectRoot);
-        logger.info(`site written to ${target}`);
+        publish(staging, current.paths.outDir, current.paths.work);
+        logger.info(`site written to ${current.paths.outDir}`);
       },
     },
   };

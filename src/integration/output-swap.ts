@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The build writes into a fresh folder beside the project's output and only replaces the
+ * The build writes into a fresh folder in Shale's work folder (`.shale/`) and only replaces the
  * output once everything succeeded, so a failed build leaves the previous site exactly as it was.
  */
-export function stagingDirectory(root: string): string {
-  const staging = path.join(root, '.shale', `staging-${process.pid}`);
+export function stagingDirectory(work: string): string {
+  const staging = path.join(work, `staging-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
   // Old sites whose background removal (below) did not finish, say because the machine stopped.
-  const trash = trashDirectory(root);
+  const trash = trashDirectory(work);
   if (fs.existsSync(trash)) removeInBackground(fs.readdirSync(trash).map((entry) => path.join(trash, entry)));
-  removeInBackground(abandonedStaging(root));
+  removeInBackground(abandonedStaging(work));
   return staging;
 }
 
@@ -21,8 +21,8 @@ export function stagingDirectory(root: string): string {
  * stopped before they ended (Ctrl+C, a killed process): their process is gone. A build running
  * beside this one keeps its own.
  */
-function abandonedStaging(root: string): string[] {
-  const shale = path.join(root, '.shale');
+function abandonedStaging(work: string): string[] {
+  const shale = work;
   if (!fs.existsSync(shale)) return [];
   return fs
     .readdirSync(shale)
@@ -44,17 +44,17 @@ function isRunning(pid: number): boolean {
 }
 
 /** Where replaced sites wait for their removal: inside `.shale/`, out of the writer's sight. */
-const trashDirectory = (root: string) => path.join(root, '.shale', 'trash');
+const trashDirectory = (work: string) => path.join(work, 'trash');
 
 /**
  * Moves the finished build into place: the old output goes only after the new one is complete.
  * The old output is renamed away at once and deleted by a background process: at 5,000 endpoints
  * it is over 11,000 files, and deleting them took the build 1–4 s more before it could end.
  */
-export function publish(staging: string, outputDir: string, root: string): void {
+export function publish(staging: string, outputDir: string, work: string): void {
   const target = path.resolve(outputDir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const old = fs.existsSync(target) ? moveAside(target, root) : undefined;
+  const old = fs.existsSync(target) ? moveAside(target, work) : undefined;
   try {
     fs.renameSync(staging, target);
   } catch (error) {
@@ -69,8 +69,8 @@ export function publish(staging: string, outputDir: string, root: string): void 
 }
 
 /** Renames the old output into the trash, or beside itself when the trash is on another disk. */
-function moveAside(target: string, root: string): string {
-  const trash = trashDirectory(root);
+function moveAside(target: string, work: string): string {
+  const trash = trashDirectory(work);
   fs.mkdirSync(trash, { recursive: true });
   const inTrash = path.join(trash, `${path.basename(target)}-${process.pid}-${Date.now()}`);
   try {

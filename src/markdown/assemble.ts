@@ -32,5 +32,6 @@ export function contextOf(page: Page, base: string, segments: Segment[]): PageCo
     segments,
     pageFile: page.file,
     footerAnchors: page.footers.flatMap((footer) => footer.anchors.map((anchor) => ({ anchor, line: footer.line }))),
+    tocDepth: page.frontMatter.toc_depth,
   };
 }

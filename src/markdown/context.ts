@@ -1,7 +1,9 @@
 import type { VFile } from 'vfile';
 import type { LanguageTab } from '../schema/language-tabs';
 import type { Heading } from '../content/toc';
-import type { Problem } from '../validation/problem';
+import type { SettleFacts } from '../settle/facts';
+import { problem, type Problem } from '../validation/problem';
+import type { FactsOf, ProblemKind } from '../validation/definitions';
 
 /** A run of lines of the rendered document that came from one source file. */
 export interface Segment {
@@ -14,7 +16,7 @@ export interface Segment {
   lineCount: number;
 }
 
-/** What the markdown plugins need to know about the page they render. */
+/** What the markdown plugins need to know about the page they render. Plain data: it travels as JSON. */
 export interface PageContext {
   tabs: LanguageTab[];
   codeClipboard: boolean;
@@ -25,44 +27,17 @@ export interface PageContext {
   /** The content folder (absolute), where images are looked up; '' when rendering loose Markdown. */
   contentDir: string;
   segments: Segment[];
-  /** The page's own file, and the `#anchors` its toc_footers link to (with their front-matter line). */
+  /** The page's own file, the `#anchors` its toc_footers link to (with their front-matter line), and its TOC depth. */
   pageFile: string;
   footerAnchors: Array<{ anchor: string; line?: number }>;
-  /**
-   * Rendering one file of a Markdown page on its own (render-part.ts): headings get placeholder ids
-   * and links are collected, because ids and links are settled across the page afterwards
-   * (compose-page.ts). MDX pages render as one document and settle them in place.
-   */
-  partMode?: boolean;
+  tocDepth: 2 | 3;
 }
 
-/** A heading of one file before the page gives it its id (part mode). */
-export interface PartHeading {
-  level: number;
-  /** Slate's id for it, before repeats are numbered; or the id written in raw HTML. */
-  base: string;
-  fixed?: string;
-  html: string;
-  text: string;
-  line?: number;
-}
-
-/** An id or a `#link` of one file, with its line (part mode). */
-export interface Mention {
-  id: string;
-  line?: number;
-}
-
-/** What part mode collects for the page to settle. */
-export interface PartFacts {
-  headings: PartHeading[];
-  /** Ids of other elements (raw HTML `id=`), which headings must not repeat. */
-  ids: Mention[];
-  links: Mention[];
-}
-
-/** The id a heading carries in part mode until the page gives it its own (see compose-page.ts). */
-export const placeholderId = (index: number): string => `__shale_heading_${index}__`;
+/**
+ * The context of one file of a Markdown page, rendered on its own: its line table is its own, and
+ * what only the settle step needs (the footers' links, the TOC depth) is not part of it.
+ */
+export type PartContext = Omit<PageContext, 'segments' | 'footerAnchors' | 'tocDepth'>;
 
 /** Where a heading is written, and the id Slate gave it when that differs from Shale's (slate#952). */
 export interface HeadingOrigin {
@@ -71,19 +46,18 @@ export interface HeadingOrigin {
   slateId?: string;
 }
 
-/** What the plugins leave for the page: its headings (and, in the same order, their origins) and the problems they found. */
+/** What rendering leaves for the page: its headings (and, in the same order, their origins) and the problems found. */
 export interface RenderOutput {
   headings: Heading[];
   origins?: HeadingOrigin[];
   problems: Problem[];
-  /** Part mode only. */
-  part?: PartFacts;
 }
 
-const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', contentDir: '', segments: [], pageFile: '', footerAnchors: [] };
+const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', contentDir: '', segments: [], pageFile: '', footerAnchors: [], tocDepth: 2 };
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
+  shaleFacts?: SettleFacts;
 }
 
 /**
@@ -95,7 +69,7 @@ export function pageContext(file: VFile): PageContext {
   return { ...DEFAULT_CONTEXT, ...((frontmatter?.shale as Partial<PageContext>) ?? {}) };
 }
 
-/** Sets what the plugins produce where both renderers can read it back (MDX exports the front matter). */
+/** What the plugins produce, where both renderers can read it back (MDX exports the front matter). */
 export function output(file: VFile): RenderOutput {
   const data = file.data as AstroData;
   data.astro ??= {};
@@ -103,6 +77,13 @@ export function output(file: VFile): RenderOutput {
   const frontmatter = data.astro.frontmatter;
   frontmatter.shaleOutput ??= { headings: [], problems: [] } satisfies RenderOutput;
   return frontmatter.shaleOutput as RenderOutput;
+}
+
+/** What the collectors found in this file for the settle step (src/settle/): headings, ids and #links, with their nodes. */
+export function facts(file: VFile): SettleFacts {
+  const data = file.data as AstroData;
+  data.shaleFacts ??= { headings: [], ids: [], links: [] };
+  return data.shaleFacts;
 }
 
 /** The source file and line a line of the rendered document came from. */
@@ -116,21 +97,9 @@ export function locate(context: PageContext, line: number | undefined): { file: 
   return { file: segment.file, line: inFile + segment.bodyLine };
 }
 
-/** Records a problem found at a line of the rendered document. */
-export function report(
-  file: VFile,
-  severity: Problem['severity'],
-  line: number | undefined,
-  message: string,
-  fix?: string,
-): void {
-  const where = locate(pageContext(file), line) ?? { file: file.path ?? '' };
-  output(file).problems.push({ severity, file: where.file, line: where.line, message, fix });
+/** Records a problem of a kind found at a line of the rendered document. */
+export function report<K extends ProblemKind>(file: VFile, kind: K, line: number | undefined, ...details: FactsOf<K> extends Record<string, never> ? [] : [FactsOf<K>]): void {
+  const context = pageContext(file);
+  const where = locate(context, line) ?? { file: file.path ?? '' };
+  output(file).problems.push(problem(kind, { ...where, slate: context.slate }, ...details));
 }
-
-/**
- * Slate let some mistakes through (an unknown fence language became plain text, a broken #link
- * just did nothing). In Slate's own format (`*.html.md`) they are warnings, so Slate docs build
- * unchanged; in Shale content they are errors.
- */
-export const slateTolerated = (file: VFile): Problem['severity'] => (pageContext(file).slate ? 'warning' : 'error');

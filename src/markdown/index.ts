@@ -2,14 +2,17 @@
  * The Markdown pipeline, stated once. Order matters:
  *   remark: Slate's dialect (tables, strikethrough, no indented code, no intra-word emphasis)
  *           → HTML blocks end where Redcarpet ends them → unclosed fences → image paths (before Astro's MDX image handling sees a relative path)
- *   rehype: heading ids first (the other steps and the TOC need them) → unclosed raw HTML → lang-specific
- *           → images → links (base path) → anchor check (needs every id) → code blocks (shiki, tabs: late, because
+ *   rehype: collect headings (first: before other steps change them) → unclosed raw HTML → lang-specific
+ *           → images → links (base path) → collect ids and #links → code blocks (shiki, tabs: late, because
  *           highlighting adds a node per token that the steps before need not walk) → sections (last: it regroups the tree)
- * Astro's MDX integration runs the same lists (astro.config.mjs); Shale's Markdown renderer
- * (render-page.ts) runs them for `.md` pages.
+ * Nothing here gives ids or checks links: the collectors gather headings, ids and #links for the
+ * settle step (src/settle/), which decides them for the whole page. Shale's Markdown renderer
+ * (render-part.ts) runs these lists for each file of a `.md` page and settles the page afterwards;
+ * Astro's MDX integration runs them for an `.mdx` page (astro-config.ts) with the settle step as
+ * its last plugin (`mdxRehypePlugins`), since an MDX page is rendered as one document.
  */
 import remarkSlateSyntax from './remark-slate-syntax';
-import rehypeHeadingIds from './rehype-heading-ids';
+import rehypeCollectHeadings from './rehype-collect-headings';
 import rehypeCodeBlocks from './rehype-code-blocks';
 import rehypeLangSpecific from './rehype-lang-specific';
 import rehypeLinks from './rehype-links';
@@ -17,10 +20,14 @@ import rehypeImages from './rehype-images';
 import remarkImagePaths from './remark-image-paths';
 import remarkCheckFences from './remark-check-fences';
 import remarkHtmlBlockEnd from './remark-html-block-end';
-import rehypeCheckAnchors from './rehype-check-anchors';
+import rehypeCollectAnchors from './rehype-collect-anchors';
 import rehypeSections from './rehype-sections';
 import rehypeCheckUnclosedHtml from './rehype-check-unclosed-html';
+import rehypeSettleDocument from './rehype-settle-document';
 
 export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkCheckFences, remarkImagePaths];
 
-export const rehypePlugins = [rehypeHeadingIds, rehypeCheckUnclosedHtml, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCheckAnchors, rehypeCodeBlocks, rehypeSections];
+export const rehypePlugins = [rehypeCollectHeadings, rehypeCheckUnclosedHtml, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCollectAnchors, rehypeCodeBlocks, rehypeSections];
+
+/** An MDX page is one document: settled in its own tree, after the rest of the pipeline. */
+export const mdxRehypePlugins = [...rehypePlugins, rehypeSettleDocument];

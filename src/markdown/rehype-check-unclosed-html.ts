@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { pageContext, report, slateTolerated } from './context';
+import { pageContext, report } from './context';
 
 const SECTION_HEADING = /^h[1-3]$/;
 /** Containers Markdown itself makes: a heading inside a list item or a blockquote is the writer's intent. */
@@ -36,13 +36,7 @@ export default function rehypeCheckUnclosedHtml() {
       if (!containsSectionHeading(element)) return;
       const closed = new RegExp(`</${element.tagName}\\s*>$`, 'i').test(text.slice(Math.max(0, end - element.tagName.length - 8), end));
       if (closed) return SKIP;
-      report(
-        file,
-        slateTolerated(file),
-        start.line,
-        `<${element.tagName}> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.`,
-        `close it with </${element.tagName}> where it should end.`,
-      );
+      report(file, 'html-unclosed', start.line, { tag: element.tagName });
       return SKIP;
     });
   };

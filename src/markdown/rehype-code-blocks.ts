@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { getHighlighter, highlightToHast, loadLanguages } from '../highlight/highlighter';
 import { canonicalLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 import { tabKeyForFence } from '../schema/language-tabs';
-import { pageContext, report, slateTolerated } from './context';
+import { pageContext, report } from './context';
 import { textOf } from './hast-nodes';
 
 /** The fence name of a `<pre><code class="language-x">` block ('' when the fence has none). */
@@ -43,11 +43,7 @@ export default function rehypeCodeBlocks() {
       const line = pre.position?.start.line ?? code.position?.start.line;
       let highlightAs = language || 'text';
       if (language && !canonicalLanguage(language)) {
-        const nearest = nearestLanguages(language);
-        const hint = nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.';
-        const severity = slateTolerated(file);
-        const shown = severity === 'warning' ? '; it is shown as plain text, as in Slate' : '';
-        report(file, severity, line, `code fence language "${fence}" is unknown${shown}.`, hint);
+        report(file, 'fence-language-unknown', line, { fence, nearest: nearestLanguages(language) });
         highlightAs = 'text';
       }
       const source = textOf(code).replace(/\n$/, '');

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveImage } from '../content/assets';
-import { pageContext, report, slateTolerated } from './context';
+import { pageContext, report } from './context';
 import { getAttribute, isElementLike, lineOf, setAttribute, tagName, type AnyElement } from './hast-nodes';
 
 /**
@@ -23,14 +23,13 @@ export default function rehypeImages() {
       if (src === undefined || !contentDir) return;
       const target = resolveImage(contentDir, pageFile, src);
       if (target.kind === 'outside') {
-        report(file, slateTolerated(file), lineOf(element), `image "${src}" is outside the content folder, so the site cannot serve it.`, 'move the image into the content folder (Slate keeps them in images/) and link to it there.');
+        report(file, 'image-outside', lineOf(element), { src });
         return;
       }
       if (target.kind !== 'local') return;
       setAttribute(element, 'src', target.url);
       if (!target.exists) {
-        const looked = target.tried.length > 1 ? ` (looked for ${target.tried.join(' and ')})` : '';
-        report(file, 'warning', lineOf(element), `image "${target.sitePath}" does not exist in the content folder${looked}.`, `add the file, or correct the path.`);
+        report(file, 'image-missing', lineOf(element), { path: target.sitePath, tried: target.tried });
       }
     });
   };

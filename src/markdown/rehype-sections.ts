@@ -69,6 +69,6 @@ function warnMissingLanguages(sections: Array<{ prose: RootContent[]; examples: 
     const heading = prose[0] && isElementLike(prose[0] as ElementContent) ? (prose[0] as AnyElement) : undefined;
     const name = heading && SECTION_HEADING.test(tagName(heading)) ? `section "${textOf(heading).trim()}"` : 'the opening section';
     const line = (heading ?? examples[0])?.position?.start.line;
-    report(file, 'warning', line, `${name} has code for ${[...present].join(', ')} but none for ${missing.join(', ')}.`, `add a fence for ${missing.join(', ')}, or ignore this if the section needs none.`);
+    report(file, 'tab-code-missing', line, { section: name, present: [...present], missing });
   }
 }

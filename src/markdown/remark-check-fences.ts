@@ -1,7 +1,7 @@
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report, slateTolerated } from './context';
+import { report } from './context';
 
 /** Container markers a fence line may sit behind: blockquote `>`s and indentation (lists). */
 const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
@@ -28,7 +28,7 @@ export default function remarkCheckFences() {
       const closing = end > start ? CLOSING.exec((lines[end - 1] ?? '').replace(CONTAINER_PREFIX, '')) : null;
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length) return;
       const shown = `${fence}${opening[2]!.trim()}`;
-      report(file, slateTolerated(file), start, `the code fence ${shown} is never closed, so the rest of the file is shown as code.`, `close it with ${fence} on a line of its own.`);
+      report(file, 'fence-unclosed', start, { shown, fence });
     });
   };
 }

@@ -2,20 +2,19 @@ import { VFile } from 'vfile';
 import { compile } from '@mdx-js/mdx';
 import type { Page } from '../content/site';
 import type { Heading } from '../content/toc';
-import type { Problem } from '../validation/problem';
+import { problem } from '../validation/problem';
 import { assemble, contextOf } from './assemble';
 import { locate, output, type HeadingOrigin, type PageContext, type RenderOutput } from './context';
-import { rehypePlugins, remarkPlugins } from './index';
+import { mdxRehypePlugins, remarkPlugins } from './index';
 import { composePage, type ComposedGroup } from './compose-page';
+import type { PartCache } from './part-cache';
 import { renderParts } from './render-parts';
 
 export interface RenderedPage {
-  /** The whole page's HTML (every group of a split page, one after the other). */
-  html: string;
   headings: Heading[];
   /** Where each heading is written, in the same order (for messages and import-slate). */
   origins?: HeadingOrigin[];
-  problems: Problem[];
+  problems: RenderOutput['problems'];
   /** The output pages: one, or one per h1 group when the page is split. */
   groups: ComposedGroup[];
   split: boolean;
@@ -24,18 +23,17 @@ export interface RenderedPage {
 /**
  * Renders a Markdown page: each file on its own, as Slate renders each include on its own (an
  * unclosed fence cannot swallow the next include; a file that did not change comes from the cache),
- * then the page settles ids, links and pages across its files (compose-page.ts).
+ * then the page is settled across its files (compose-page.ts).
  * `takenPaths` are the output paths of the site's other pages, which a split page must not take.
  */
-export async function renderMarkdownPage(page: Page, base = '/', takenPaths: ReadonlySet<string> = new Set()): Promise<RenderedPage> {
-  // Each file brings its own line table (render-part.ts).
-  const { segments: _none, ...context } = contextOf(page, base, []);
-  const composed = composePage(page, await renderParts(page.parts, context), takenPaths);
-  return { ...composed, html: composed.groups.map((group) => group.html).join('') };
+export async function renderMarkdownPage(page: Page, base: string, takenPaths: ReadonlySet<string>, cache: PartCache): Promise<RenderedPage> {
+  // Each file brings its own line table (render-part.ts); the footers and TOC depth are the settle step's.
+  const { segments: _segments, footerAnchors: _footers, tocDepth: _depth, ...context } = contextOf(page, base, []);
+  return composePage(page, await renderParts(page.parts, context, cache), takenPaths);
 }
 
 /** The text of the generated MDX document for a page: front matter with the context, then the page. */
-export function mdxDocument(page: Page, base = '/'): { text: string; context: PageContext } {
+export function mdxDocument(page: Page, base: string): { text: string; context: PageContext } {
   // Three lines of front matter: `---`, the JSON, `---`; the page text starts on line 4.
   const { text, segments } = assemble(page, 4);
   const context = contextOf(page, base, segments);
@@ -43,33 +41,22 @@ export function mdxDocument(page: Page, base = '/'): { text: string; context: Pa
 }
 
 /**
- * Compiles an MDX page with the same plugins Astro's MDX integration will run, to collect its
- * problems (MDX syntax errors included) with file and line before Astro renders it.
+ * Compiles an MDX page with the plugins Astro's MDX integration will run, to collect its problems
+ * (MDX syntax errors included) with file and line before Astro renders it.
  */
-export async function checkMdxPage(page: Page, base = '/'): Promise<RenderOutput> {
+export async function checkMdxPage(page: Page, base: string): Promise<RenderOutput> {
   const { text, segments } = assemble(page);
   const context = contextOf(page, base, segments);
   const file = new VFile({ path: page.file, value: text, data: { astro: { frontmatter: { shale: context } } } });
   try {
-    await compile(file, { remarkPlugins, rehypePlugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
+    await compile(file, { remarkPlugins, rehypePlugins: mdxRehypePlugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
   } catch (cause) {
     const message = cause as { reason?: string; message: string; line?: number; place?: { line?: number; start?: { line?: number } } };
     // An unclosed tag has no place of its own; its reason names the opening tag's: "(7:1-7:8)".
     const named = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(message.reason ?? '')?.[1];
     const line = message.line ?? message.place?.line ?? message.place?.start?.line ?? (named ? Number(named) : undefined);
     const where = locate(context, line) ?? { file: page.file };
-    return {
-      headings: [],
-      problems: [
-        {
-          severity: 'error',
-          file: where.file,
-          line: where.line,
-          message: `invalid MDX: ${(message.reason ?? message.message).replace(/([^.])$/, '$1.')}`,
-          fix: 'fix the MDX syntax: close every tag, write `{` as `\\{` and `<` as `&lt;` in text.',
-        },
-      ],
-    };
+    return { headings: [], problems: [problem('mdx-invalid', where, { reason: message.reason ?? message.message })] };
   }
   return output(file);
 }

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { SourceFile } from '../content/source-file';
-import type { PageContext } from './context';
-import { partKey, poolSetup, readCachedPart, writeCachedPart } from './part-cache';
+import type { PartContext } from './context';
+import type { PartCache } from './part-cache';
 import { renderPart, type RenderedPart } from './render-part';
 import { RenderPool } from './render-pool';
 
@@ -11,14 +12,14 @@ const POOL_THRESHOLD_BYTES = 400_000;
  * Renders the files of a page: each comes from the cache when its input did not change; the rest
  * render in this thread, or on every core when there is a lot of them (a cold build of big docs).
  */
-export async function renderParts(parts: readonly SourceFile[], context: Omit<PageContext, 'segments' | 'partMode'>): Promise<RenderedPart[]> {
-  const keys = parts.map((part) => partKey(part, context));
-  const results: Array<RenderedPart | undefined> = keys.map(readCachedPart);
+export async function renderParts(parts: readonly SourceFile[], context: PartContext, cache: PartCache): Promise<RenderedPart[]> {
+  const keys = parts.map((part) => cache.key(part, context));
+  const results: Array<RenderedPart | undefined> = keys.map((key) => cache.read(key));
   const missing = parts.flatMap((part, index) => (results[index] ? [] : [index]));
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
-    const { cacheDir, version } = poolSetup();
-    const pool = await RenderPool.start(cacheDir, version);
+    // The workers' script is bundled beside the cache's entries, named by the same version.
+    const pool = await RenderPool.start(path.dirname(cache.dir), cache.version);
     try {
       await Promise.all(missing.map(async (index) => (results[index] = await pool.render(parts[index]!, context))));
     } finally {
@@ -27,6 +28,6 @@ export async function renderParts(parts: readonly SourceFile[], context: Omit<Pa
   } else {
     for (const index of missing) results[index] = await renderPart(parts[index]!, context);
   }
-  for (const index of missing) writeCachedPart(keys[index]!, results[index]!);
+  for (const index of missing) cache.write(keys[index]!, results[index]!);
   return results as RenderedPart[];
 }

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { SourceFile } from '../content/source-file';
-import type { PageContext } from './context';
 import type { RenderedPart } from './render-part';
 import type { RenderTask } from './render-worker';
 

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { SourceFile } from '../content/source-file';
-import type { PageContext } from './context';
+import type { PartContext } from './context';
 import { renderPart } from './render-part';
 
 /** A worker thread of the render pool (render-pool.ts): renders the files it is sent, one at a time. */
 export interface RenderTask {
   id: number;
   part: SourceFile;
-  context: Omit<PageContext, 'segments' | 'partMode'>;
+  context: PartContext;
 }
 
 parentPort?.on('message', async ({ id, part, context }: RenderTask) => {

@@ -1,5 +1,12 @@
 import { z } from 'astro/zod';
 import { checkFooter } from './toc-footers';
+import type { ProblemKind } from '../validation/definitions';
+
+/**
+ * A schema issue that is a problem of a kind (validation/definitions.ts): readFrontMatter turns it
+ * into that problem, at the line of the value.
+ */
+const kindIssue = (kind: ProblemKind, facts: Record<string, unknown>): z.IssueData => ({ code: z.ZodIssueCode.custom, message: kind, params: { kind, facts } });
 
 // Any YAML value is checked by one rule, so a list or a number gets the same message as a bad map.
 const tabEntry = z
@@ -9,11 +16,7 @@ const tabEntry = z
     const isOneKeyMap =
       typeof entry === 'object' && entry !== null && !Array.isArray(entry) && Object.keys(entry).length === 1 && typeof Object.values(entry)[0] === 'string';
     if (!isName && !isOneKeyMap) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `language_tabs entry ${JSON.stringify(entry) ?? String(entry)} is neither a language name nor a one-key map.`,
-        params: { fix: 'write `- ruby` or `- shell: cURL` (language: label).' },
-      });
+      ctx.addIssue(kindIssue('tab-entry-invalid', { entry: JSON.stringify(entry) ?? String(entry) }));
     }
   })
   .transform((entry) => entry as string | Record<string, string>);
@@ -21,20 +24,16 @@ const tabEntry = z
 const footer = z.string().transform((entry, ctx) => {
   const result = checkFooter(entry);
   if (result.problem) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.problem.message, params: { fix: result.problem.fix } });
+    ctx.addIssue(kindIssue(result.problem.kind, result.problem.facts));
     return z.NEVER;
   }
-  return { html: result.html ?? '', anchors: result.anchors };
+  return { html: result.html ?? '', template: result.template ?? { chunks: [result.html ?? ''], holes: [] }, anchors: result.anchors };
 });
 
 const metaTag = z.record(z.union([z.string(), z.number(), z.boolean()])).superRefine((tag, ctx) => {
   for (const name of Object.keys(tag)) {
     if (!/^[a-z][a-z0-9:._-]*$/i.test(name) || /^on/i.test(name)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `meta attribute name "${name}" is not a plain attribute name.`,
-        params: { fix: 'use attributes such as name, property and content.' },
-      });
+      ctx.addIssue(kindIssue('meta-attribute-invalid', { name }));
     }
   }
 });
@@ -52,7 +51,7 @@ export const frontMatterSchema = z
     title: z.string().default('API Documentation').describe('The page <title>; the TOC scrollspy shows "Section – Title".'),
     language_tabs: list(tabEntry).describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default.'),
     toc_footers: list(footer).describe('Links under the table of contents (HTML links and inline emphasis only).'),
-    includes: list(z.string().transform((name) => name.trim())).describe('Files from includes/ appended after the body, in order.'),
+    includes: list(z.string().nullable().transform((name) => (name ?? '').trim())).describe('Files from includes/ appended after the body, in order.'),
     search: z.boolean().nullish().transform((v) => v ?? false).describe('Show the search box and build the search index.'),
     code_clipboard: z.boolean().nullish().transform((v) => v ?? false).describe('Put a Copy button on every code block.'),
     meta: list(metaTag).describe('Extra <meta> tags: each map becomes one tag.'),

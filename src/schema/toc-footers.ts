@@ -1,6 +1,8 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { attributeText, templateOf, type Mark, type Template } from '../settle/template';
+import type { FactsOf } from '../validation/definitions';
 
 /** Elements a footer may hold: links and inline emphasis, as Slate's examples use. */
 const ALLOWED_ELEMENTS = new Set(['a', 'em', 'strong', 'b', 'i', 'code', 'small', 'span', 'br']);
@@ -9,11 +11,20 @@ const ALLOWED_LINK_ATTRIBUTES = new Set(['href', 'title', 'target', 'rel']);
 export interface FooterResult {
   /** Safe HTML to render, when the entry is valid. */
   html?: string;
-  /** The `#anchor` targets the entry links to (checked against the page's ids later). */
+  /** The same with a hole at each `#link`, which a split page points at the page holding its id. */
+  template?: Template;
+  /** The `#anchor` targets the entry links to (checked against the page's ids later), in the order of the holes. */
   anchors: string[];
   /** What is wrong with the entry, if anything. */
-  problem?: { message: string; fix: string };
+  problem?: FooterProblem;
 }
+
+/** What can be wrong with a footer (validation/definitions.ts has the words). */
+export type FooterProblem =
+  | { kind: 'footer-element'; facts: FactsOf<'footer-element'> }
+  | { kind: 'footer-event-handler'; facts: FactsOf<'footer-event-handler'> }
+  | { kind: 'footer-attribute'; facts: FactsOf<'footer-attribute'> }
+  | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> };
 
 /** Whether an href is one a footer may use: http(s), mailto, a relative path or an #anchor. */
 export function isSafeHref(href: string): boolean {
@@ -34,6 +45,7 @@ export const isExternalHref = (href: string): boolean => /^(https?:)?\/\//i.test
 export function checkFooter(entry: string): FooterResult {
   const tree = fromHtml(entry, { fragment: true });
   const anchors: string[] = [];
+  const marks: Mark[] = [];
   let problem: FooterResult['problem'];
 
   const visit = (node: Root | RootContent): void => {
@@ -45,51 +57,54 @@ export function checkFooter(entry: string): FooterResult {
     }
     const element = node as Element;
     if (!ALLOWED_ELEMENTS.has(element.tagName)) {
-      problem = {
-        message: `toc_footers entry has a <${element.tagName}> element, which a footer may not hold.`,
-        fix: 'use only links (<a href>) and inline emphasis (<em>, <strong>, <code>) in toc_footers.',
-      };
+      problem = { kind: 'footer-element', facts: { tag: element.tagName } };
       return;
     }
     for (const [name, value] of Object.entries(element.properties)) {
       const attribute = name.toLowerCase();
       if (attribute.startsWith('on')) {
-        problem = {
-          message: `toc_footers entry has an event handler attribute (${attribute}), which could run script.`,
-          fix: 'remove the event handler; footers are plain links.',
-        };
+        problem = { kind: 'footer-event-handler', facts: { attribute } };
         return;
       }
       if (element.tagName !== 'a' || !ALLOWED_LINK_ATTRIBUTES.has(attribute)) {
         if (attribute === 'className' && element.tagName !== 'a') continue;
-        problem = {
-          message: `toc_footers entry has a "${attribute}" attribute on <${element.tagName}>, which a footer may not use.`,
-          fix: 'keep only href, title, target and rel on links.',
-        };
+        problem = { kind: 'footer-attribute', facts: { attribute, tag: element.tagName } };
         return;
       }
       if (attribute === 'href' && !isSafeHref(String(value))) {
-        problem = {
-          message: `toc_footers link has the unsafe URL "${String(value)}".`,
-          fix: 'use an http(s), mailto or relative link.',
-        };
+        problem = { kind: 'footer-unsafe-url', facts: { url: String(value) } };
         return;
       }
     }
-    if (element.tagName === 'a') hardenLink(element, anchors);
+    if (element.tagName === 'a' && hardenLink(element, anchors)) marks.push({ node: element, attribute: 'href', hole: { link: marks.length, href: attributeText(String(element.properties.href)) } });
     element.children.forEach(visit);
   };
   visit(tree);
   if (problem) return { anchors, problem };
-  return { html: toHtml(tree).trim(), anchors };
+  const html = toHtml(tree).trim();
+  const template = templateOf(tree, marks);
+  return { html, template: { ...template, chunks: trimEnds(template.chunks) }, anchors };
 }
 
-function hardenLink(link: Element, anchors: string[]): void {
+/** The template's text trimmed at both ends, as the footer's HTML is. */
+function trimEnds(chunks: string[]): string[] {
+  const trimmed = [...chunks];
+  trimmed[0] = trimmed[0]!.trimStart();
+  trimmed[trimmed.length - 1] = trimmed.at(-1)!.trimEnd();
+  return trimmed;
+}
+
+/** Adds rel="noopener" where a link leaves the site; returns whether it is a `#link` (its anchor added to `anchors`). */
+function hardenLink(link: Element, anchors: string[]): boolean {
   const href = typeof link.properties.href === 'string' ? link.properties.href.trim() : '';
-  if (href.startsWith('#') && href.length > 1) anchors.push(decodeURIComponent(href.slice(1)));
+  const isAnchor = href.startsWith('#') && href.length > 1;
+  // Only an address written as `#…` has its page put in front when its id moves to another page of a split set.
+  const movable = isAnchor && String(link.properties.href).startsWith('#');
+  if (isAnchor) anchors.push(decodeURIComponent(href.slice(1)));
   if (isExternalHref(href) || link.properties.target === '_blank') {
     const rel = new Set([...(Array.isArray(link.properties.rel) ? link.properties.rel.map(String) : []), 'noopener', 'noreferrer']);
     link.properties.rel = [...rel];
   }
+  return movable;
 }
 

@@ -5,7 +5,7 @@ import './scrollspy';
 import './copy-code';
 import './scrollable-tables';
 import './sidebar-toggle';
-import './search';
+import '../search/browser/search-box';
 import './moved-anchors';
 
 document.documentElement.dataset.js = '';

@@ -1,5 +1,9 @@
+import { DEFINITIONS, type FactsOf, type ProblemKind } from './definitions';
+
 /** One thing wrong (or likely wrong) with the writer's content, located and with its fix. */
 export interface Problem {
+  /** Which check found it (validation/definitions.ts): tests assert kinds, the report shows the words. */
+  kind: ProblemKind;
   severity: 'error' | 'warning';
   /** Absolute path of the file the problem is in. */
   file: string;
@@ -11,28 +15,21 @@ export interface Problem {
   fix?: string;
 }
 
-export const error = (file: string, line: number | undefined, message: string, fix?: string): Problem => ({
-  severity: 'error',
-  file,
-  line,
-  message,
-  fix,
-});
+/** Where a problem is, and whether that file is in Slate's own format (where some errors are warnings). */
+export interface Where {
+  file: string;
+  line?: number;
+  slate?: boolean;
+}
 
-export const warning = (file: string, line: number | undefined, message: string, fix?: string): Problem => ({
-  severity: 'warning',
-  file,
-  line,
-  message,
-  fix,
-});
+/** A problem of a kind, with the facts its message needs. */
+export function problem<K extends ProblemKind>(kind: K, where: Where, ...facts: FactsOf<K> extends Record<string, never> ? [] : [FactsOf<K>]): Problem {
+  const definition = DEFINITIONS[kind] as { gravity: string; message: (facts: unknown, tolerated: boolean) => string; fix?: (facts: unknown) => string };
+  const given = facts[0] ?? {};
+  const tolerated = definition.gravity === 'slate-tolerated' && where.slate === true;
+  const severity = definition.gravity === 'warning' || tolerated ? 'warning' : 'error';
+  const fix = definition.fix?.(given) || undefined;
+  return { kind, severity, file: where.file, ...(where.line === undefined ? {} : { line: where.line }), message: definition.message(given, tolerated), ...(fix ? { fix } : {}) };
+}
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
-
-/** Thrown when content has errors: carries every problem so one report can be printed. */
-export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`${problems.filter((p) => p.severity === 'error').length} content error(s)`);
-    this.name = 'ContentError';
-  }
-}

@@ -3,17 +3,17 @@ import type { Problem } from './problem';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Where a problem is, as `path:line` relative to the working directory (clickable in terminals). */
-export function location(problem: Problem, cwd = process.cwd()): string {
+/** Where a problem is, as `path:line` relative to `cwd`, the folder the build runs in (clickable in terminals). */
+function location(problem: Problem, cwd: string): string {
   const file = path.relative(cwd, problem.file) || problem.file;
   return problem.line ? `${file}:${problem.line}` : file;
 }
 
 /**
  * One report for every problem of a build, grouped by file in a stable order,
- * one line per problem: marker, location, what is wrong, the fix.
+ * one line per problem: marker, location, what is wrong, the fix. Paths are relative to `cwd`.
  */
-export function formatReport(problems: readonly Problem[], cwd = process.cwd()): string {
+export function formatReport(problems: readonly Problem[], cwd: string): string {
   if (problems.length === 0) return '';
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

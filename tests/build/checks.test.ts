@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroBuild, hasStackTrace, previousSite, reportOf, snapshot } from './support/build';
+import { checkFolder } from '../support/render';
+import { ShaleBuildError } from '../../src/engine/fail';
+import { DEFINITIONS, type ProblemKind } from '../../src/validation/definitions';
+import type { Problem } from '../../src/validation/problem';
 
 /**
  * Every check of `npm run build`, each on a tiny content folder in tests/fixtures/broken/<check>/,
@@ -10,10 +14,15 @@ import { astroBuild, hasStackTrace, previousSite, reportOf, snapshot } from './s
  */
 const F = 'tests/fixtures/broken';
 
-const ERRORS: Array<{ check: string; fixture: string; report: string }> = [
+/** The kinds of the problems, in the order the report lists them (by file, then line). */
+const kindsInReportOrder = (problems: readonly Problem[]) =>
+  [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)).map((problem) => problem.kind);
+
+const ERRORS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string }> = [
   {
     check: 'front matter of the wrong type',
     fixture: 'front-matter-type',
+    kinds: ['front-matter-value', 'front-matter-value', 'front-matter-value'],
     report: `✗ Found 3 errors in 1 file
 
 ${F}/front-matter-type/index.md
@@ -24,6 +33,7 @@ ${F}/front-matter-type/index.md
   {
     check: 'an unknown front-matter key, with a did-you-mean',
     fixture: 'unknown-key',
+    kinds: ['front-matter-unknown-key', 'front-matter-renamed-key'],
     report: `✗ Found 2 errors in 1 file
 
 ${F}/unknown-key/index.md
@@ -33,6 +43,7 @@ ${F}/unknown-key/index.md
   {
     check: 'a language_tabs entry that is neither a name nor a one-key map',
     fixture: 'tab-entry',
+    kinds: ['tab-entry-invalid', 'tab-entry-invalid'],
     report: `✗ Found 2 errors in 1 file
 
 ${F}/tab-entry/index.md
@@ -42,6 +53,7 @@ ${F}/tab-entry/index.md
   {
     check: 'a tab language shiki does not know, with the nearest names',
     fixture: 'tab-language',
+    kinds: ['tab-language-unknown', 'tab-language-unknown'],
     report: `✗ Found 2 errors in 1 file
 
 ${F}/tab-language/index.md
@@ -51,6 +63,7 @@ ${F}/tab-language/index.md
   {
     check: 'a fence language shiki does not know, with the nearest names',
     fixture: 'fence-language',
+    kinds: ['fence-language-unknown'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/fence-language/index.md
@@ -59,6 +72,7 @@ ${F}/fence-language/index.md
   {
     check: 'an include that does not exist, listing those that do',
     fixture: 'missing-include',
+    kinds: ['include-missing'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/missing-include/index.md
@@ -67,6 +81,7 @@ ${F}/missing-include/index.md
   {
     check: 'an include cycle',
     fixture: 'include-cycle',
+    kinds: ['include-cycle'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/include-cycle/includes/_second.md
@@ -75,6 +90,7 @@ ${F}/include-cycle/includes/_second.md
   {
     check: "invalid MDX, with MDX's own message at the include's line",
     fixture: 'invalid-mdx',
+    kinds: ['mdx-invalid'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/invalid-mdx/includes/_broken.mdx
@@ -83,6 +99,7 @@ ${F}/invalid-mdx/includes/_broken.mdx
   {
     check: 'invalid Markdown: a code fence that is never closed',
     fixture: 'unclosed-fence',
+    kinds: ['fence-unclosed'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/unclosed-fence/index.md
@@ -91,6 +108,7 @@ ${F}/unclosed-fence/index.md
   {
     check: 'invalid Markdown: a raw HTML element that is never closed',
     fixture: 'unclosed-html',
+    kinds: ['html-unclosed'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/unclosed-html/index.md
@@ -99,6 +117,7 @@ ${F}/unclosed-html/index.md
   {
     check: 'invalid Markdown: front matter that is never closed',
     fixture: 'unclosed-front-matter',
+    kinds: ['front-matter-unclosed'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/unclosed-front-matter/index.md
@@ -107,6 +126,7 @@ ${F}/unclosed-front-matter/index.md
   {
     check: 'a #link in the content that matches no id',
     fixture: 'broken-anchor',
+    kinds: ['link-broken'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/broken-anchor/index.md
@@ -115,6 +135,7 @@ ${F}/broken-anchor/index.md
   {
     check: 'a #link in toc_footers that matches no id',
     fixture: 'footer-anchor',
+    kinds: ['footer-link-broken'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/footer-anchor/index.md
@@ -123,6 +144,7 @@ ${F}/footer-anchor/index.md
   {
     check: 'unsafe toc_footers markup: a javascript: URL, an event handler, a script',
     fixture: 'unsafe-footer',
+    kinds: ['footer-unsafe-url', 'footer-event-handler', 'footer-element'],
     report: `✗ Found 3 errors in 1 file
 
 ${F}/unsafe-footer/index.md
@@ -133,6 +155,7 @@ ${F}/unsafe-footer/index.md
   {
     check: 'an id used twice',
     fixture: 'duplicate-id',
+    kinds: ['id-duplicate'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/duplicate-id/index.md
@@ -141,6 +164,7 @@ ${F}/duplicate-id/index.md
   {
     check: 'an image outside the content folder',
     fixture: 'image-outside',
+    kinds: ['image-outside'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/image-outside/index.md
@@ -149,6 +173,7 @@ ${F}/image-outside/index.md
   {
     check: 'a missing content folder',
     fixture: 'no-such-folder',
+    kinds: ['content-folder-missing'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/no-such-folder
@@ -157,6 +182,7 @@ ${F}/no-such-folder
   {
     check: 'an empty content folder',
     fixture: 'empty-content',
+    kinds: ['content-folder-empty'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/empty-content
@@ -165,17 +191,92 @@ ${F}/empty-content
   {
     check: 'a missing index page',
     fixture: 'missing-index',
+    kinds: ['index-page-missing'],
     report: `✗ Found 1 error in 1 file
 
 ${F}/missing-index
   ✗ ${F}/missing-index  the content folder has no index page. Fix: add index.mdx, index.md or index.html.md: it becomes the front page.`,
   },
+  {
+    check: 'front matter that is not valid YAML',
+    fixture: 'front-matter-yaml',
+    kinds: ['front-matter-yaml'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/front-matter-yaml/index.md
+  ✗ ${F}/front-matter-yaml/index.md:4  front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix: fix the YAML syntax (indentation, quotes, colons).`,
+  },
+  {
+    check: 'front matter that is a list, not a map of keys',
+    fixture: 'front-matter-list',
+    kinds: ['front-matter-not-a-map'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/front-matter-list/index.md
+  ✗ ${F}/front-matter-list/index.md:2  front matter must be a map of keys (title: …). Fix: write one \`key: value\` per line.`,
+  },
+  {
+    check: 'page settings in the front matter of an include',
+    fixture: 'include-front-matter',
+    kinds: ['include-front-matter-key', 'include-front-matter-key'],
+    report: `✗ Found 2 errors in 1 file
+
+${F}/include-front-matter/includes/_errors.md
+  ✗ ${F}/include-front-matter/includes/_errors.md:2  unknown front-matter key "title". Fix: an include may only name further includes; put page settings in the page front matter.
+  ✗ ${F}/include-front-matter/includes/_errors.md:3  unknown front-matter key "search". Fix: an include may only name further includes; put page settings in the page front matter.`,
+  },
+  {
+    check: 'a meta tag with an event handler',
+    fixture: 'meta-attribute',
+    kinds: ['meta-attribute-invalid'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/meta-attribute/index.md
+  ✗ ${F}/meta-attribute/index.md:6  meta attribute name "onload" is not a plain attribute name. Fix: use attributes such as name, property and content.`,
+  },
+  {
+    check: 'a toc_footers link with an attribute a footer may not use',
+    fixture: 'footer-attribute',
+    kinds: ['footer-attribute'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/footer-attribute/index.md
+  ✗ ${F}/footer-attribute/index.md:4  toc_footers entry has a "style" attribute on <a>, which a footer may not use. Fix: keep only href, title, target and rel on links.`,
+  },
+  {
+    check: '`split: h1` on an MDX page',
+    fixture: 'mdx-split',
+    kinds: ['mdx-split'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/mdx-split/index.mdx
+  ✗ ${F}/mdx-split/index.mdx:3  \`split: h1\` works for Markdown pages; an MDX page is built as one page. Fix: remove \`split\`, or write the page and its includes as .md.`,
+  },
+  {
+    check: 'an empty include name',
+    fixture: 'include-empty-name',
+    kinds: ['include-empty-name'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/include-empty-name/index.md
+  ✗ ${F}/include-empty-name/index.md:4  an include name is empty. Fix: remove the empty \`-\` line under includes.`,
+  },
+  {
+    check: 'an include in the other format (MDX in a Markdown page)',
+    fixture: 'include-format',
+    kinds: ['include-format'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/include-format/index.md
+  ✗ ${F}/include-format/index.md:4  include "errors" is MDX (_errors.mdx) but index.md is Markdown; a page and its includes share one format. Fix: rename _errors.mdx to .md.`,
+  },
 ];
 
-const WARNINGS: Array<{ check: string; fixture: string; report: string; files: string[] }> = [
+const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[] }> = [
   {
     check: 'a section whose code misses one of the tab languages',
     fixture: 'missing-tab-language',
+    kinds: ['tab-code-missing'],
     files: ['index.html'],
     report: `⚠ Found 1 warning in 1 file
 
@@ -185,6 +286,7 @@ ${F}/missing-tab-language/includes/_kittens.md
   {
     check: 'a missing image (the images that exist are published)',
     fixture: 'missing-image',
+    kinds: ['image-missing', 'image-missing'],
     files: ['index.html', 'images/logo.png'],
     report: `⚠ Found 2 warnings in 1 file
 
@@ -195,6 +297,7 @@ ${F}/missing-image/index.md
   {
     check: "in Slate's own format, what Slate let through: an unknown fence language, a broken #link, an unclosed fence",
     fixture: 'slate-tolerated',
+    kinds: ['link-broken', 'fence-language-unknown', 'fence-unclosed'],
     files: ['index.html'],
     report: `⚠ Found 3 warnings in 1 file
 
@@ -203,6 +306,26 @@ ${F}/slate-tolerated/index.html.md
   ⚠ ${F}/slate-tolerated/index.html.md:9  code fence language "response" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows, or \`text\`.
   ⚠ ${F}/slate-tolerated/index.html.md:15  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
   },
+  {
+    check: 'an include name that matches two files',
+    fixture: 'include-ambiguous',
+    kinds: ['include-ambiguous'],
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/include-ambiguous/index.md
+  ⚠ ${F}/include-ambiguous/index.md:4  include "errors" matches _errors.md and also errors.md; Shale uses _errors.md. Fix: rename or delete the file you do not mean.`,
+  },
+  {
+    check: 'an h2 before any h1 (the table of contents leaves it out, as in Slate)',
+    fixture: 'heading-before-h1',
+    kinds: ['heading-before-h1'],
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/heading-before-h1/index.md
+  ⚠ ${F}/heading-before-h1/index.md:5  heading "Too early" (h2) comes before any h1, so the table of contents leaves it out. Fix: put an h1 above it, or make it an h1.`,
+  },
 ];
 
 const outDirs: string[] = [];
@@ -210,19 +333,26 @@ afterAll(() => outDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force:
 
 // These builds stop before Astro writes anything (the check runs first), so they may run side by side.
 describe.concurrent('a content error stops the build with one exact report and leaves the previous site as it was', () => {
+  it('has a fixture for every kind of problem (a bug in Shale has none: tests/unit/check-content.test.ts)', ({ expect }) => {
+    const shown = new Set([...ERRORS, ...WARNINGS].flatMap((c) => c.kinds));
+    expect(Object.keys(DEFINITIONS).filter((kind) => !shown.has(kind as ProblemKind))).toEqual(['render-failed']);
+  });
+
   it('covers every broken fixture folder', ({ expect }) => {
     const fixtures = fs.readdirSync(F).sort();
     expect([...ERRORS, ...WARNINGS].map((c) => c.fixture).filter((name) => name !== 'no-such-folder').sort()).toEqual(fixtures);
     expect(fs.existsSync(path.join(F, 'no-such-folder'))).toBe(false);
   });
 
-  for (const { check, fixture, report } of ERRORS) {
+  for (const { check, fixture, kinds, report } of ERRORS) {
     it(check, async ({ expect }) => {
       const outDir = previousSite();
       outDirs.push(outDir);
       const before = snapshot(outDir);
       const build = await astroBuild({ content: `${F}/${fixture}`, outDir });
       expect(build.status).toBe(1);
+      expect(build.error).toBeInstanceOf(ShaleBuildError);
+      expect(kindsInReportOrder((build.error as ShaleBuildError).problems)).toEqual(kinds);
       expect(reportOf(build.stderr)).toBe(report);
       expect(build.stderr).toContain(`${report}\n\nThe build stopped; the previous site was left as it was.`);
       expect(hasStackTrace(build.stdout + build.stderr)).toBe(false);
@@ -232,13 +362,14 @@ describe.concurrent('a content error stops the build with one exact report and l
 });
 
 describe('a content warning is reported and the build goes on', () => {
-  for (const { check, fixture, report, files } of WARNINGS) {
+  for (const { check, fixture, kinds, report, files } of WARNINGS) {
     it(check, async () => {
       const outDir = previousSite();
       outDirs.push(outDir);
       const build = await astroBuild({ content: `${F}/${fixture}`, outDir });
       expect(build.status, build.stderr).toBe(0);
       expect(reportOf(build.stdout + build.stderr)).toBe(report);
+      expect(kindsInReportOrder((await checkFolder(`${F}/${fixture}`)).problems)).toEqual(kinds);
       const written = Object.keys(snapshot(outDir));
       expect(written).toEqual(expect.arrayContaining(files));
       // The new site replaced the previous one as a whole.

@@ -103,7 +103,7 @@ describe('generated sources through the real build', () => {
       const content = write(make());
       const outDir = tempDir('fuzz-out');
       try {
-        const build = await astroBuild({ content, outDir, timeoutMs: 300_000 });
+        const build = await astroBuild({ content, outDir });
         const output = build.stdout + build.stderr;
         expect(build.status, output).not.toBeNull();
         expect(hasStackTrace(output), output).toBe(false);

@@ -199,7 +199,7 @@ describe('a large page', () => {
   it('is split by h1 on its own once its HTML passes 500 KB', async () => {
     const out = tempDir('split-large');
     outs.push(out);
-    const build = await astroBuild({ content: corpus, outDir: out, timeoutMs: 240_000 });
+    const build = await astroBuild({ content: corpus, outDir: out });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
     const pages = fs.readdirSync(out).filter((file) => file.endsWith('.html'));
@@ -219,7 +219,7 @@ describe('a large page', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('search: true\n', 'search: true\nsplit: false\n'));
     const out = tempDir('split-large-one');
     outs.push(out);
-    const build = await astroBuild({ content: corpus, outDir: out, timeoutMs: 240_000 });
+    const build = await astroBuild({ content: corpus, outDir: out });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
     expect(fs.readdirSync(out).filter((name) => name.endsWith('.html'))).toEqual(['index.html']);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import widdershins from 'widdershins';
-import { checkContent } from '../../src/integration/check-content';
+import { checkFolder } from '../support/render';
 import { formatReport } from '../../src/validation/report';
 import { astroBuild, hasStackTrace, reportOf, tempDir, type BuildResult } from './support/build';
 import { countBy, hasClass, is, readPage, text, type BuiltPage } from './support/html';
@@ -108,8 +108,8 @@ describe("Widdershins' other tabs: http and a lang--suffix tab (javascript--node
     expect(markdown).toContain('```http');
     const dir = writeSource(markdown);
     try {
-      const { problems } = await checkContent(dir, '/');
-      expect(formatReport(problems)).toBe('');
+      const { problems } = await checkFolder(dir);
+      expect(formatReport(problems, dir)).toBe('');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -26,7 +26,7 @@ function useCorpus(name: string): () => Built {
   let built: Built | undefined;
   beforeAll(async () => {
     const source = path.join(CORPORA!, name);
-    const build = await astroBuild({ content: path.relative(ROOT, source), outDir: tempDir(`corpus-${name}`), timeoutMs: 500_000 });
+    const build = await astroBuild({ content: path.relative(ROOT, source), outDir: tempDir(`corpus-${name}`) });
     if (build.status !== 0) throw new Error(`${name} did not build:\n${build.stdout}\n${build.stderr}`);
     built = { build, source, page: readDocs(build.outDir) };
   });

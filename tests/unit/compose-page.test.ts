@@ -206,4 +206,27 @@ describe('composing a page from its files', () => {
     const { composed } = await compose({ 'index.html.md': '# Top\n\n[x](#nowhere)\n' });
     expect(composed.problems.map((problem) => [problem.severity, problem.message])).toEqual([['warning', 'link "#nowhere" points to no id on this page.']]);
   });
+
+  it('moves only real links to another page of the set: text that looks like a link, in code or prose, stays as written', async () => {
+    const { composed } = await compose({
+      'index.html.md': `${frontMatter('split: h1\nincludes:\n  - kittens\n')}\n# Introduction\n\nA [real link](#get-all-kittens). In code: \`<a href="#get-all-kittens">\`.\n\n\`\`\`text\n<a href="#get-all-kittens">kittens</a> href="#kittens"\n\`\`\`\n\nAs text: href="#kittens" and id="introduction".\n`,
+      'includes/_kittens.md': '# Kittens\n\n## Get All Kittens\n\nAll of them.\n',
+    });
+    const [index, kittens] = composed.groups;
+    expect(kittens!.outputPath).toBe('kittens.html');
+    expect(index!.html).toContain('<a href="kittens.html#get-all-kittens">real link</a>');
+    expect(index!.html).toContain('<code>&#x3C;a href="#get-all-kittens"></code>');
+    // The fence and the prose keep every character as written: only the link above moved.
+    expect(index!.html.match(/kittens\.html/g)).toHaveLength(1);
+    expect(index!.html).toContain('href="#kittens" and id="introduction"');
+    expect(index!.html).toContain('<h1 id="introduction">Introduction</h1>');
+  });
+
+  it('fills the holes of a file whose text holds the private-use character that marks them', async () => {
+    const { composed } = await compose({ 'index.md': '# Top \uE000 1 \uE000\n\nText \uE000 [top](#top-1) \uE0000\uE000\n\n# Next\n' });
+    expect(composed.headings.map((heading) => heading.id)).toEqual(['top-1', 'next']);
+    expect(composed.groups[0]!.html).toContain('<h1 id="top-1">Top \uE000 1 \uE000</h1>');
+    expect(composed.groups[0]!.html).toContain('Text \uE000 <a href="#top-1">top</a> \uE0000\uE000');
+    expect(composed.problems).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/content/site';
-import { checkMdxPage, renderMarkdownPage } from '../../src/markdown/render-page';
+import { checkMdxPage } from '../../src/markdown/render-page';
+import { renderMarkdown } from '../support/render';
 import { tempContent } from '../support/temp-content';
 
 const FRONT = '---\nlanguage_tabs:\n  - shell\n  - ruby\n  - ruby--v2: Ruby 2\ncode_clipboard: true\n';
@@ -12,7 +13,7 @@ async function render(files: Record<string, string>, base = '/') {
   const site = loadSite(dir);
   expect(site.problems).toEqual([]);
   const page = site.pages[0]!;
-  return { dir, ...(await renderMarkdownPage(page, base)) };
+  return { dir, ...(await renderMarkdown(page, base)) };
 }
 
 describe('heading ids', () => {
@@ -118,7 +119,7 @@ describe('MDX pages', () => {
   it('reports invalid MDX with the include file and line', async () => {
     const dir = tempContent({ 'index.mdx': '---\nincludes:\n  - a\n---\n# Top\n', 'includes/_a.mdx': '# A\n\nText\n\n<aside>\nnever closed\n' });
     const page = loadSite(dir).pages[0]!;
-    const { problems } = await checkMdxPage(page);
+    const { problems } = await checkMdxPage(page, '/');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', file: path.join(dir, 'includes/_a.mdx'), line: 5 });
     expect(problems[0]!.message).toMatch(/^invalid MDX: Expected a closing tag for `<aside>`/);
@@ -126,7 +127,7 @@ describe('MDX pages', () => {
 
   it('runs the same plugins: Slate ids and anchor checks', async () => {
     const dir = tempContent({ 'index.mdx': '# Top\n\n## Top\n\n[x](#missing)\n' });
-    const { headings, problems } = await checkMdxPage(loadSite(dir).pages[0]!);
+    const { headings, problems } = await checkMdxPage(loadSite(dir).pages[0]!, '/');
     expect(headings.map((h) => h.id)).toEqual(['top', 'top-2']);
     expect(problems).toEqual([expect.objectContaining({ line: 5, message: 'link "#missing" points to no id on this page.' })]);
   });

@@ -23,10 +23,10 @@ describe('publish', () => {
     const dist = path.join(root, 'dist');
     write(path.join(dist, 'index.html'), 'old');
     write(path.join(dist, 'gone.html'), 'only in the old site');
-    const staging = stagingDirectory(root);
+    const staging = stagingDirectory(path.join(root, '.shale'));
     write(path.join(staging, 'index.html'), 'new');
 
-    publish(staging, dist, root);
+    publish(staging, dist, path.join(root, '.shale'));
 
     expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('new');
     expect(fs.existsSync(path.join(dist, 'gone.html'))).toBe(false);
@@ -38,16 +38,16 @@ describe('publish', () => {
 
   it('writes a first site where there was none', () => {
     const dist = path.join(root, 'out', 'site');
-    const staging = stagingDirectory(root);
+    const staging = stagingDirectory(path.join(root, '.shale'));
     write(path.join(staging, 'index.html'), 'first');
-    publish(staging, dist, root);
+    publish(staging, dist, path.join(root, '.shale'));
     expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('first');
     expect(trashEntries()).toEqual([]);
   });
 
   it('clears what an interrupted removal left in the trash when the next build starts', async () => {
     write(path.join(trash(), 'dist-1-1', 'index.html'), 'left over');
-    stagingDirectory(root);
+    stagingDirectory(path.join(root, '.shale'));
     await vi.waitFor(() => expect(trashEntries()).toEqual([]), { timeout: 10_000, interval: 50 });
   });
 
@@ -57,7 +57,7 @@ describe('publish', () => {
     const stopped = [path.join(root, '.shale', `staging-${ended}`), path.join(root, '.shale', `staging-${ended}-search`)];
     const running = path.join(root, '.shale', `staging-${process.ppid}`);
     for (const folder of [...stopped, running]) write(path.join(folder, 'index.html'), 'half built');
-    stagingDirectory(root);
+    stagingDirectory(path.join(root, '.shale'));
     await vi.waitFor(() => expect(stopped.filter((folder) => fs.existsSync(folder))).toEqual([]), { timeout: 10_000, interval: 50 });
     expect(fs.existsSync(running)).toBe(true);
   });

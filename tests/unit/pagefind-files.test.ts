@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCbor } from '../../src/integration/pagefind-files';
+import { decodeCbor } from '../../src/search/build/pagefind-files';
 
 const bytes = (...values: number[]) => Buffer.from(values);
 

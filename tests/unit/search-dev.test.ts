@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { devSearch } from '../../src/integration/search-dev';
+import { devSearch } from '../../src/search/build/dev-search';
+import { loadSite } from '../../src/content/site';
 
 // tests/fixtures/search has two pages with `search: true`: index.html.md and v2.html.md.
 const contentDir = path.resolve('tests/fixtures/search');
@@ -18,7 +19,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function devServer(pages: Record<string, string | number>) {
   const rendered: string[] = [];
   const logs: string[] = [];
-  const search = devSearch({ base: '/', contentDir, log: (message) => logs.push(message) });
+  const search = devSearch({ base: '/', pages: () => loadSite(contentDir).pages, log: (message) => logs.push(message) });
   server = http.createServer((request, response) => {
     search.middleware(request, response, () => {
       const page = pages[request.url ?? ''];
@@ -51,8 +52,7 @@ describe('devSearch', () => {
     await dev.get('/pagefind/pagefind.js');
     await dev.get('/pagefind/pagefind.js');
     expect(dev.rendered).toHaveLength(2);
-    dev.search.changed(path.join(contentDir, 'README.txt'));
-    dev.search.changed('/somewhere/else/index.html.md');
+    dev.search.changed();
     await dev.get('/pagefind/pagefind.js');
     expect(dev.rendered).toHaveLength(4);
   });

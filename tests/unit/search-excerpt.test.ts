@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerptParts } from '../../src/search/excerpt';
+import { excerptParts } from '../../src/search/shared/excerpt';
 
 describe('excerptParts', () => {
   test('turns Pagefind marks into marked runs of plain text', () => {

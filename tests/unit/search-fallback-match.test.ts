@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couldMatch, everyWordFound } from '../../src/search/fallback-match';
+import { couldMatch, everyWordFound } from '../../src/search/shared/fallback-match';
 
 describe('couldMatch: a word a result shows, for a word typed', () => {
   it('accepts words the typed one starts (prefix search) and what stemming leaves', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { identifierParts, identifierWords } from '../../src/search/identifiers';
+import { identifierParts, identifierWords } from '../../src/search/shared/identifiers';
 
 describe('identifierParts', () => {
   test('splits snake_case, dotted, slashed and camelCase identifiers into lower-case parts', () => {

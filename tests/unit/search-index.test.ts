@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSearchIndex, indexSite, startSearchIndex, wantsSearch } from '../../src/integration/search-index';
-import { SearchIndexError, sectionRecords } from '../../src/search/records';
-import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/integration/pagefind-files';
-import { shardOf } from '../../src/integration/search-shards';
+import { buildSearchIndex, indexSite, startSearchIndex } from '../../src/search/build/search-index';
+import { SearchIndexError, sectionRecords } from '../../src/search/build/records';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-files';
+import { shardOf } from '../../src/search/build/shards';
 
-const docsPage = (sections: string, box = true) =>
-  `<!doctype html><html lang="en"><head><title>Docs</title></head><body>` +
-  `<div class="sidebar">${box ? '<shale-search class="search"></shale-search>' : ''}</div>` +
-  `<main id="content">${sections}</main></body></html>`;
+const docsPage = (sections: string) => `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"></div><main id="content">${sections}</main></body></html>`;
+/** An index with no sections known before the pages are built. */
+const nothingKnown = () => startSearchIndex(new Map());
 
 const twoSections =
   `<section class="section section-h1"><div class="prose"><h1 id="tokens">Tokens</h1><p>Send the Bearer Token.</p></div></section>` +
@@ -18,15 +17,12 @@ const twoSections =
 
 // These run Pagefind's indexer for real (a native binary): seconds, not milliseconds.
 describe('buildSearchIndex', () => {
-  test('builds nothing when no page has the search box (search: false)', async () => {
-    expect(await buildSearchIndex([{ outputPath: 'index.html', html: docsPage(twoSections, false) }])).toBeUndefined();
+  test('builds nothing when no page wants search', async () => {
+    expect(await buildSearchIndex([])).toBeUndefined();
   });
 
-  test('indexes one record per section, of the pages with the box only, without Pagefind’s own UIs', async () => {
-    const built = await buildSearchIndex([
-      { outputPath: 'index.html', html: docsPage(twoSections) },
-      { outputPath: 'no-search.html', html: docsPage(twoSections, false) },
-    ]);
+  test('indexes one record per section, without Pagefind’s own UIs', async () => {
+    const built = await buildSearchIndex([{ outputPath: 'index.html', html: docsPage(twoSections) }]);
     expect(built?.summary).toEqual({ pages: 1, records: 2 });
     const files = [...built!.files.keys()];
     expect(files).toContain('pagefind.js');
@@ -47,7 +43,9 @@ describe('indexSite', () => {
     const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-'));
     try {
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
-      expect(await indexSite(site)).toEqual({ pages: 1, records: 2 });
+      fs.writeFileSync(path.join(site, 'no-search.html'), docsPage(twoSections));
+      // Which pages want search is data (their front matter), never read from the built HTML.
+      expect(await indexSite(site, nothingKnown(), new Set(['index.html']))).toEqual({ pages: 1, records: 2 });
       expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
       expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
     } finally {
@@ -73,7 +71,7 @@ describe('startSearchIndex with a folder to write to early', () => {
       await pending.ready;
       expect(fs.existsSync(path.join(early, 'pagefind.js'))).toBe(true);
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
-      expect(await indexSite(site, pending)).toEqual({ pages: 1, records: 2 });
+      expect(await indexSite(site, pending, new Set())).toEqual({ pages: 1, records: 2 });
       expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
       expect(fs.readdirSync(path.join(site, 'pagefind')).filter((file) => file.startsWith('pagefind-ui'))).toEqual([]);
       expect(fs.existsSync(early)).toBe(false);
@@ -85,7 +83,8 @@ describe('startSearchIndex with a folder to write to early', () => {
       const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), early);
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
       fs.writeFileSync(path.join(site, 'guide.html'), docsPage(twoSections));
-      expect(await indexSite(site, pending)).toEqual({ pages: 2, records: 4 });
+      fs.writeFileSync(path.join(site, 'no-search.html'), docsPage(twoSections));
+      expect(await indexSite(site, pending, new Set(['guide.html']))).toEqual({ pages: 2, records: 4 });
       expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(4);
       expect(fs.existsSync(early)).toBe(false);
     });
@@ -110,7 +109,7 @@ describe('an index in shards', () => {
       const known = new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
       for (const page of pages) fs.writeFileSync(path.join(site, page), docsPage(twoSections));
       // Six sections, two per shard: three shards.
-      expect(await indexSite(site, startSearchIndex(known, `${site}-early`, undefined, 2))).toEqual({ pages: 3, records: 6 });
+      expect(await indexSite(site, startSearchIndex(known, `${site}-early`, undefined, 2), new Set())).toEqual({ pages: 3, records: 6 });
       const index = path.join(site, 'pagefind');
       const [first, ...others] = pages.map((page) => shardOf(page, 3)).sort();
       const list = JSON.parse(fs.readFileSync(path.join(index, 'shale-shards.json'), 'utf8')) as { shards: string[] };
@@ -133,7 +132,7 @@ describe('an index in shards', () => {
     const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-shards-'));
     try {
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
-      await indexSite(site);
+      await indexSite(site, nothingKnown(), new Set(['index.html']));
       expect(JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'shale-shards.json'), 'utf8'))).toEqual({ shards: [] });
       expect(fs.readdirSync(path.join(site, 'pagefind')).filter((file) => file.startsWith('shard-'))).toEqual([]);
     } finally {
@@ -143,13 +142,5 @@ describe('an index in shards', () => {
     const built = await buildSearchIndex(pages.map((page) => ({ outputPath: page, html: docsPage(twoSections) })), known);
     expect(JSON.parse(new TextDecoder().decode(built!.files.get('shale-shards.json')))).toEqual({ shards: [] });
     expect(built!.files.has('pagefind.js')).toBe(true);
-  });
-});
-
-describe('wantsSearch', () => {
-  test('recognises a page by the search box in its navigation', () => {
-    expect(wantsSearch(docsPage(''))).toBe(true);
-    expect(wantsSearch(docsPage('', false))).toBe(false);
-    expect(wantsSearch(docsPage('<p>&lt;shale-search&gt; in the docs</p>', false))).toBe(false);
   });
 });

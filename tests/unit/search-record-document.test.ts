@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element } from 'hast';
-import { CODE_WEIGHT, recordDocument } from '../../src/search/record-document';
-import type { SectionRecord } from '../../src/search/records';
+import { CODE_WEIGHT, recordDocument } from '../../src/search/build/record-document';
+import type { SectionRecord } from '../../src/search/build/records';
 
 const record: SectionRecord = {
   url: '/#client-secret',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pageUrl, SearchIndexError, sectionRecords } from '../../src/search/records';
-import { identifierWords } from '../../src/search/identifiers';
+import { pageUrl, SearchIndexError, sectionRecords } from '../../src/search/build/records';
+import { identifierWords } from '../../src/search/shared/identifiers';
 
 /** A built page as Shale lays it out: sections with a prose side and an examples side. */
 const page = (main: string, { lang = 'en', title = 'API Reference' } = {}) =>

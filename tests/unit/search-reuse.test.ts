@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/integration/pagefind-files';
-import { indexSite, startSearchIndex } from '../../src/integration/search-index';
-import { shardOf } from '../../src/integration/search-shards';
-import { recordDigest, settleFragments, type IndexReuse } from '../../src/integration/search-reuse';
-import { recordDocument } from '../../src/search/record-document';
-import { sectionRecords } from '../../src/search/records';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-files';
+import { indexSite, startSearchIndex } from '../../src/search/build/search-index';
+import { shardOf } from '../../src/search/build/shards';
+import { recordDigest, settleFragments, type IndexReuse } from '../../src/search/build/reuse';
+import { recordDocument } from '../../src/search/build/record-document';
+import { sectionRecords } from '../../src/search/build/records';
 
 const docsPage = (refresh: string) =>
   `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"><shale-search></shale-search></div><main id="content">` +
@@ -29,7 +29,7 @@ async function build(name: string, html: string, previous?: string): Promise<str
   fs.writeFileSync(path.join(site, 'index.html'), html);
   const reuse: IndexReuse = { previous: path.join(work, previous ?? 'none', 'pagefind'), manifests: path.join(work, 'manifests') };
   const pending = startSearchIndex(new Map([['index.html', sectionRecords(html, 'index.html')]]), `${site}-early`, reuse);
-  await indexSite(site, pending);
+  await indexSite(site, pending, new Set());
   return path.join(site, 'pagefind');
 }
 
@@ -128,7 +128,7 @@ describe('reusing the published index’s shards whole', () => {
     for (const [page, html] of pages) fs.writeFileSync(path.join(site, page), html);
     const known = new Map([...pages].map(([page, html]) => [page, sectionRecords(html, page)]));
     const reuse: IndexReuse = { previous: path.join(work, previous ?? 'none', 'pagefind'), manifests: path.join(work, 'manifests') };
-    await indexSite(site, startSearchIndex(known, `${site}-early`, reuse, 2));
+    await indexSite(site, startSearchIndex(known, `${site}-early`, reuse, 2), new Set());
     return path.join(site, 'pagefind');
   }
   const dataFiles = (folder: string) =>

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isShardEntry, SECTIONS_PER_SHARD, shardCount, shardOf } from '../../src/integration/search-shards';
-import { sectionsPerShard } from '../../src/integration/settings';
+import { isShardEntry, SECTIONS_PER_SHARD, shardCount, shardOf } from '../../src/search/build/shards';
 
 describe('shardCount', () => {
   test('one index up to the sections of one shard, then one more shard per that many sections', () => {
@@ -44,16 +43,4 @@ describe('shardOf', () => {
 test('isShardEntry names the other shards’ folders and their list, nothing of Pagefind’s', () => {
   expect(['shard-1', 'shard-12', 'shale-shards.json'].every(isShardEntry)).toBe(true);
   expect(['fragment', 'index', 'filter', 'pagefind.js', 'pagefind-entry.json', 'shard-x', 'shard-1.txt'].some(isShardEntry)).toBe(false);
-});
-
-describe('sectionsPerShard (SHALE_SEARCH_SHARD_SECTIONS)', () => {
-  test('is the default when unset or empty, else the whole number given', () => {
-    expect(sectionsPerShard(undefined)).toBeUndefined();
-    expect(sectionsPerShard(' ')).toBeUndefined();
-    expect(sectionsPerShard('250')).toBe(250);
-  });
-
-  test('refuses anything else, saying what to set', () => {
-    for (const wrong of ['0', '-1', '2.5', 'many']) expect(() => sectionsPerShard(wrong)).toThrow(`SHALE_SEARCH_SHARD_SECTIONS is "${wrong}": set it to a whole number of sections from 1 up, or leave it unset.`);
-  });
 });

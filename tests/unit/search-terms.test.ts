@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { queryTerms, termRanges } from '../../src/search/terms';
+import { queryTerms, termRanges } from '../../src/search/shared/terms';
 
 const marked = (text: string, query: string) => termRanges(text, queryTerms(query)).map(([start, end]) => text.slice(start, end));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitleMatch, titleMatch } from '../../src/search/title-match';
+import { byTitleMatch, titleMatch } from '../../src/search/shared/title-match';
 
 describe('titleMatch', () => {
   it('is 0 when the title is the query, in any case and punctuation', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/content/site';
-import { renderMarkdownPage } from '../../src/markdown/render-page';
+import { renderMarkdown } from '../support/render';
 import { tempContent } from '../support/temp-content';
 
 async function problemsOf(file: string, body: string) {
   const site = loadSite(tempContent({ [file]: `---\ntitle: T\n---\n${body}` }));
-  return (await renderMarkdownPage(site.pages[0]!)).problems.map(({ severity, line, message }) => ({ severity, line, message }));
+  return (await renderMarkdown(site.pages[0]!)).problems.map(({ severity, line, message }) => ({ severity, line, message }));
 }
 
 describe('raw HTML left open', () => {

@@ -10,6 +10,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface BuildResult extends RunResult {
   outDir: string;
+  /** What a failed in-process build threw. */
+  error?: unknown;
 }
 
 /**
@@ -62,14 +64,72 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
 export const runScript = (script: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<RunResult> =>
   run(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), script, ...args], options);
 
+/** The variables Vitest sets that Astro would read as the site's own (`import.meta.env.BASE_URL`…). */
+const TEST_RUNNER_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'];
+
+export interface BuildOptions {
+  content: string;
+  outDir: string;
+  base?: string;
+  searchShardSections?: number;
+  /** Shale's work folder (default: the project's `.shale/`, as `npm run build` has it). */
+  workDir?: string;
+}
+
 /**
- * Runs the real `astro build` (what `npm run build` runs) on a content folder, as a user would:
- * from the project folder, with SHALE_CONTENT, SHALE_OUT_DIR and SHALE_BASE. `content` is relative
- * to the project, so report paths are stable. Killed after `timeoutMs` (then `status` is null).
+ * Runs Astro's build with Shale's configuration in this process (what `npm run build` runs, without
+ * starting a process for it), as a user would: from the project folder, on a content folder relative
+ * to it, so report paths are stable. What Astro's logger prints is collected; a failed build is
+ * `status` 1 with the error it threw (a ShaleBuildError carries the problems of the report).
+ * Builds in one process run one after another (tests may start them side by side).
  */
-export async function astroBuild(options: { content: string; outDir: string; base?: string; timeoutMs?: number }): Promise<BuildResult> {
+export function astroBuild(options: BuildOptions): Promise<BuildResult> {
+  // One at a time: what a build prints is collected from this process's output.
+  const result = queue.then(() => buildNow(options));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function buildNow(options: BuildOptions): Promise<BuildResult> {
+  const { build } = await import('astro');
+  const { shaleAstroConfig } = await import('../../../src/integration/astro-config');
+  const { content, outDir, base = '/', searchShardSections, workDir } = options;
+  const shaleOptions = { content, outDir, base, ...(searchShardSections ? { searchShardSections } : {}), ...(workDir ? { workDir } : {}) };
+  const saved = { ...process.env };
+  for (const key of TEST_RUNNER_VARIABLES) delete process.env[key];
+  process.env.NODE_ENV = 'production';
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const output = { stdout: '', stderr: '' };
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const collect = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array) => {
+      output[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = collect('stdout');
+  process.stderr.write = collect('stderr');
+  try {
+    await build({ ...shaleAstroConfig(shaleOptions, { env: {}, cwd: ROOT }), root: ROOT, configFile: false, logLevel: 'info' });
+    return { status: 0, ...output, outDir };
+  } catch (error) {
+    return { status: 1, ...output, outDir, error };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+/**
+ * Runs `npm run build` as a user types it (a process of its own, with SHALE_* variables): for the
+ * tests of what the command prints and its exit code. Killed after `timeoutMs` (then `status` is null).
+ */
+export async function cliBuild(options: { content: string; outDir: string; base?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<BuildResult> {
   const result = await run(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-    env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/' }),
+    env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/', ...options.env }),
     timeoutMs: options.timeoutMs ?? 180_000,
   });
   return { ...result, outDir: options.outDir };

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkContent } from '../../../src/integration/check-content';
+import { checkFolder } from '../../support/render';
 import { formatReport } from '../../../src/validation/report';
 import { extremeSources, generateSource, longSource, type Source } from './fuzz';
 
@@ -19,10 +19,10 @@ async function runCase(name: string, source: Source) {
   }
   const started = performance.now();
   try {
-    const { problems } = await checkContent(dir, '/');
-    const report = formatReport(problems, work);
+    const { problems } = await checkFolder(dir);
+    const report = formatReport(problems, work!);
     const errors = problems.filter((problem) => problem.severity === 'error').length;
-    const internal = problems.filter((problem) => problem.message.includes('internal error')).map((problem) => problem.message);
+    const internal = problems.filter((problem) => problem.kind === 'render-failed').map((problem) => problem.message);
     return { name, ms: Math.round(performance.now() - started), errors, problems: problems.length, report, internal };
   } catch (cause) {
     return { name, ms: Math.round(performance.now() - started), crash: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };

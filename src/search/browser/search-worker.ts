@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { everyWordFound } from '../search/fallback-match';
-import { byTitleMatch } from '../search/title-match';
+import { everyWordFound } from '../shared/fallback-match';
+import { byTitleMatch } from '../shared/title-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
  * shows: the number of results and the data of the first few. Pagefind's own worker sends every

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { identifierWords } from './identifiers';
+import { identifierWords } from '../shared/identifiers';
 
 /** One search result: a section of a page (h1, h2 or h3 and what follows it up to the next one). */
 export interface SectionRecord {

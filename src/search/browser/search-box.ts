@@ -1,8 +1,8 @@
-import { excerptParts } from '../search/excerpt';
+import { excerptParts } from '../shared/excerpt';
 import type { ResultData, WorkerAnswer, WorkerRequest } from './search-worker';
-import { queryTerms } from '../search/terms';
+import { queryTerms } from '../shared/terms';
 import { clearSearchHighlights, highlightSection } from './search-highlight';
-import { SEARCH_LANDED } from './events';
+import { SEARCH_LANDED } from '../../scripts/events';
 
 /**
  * The search box in the navigation (`shale-search`, rendered by Search.astro).

@@ -1,4 +1,4 @@
-import { termRanges } from '../search/terms';
+import { termRanges } from '../shared/terms';
 
 /**
  * Highlights search terms inside one section, not the whole page (Slate marked every match on the

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loadSite } from '../content/site';
-import { pageUrl } from '../search/records';
+import type { Page } from '../../content/site';
+import { pageUrl } from './records';
 import { buildSearchIndex, SEARCH_FOLDER } from './search-index';
 
 const TYPES: Record<string, string> = {
@@ -12,7 +12,8 @@ const TYPES: Record<string, string> = {
 
 export interface DevSearchOptions {
   base: string;
-  contentDir: string;
+  /** The site's pages as they are now (the dev server's ShaleBuild loads them again after a change). */
+  pages: () => readonly Page[];
   log: (message: string) => void;
 }
 
@@ -22,14 +23,14 @@ export interface DevSearchOptions {
  * always searches what the preview shows and never depends on an earlier `npm run build`. The files
  * are kept in memory and served under `<base>pagefind/`.
  */
-export function devSearch({ base, contentDir, log }: DevSearchOptions) {
+export function devSearch({ base, pages: sitePages, log }: DevSearchOptions) {
   const prefix = `${base}${SEARCH_FOLDER}/`;
   let built: Promise<Map<string, Uint8Array>> | undefined;
 
   const build = async (origin: string): Promise<Map<string, Uint8Array>> => {
     const started = Date.now();
     const pages = [];
-    for (const page of loadSite(contentDir).pages.filter((candidate) => candidate.frontMatter.search)) {
+    for (const page of sitePages().filter((candidate) => candidate.frontMatter.search)) {
       const url = new URL(`${base}${pageUrl(page.outputPath).slice(1)}`, origin);
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url.pathname} answered ${response.status} while building the search index.`);
@@ -68,9 +69,9 @@ export function devSearch({ base, contentDir, log }: DevSearchOptions) {
 
   return {
     middleware,
-    /** A file changed: if it is content, the next request for the index builds it again. */
-    changed: (file: string) => {
-      if (file === contentDir || file.startsWith(contentDir + path.sep)) built = undefined;
+    /** The content changed: the next request for the index builds it again. */
+    changed: () => {
+      built = undefined;
     },
   };
 }

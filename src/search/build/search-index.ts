@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { recordDocument } from '../search/record-document';
-import { SearchIndexError, sectionRecords, type SectionRecord } from '../search/records';
-import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './search-reuse';
-import { isShardEntry, shardCount, shardFolder, shardOf, SHARDS_FILE, type ShardList } from './search-shards';
+import { recordDocument } from './record-document';
+import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
+import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
+import { isShardEntry, shardCount, shardFolder, shardOf, SHARDS_FILE, type ShardList } from './shards';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -18,9 +18,6 @@ export interface BuiltPage {
   outputPath: string;
   html: string;
 }
-
-/** Pages that asked for search: their navigation holds the search box (front matter `search: true`). */
-export const wantsSearch = (html: string) => html.includes('<shale-search');
 
 /**
  * Every page of a built site, in a stable order. A page's HTML is read when asked for: the pages
@@ -55,7 +52,7 @@ export interface IndexSummary {
  */
 export async function buildSearchIndex(pages: BuiltPage[], known: ReadonlyMap<string, SectionRecord[]> = new Map()): Promise<BuiltIndex | undefined> {
   // Kept in memory (for `npm run dev`): one index, there is no previous one to reuse shards of.
-  return finish(startSearchIndex(known, undefined, undefined, Number.MAX_SAFE_INTEGER), pages);
+  return finish(startSearchIndex(known, undefined, undefined, Number.MAX_SAFE_INTEGER), pages, new Set(pages.map((page) => page.outputPath)));
 }
 
 type BuiltIndex = { files: Map<string, Uint8Array>; summary: IndexSummary };
@@ -186,14 +183,12 @@ async function indexSections(state: IndexState, shard: ShardInput): Promise<page
  * Adds the pages not indexed yet (read from their HTML), then returns the index's files, or, given
  * `folder`, has Pagefind write them there itself (much faster for thousands of sections).
  */
-async function finish(pending: PendingIndex, pages: BuiltPage[], folder?: string): Promise<BuiltIndex | undefined> {
+async function finish(pending: PendingIndex, pages: BuiltPage[], wanted: ReadonlySet<string>, folder?: string): Promise<BuiltIndex | undefined> {
   try {
     const state = await pending.ready;
-    // A page whose sections were handed over wants search (only those are); others are read to tell.
-    const fresh = pages.filter((page) => !pending.known.has(page.outputPath)).flatMap((page) => {
-      const html = page.html;
-      return wantsSearch(html) ? [{ outputPath: page.outputPath, html }] : [];
-    });
+    // The pages whose sections were handed over, and the other pages that want search (MDX pages,
+    // known only once built): those are read.
+    const fresh = pages.filter((page) => !pending.known.has(page.outputPath) && wanted.has(page.outputPath)).map((page) => ({ outputPath: page.outputPath, html: page.html }));
     const searchable = [...pages.filter((page) => pending.known.has(page.outputPath)), ...fresh];
     if (searchable.length === 0) return undefined;
     addPages(state, fresh.map((page): [string, SectionRecord[]] => [page.outputPath, sectionRecords(page.html, page.outputPath)]));
@@ -242,9 +237,10 @@ async function indexFiles(state: IndexState): Promise<Map<string, Uint8Array>> {
 
 /**
  * Indexes a built site in place: writes `<siteDir>/pagefind/`. Resolves to `undefined` when no page
- * wants search. `pending` is an index started earlier with the records made while rendering.
+ * wants search. `pending` is an index started earlier with the records made while rendering;
+ * `wanted` names the other pages that want search (front matter `search: true`), read from their HTML.
  */
-export async function indexSite(siteDir: string, pending: PendingIndex = startSearchIndex(new Map())): Promise<IndexSummary | undefined> {
-  const built = await finish(pending, readBuiltPages(siteDir), path.join(siteDir, SEARCH_FOLDER));
+export async function indexSite(siteDir: string, pending: PendingIndex, wanted: ReadonlySet<string>): Promise<IndexSummary | undefined> {
+  const built = await finish(pending, readBuiltPages(siteDir), wanted, path.join(siteDir, SEARCH_FOLDER));
   return built?.summary;
 }

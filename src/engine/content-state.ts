@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSite, type Page, type Site } from '../content/site';
+import { SLATE_LOGO } from '../content/assets';
+import { keyLine } from '../content/source-file';
+import { checkMdxPage, renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
+import { PartCache } from '../markdown/part-cache';
+import type { RenderOutput } from '../markdown/context';
+import type { SectionRecord } from '../search/build/records';
+import { problem, type Problem } from '../validation/problem';
+
+
+/** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
+export interface CheckedContent {
+  problems: Problem[];
+  /** Output path → search records, for every Markdown page (and page of a split set) with `search: true`. */
+  records: Map<string, SectionRecord[]>;
+}
+
+/**
+ * The content folder as it is now, loaded once and rendered at most once per page: the check
+ * before a build and the content loader share it. A change in `npm run dev` makes a new one (see
+ * ShaleBuild.invalidate), so nothing here ever goes stale; a build uses one from start to end.
+ */
+export class ContentState {
+  readonly site: Site;
+  /** Whether the content folder has Slate's logo (`images/logo.png`). */
+  readonly hasLogo: boolean;
+  /** The output paths of every page of the site: the pages of a split set avoid them. */
+  readonly takenPaths: ReadonlySet<string>;
+  private readonly rendered = new Map<string, Promise<RenderedPage>>();
+  private readonly mdxChecks = new Map<string, Promise<RenderOutput>>();
+  private readonly parts: PartCache;
+
+  constructor(
+    contentDir: string,
+    readonly base: string,
+    cache: { dir: string; version: string },
+  ) {
+    this.site = loadSite(contentDir);
+    this.hasLogo = fs.existsSync(path.join(this.site.contentDir, SLATE_LOGO));
+    this.takenPaths = new Set(this.site.pages.map((page) => page.outputPath));
+    this.parts = new PartCache(cache.dir, cache.version, this.site.contentDir);
+  }
+
+  /** A Markdown page rendered (once: the check and the loader ask for the same page). */
+  render(page: Page): Promise<RenderedPage> {
+    let rendered = this.rendered.get(page.outputPath);
+    if (!rendered) {
+      rendered = renderMarkdownPage(page, this.base, this.takenPaths, this.parts);
+      this.rendered.set(page.outputPath, rendered);
+    }
+    return rendered;
+  }
+
+  /**
+   * Forgets a rendered page once the content loader has stored it: nothing reads it again, and a big
+   * doc's rendering (its HTML and search records) would otherwise stay in memory while Astro builds
+   * the pages and Pagefind indexes them.
+   */
+  release(page: Page): void {
+    this.rendered.delete(page.outputPath);
+  }
+
+  /** An MDX page compiled with Shale's plugins, for its problems (once: Astro compiles it once more to render it). */
+  checkMdx(page: Page): Promise<RenderOutput> {
+    let checked = this.mdxChecks.get(page.outputPath);
+    if (!checked) {
+      checked = checkMdxPage(page, this.base);
+      this.mdxChecks.set(page.outputPath, checked);
+    }
+    return checked;
+  }
+
+  /** The most language tabs any page has: the stylesheet has a rule for each. */
+  get maxTabs(): number {
+    return Math.max(1, ...this.site.pages.map((page) => page.tabs.length));
+  }
+
+  /**
+   * Checks everything, as `npm run build` does before it writes anything: front matter, includes,
+   * and what rendering each page finds (unknown languages, broken #links, duplicate ids, invalid
+   * MDX). Markdown pages stay rendered for the content loader; MDX pages' problems too.
+   */
+  async check(): Promise<CheckedContent> {
+    const problems: Problem[] = [...this.site.problems];
+    const records = new Map<string, SectionRecord[]>();
+    for (const page of this.site.pages) {
+      if (page.dialect === 'mdx' && page.frontMatter.split === 'h1') problems.push(problem('mdx-split', { file: page.file, line: keyLine(page.parts[0]!, 'split') }));
+      try {
+        if (page.dialect === 'mdx') {
+          problems.push(...(await this.checkMdx(page)).problems);
+          continue;
+        }
+        const rendered = await this.render(page);
+        problems.push(...rendered.problems);
+        if (page.frontMatter.search) for (const group of rendered.groups) records.set(group.outputPath, group.records);
+      } catch (cause) {
+        // A bug in Shale, not in the content: still one report naming the page, not a bare stack trace.
+        problems.push(problem('render-failed', { file: page.file }, { reason: cause instanceof Error ? cause.message : String(cause) }));
+      }
+    }
+    return { problems, records };
+  }
+}

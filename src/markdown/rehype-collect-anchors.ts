@@ -1,0 +1,38 @@
+import type { ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { facts, locate, pageContext } from './context';
+import { getAttribute, isElementLike, lineOf, tagName, type AnyElement } from './hast-nodes';
+
+/**
+ * Collects every id of an element that is not a heading (headings are collected with what their id
+ * is made from) and every `#link`, in document order. The settle step (src/settle/) checks them
+ * against the whole page: an id used twice, or a link to no id, breaks a deep link without a sound.
+ */
+export default function rehypeCollectAnchors() {
+  return (tree: Root, file: VFile) => {
+    const context = pageContext(file);
+    const found = facts(file);
+    const where = (element: AnyElement) => {
+      const source = locate(context, lineOf(element));
+      return { file: source?.file ?? context.pageFile, line: source?.line };
+    };
+    visit(tree, (node) => {
+      if (!isElementLike(node as ElementContent)) return;
+      const element = node as AnyElement;
+      const name = tagName(element);
+      const id = getAttribute(element, 'id');
+      if (id !== undefined && !/^h[1-6]$/.test(name)) found.ids.push({ node: element, id, ...where(element) });
+      const href = name === 'a' ? getAttribute(element, 'href') : undefined;
+      if (href?.startsWith('#') && href.length > 1) found.links.push({ node: element, id: safeDecode(href.slice(1)), ...where(element) });
+    });
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

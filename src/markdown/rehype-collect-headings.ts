@@ -1,0 +1,61 @@
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
+import { facts, locate, pageContext } from './context';
+import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
+
+const HEADING = /^h([1-6])$/;
+
+/** A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept). */
+function redcarpetHtml(nodes: readonly ElementContent[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return escapeLikeRedcarpet(node.value);
+      if (isElementLike(node)) {
+        const name = tagName(node);
+        return `<${name}>${redcarpetHtml(node.children as ElementContent[])}</${name}>`;
+      }
+      return '';
+    })
+    .join('');
+}
+
+/** Inline HTML for the TOC link (JSX from MDX falls back to its text). */
+function linkHtml(nodes: ElementContent[]): string {
+  const plain = nodes.every((node) => node.type === 'text' || node.type === 'element' || node.type === 'comment');
+  return plain ? toHtml(nodes) : escapeLikeRedcarpet(nodes.map(textOf).join(''));
+}
+
+/**
+ * Collects every heading of the tree (h1–h6, raw HTML and JSX included) in document order, with
+ * what its id is made from: Slate's id of its text (reference §1.4), or the id written in raw HTML.
+ * It sets no id: the page is settled as a whole afterwards (src/settle/), because ids are unique
+ * across the page and all its files. First in the pipeline, before other steps change the headings.
+ */
+export default function rehypeCollectHeadings() {
+  return (tree: Root, file: VFile) => {
+    const context = pageContext(file);
+    const found = facts(file);
+    visit(tree, (node) => {
+      if (!isElementLike(node as ElementContent)) return;
+      const element = node as AnyElement;
+      const match = HEADING.exec(tagName(element));
+      if (!match) return;
+      const children = element.children as ElementContent[];
+      const fixed = getAttribute(element, 'id');
+      const source = locate(context, lineOf(element));
+      found.headings.push({
+        node: element,
+        level: Number(match[1]),
+        base: slateBaseId(redcarpetHtml(children)),
+        ...(fixed ? { fixed } : {}),
+        html: linkHtml(children),
+        text: children.map(textOf).join('').trim(),
+        file: source?.file ?? context.pageFile,
+        line: source?.line,
+      });
+    });
+  };
+}

@@ -1,0 +1,34 @@
+import type { AnyElement } from '../markdown/hast-nodes';
+
+/** A heading as the collector finds it, before the page gives it its id. */
+export interface HeadingFact {
+  level: number;
+  /** Slate's id for it, before repeats are numbered. */
+  base: string;
+  /** An id the writer set in raw HTML (`<h2 id="x">`): kept as written. */
+  fixed?: string;
+  /** Its inline HTML for the TOC, and its plain text. */
+  html: string;
+  text: string;
+  /** The source file and line it is written at. */
+  file: string;
+  line?: number;
+}
+
+/** An id of another element (raw HTML `id=`), or a `#link` (`id` is then the decoded anchor). */
+export interface MentionFact {
+  id: string;
+  file: string;
+  line?: number;
+}
+
+/**
+ * What the collectors (rehype-collect-headings, rehype-collect-anchors) find in one rendered tree,
+ * in document order, with the nodes they found it on: the settle step decides ids and link targets,
+ * then either writes them into these nodes (MDX) or into holes of the serialised HTML (Markdown).
+ */
+export interface SettleFacts {
+  headings: Array<HeadingFact & { node: AnyElement }>;
+  ids: Array<MentionFact & { node: AnyElement }>;
+  links: Array<MentionFact & { node: AnyElement }>;
+}

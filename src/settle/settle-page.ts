@@ -1,0 +1,164 @@
+import { allocateIds, slateIdsOf } from '../content/slug';
+import { groupPaths, shouldSplit } from '../content/split';
+import { orphanHeadings, type Heading } from '../content/toc';
+import { nearestNames } from '../schema/languages';
+import { problem, type Problem } from '../validation/problem';
+import type { HeadingFact, MentionFact } from './facts';
+
+/** A section of the page (one per h1, h2 and h3, and the text before the first): what splitting needs. */
+export interface SectionFact {
+  level: number;
+  /** Its size as written (UTF-8 bytes) without the ids the page gives its headings, for the automatic split of large pages. */
+  bytes: number;
+  /** The headings (indexes) whose ids are written into it, which add to its size. */
+  idSlots?: readonly number[];
+  /** The index of its own heading in the page's headings, when it has one. */
+  heading?: number;
+}
+
+/** Where a heading, id or link sits: its section (none for a heading that left the tree, such as one in a code block). */
+type InSection<T> = T & { section?: number };
+
+/** Everything the settle step needs to know about a page, from any source of sections. */
+export interface SettleInput {
+  /** The page's own file, its path in the site, whether it is in Slate's own format, and its TOC depth. */
+  page: { file: string; outputPath: string; slate: boolean; tocDepth: 2 | 3 };
+  /** The page's files in reading order: ids repeated across them are reported in this order. */
+  files: readonly string[];
+  headings: ReadonlyArray<InSection<HeadingFact>>;
+  /** Ids of other elements, and `#links` (by their decoded anchor). */
+  ids: ReadonlyArray<InSection<MentionFact>>;
+  links: ReadonlyArray<InSection<MentionFact>>;
+  sections: readonly SectionFact[];
+  /** The `#anchors` of the page's toc_footers, with their front-matter line. */
+  footers: ReadonlyArray<{ anchors: readonly string[]; line?: number }>;
+  /**
+   * Whether the page may become one page per h1 group: `split` is the front matter's setting, and
+   * `takenPaths` the output paths of the site's other pages, which the groups must not take.
+   * Absent for a page that is always one page (MDX).
+   */
+  splitting?: { split: 'h1' | false | undefined; takenPaths: ReadonlySet<string> };
+}
+
+/** What the settle step decided. */
+export interface Settlement {
+  /** Each heading with its id, unique across the page (in the order of `input.headings`). */
+  headings: Heading[];
+  /** The id Slate itself gave each heading, where it differs (slate#952). */
+  slateIds: Array<string | undefined>;
+  problems: Problem[];
+  split: boolean;
+  /** The output path of each group: one, or one per h1 group when split. */
+  paths: string[];
+  /** The group of each section. */
+  groupOf: number[];
+  /**
+   * Where a `#link` from a group goes: `undefined` when its target is on that same page (or nowhere),
+   * else the path of the page of the set that holds it.
+   */
+  target(anchor: string, fromGroup: number): string | undefined;
+  /** The headings each group holds (every heading when the page is not split). */
+  headingsOf(group: number): Heading[];
+  /** The title of the h1 a group starts with (groups after the first of a split page). */
+  titleOf(group: number): string | undefined;
+}
+
+/**
+ * The one settle step every source of sections goes through (Markdown files rendered one by one,
+ * an MDX document, later an OpenAPI description): gives every heading its id, unique across the
+ * page (Slate's ids first, slate#952: content/slug.ts); reports ids used twice, `#links` and
+ * toc_footers links to no id (with the nearest id), and headings the TOC leaves out; splits the page
+ * into one page per h1 group when asked or when it is large (content/split.ts), and says which page
+ * of the set holds each id, so links can follow it. It decides; applying the decision is the
+ * source's: holes in serialised HTML (settle/template.ts) or nodes of a tree (rehype-settle-document).
+ */
+export function settlePage(input: SettleInput): Settlement {
+  const { page } = input;
+  const requests = input.headings.map((heading) => ({ file: heading.file, base: heading.base, fixed: heading.fixed }));
+  const ids = allocateIds(requests);
+  const slateIds = slateIdsOf(requests);
+  const headings: Heading[] = input.headings.map((heading, index) => ({ level: heading.level, id: ids[index]!, html: heading.html, text: heading.text }));
+  const problems: Problem[] = [];
+  const where = (file: string, line?: number) => ({ file, line, slate: page.slate });
+
+  // Every id of the page in reading order (each file's headings and other ids by line, files in order):
+  // the later of two equal ids is the one reported.
+  const fileOrder = new Map(input.files.map((file, index) => [file, index]));
+  const occurrences = [...input.headings.map((heading, index) => ({ id: ids[index]!, file: heading.file, line: heading.line })), ...input.ids].map((mention, order) => ({ ...mention, order }));
+  occurrences.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || a.order - b.order);
+  const seen = new Set<string>();
+  for (const { id, file, line } of occurrences) {
+    if (seen.has(id)) problems.push(problem('id-duplicate', where(file, line), { id }));
+    seen.add(id);
+  }
+  const nearest = (anchor: string) => nearestNames(anchor, seen, 1)[0];
+  for (const link of input.links) {
+    if (!seen.has(link.id)) problems.push(problem('link-broken', where(link.file, link.line), { anchor: link.id, nearest: nearest(link.id) }));
+  }
+  for (const footer of input.footers) {
+    for (const anchor of footer.anchors) {
+      if (!seen.has(anchor)) problems.push(problem('footer-link-broken', where(page.file, footer.line), { anchor, nearest: nearest(anchor) }));
+    }
+  }
+  for (const orphan of orphanHeadings(headings, page.tocDepth)) {
+    const index = headings.indexOf(orphan);
+    const fact = input.headings[index]!;
+    problems.push(problem('heading-before-h1', where(fact.file, fact.line), { text: orphan.text, level: orphan.level }));
+  }
+
+  // h1 groups: everything before the second h1 stays with the first.
+  const groupOf: number[] = [];
+  let group = 0;
+  let seenH1 = false;
+  for (const section of input.sections) {
+    if (section.level === 1) {
+      if (seenH1) group += 1;
+      seenH1 = true;
+    }
+    groupOf.push(group);
+  }
+  const groupCount = group + 1;
+  const bytes = input.sections.reduce((sum, section) => sum + section.bytes + (section.idSlots ?? []).reduce((size, heading) => size + Buffer.byteLength(ids[heading]!), 0), 0);
+  const split = !!input.splitting && shouldSplit(input.splitting.split, bytes, groupCount);
+  const firstH1 = (index: number) => {
+    const section = input.sections.find((candidate, i) => groupOf[i] === index && candidate.level === 1);
+    return section?.heading === undefined ? undefined : headings[section.heading];
+  };
+  const paths = split
+    ? groupPaths(page.outputPath, Array.from({ length: groupCount }, (_, index) => firstH1(index)?.id ?? `part-${index + 1}`), input.splitting!.takenPaths)
+    : [page.outputPath];
+  if (!split) groupOf.fill(0);
+
+  // Which group holds each id (the first element with it), so #links across the set can follow it.
+  const idGroup = new Map<string, number>();
+  const claim = (id: string, section: number | undefined) => {
+    if (section !== undefined && !idGroup.has(id)) idGroup.set(id, groupOf[section]!);
+  };
+  const placed = [...input.headings.map((heading, index) => ({ id: ids[index]!, section: heading.section })), ...input.ids].sort((a, b) => (a.section ?? -1) - (b.section ?? -1));
+  for (const { id, section } of placed) claim(id, section);
+
+  // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id.
+  const byGroup: Heading[][] = paths.map(() => []);
+  if (split) {
+    for (const heading of headings) {
+      const holder = idGroup.get(heading.id);
+      if (holder !== undefined) byGroup[holder]!.push(heading);
+    }
+  }
+
+  return {
+    headings,
+    slateIds: slateIds.map((id, index) => (id === ids[index] ? undefined : id)),
+    problems,
+    split,
+    paths,
+    groupOf,
+    target: (anchor, fromGroup) => {
+      if (!split) return undefined;
+      const holder = idGroup.get(anchor);
+      return holder === undefined || holder === fromGroup ? undefined : paths[holder];
+    },
+    headingsOf: (index) => (split ? byGroup[index]! : headings),
+    titleOf: (index) => (index > 0 ? firstH1(index)?.text : undefined),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Every problem Shale reports, in one table: its kind, how bad it is, what it says and the fix.
+ * Checks name a kind and give its facts (`problem('include-missing', where, { name, … })`); the
+ * words live here only, so a message is changed in one place and tests assert kinds.
+ * ARCHITECTURE.md maps each kind to the file that detects it and the fixture that shows it.
+ */
+
+/**
+ * `slate-tolerated`: an error in Shale's own content, a warning in Slate's own format
+ * (`*.html.md`), where Slate let it through and those docs must build unchanged.
+ */
+export type Gravity = 'error' | 'warning' | 'slate-tolerated';
+
+interface Definition<P> {
+  gravity: Gravity;
+  message: (facts: P, tolerated: boolean) => string;
+  fix?: (facts: P) => string;
+}
+
+const define = <P = Record<string, never>>(definition: Definition<P>): Definition<P> => definition;
+
+/** `did you mean "#x"?`, else the general advice. */
+const anchorFix = ({ nearest }: { nearest?: string }) => (nearest ? `did you mean "#${nearest}"?` : 'link to the id of a heading on this page.');
+
+export const DEFINITIONS = {
+  // The content folder.
+  'content-folder-missing': define({
+    gravity: 'error',
+    message: () => 'the content folder does not exist.',
+    fix: () => 'create it, or point SHALE_CONTENT at the folder that holds index.mdx or index.html.md.',
+  }),
+  'content-folder-empty': define({
+    gravity: 'error',
+    message: () => 'the content folder holds no pages.',
+    fix: () => 'add index.mdx (or a Slate index.html.md) with the docs.',
+  }),
+  'index-page-missing': define({
+    gravity: 'error',
+    message: () => 'the content folder has no index page.',
+    fix: () => 'add index.mdx, index.md or index.html.md: it becomes the front page.',
+  }),
+
+  // Front matter.
+  'front-matter-unclosed': define({
+    gravity: 'error',
+    message: () => 'the front matter opened on line 1 is never closed.',
+    fix: () => 'end it with a line of three dashes (---) after the last key.',
+  }),
+  'front-matter-yaml': define<{ reason: string }>({
+    gravity: 'error',
+    message: ({ reason }) => `front matter is not valid YAML: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => 'fix the YAML syntax (indentation, quotes, colons).',
+  }),
+  'front-matter-not-a-map': define({
+    gravity: 'error',
+    message: () => 'front matter must be a map of keys (title: …).',
+    fix: () => 'write one `key: value` per line.',
+  }),
+  'front-matter-value': define<{ key: string; reason: string; fix?: string }>({
+    gravity: 'error',
+    message: ({ key, reason }) => `${key}: ${reason}`,
+    fix: ({ fix }) => fix ?? '',
+  }),
+  'front-matter-unknown-key': define<{ key: string; nearest?: string; known: readonly string[] }>({
+    gravity: 'error',
+    message: ({ key }) => `unknown front-matter key "${key}".`,
+    fix: ({ nearest, known }) => (nearest ? `did you mean "${nearest}"?` : `use one of: ${known.join(', ')}.`),
+  }),
+  'front-matter-renamed-key': define<{ key: string; renamed: string }>({
+    gravity: 'error',
+    message: ({ key, renamed }) => `front-matter key "${key}" is Slate's old name for "${renamed}".`,
+    fix: ({ renamed }) => `rename it to "${renamed}".`,
+  }),
+  'include-front-matter-key': define<{ key: string }>({
+    gravity: 'error',
+    message: ({ key }) => `unknown front-matter key "${key}".`,
+    fix: () => 'an include may only name further includes; put page settings in the page front matter.',
+  }),
+  'tab-entry-invalid': define<{ entry: string }>({
+    gravity: 'error',
+    message: ({ entry }) => `language_tabs entry ${entry} is neither a language name nor a one-key map.`,
+    fix: () => 'write `- ruby` or `- shell: cURL` (language: label).',
+  }),
+  'tab-language-unknown': define<{ tab: string; nearest: readonly string[] }>({
+    gravity: 'error',
+    message: ({ tab }) => `language tab "${tab}" is not a language shiki knows.`,
+    fix: ({ nearest }) => (nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}).` : 'use a language shiki knows, such as shell, ruby, python or javascript.'),
+  }),
+  'meta-attribute-invalid': define<{ name: string }>({
+    gravity: 'error',
+    message: ({ name }) => `meta attribute name "${name}" is not a plain attribute name.`,
+    fix: () => 'use attributes such as name, property and content.',
+  }),
+  'footer-element': define<{ tag: string }>({
+    gravity: 'error',
+    message: ({ tag }) => `toc_footers entry has a <${tag}> element, which a footer may not hold.`,
+    fix: () => 'use only links (<a href>) and inline emphasis (<em>, <strong>, <code>) in toc_footers.',
+  }),
+  'footer-event-handler': define<{ attribute: string }>({
+    gravity: 'error',
+    message: ({ attribute }) => `toc_footers entry has an event handler attribute (${attribute}), which could run script.`,
+    fix: () => 'remove the event handler; footers are plain links.',
+  }),
+  'footer-attribute': define<{ attribute: string; tag: string }>({
+    gravity: 'error',
+    message: ({ attribute, tag }) => `toc_footers entry has a "${attribute}" attribute on <${tag}>, which a footer may not use.`,
+    fix: () => 'keep only href, title, target and rel on links.',
+  }),
+  'footer-unsafe-url': define<{ url: string }>({
+    gravity: 'error',
+    message: ({ url }) => `toc_footers link has the unsafe URL "${url}".`,
+    fix: () => 'use an http(s), mailto or relative link.',
+  }),
+  'mdx-split': define({
+    gravity: 'error',
+    message: () => '`split: h1` works for Markdown pages; an MDX page is built as one page.',
+    fix: () => 'remove `split`, or write the page and its includes as .md.',
+  }),
+
+  // Includes.
+  'include-empty-name': define({
+    gravity: 'error',
+    message: () => 'an include name is empty.',
+    fix: () => 'remove the empty `-` line under includes.',
+  }),
+  'include-missing': define<{ name: string; fix: string }>({
+    gravity: 'error',
+    message: ({ name }) => `include "${name}" does not exist.`,
+    fix: ({ fix }) => fix,
+  }),
+  'include-ambiguous': define<{ name: string; used: string; others: string }>({
+    gravity: 'warning',
+    message: ({ name, used, others }) => `include "${name}" matches ${used} and also ${others}; Shale uses ${used}.`,
+    fix: () => 'rename or delete the file you do not mean.',
+  }),
+  'include-cycle': define<{ name: string; cycle: string }>({
+    gravity: 'error',
+    message: ({ name, cycle }) => `include "${name}" makes a cycle: ${cycle}.`,
+    fix: () => 'remove one of the includes in the cycle.',
+  }),
+  'include-format': define<{ name: string; file: string; format: string; page: string; pageFormat: string; extension: string }>({
+    gravity: 'error',
+    message: ({ name, file, format, page, pageFormat }) => `include "${name}" is ${format} (${file}) but ${page} is ${pageFormat}; a page and its includes share one format.`,
+    fix: ({ file, extension }) => `rename ${file} to .${extension}.`,
+  }),
+
+  // What rendering finds.
+  'fence-unclosed': define<{ shown: string; fence: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ shown }) => `the code fence ${shown} is never closed, so the rest of the file is shown as code.`,
+    fix: ({ fence }) => `close it with ${fence} on a line of its own.`,
+  }),
+  'html-unclosed': define<{ tag: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ tag }) => `<${tag}> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.`,
+    fix: ({ tag }) => `close it with </${tag}> where it should end.`,
+  }),
+  'fence-language-unknown': define<{ fence: string; nearest: readonly string[] }>({
+    gravity: 'slate-tolerated',
+    message: ({ fence }, tolerated) => `code fence language "${fence}" is unknown${tolerated ? '; it is shown as plain text, as in Slate' : ''}.`,
+    fix: ({ nearest }) => (nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.'),
+  }),
+  'tab-code-missing': define<{ section: string; present: readonly string[]; missing: readonly string[] }>({
+    gravity: 'warning',
+    message: ({ section, present, missing }) => `${section} has code for ${present.join(', ')} but none for ${missing.join(', ')}.`,
+    fix: ({ missing }) => `add a fence for ${missing.join(', ')}, or ignore this if the section needs none.`,
+  }),
+  'image-outside': define<{ src: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ src }) => `image "${src}" is outside the content folder, so the site cannot serve it.`,
+    fix: () => 'move the image into the content folder (Slate keeps them in images/) and link to it there.',
+  }),
+  'image-missing': define<{ path: string; tried: readonly string[] }>({
+    gravity: 'warning',
+    message: ({ path, tried }) => `image "${path}" does not exist in the content folder${tried.length > 1 ? ` (looked for ${tried.join(' and ')})` : ''}.`,
+    fix: () => 'add the file, or correct the path.',
+  }),
+  'mdx-invalid': define<{ reason: string }>({
+    gravity: 'error',
+    message: ({ reason }) => `invalid MDX: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => 'fix the MDX syntax: close every tag, write `{` as `\\{` and `<` as `&lt;` in text.',
+  }),
+  'render-failed': define<{ reason: string }>({
+    gravity: 'error',
+    message: ({ reason }) => `Shale failed to render this page (internal error: ${reason}).`,
+    fix: () => 'this is a bug in Shale; please report it with this page. Meanwhile, find the part of the page that triggers it by removing parts.',
+  }),
+
+  // What settling the page finds (src/settle/).
+  'id-duplicate': define<{ id: string }>({
+    gravity: 'error',
+    message: ({ id }) => `id "${id}" is used twice on the page.`,
+    fix: () => 'give one of the elements another id.',
+  }),
+  'link-broken': define<{ anchor: string; nearest?: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ anchor }) => `link "#${anchor}" points to no id on this page.`,
+    fix: anchorFix,
+  }),
+  'footer-link-broken': define<{ anchor: string; nearest?: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ anchor }) => `toc_footers link "#${anchor}" points to no id on this page.`,
+    fix: anchorFix,
+  }),
+  'heading-before-h1': define<{ text: string; level: number }>({
+    gravity: 'warning',
+    message: ({ text, level }) => `heading "${text}" (h${level}) comes before any h1, so the table of contents leaves it out.`,
+    fix: () => 'put an h1 above it, or make it an h1.',
+  }),
+} satisfies Record<string, Definition<never>>;
+
+export type ProblemKind = keyof typeof DEFINITIONS;
+
+/** The facts a kind's message needs. */
+export type FactsOf<K extends ProblemKind> = Parameters<(typeof DEFINITIONS)[K]['message']>[0];
