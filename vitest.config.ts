@@ -16,8 +16,9 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           // Real Astro builds of this project, in-process: they share the project's `.astro/` (Astro
-          // writes the MDX module list there), so one file at a time, after the unit tests.
-          fileParallelism: false,
+          // writes the MDX module list there), so one file after another in one process, after the unit tests.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           sequence: { groupOrder: 1 },
           // Room for builds on a loaded 2-core machine; a hung build still fails its test.
           testTimeout: 120_000,

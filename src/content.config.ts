@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { pagesLoader } from './integration/pages-loader';
-import { pageDataSchema } from './integration/page-data';
+import { pageDataSchema } from './content/page-data';
 
 /** One entry per output page, made by Shale's content loader from the content folder (see pages-loader.ts). */
 export const collections = {

@@ -5,7 +5,6 @@ import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { problem, type Problem } from '../validation/problem';
 import { availableIncludes, resolveInclude } from './includes';
 import { hasUnclosedFrontMatter, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
-import type { Template } from '../settle/template';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -19,8 +18,8 @@ export interface Page {
   dialect: 'md' | 'mdx';
   frontMatter: FrontMatter;
   tabs: LanguageTab[];
-  /** The toc_footers entries as safe HTML (and with holes at their #links), with the #anchors they link to and their line. */
-  footers: Array<{ html: string; template: Template; anchors: string[]; line?: number }>;
+  /** The toc_footers entries as safe HTML, with the #anchors they link to and their line. */
+  footers: Array<{ html: string; anchors: string[]; line?: number }>;
   /** The page body first, then every include (nested ones in place), as Slate appends them. */
   parts: SourceFile[];
   /** Whether the page is in Slate's own format (`*.html.md`), where Slate's leniencies apply. */

@@ -7,7 +7,7 @@ import { hasErrors } from '../validation/problem';
 import { fail, warn } from '../engine/fail';
 import { resolveOptions, ShaleOptionsError, type ShaleOptions, type ShaleOptionsInput } from '../engine/options';
 import { ShaleBuild } from '../engine/shale-build';
-import { tabRulesCss } from '../layouts/tab-rules';
+import { tabRulesCss } from '../styles/tab-rules';
 import { isAssetFile } from '../content/assets';
 import { publish, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';

@@ -10,7 +10,7 @@ import { mdxDocument } from '../markdown/render-page';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { LOADER_NAME } from './pages-loader';
-import type { PageData } from './page-data';
+import type { PageData } from '../content/page-data';
 
 /**
  * Part of every stored Markdown page's digest: Astro keeps an entry whose digest has not changed, so

@@ -3,7 +3,7 @@ import type { Heading } from '../content/toc';
 import { siblingHref } from '../content/split';
 import { pageUrl, toRecord, type SectionRecord } from '../search/build/records';
 import { settlePage, type SectionFact } from '../settle/settle-page';
-import { fillTemplate, templateBytes, type Hole } from '../settle/template';
+import { fillTemplate, linkTemplate, templateBytes, type Hole } from '../settle/template';
 import type { Problem } from '../validation/problem';
 import type { HeadingOrigin } from './context';
 import type { RenderedPart } from './render-part';
@@ -66,6 +66,8 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     splitting: { split: page.frontMatter.split, takenPaths },
   });
 
+  // The footers' #links follow their ids to the pages of a split set too.
+  const footers = settled.split ? page.footers.map((footer) => linkTemplate(footer.html)) : page.footers.map((footer) => ({ template: { chunks: [footer.html], holes: [] }, anchors: [] }));
   const chunks: string[][] = settled.paths.map(() => []);
   parts.forEach((part, partIndex) => {
     part.sections.forEach((section, index) => {
@@ -85,7 +87,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     ...(index > 0 ? { title: settled.titleOf(index) } : {}),
     html: chunks[index]!.join(''),
     headings: settled.headingsOf(index),
-    footers: page.footers.map((footer) => fillTemplate(footer.template, (hole) => footerHref(hole, footer.anchors, (anchor) => settled.target(anchor, index)))),
+    footers: footers.map(({ template, anchors }) => fillTemplate(template, (hole) => footerHref(hole, anchors, (anchor) => settled.target(anchor, index)))),
     records: [],
   }));
 

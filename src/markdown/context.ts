@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import type { LanguageTab } from '../schema/language-tabs';
 import type { Heading } from '../content/toc';
-import type { SettleFacts } from '../settle/facts';
+import type { HeadingFact, MentionFact } from '../settle/facts';
+import type { AnyElement } from './hast-nodes';
 import { problem, type Problem } from '../validation/problem';
 import type { FactsOf, ProblemKind } from '../validation/definitions';
 
@@ -77,6 +78,17 @@ export function output(file: VFile): RenderOutput {
   const frontmatter = data.astro.frontmatter;
   frontmatter.shaleOutput ??= { headings: [], problems: [] } satisfies RenderOutput;
   return frontmatter.shaleOutput as RenderOutput;
+}
+
+/**
+ * What the collectors (rehype-collect-headings, rehype-collect-anchors) find in one rendered tree,
+ * in document order, with the nodes they found it on: the settle step decides ids and link targets,
+ * then they are written into these nodes (MDX) or into holes of the serialised HTML (Markdown).
+ */
+export interface SettleFacts {
+  headings: Array<HeadingFact & { node: AnyElement }>;
+  ids: Array<MentionFact & { node: AnyElement }>;
+  links: Array<MentionFact & { node: AnyElement }>;
 }
 
 /** What the collectors found in this file for the settle step (src/settle/): headings, ids and #links, with their nodes. */

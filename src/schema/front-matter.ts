@@ -27,7 +27,7 @@ const footer = z.string().transform((entry, ctx) => {
     ctx.addIssue(kindIssue(result.problem.kind, result.problem.facts));
     return z.NEVER;
   }
-  return { html: result.html ?? '', template: result.template ?? { chunks: [result.html ?? ''], holes: [] }, anchors: result.anchors };
+  return { html: result.html ?? '', anchors: result.anchors };
 });
 
 const metaTag = z.record(z.union([z.string(), z.number(), z.boolean()])).superRefine((tag, ctx) => {

@@ -1,7 +1,6 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { attributeText, templateOf, type Mark, type Template } from '../settle/template';
 import type { FactsOf } from '../validation/definitions';
 
 /** Elements a footer may hold: links and inline emphasis, as Slate's examples use. */
@@ -11,8 +10,6 @@ const ALLOWED_LINK_ATTRIBUTES = new Set(['href', 'title', 'target', 'rel']);
 export interface FooterResult {
   /** Safe HTML to render, when the entry is valid. */
   html?: string;
-  /** The same with a hole at each `#link`, which a split page points at the page holding its id. */
-  template?: Template;
   /** The `#anchor` targets the entry links to (checked against the page's ids later), in the order of the holes. */
   anchors: string[];
   /** What is wrong with the entry, if anything. */
@@ -45,7 +42,6 @@ export const isExternalHref = (href: string): boolean => /^(https?:)?\/\//i.test
 export function checkFooter(entry: string): FooterResult {
   const tree = fromHtml(entry, { fragment: true });
   const anchors: string[] = [];
-  const marks: Mark[] = [];
   let problem: FooterResult['problem'];
 
   const visit = (node: Root | RootContent): void => {
@@ -76,35 +72,21 @@ export function checkFooter(entry: string): FooterResult {
         return;
       }
     }
-    if (element.tagName === 'a' && hardenLink(element, anchors)) marks.push({ node: element, attribute: 'href', hole: { link: marks.length, href: attributeText(String(element.properties.href)) } });
+    if (element.tagName === 'a') hardenLink(element, anchors);
     element.children.forEach(visit);
   };
   visit(tree);
   if (problem) return { anchors, problem };
-  const html = toHtml(tree).trim();
-  const template = templateOf(tree, marks);
-  return { html, template: { ...template, chunks: trimEnds(template.chunks) }, anchors };
+  return { html: toHtml(tree).trim(), anchors };
 }
 
-/** The template's text trimmed at both ends, as the footer's HTML is. */
-function trimEnds(chunks: string[]): string[] {
-  const trimmed = [...chunks];
-  trimmed[0] = trimmed[0]!.trimStart();
-  trimmed[trimmed.length - 1] = trimmed.at(-1)!.trimEnd();
-  return trimmed;
-}
-
-/** Adds rel="noopener" where a link leaves the site; returns whether it is a `#link` (its anchor added to `anchors`). */
-function hardenLink(link: Element, anchors: string[]): boolean {
+/** Adds rel="noopener" where a link leaves the site; a `#link`'s anchor goes to `anchors`. */
+function hardenLink(link: Element, anchors: string[]): void {
   const href = typeof link.properties.href === 'string' ? link.properties.href.trim() : '';
-  const isAnchor = href.startsWith('#') && href.length > 1;
-  // Only an address written as `#…` has its page put in front when its id moves to another page of a split set.
-  const movable = isAnchor && String(link.properties.href).startsWith('#');
-  if (isAnchor) anchors.push(decodeURIComponent(href.slice(1)));
+  if (href.startsWith('#') && href.length > 1) anchors.push(decodeURIComponent(href.slice(1)));
   if (isExternalHref(href) || link.properties.target === '_blank') {
     const rel = new Set([...(Array.isArray(link.properties.rel) ? link.properties.rel.map(String) : []), 'noopener', 'noreferrer']);
     link.properties.rel = [...rel];
   }
-  return movable;
 }
 

@@ -1,5 +1,3 @@
-import type { AnyElement } from '../markdown/hast-nodes';
-
 /** A heading as the collector finds it, before the page gives it its id. */
 export interface HeadingFact {
   level: number;
@@ -20,15 +18,4 @@ export interface MentionFact {
   id: string;
   file: string;
   line?: number;
-}
-
-/**
- * What the collectors (rehype-collect-headings, rehype-collect-anchors) find in one rendered tree,
- * in document order, with the nodes they found it on: the settle step decides ids and link targets,
- * then either writes them into these nodes (MDX) or into holes of the serialised HTML (Markdown).
- */
-export interface SettleFacts {
-  headings: Array<HeadingFact & { node: AnyElement }>;
-  ids: Array<MentionFact & { node: AnyElement }>;
-  links: Array<MentionFact & { node: AnyElement }>;
 }

@@ -1,5 +1,7 @@
 import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 
 /**
  * HTML with holes where the settle step writes: a heading's id, or the address of a `#link` (which
@@ -54,6 +56,31 @@ export function templateOf(tree: Root | Element, marks: readonly Mark[]): Templa
     throw new Error('every private-use character is in the text: no marker is left for the holes of the HTML');
   } finally {
     marks.forEach(({ node, attribute }, index) => (node.properties[attribute] = original[index]));
+  }
+}
+
+/**
+ * A fragment of HTML (a toc_footers entry) with a hole at each link written as `#…`, and the
+ * decoded anchor of each hole in order: a split page points them at the page that holds the id.
+ */
+export function linkTemplate(html: string): { template: Template; anchors: string[] } {
+  const tree = fromHtml(html, { fragment: true });
+  const marks: Mark[] = [];
+  const anchors: string[] = [];
+  visit(tree, 'element', (element: Element) => {
+    const href = element.tagName === 'a' ? element.properties.href : undefined;
+    if (typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return;
+    marks.push({ node: element, attribute: 'href', hole: { link: marks.length, href: attributeText(href) } });
+    anchors.push(safeDecode(href.slice(1)));
+  });
+  return { template: templateOf(tree, marks), anchors };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -300,3 +300,18 @@ test('never shows another language while the page loads', async ({ page }) => {
   expect(samples.filter((s) => s.when === 'DOMContentLoaded')).toHaveLength(1);
   expect(samples.filter((s) => s.shell), 'shell code was visible while loading').toEqual([]);
 });
+
+test.describe('a page with twenty tabs (tabs.html in the features fixture)', () => {
+  const LANGUAGES = ['shell', 'ruby', 'python', 'javascript', 'typescript', 'go', 'java', 'kotlin', 'swift', 'php', 'csharp', 'cpp', 'c', 'rust', 'scala', 'perl', 'r', 'dart', 'elixir', 'haskell'];
+
+  test('shows the code of any tab, the seventeenth and the twentieth too, and only that one', async ({ page }) => {
+    await page.goto(`${siteUrl('features')}tabs.html`);
+    await expect(page.getByRole('tablist', { name: 'Code language' }).getByRole('tab')).toHaveText(LANGUAGES);
+    for (const language of ['shell', 'r', 'haskell', 'dart']) {
+      await tab(page, language).click();
+      await expectSelected(page, language);
+      await expectOnlyLanguage(page, language, LANGUAGES);
+      await expect(blocksOf(page, language)).toContainText(`(${language})`);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex, indexSite, startSearchIndex } from '../../src/search/build/search-index';
 import { SearchIndexError, sectionRecords } from '../../src/search/build/records';
-import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-files';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-format';
 import { shardOf } from '../../src/search/build/shards';
 
 const docsPage = (sections: string) => `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"></div><main id="content">${sections}</main></body></html>`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-files';
+import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-format';
 import { indexSite, startSearchIndex } from '../../src/search/build/search-index';
 import { shardOf } from '../../src/search/build/shards';
 import { recordDigest, settleFragments, type IndexReuse } from '../../src/search/build/reuse';

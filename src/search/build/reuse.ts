@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fragmentFile, PAGEFIND_VERSION, readEntry, readFragmentNames, readFragmentUrl } from './pagefind-files';
+import { fragmentFile, PAGEFIND_VERSION, readEntry, readFragmentNames, readFragmentUrl } from './pagefind-format';
 
 /**
  * A rebuild reuses the previous index's fragment files: one per section, named by a hash of its

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { ANCHOR_SHARDS, anchorShard } from '../../../content/anchor-shards';
-import { withHeadings } from '../../../integration/page-data';
+import { withHeadings } from '../../../content/page-data';
 
 /**
  * The moved-anchor map of split pages, cut into shards: for each split page (its set's source, the

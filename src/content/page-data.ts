@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'astro/zod';
-import type { Heading } from '../content/toc';
+import type { Heading } from './toc';
 
 const heading = z.object({ level: z.number().int(), id: z.string(), html: z.string(), text: z.string() });
 

@@ -1,11 +1,11 @@
 // The page's behaviour, in order: the language is applied before `data-js` reveals the code,
 // so a reader never sees another language's code flash first.
-import './language-tabs';
-import './scrollspy';
-import './copy-code';
-import './scrollable-tables';
-import './sidebar-toggle';
+import '../scripts/language-tabs';
+import '../scripts/scrollspy';
+import '../scripts/copy-code';
+import '../scripts/scrollable-tables';
+import '../scripts/sidebar-toggle';
 import '../search/browser/search-box';
-import './moved-anchors';
+import '../scripts/moved-anchors';
 
 document.documentElement.dataset.js = '';

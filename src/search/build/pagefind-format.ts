@@ -2,14 +2,20 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { decode } from 'cborg';
 
 /**
- * Reads what Shale needs from an index Pagefind wrote: which fragment file holds which page.
+ * Everything Shale reads of the files Pagefind writes, which are Pagefind's own and not a public
+ * format: which fragment file holds which page, so a rebuild can reuse them (reuse.ts). Nothing
+ * else reads them, and `searchReuse: false` (SHALE_SEARCH_REUSE=false) turns the reading off: the
+ * index is then written afresh every build. tests/unit/pagefind-1.6.0.contract.test.ts checks
+ * this against the pinned Pagefind; a new Pagefind version must pass it before it is taken.
+ *
  * Pagefind 1.6's formats, as written by its `output` and `index` modules: `pagefind-entry.json`
  * names one meta file per language; a meta file is gzip of `pagefind_dcd` followed by CBOR,
  * `[version, pages, …]` with each page `[fragment name, word count, …]` in the order the pages
  * were added; a fragment is gzip of `pagefind_dcd` followed by the page's JSON. Anything else
- * throws: the caller then does without (see search-reuse.ts).
+ * throws: the caller then does without.
  */
 
 const PREFIX = 'pagefind_dcd';
@@ -67,54 +73,5 @@ function unpack(gzipped: Buffer): Buffer {
   return data.subarray(PREFIX.length);
 }
 
-type Cbor = number | string | boolean | null | Uint8Array | Cbor[] | Map<Cbor, Cbor>;
-
-/** A CBOR decoder for what Pagefind's encoder writes: integers, strings, bytes, arrays, maps, booleans, null. */
-export function decodeCbor(data: Buffer): Cbor {
-  let at = 0;
-  const need = (bytes: number) => {
-    if (at + bytes > data.length) throw new Error('CBOR ends early');
-  };
-  const argument = (info: number): number => {
-    if (info < 24) return info;
-    const bytes = { 24: 1, 25: 2, 26: 4, 27: 8 }[info];
-    if (!bytes) throw new Error(`CBOR: unsupported length ${info}`);
-    need(bytes);
-    const value = bytes === 8 ? Number(data.readBigUInt64BE(at)) : data.readUIntBE(at, bytes);
-    at += bytes;
-    return value;
-  };
-  const item = (): Cbor => {
-    need(1);
-    const head = data[at++]!;
-    const info = head & 31;
-    switch (head >> 5) {
-      case 0:
-        return argument(info);
-      case 1:
-        return -1 - argument(info);
-      case 2:
-      case 3: {
-        const length = argument(info);
-        need(length);
-        const bytes = data.subarray(at, (at += length));
-        return head >> 5 === 2 ? bytes : bytes.toString('utf8');
-      }
-      case 4:
-        return Array.from({ length: argument(info) }, item);
-      case 5: {
-        const map = new Map<Cbor, Cbor>();
-        for (let count = argument(info); count > 0; count--) map.set(item(), item());
-        return map;
-      }
-      default: {
-        const simple = { 20: false, 21: true, 22: null } as Record<number, Cbor>;
-        if (head >> 5 === 7 && info in simple) return simple[info]!;
-        throw new Error(`CBOR: unsupported item 0x${head.toString(16)}`);
-      }
-    }
-  };
-  const value = item();
-  if (at !== data.length) throw new Error('CBOR: data after the value');
-  return value;
-}
+/** What Pagefind's CBOR holds, as cborg decodes it (maps as Map, so integer keys stay integers). */
+const decodeCbor = (data: Uint8Array): unknown => decode(data, { useMaps: true });
