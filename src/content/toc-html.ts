@@ -34,22 +34,20 @@ function list(entries: readonly TocEntry[], depth: number): Element {
   };
 }
 
-/** Serialized entries without children (on a split set, the other pages' h1s, the same on every page). */
-const leafItems = new Map<string, string>();
-/** The same, by entry: a set's pages share their h1 entries, and a lookup by object skips making the key. */
-const leafItemsByEntry = new WeakMap<TocEntry, string>();
+/**
+ * Serialized entries without children, by entry: on a split set every page lists the other pages'
+ * h1s, the same entry objects (toc.ts setPage), so each is serialized once. Entries go when the
+ * build's pages do, and what was made for them with them.
+ */
+const leafItems = new WeakMap<TocEntry, string>();
 
 function item(entry: TocEntry): string {
   if (entry.children.length) return toHtml(list([entry], 0)).replace(/^<ul[^>]*>|<\/ul>$/g, '');
-  let html = leafItemsByEntry.get(entry);
-  if (html !== undefined) return html;
-  const key = JSON.stringify([entry.href, entry.id, entry.level, entry.html, entry.text]);
-  html = leafItems.get(key);
+  let html = leafItems.get(entry);
   if (html === undefined) {
     html = toHtml(list([entry], 0)).replace(/^<ul[^>]*>|<\/ul>$/g, '');
-    leafItems.set(key, html);
+    leafItems.set(entry, html);
   }
-  leafItemsByEntry.set(entry, html);
   return html;
 }
 

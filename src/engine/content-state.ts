@@ -5,6 +5,8 @@ import { SLATE_LOGO } from '../content/assets';
 import { keyLine } from '../content/source-file';
 import { checkMdxPage, renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
 import { PartCache } from '../markdown/part-cache';
+import { forgetHighlights } from '../highlight/highlighter';
+import { forgetIdentifierWords } from '../search/shared/identifiers';
 import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
@@ -37,6 +39,9 @@ export class ContentState {
     readonly base: string,
     cache: { dir: string; version: string },
   ) {
+    // What earlier content left in the process's memos goes with it.
+    forgetHighlights();
+    forgetIdentifierWords();
     this.site = loadSite(contentDir);
     this.hasLogo = fs.existsSync(path.join(this.site.contentDir, SLATE_LOGO));
     this.takenPaths = new Set(this.site.pages.map((page) => page.outputPath));

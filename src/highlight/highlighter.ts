@@ -22,8 +22,19 @@ export async function loadLanguages(names: Iterable<string>): Promise<void> {
   if (missing.length) await shiki.loadLanguage(...(missing as BundledLanguage[]));
 }
 
+/**
+ * What was highlighted, by language and code: API samples repeat the same blocks on every page.
+ * The highlighter itself is the process's (its grammars are code, loaded once); what it made is
+ * forgotten with the content it was made for (forgetHighlights, when a build loads the content).
+ */
 const cache = new Map<string, ElementContent[]>();
-const lineTokenizers = new WeakMap<Highlighter, LineTokenizer>();
+let lineTokenizers = new WeakMap<Highlighter, LineTokenizer>();
+
+/** Forgets every highlighted block and tokenized line: called when a build (or a dev reload) loads the content. */
+export function forgetHighlights(): void {
+  cache.clear();
+  lineTokenizers = new WeakMap();
+}
 const FONT_CLASSES: Array<[number, string]> = [
   [1, 'hl-i'],
   [2, 'hl-b'],

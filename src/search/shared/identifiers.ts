@@ -47,6 +47,11 @@ export function identifierWords(text: string): string[] {
   return [...words];
 }
 
+/** Forgets the words of the tokens met so far: called when a build (or a dev reload) loads the content. */
+export function forgetIdentifierWords(): void {
+  wordsOfToken.clear();
+}
+
 /** The words of each token met so far: API docs repeat the same identifiers in every section. */
 const wordsOfToken = new Map<string, readonly string[]>();
 /** Beyond this many distinct tokens, start again rather than grow without bound. */

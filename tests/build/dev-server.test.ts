@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempContent } from '../support/temp-content';
+import { ROOT } from './support/build';
+
+// A tiny PNG (1×1) and another one, told apart by their bytes.
+const PNG_A = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PNG_B = Buffer.concat([PNG_A, Buffer.from('00')]);
+
+/**
+ * `npm run dev` in this process, on a content folder of its own: a change in the folder must show on
+ * the next request, however the change was made (the build drops what it loaded: ShaleBuild.invalidate).
+ */
+describe('the dev server after a change in the content folder', () => {
+  let content: string;
+  let origin: string;
+  let stop: () => Promise<void>;
+  const get = (url: string) => fetch(origin + url);
+  const page = async () => (await get('/')).text();
+
+  beforeAll(async () => {
+    content = tempContent({
+      'index.md': '---\ntitle: Dev\nlanguage_tabs: [shell, ruby]\n---\n# Pictures\n\n![pic](images/pic.png)\n',
+    });
+    fs.mkdirSync(path.join(content, 'images'));
+    fs.writeFileSync(path.join(content, 'images', 'pic.png'), PNG_A);
+    const { dev } = await import('astro');
+    const { shaleAstroConfig } = await import('../../src/integration/astro-config');
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-dev-work-'));
+    const server = await dev({ ...shaleAstroConfig({ content, workDir }, { env: {}, cwd: ROOT }), root: ROOT, configFile: false, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+    origin = `http://127.0.0.1:${server.address.port}`;
+    stop = () => server.stop();
+    // The content folder is added to the file watcher when the pages first load; its files are
+    // watched once the watcher has read the folder (a change before that goes unseen, as in any Vite watcher).
+    await page();
+    await vi.waitFor(
+      () => {
+        expect(server.watcher.getWatched()[content]).toEqual(expect.arrayContaining(['index.md', 'images']));
+        expect(server.watcher.getWatched()[path.join(content, 'images')]).toContain('pic.png');
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await stop?.();
+    fs.rmSync(content, { recursive: true, force: true });
+  });
+
+  it('serves an edited image as it is now', async () => {
+    expect(await page()).toContain('<img src="/images/pic.png"');
+    expect(Buffer.from(await (await get('/images/pic.png')).arrayBuffer()).equals(PNG_A)).toBe(true);
+    fs.writeFileSync(path.join(content, 'images', 'pic.png'), PNG_B);
+    expect(Buffer.from(await (await get('/images/pic.png')).arrayBuffer()).equals(PNG_B)).toBe(true);
+  });
+
+  it('shows a logo added to the folder in place of the title', async () => {
+    expect(await page()).not.toContain('class="site-logo"');
+    fs.writeFileSync(path.join(content, 'images', 'logo.png'), PNG_A);
+    await expect.poll(page, { timeout: 20_000 }).toContain('class="site-logo"');
+  });
+
+  it('shows an edit to the page, with the tabs it now has', async () => {
+    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Dev\nlanguage_tabs: [shell, ruby, python]\n---\n# Pictures again\n');
+    await expect.poll(page, { timeout: 20_000 }).toContain('Pictures again');
+    expect(await page()).toMatch(/role="tab"[^>]*>\s*python\s*</);
+  });
+});
