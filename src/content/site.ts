@@ -40,7 +40,7 @@ const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', '
  * `*.html.md` files are pages, as in Middleman; elsewhere every `.md`/`.mdx` outside `includes/`
  * whose name does not start with `_` is one.
  */
-export function findPageFiles(contentDir: string): string[] {
+function findPageFiles(contentDir: string): string[] {
   const slate = fs.existsSync(path.join(contentDir, 'index.html.md'));
   const pages: string[] = [];
   const walk = (dir: string) => {
@@ -61,7 +61,7 @@ export function findPageFiles(contentDir: string): string[] {
 }
 
 /** The output path of a page file: `index.html.md` → `index.html`, `v2.mdx` → `v2.html`. */
-export function outputPathOf(contentDir: string, file: string): string {
+function outputPathOf(contentDir: string, file: string): string {
   const relative = path.relative(contentDir, file).split(path.sep).join('/');
   return relative.replace(/(\.html)?\.mdx?$/, '') + '.html';
 }
@@ -179,4 +179,3 @@ function appendIncludes(
   }
 }
 
-export type { LanguageTab };

@@ -7,7 +7,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
 };
 
 /** ASCII form of a text as I18n.transliterate makes it: accents dropped, unknown letters become "?". */
-export function transliterate(text: string): string {
+function transliterate(text: string): string {
   let out = '';
   for (const char of text) {
     if (char.charCodeAt(0) < 128) out += char;

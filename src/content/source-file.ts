@@ -19,7 +19,7 @@ export interface SourceFile {
   yamlLine: number;
 }
 
-export const dialectOf = (file: string): 'md' | 'mdx' => (file.endsWith('.mdx') ? 'mdx' : 'md');
+const dialectOf = (file: string): 'md' | 'mdx' => (file.endsWith('.mdx') ? 'mdx' : 'md');
 
 /** Splits a file into front matter and body, keeping line numbers so problems can point into either. */
 export function splitSource(path: string, text: string): SourceFile {

@@ -4,7 +4,7 @@ import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 
 /** What the end of every failed build says: nothing was published. */
-export const KEPT = 'The build stopped; the previous site was left as it was.';
+const KEPT = 'The build stopped; the previous site was left as it was.';
 
 /**
  * The error a failed build ends with. Astro prints its message and hint; the report itself was

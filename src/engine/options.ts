@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { SECTIONS_PER_SHARD } from '../search/build/shards';
 
 /** `/docs` → `/docs/`: a base path always has a slash at both ends (`/` for the site root). */
-export function normaliseBase(value: string): string {
+function normaliseBase(value: string): string {
   const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
@@ -15,7 +15,7 @@ const SHARD_FIX = 'set it to a whole number of sections from 1 up';
  * manual's table, docs/includes/_developing.md) and takes its default from a `SHALE_*` variable, so
  * `SHALE_CONTENT=path/to/source npm run build` works without touching astro.config.mjs.
  */
-export function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
+function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
   const fromEnv = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value;

@@ -4,10 +4,10 @@ import { withContrast } from './color';
 export const THEME = 'monokai';
 
 /** Background of code blocks (Slate's `$code-bg`). */
-export const CODE_BACKGROUND = '#1e2224';
+const CODE_BACKGROUND = '#1e2224';
 
 /** Text colour of code blocks in print, on white paper. */
-export const PRINT_BACKGROUND = '#ffffff';
+const PRINT_BACKGROUND = '#ffffff';
 
 /** The class a token of this theme colour gets: the colour itself, so the HTML reads plainly. */
 export const colorClass = (color: string): string => `hl-${color.replace('#', '').toLowerCase()}`;

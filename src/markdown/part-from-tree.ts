@@ -8,7 +8,7 @@ import type { SettleFacts } from './context';
 import type { AnyElement } from './hast-nodes';
 
 /** One section of a file, rendered: its HTML with holes for ids and #links, and what search needs. */
-export interface PartSection {
+interface PartSection {
   level: number;
   /** Index of the section's heading in the file's headings, when it has one. */
   heading?: number;

@@ -6,7 +6,7 @@ import { pageContext } from './context';
 import { getAttribute, isElementLike, setAttribute, tagName, type AnyElement } from './hast-nodes';
 
 /** Root-absolute paths (`/images/x.png`) move under the base path; `//host` stays as is. */
-export function withBase(url: string, base: string): string {
+function withBase(url: string, base: string): string {
   if (!url.startsWith('/') || url.startsWith('//') || base === '/') return url;
   return `${base.replace(/\/$/, '')}${url}`;
 }

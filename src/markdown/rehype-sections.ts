@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
-import { classList, getAttribute, isElementLike, tagName, textOf, type AnyElement } from './hast-nodes';
+import { classList, isElementLike, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const SECTION_HEADING = /^h[1-3]$/;
 

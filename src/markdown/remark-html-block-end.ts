@@ -14,7 +14,8 @@ import { visit } from 'unist-util-visit';
  * (Markdown pages only: MDX has JSX, not HTML blocks.)
  */
 export default function remarkHtmlBlockEnd(this: Processor) {
-  const processor = this;
+  // The rest of a block is parsed again by this same processor (with Slate's dialect).
+  const parse = (text: string) => this.parse(text) as Root;
   return (tree: Root) => {
     const split = (node: Html): RootContent[] | undefined => {
       const start = node.position?.start;
@@ -33,7 +34,7 @@ export default function remarkHtmlBlockEnd(this: Processor) {
       const head = lines.slice(0, last + 1).join('\n');
       const lineShift = start.line + last;
       const offsetShift = start.offset === undefined ? undefined : start.offset + head.length + 1;
-      const parsed = processor.parse(rest) as Root;
+      const parsed = parse(rest);
       visit(parsed, (child) => {
         if (!child.position) return;
         for (const point of [child.position.start, child.position.end]) {

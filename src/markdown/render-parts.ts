@@ -15,7 +15,7 @@ const POOL_THRESHOLD_BYTES = 400_000;
 export async function renderParts(parts: readonly SourceFile[], context: PartContext, cache: PartCache): Promise<RenderedPart[]> {
   const keys = parts.map((part) => cache.key(part, context));
   const results: Array<RenderedPart | undefined> = keys.map((key) => cache.read(key));
-  const missing = parts.flatMap((part, index) => (results[index] ? [] : [index]));
+  const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
     // The workers' script is bundled beside the cache's entries, named by the same version.

@@ -74,14 +74,13 @@ export const frontMatterSchema = z
   })
   .strict();
 
-export type FrontMatterInput = z.input<typeof frontMatterSchema>;
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
 /** Keys Slate used to have, and what they are called now. */
 export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
 
 /** Keys accepted only because other Slate tools write them (not suggested in hints). */
-export const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme'];
+const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme'];
 
 /** The keys the schema knows (for did-you-mean hints). */
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape).filter((key) => !COMPATIBILITY_KEYS.includes(key));

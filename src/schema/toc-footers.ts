@@ -17,14 +17,14 @@ export interface FooterResult {
 }
 
 /** What can be wrong with a footer (validation/definitions.ts has the words). */
-export type FooterProblem =
+type FooterProblem =
   | { kind: 'footer-element'; facts: FactsOf<'footer-element'> }
   | { kind: 'footer-event-handler'; facts: FactsOf<'footer-event-handler'> }
   | { kind: 'footer-attribute'; facts: FactsOf<'footer-attribute'> }
   | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> };
 
 /** Whether an href is one a footer may use: http(s), mailto, a relative path or an #anchor. */
-export function isSafeHref(href: string): boolean {
+function isSafeHref(href: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so drop them first.
   const value = href.replace(/[\u0000-\u0020]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();

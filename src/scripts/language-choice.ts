@@ -21,7 +21,7 @@ export function urlWithLanguage(href: string, language: string, keys: readonly s
   return url.toString();
 }
 
-export function storedLanguage(): string | undefined {
+function storedLanguage(): string | undefined {
   try {
     return localStorage.getItem(STORAGE_KEY) ?? undefined;
   } catch {

@@ -9,7 +9,7 @@
  * `slate-tolerated`: an error in Shale's own content, a warning in Slate's own format
  * (`*.html.md`), where Slate let it through and those docs must build unchanged.
  */
-export type Gravity = 'error' | 'warning' | 'slate-tolerated';
+type Gravity = 'error' | 'warning' | 'slate-tolerated';
 
 interface Definition<P> {
   gravity: Gravity;

@@ -41,4 +41,17 @@ describe('a rebuild', () => {
     expect(cold.status).toBe(0);
     expect(snapshot(outDir)).toEqual(snapshot(cold.outDir));
   }, 240_000);
+
+  it('with searchReuse off, reads nothing of the published index: every search file is written afresh', async () => {
+    const content = 'tests/fixtures/split';
+    const outDir = tempDir('rebuild-no-reuse');
+    expect((await astroBuild({ content, outDir })).status).toBe(0);
+    const fragments = path.join(outDir, 'pagefind', 'fragment');
+    const inodes = new Map(fs.readdirSync(fragments).map((file) => [file, fs.statSync(path.join(fragments, file)).ino]));
+    const rebuilt = await astroBuild({ content, outDir, searchReuse: false });
+    expect(rebuilt.status).toBe(0);
+    const files = fs.readdirSync(fragments);
+    expect(files.sort()).toEqual([...inodes.keys()].sort());
+    expect(files.filter((file) => inodes.get(file) === fs.statSync(path.join(fragments, file)).ino)).toEqual([]);
+  }, 240_000);
 });

@@ -84,7 +84,7 @@ export function settleFragments(folder: string, records: readonly IndexedRecord[
 }
 
 /** Of every section of an index, in order, and of the Pagefind that indexes them: equal digests, equal indexes. */
-export function sectionsDigest(records: readonly IndexedRecord[]): string {
+function sectionsDigest(records: readonly IndexedRecord[]): string {
   const hash = createHash('sha1').update(`pagefind ${PAGEFIND_VERSION}\n`);
   for (const record of records) hash.update(`${record.language} ${record.digest}\n`);
   return hash.digest('hex');

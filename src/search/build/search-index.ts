@@ -23,7 +23,7 @@ export interface BuiltPage {
  * Every page of a built site, in a stable order. A page's HTML is read when asked for: the pages
  * whose sections were indexed while rendering are not read again (501 pages at 5,000 endpoints).
  */
-export function readBuiltPages(siteDir: string): BuiltPage[] {
+function readBuiltPages(siteDir: string): BuiltPage[] {
   return fs
     .readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))

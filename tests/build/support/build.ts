@@ -72,6 +72,7 @@ export interface BuildOptions {
   outDir: string;
   base?: string;
   searchShardSections?: number;
+  searchReuse?: boolean;
   /** Shale's work folder (default: the project's `.shale/`, as `npm run build` has it). */
   workDir?: string;
 }
@@ -95,8 +96,8 @@ let queue: Promise<unknown> = Promise.resolve();
 async function buildNow(options: BuildOptions): Promise<BuildResult> {
   const { build } = await import('astro');
   const { shaleAstroConfig } = await import('../../../src/integration/astro-config');
-  const { content, outDir, base = '/', searchShardSections, workDir } = options;
-  const shaleOptions = { content, outDir, base, ...(searchShardSections ? { searchShardSections } : {}), ...(workDir ? { workDir } : {}) };
+  const { content, outDir, base = '/', ...rest } = options;
+  const shaleOptions = { content, outDir, base, ...rest };
   const saved = { ...process.env };
   for (const key of TEST_RUNNER_VARIABLES) delete process.env[key];
   process.env.NODE_ENV = 'production';

@@ -1,0 +1,48 @@
+// ESLint for the TypeScript of src/, tests/, bench/ and bin/ (`.astro` files are checked by `astro check`).
+// Beside typescript-eslint's recommended rules, it holds the layers of ARCHITECTURE.md: which folder
+// of src/ may import which, so the path from content/ to dist/ stays one-way.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
+
+/** Folders of src/ and the folders each must not import (ARCHITECTURE.md, "Folders and what they may import"). */
+const LAYERS = {
+  validation: ['schema', 'content', 'settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
+  schema: ['content', 'settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
+  content: ['settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
+  settle: ['markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
+  highlight: ['content', 'settle', 'markdown', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
+  'search/shared': ['schema', 'content', 'settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/build', 'search/browser'],
+  'search/build': ['settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
+  'search/browser': ['schema', 'content', 'settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'search/build'],
+  markdown: ['engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
+  engine: ['integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
+  integration: ['layouts', 'components', 'pages', 'scripts', 'search/browser'],
+  scripts: ['schema', 'settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages'],
+};
+
+/** An import pattern for a folder of src/, seen from a file two levels deep or less. */
+const patternsFor = (folders) => folders.flatMap((folder) => [1, 2, 3].flatMap((depth) => [`${"../".repeat(depth)}${folder}`, `${"../".repeat(depth)}${folder}/**`]));
+
+export default defineConfig(
+  { ignores: ['dist/', 'dist-docs/', '.astro/', '.shale/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      // `_name` marks what is left out on purpose (`const { id: _none, ...rest }`).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+      eqeqeq: ['error', 'always'],
+      'prefer-const': 'error',
+    },
+  },
+  ...Object.entries(LAYERS).map(([folder, forbidden]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: patternsFor(forbidden), message: `src/${folder}/ may not import this folder (ARCHITECTURE.md, "Folders and what they may import").` }] }],
+    },
+  })),
+);
