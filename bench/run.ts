@@ -251,5 +251,9 @@ const report = [
   ...verdicts(rows),
   '',
 ].join('\n');
-fs.writeFileSync('BENCHMARKS.md', report);
+// The diary below the figures (what was measured and tried, and why) is the team's: kept as it is.
+const DIARY = '\n## Diary\n';
+const previous = fs.existsSync('BENCHMARKS.md') ? fs.readFileSync('BENCHMARKS.md', 'utf8') : '';
+const diary = previous.includes(DIARY) ? previous.slice(previous.indexOf(DIARY)) : '';
+fs.writeFileSync('BENCHMARKS.md', `${report.trimEnd()}\n${diary}`);
 console.log(`\n${table(rows)}\n\n${verdicts(rows).join('\n')}\n\nWritten to BENCHMARKS.md`);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { siteUrl } from './support/sites';
 import { blocksOf, expectAllHidden, expectAllVisible, tab, untabbedBlocks } from './support/page';
+import { freezeCssAnimations } from './support/time';
 
 /** The features fixture's tabs, in order: key → label. */
 const FEATURE_TABS = { shell: 'cURL', ruby: 'ruby', 'ruby--v2': 'Ruby v2', javascript: 'javascript' } as const;
@@ -287,7 +288,9 @@ test('never shows another language while the page loads', async ({ page }) => {
     requestAnimationFrame(frame);
     document.addEventListener('DOMContentLoaded', () => sample('DOMContentLoaded'));
   });
-  // Hold the script until the page has painted a few frames, as on a slow network.
+  // Hold the script until the page has painted a few frames, as on a slow network. Meanwhile CSS
+  // stands still: held code shows anyway after 3 s (code.css), which a busy machine could reach.
+  await freezeCssAnimations(page);
   await page.route('**/_astro/*.js', async (route) => {
     await page.waitForFunction(() => (window as unknown as { samples?: unknown[] }).samples!.length >= 3);
     await route.continue();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { stopClock } from './support/time';
 
 // The default site (content/) and the search fixture (tests/fixtures/search: two pages, identifiers
 // in prose and code) are built by serve-sites.mjs; search-base is the fixture under /api/docs/.
@@ -36,6 +37,41 @@ function recordStatuses(page: Page): Promise<void> {
 
 /** The non-empty texts the search status took since `recordStatuses`. */
 const recordedStatuses = (page: Page) => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses.filter(Boolean));
+
+/** A request the page sent its search worker (search-worker.ts), or the worker's answer. */
+type WorkerMessage = { sent: string; query?: string } | { answer: string };
+
+/**
+ * Notes, in order, every request the page sends its search worker and every answer (read with
+ * `workerTraffic`): which searches really ran, and when, whatever the machine's speed. Call it
+ * before `page.goto`.
+ */
+async function recordWorkerTraffic(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const traffic: Array<{ sent: string; query?: string } | { answer: string }> = [];
+    (window as unknown as { __workerTraffic: typeof traffic }).__workerTraffic = traffic;
+    const PageWorker = window.Worker;
+    window.Worker = class extends PageWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        // Added before the search box's own listener, so an answer is noted before the page acts on it.
+        this.addEventListener('message', (event: MessageEvent<{ type: string }>) => traffic.push({ answer: event.data.type }));
+      }
+      override postMessage(message: { type: string; query?: string }, options?: StructuredSerializeOptions | Transferable[]): void {
+        traffic.push(message.type === 'search' ? { sent: 'search', query: message.query } : { sent: message.type });
+        super.postMessage(message, options as StructuredSerializeOptions);
+      }
+    };
+  });
+}
+
+const workerTraffic = (page: Page) => page.evaluate(() => (window as unknown as { __workerTraffic: WorkerMessage[] }).__workerTraffic);
+
+/** The queries the worker was asked to search, in order. */
+const searchesSent = async (page: Page) => (await workerTraffic(page)).flatMap((message) => ('sent' in message && message.sent === 'search' ? [message.query] : []));
+
+/** How many requests to the worker are still unanswered. */
+const unanswered = async (page: Page) => (await workerTraffic(page)).reduce((open, message) => open + ('sent' in message ? 1 : -1), 0);
 
 /** The text of every range highlighted by search, and whether each lies inside the element with `sectionId`'s section. */
 function highlights(page: Page, headingId: string) {
@@ -275,33 +311,76 @@ test.describe('opening a result', () => {
   });
 
   test('typed key by key, slower than the debounce, ends on the last query and never on an older one', async ({ page }) => {
+    // The page's clock moves only when this test moves it, so every key comes after the typing pause
+    // has ended; and every result's data (Pagefind's fragments) is held until the typing is done, so
+    // the first search is still running while the newer queries come, on any machine.
+    await stopClock(page);
+    await recordWorkerTraffic(page);
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/pagefind/fragment/**', (route) => (holding ? void held.push(route) : route.continue()));
     await page.goto(siteUrl('default'));
     await box(page).click();
+    await expect.poll(() => workerTraffic(page)).toEqual([{ sent: 'load' }, { answer: 'loaded' }]);
     await recordStatuses(page);
-    // Slower than the typing pause: each key starts a search, so newer queries wait for older ones.
-    await box(page).pressSequentially('bearer token', { delay: 90 });
+    for (const key of 'bearer token') {
+      await page.keyboard.type(key);
+      // Slower than the 60 ms typing pause: from "be" on, each key starts a search (a lone "b" waits 300 ms).
+      await page.clock.runFor(90);
+    }
+    // "be" is still running; every newer query waited for it instead of being sent beside it.
+    expect(await searchesSent(page)).toEqual(['be']);
+    expect(await unanswered(page)).toBe(1);
+    expect(await recordedStatuses(page)).toEqual([]);
+
+    holding = false;
+    for (const route of held) await route.continue();
     await expect(status(page)).toHaveText(/^\d+ results? for “bearer token”$/);
-    await page.waitForLoadState('networkidle');
+    await expect.poll(() => unanswered(page)).toBe(0);
+    // One search at a time: "be", whose answer came too late to be shown, then the last query; the
+    // queries typed while "be" ran were overtaken before their turn and never sent.
+    expect(await workerTraffic(page)).toEqual([
+      { sent: 'load' },
+      { answer: 'loaded' },
+      { sent: 'search', query: 'be' },
+      { answer: 'results' },
+      { sent: 'search', query: 'bearer token' },
+      { answer: 'results' },
+    ]);
+    // The status only ever named the last query: no older answer replaced or preceded it.
     const statuses = await recordedStatuses(page);
-    expect(statuses.at(-1)).toMatch(/for “bearer token”$/);
-    // Answers arrive in typing order: once the full query is shown, no shorter one replaces it.
-    const first = statuses.findIndex((text) => text.endsWith('for “bearer token”'));
-    expect(statuses.slice(first).every((text) => text.endsWith('for “bearer token”'))).toBe(true);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((text) => !text.endsWith('for “bearer token”'))).toEqual([]);
   });
 
   test('a one-character query is searched once typing stops there, and not while typing through it', async ({ page }) => {
+    await stopClock(page);
+    await recordWorkerTraffic(page);
     await page.goto(siteUrl('default'));
     await box(page).click();
     await recordStatuses(page);
-    // Faster than the one-character wait, slower than the usual pause.
-    await box(page).pressSequentially('to', { delay: 150 });
+    // "o" comes 150 ms after "t": within the one-character wait (300 ms); then the usual pause (60 ms) ends.
+    await page.keyboard.type('t');
+    await page.clock.runFor(150);
+    await page.keyboard.type('o');
+    await page.clock.runFor(100);
     await expect(status(page)).toHaveText(/^\d+ results? for “to”$/);
-    expect((await recordedStatuses(page)).some((text) => text.endsWith('for “t”'))).toBe(false);
+    expect(await searchesSent(page)).toEqual(['to']);
+    expect((await recordedStatuses(page)).filter((text) => text.endsWith('for “t”'))).toEqual([]);
+
+    // A lone "b" is searched once the reader has stopped on it for 300 ms, and not a moment before.
     await box(page).fill('b');
+    await page.clock.runFor(299);
+    expect(await searchesSent(page)).toEqual(['to']);
+    await expect(status(page)).toHaveText(/^\d+ results? for “to”$/);
+    await page.clock.runFor(1);
     await expect(status(page)).toHaveText(/^\d+ results? for “b”$/);
+    expect(await searchesSent(page)).toEqual(['to', 'b']);
   });
 
   test('Enter right after typing opens the first result, without waiting for the debounce', async ({ page }) => {
+    // The page's clock stands still: the typing pause cannot end before Enter, however slow the machine.
+    await stopClock(page);
     await page.goto(siteUrl('search'));
     await box(page).click();
     await page.keyboard.type('rotating');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { siteUrl } from './support/sites';
 import { blocksOf, expectAllVisible, scrollElementTo, tab } from './support/page';
+import { stopClock } from './support/time';
 
 for (const site of ['default', 'features']) {
   test(`makes no request to another host (${site} site)`, async ({ page }) => {
@@ -35,6 +36,8 @@ test('works under Content-Security-Policy: default-src \'self\'', async ({ page 
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // "Copied" (checked below) goes back to "Copy" after 2 s of the page's clock: stopped, it waits for the check.
+  await stopClock(page);
 
   const response = await page.goto(siteUrl('features'));
   expect(response!.headers()['content-security-policy']).toBe("default-src 'self'");

@@ -185,10 +185,15 @@ test.describe('a page split by h1', () => {
   ] as const) {
     test(`says search could not be loaded when ${what} cannot be, rather than leaving its sections out`, async ({ page }) => {
       await page.route(pattern, (route) => route.abort());
+      // The search worker that fails is ended by the page (search.ts), but may still log a shard's
+      // failure until it is gone: noted as soon as it starts, so its end is never missed.
+      const failedWorkerGone = page.waitForEvent('worker').then((worker) => new Promise((resolve) => worker.once('close', resolve)));
       await page.goto(ROOT);
       await box(page).fill('kittens');
       await expect(page.locator('#search-status')).toHaveText('Search could not be loaded. Check your connection and try again.');
-      // The failed requests, and what Pagefind logs about them, are this test's doing; nothing after.
+      // The failed requests, and what Pagefind logs about them, are this test's doing; nothing after
+      // that worker is gone (not merely after the status shows: a second shard may fail a moment later).
+      await failedWorkerGone;
       problems = [];
       await page.unroute(pattern);
       await box(page).fill('');
