@@ -13,7 +13,21 @@ const LAYERS = {
   content: ['settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
   settle: ['markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
   highlight: ['content', 'settle', 'markdown', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts'],
-  'search/shared': ['schema', 'content', 'settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/build', 'search/browser'],
+  'search/shared': [
+    'schema',
+    'content',
+    'settle',
+    'markdown',
+    'highlight',
+    'engine',
+    'integration',
+    'layouts',
+    'components',
+    'pages',
+    'scripts',
+    'search/build',
+    'search/browser',
+  ],
   'search/build': ['settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
   'search/browser': ['schema', 'content', 'settle', 'markdown', 'highlight', 'engine', 'integration', 'layouts', 'components', 'pages', 'search/build'],
   markdown: ['engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
@@ -23,7 +37,8 @@ const LAYERS = {
 };
 
 /** An import pattern for a folder of src/, seen from a file two levels deep or less. */
-const patternsFor = (folders) => folders.flatMap((folder) => [1, 2, 3].flatMap((depth) => [`${"../".repeat(depth)}${folder}`, `${"../".repeat(depth)}${folder}/**`]));
+const patternsFor = (folders) =>
+  folders.flatMap((folder) => [1, 2, 3].flatMap((depth) => [`${'../'.repeat(depth)}${folder}`, `${'../'.repeat(depth)}${folder}/**`]));
 
 export default defineConfig(
   { ignores: ['dist/', 'dist-docs/', '.astro/', '.shale/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
@@ -42,7 +57,14 @@ export default defineConfig(
   ...Object.entries(LAYERS).map(([folder, forbidden]) => ({
     files: [`src/${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: patternsFor(forbidden), message: `src/${folder}/ may not import this folder (ARCHITECTURE.md, "Folders and what they may import").` }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: patternsFor(forbidden), message: `src/${folder}/ may not import this folder (ARCHITECTURE.md, "Folders and what they may import").` },
+          ],
+        },
+      ],
     },
   })),
 );

@@ -13,7 +13,28 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const NOUNS = ['widget', 'gadget', 'invoice', 'customer', 'order', 'shipment', 'appointment', 'calendar', 'room', 'token', 'report', 'webhook', 'subscription', 'payment', 'refund', 'coupon', 'product', 'category', 'review', 'message'];
+const NOUNS = [
+  'widget',
+  'gadget',
+  'invoice',
+  'customer',
+  'order',
+  'shipment',
+  'appointment',
+  'calendar',
+  'room',
+  'token',
+  'report',
+  'webhook',
+  'subscription',
+  'payment',
+  'refund',
+  'coupon',
+  'product',
+  'category',
+  'review',
+  'message',
+];
 const VERBS = [
   ['List', 'GET', ''],
   ['Get', 'GET', '/{id}'],
@@ -26,7 +47,10 @@ const VERBS = [
   ['Export', 'GET', '/export'],
   ['Count', 'GET', '/count'],
 ] as const;
-const WORDS = 'the a request returns every field of resource when with for and by its that is are this you can use filter sort page limit cursor created updated owner status active archived value default optional required string integer boolean timestamp identifier account'.split(' ');
+const WORDS =
+  'the a request returns every field of resource when with for and by its that is are this you can use filter sort page limit cursor created updated owner status active archived value default optional required string integer boolean timestamp identifier account'.split(
+    ' ',
+  );
 
 function sentence(random: () => number, words = 14): string {
   const picked = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]!);
@@ -38,7 +62,11 @@ function endpoint(random: () => number, resource: string, index: number): string
   const [verb, method, suffix] = VERBS[index % VERBS.length]!;
   const plural = `${resource}s`;
   const url = `https://api.example.com/v1/${plural}${suffix.replace('{id}', '42')}`;
-  const params = Array.from({ length: 3 + Math.floor(random() * 3) }, (_, i) => `| ${['limit', 'cursor', 'status', 'sort', 'owner_id', 'created_after'][i]} | ${['20', 'none', 'active', 'created', 'none', 'none'][i]} | ${sentence(random, 8)} |`);
+  const params = Array.from(
+    { length: 3 + Math.floor(random() * 3) },
+    (_, i) =>
+      `| ${['limit', 'cursor', 'status', 'sort', 'owner_id', 'created_after'][i]} | ${['20', 'none', 'active', 'created', 'none', 'none'][i]} | ${sentence(random, 8)} |`,
+  );
   const aside = random() < 0.3 ? `\n<aside class="${['notice', 'warning', 'success'][Math.floor(random() * 3)]}">${sentence(random, 12)}</aside>\n` : '';
   return `## ${verb} ${index >= VERBS.length ? `${resource} ${Math.floor(index / VERBS.length) + 1}` : resource}
 
@@ -108,6 +136,26 @@ export function generateCorpus(dir: string, endpoints: number, seed = 42): void 
     includes.push(name);
     fs.writeFileSync(path.join(dir, 'includes', `_${name}.md`), body.join('\n'));
   }
-  const front = ['---', `title: Bench API (${endpoints} endpoints)`, 'language_tabs:', '  - shell', '  - ruby', '  - python', '  - javascript', 'toc_footers:', "  - <a href='https://example.com'>Example</a>", 'includes:', ...includes.map((name) => `  - ${name}`), 'search: true', 'code_clipboard: true', '---', '', '# Introduction', '', sentence(random, 30), ''];
+  const front = [
+    '---',
+    `title: Bench API (${endpoints} endpoints)`,
+    'language_tabs:',
+    '  - shell',
+    '  - ruby',
+    '  - python',
+    '  - javascript',
+    'toc_footers:',
+    "  - <a href='https://example.com'>Example</a>",
+    'includes:',
+    ...includes.map((name) => `  - ${name}`),
+    'search: true',
+    'code_clipboard: true',
+    '---',
+    '',
+    '# Introduction',
+    '',
+    sentence(random, 30),
+    '',
+  ];
   fs.writeFileSync(path.join(dir, 'index.html.md'), front.join('\n'));
 }

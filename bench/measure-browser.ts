@@ -85,7 +85,8 @@ export async function measureSearch(browser: Browser, url: string, queries: [str
       // of a shorter query shown while typing do not count.
       const status = document.getElementById('search-status')!;
       new MutationObserver(() => {
-        if (!state.shown && (status.textContent ?? '').endsWith(`for “${query}”`) && document.querySelector('#search-results .search-result')) state.shown = performance.now();
+        if (!state.shown && (status.textContent ?? '').endsWith(`for “${query}”`) && document.querySelector('#search-results .search-result'))
+          state.shown = performance.now();
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     }, query);
     await input.pressSequentially(query, { delay: 30 });

@@ -68,7 +68,10 @@ export function measureBuild(env: Record<string, string>): Promise<BuildMeasurem
     child.on('close', (code) => {
       clearInterval(sampler);
       const ticksAfter = cpuTicks();
-      const stolen = ticksBefore && ticksAfter && ticksAfter.total > ticksBefore.total ? (ticksAfter.steal - ticksBefore.steal) / (ticksAfter.total - ticksBefore.total) : undefined;
+      const stolen =
+        ticksBefore && ticksAfter && ticksAfter.total > ticksBefore.total
+          ? (ticksAfter.steal - ticksBefore.steal) / (ticksAfter.total - ticksBefore.total)
+          : undefined;
       resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, peakRss, stolen, output });
     });
   });

@@ -134,7 +134,9 @@ async function benchSize(size: number): Promise<Row> {
   const scrolls = [];
   for (let run = 0; run < RUNS; run++) {
     loads.push(await measureLoad(browser, url));
-    searches.push(await measureSearch(browser, url, ['authorization', 'created account']).catch((error) => (console.warn(`  search: ${error.message}`), undefined)));
+    searches.push(
+      await measureSearch(browser, url, ['authorization', 'created account']).catch((error) => (console.warn(`  search: ${error.message}`), undefined)),
+    );
     scrolls.push(await measureScroll(browser, url));
   }
   await browser.close();
@@ -165,7 +167,14 @@ async function benchSize(size: number): Promise<Row> {
       totalBlockingTime: pick(loads, 'totalBlockingTime'),
       domNodes: pick(loads, 'domNodes'),
     },
-    search: okSearches.length ? { cachedMs: pick(okSearches, 'cachedMs'), newWordsMs: pick(okSearches, 'newWordsMs'), firstMs: pick(okSearches, 'firstMs'), firstQueryBytes: pick(okSearches, 'firstQueryBytes') } : undefined,
+    search: okSearches.length
+      ? {
+          cachedMs: pick(okSearches, 'cachedMs'),
+          newWordsMs: pick(okSearches, 'newWordsMs'),
+          firstMs: pick(okSearches, 'firstMs'),
+          firstQueryBytes: pick(okSearches, 'firstQueryBytes'),
+        }
+      : undefined,
     scroll: median(scrolls),
     dev,
   };

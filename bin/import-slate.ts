@@ -88,7 +88,9 @@ async function main(args: string[]): Promise<number> {
   const { copy, erb, theme, other } = plan(source);
   const pages = copy.filter((file) => file.endsWith('.html.md'));
   if (pages.length === 0 && erb.length === 0) {
-    const nested = fs.existsSync(path.join(source, 'source', 'index.html.md')) ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.` : '';
+    const nested = fs.existsSync(path.join(source, 'source', 'index.html.md'))
+      ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.`
+      : '';
     console.error(`✗ ${shown(source)} holds no Slate page (index.html.md).${nested}`);
     return 1;
   }
@@ -131,7 +133,9 @@ async function main(args: string[]): Promise<number> {
       const origin = rendered.origins?.[index];
       if (!origin?.slateId) return;
       const where = `${shown(origin.file)}${origin.line ? `:${origin.line}` : ''}`;
-      differences.push(`${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${origin.slateId}, the id of an earlier heading too (slate#952).`);
+      differences.push(
+        `${where}  heading "${heading.text}" has the id #${heading.id}; Slate gave it #${origin.slateId}, the id of an earlier heading too (slate#952).`,
+      );
     });
     for (const [pair, count] of aliasFences(rendered.groups.map((group) => group.html).join(''))) aliases.set(pair, (aliases.get(pair) ?? 0) + count);
   }
@@ -144,7 +148,10 @@ async function main(args: string[]): Promise<number> {
   else console.log(['What Shale renders differently from Slate:', ...differences.map((line) => `  • ${line}`)].join('\n'));
   console.log('');
   if (problems.length === 0) console.log('The build reports no problems.');
-  else console.log(`What the build reports (${hasErrors(problems) ? 'fix the errors before building' : 'warnings only; the site builds'}):\n${formatReport(problems, process.cwd())}`);
+  else
+    console.log(
+      `What the build reports (${hasErrors(problems) ? 'fix the errors before building' : 'warnings only; the site builds'}):\n${formatReport(problems, process.cwd())}`,
+    );
   console.log('');
   console.log(hasErrors(problems) ? 'Next: fix the errors above, then npm run build.' : 'Next: npm run dev to preview, npm run build to build.');
   return hasErrors(problems) ? 1 : 0;

@@ -18,9 +18,9 @@ if (!fs.existsSync(corpora) || !fs.statSync(corpora).isDirectory()) {
   console.error(`test:corpora: ${corpora} is not a folder.`);
   process.exit(2);
 }
-const result = spawnSync(
-  process.execPath,
-  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tests/corpora/vitest.config.ts'],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, SHALE_CORPORA: corpora } },
-);
+const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tests/corpora/vitest.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SHALE_CORPORA: corpora },
+});
 process.exit(result.status ?? 1);

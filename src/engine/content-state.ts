@@ -11,7 +11,6 @@ import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
 
-
 /** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
 export interface CheckedContent {
   problems: Problem[];
@@ -91,7 +90,8 @@ export class ContentState {
     const problems: Problem[] = [...this.site.problems];
     const records = new Map<string, SectionRecord[]>();
     for (const page of this.site.pages) {
-      if (page.dialect === 'mdx' && page.frontMatter.split === 'h1') problems.push(problem('mdx-split', { file: page.file, line: keyLine(page.parts[0]!, 'split') }));
+      if (page.dialect === 'mdx' && page.frontMatter.split === 'h1')
+        problems.push(problem('mdx-split', { file: page.file, line: keyLine(page.parts[0]!, 'split') }));
       try {
         if (page.dialect === 'mdx') {
           problems.push(...(await this.checkMdx(page)).problems);

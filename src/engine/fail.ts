@@ -35,7 +35,12 @@ export function fail(logger: Pick<AstroIntegrationLogger, 'error'>, failure: { p
   const report = formatReport(failure.problems, failure.cwd);
   logger.error(`\n${report}\n\n${KEPT}\n`);
   const errors = failure.problems.filter((problem) => problem.severity === 'error').length;
-  throw new ShaleBuildError(`The content has ${errors} error${errors === 1 ? '' : 's'}, listed above.`, `Fix them, then build again. ${KEPT}`, failure.problems, report);
+  throw new ShaleBuildError(
+    `The content has ${errors} error${errors === 1 ? '' : 's'}, listed above.`,
+    `Fix them, then build again. ${KEPT}`,
+    failure.problems,
+    report,
+  );
 }
 
 /** Prints the warnings of a build that goes on (nothing, when there are none). */

@@ -43,11 +43,15 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
           z.number({ invalid_type_error: SHARD_FIX }).int(SHARD_FIX).min(1, SHARD_FIX),
         )
         .default(fromEnv('SHALE_SEARCH_SHARD_SECTIONS') ?? SECTIONS_PER_SHARD)
-        .describe('SHALE_SEARCH_SHARD_SECTIONS. Sections per search-index shard: a larger site is indexed as several shards, so a rebuild re-indexes only the changed one.'),
+        .describe(
+          'SHALE_SEARCH_SHARD_SECTIONS. Sections per search-index shard: a larger site is indexed as several shards, so a rebuild re-indexes only the changed one.',
+        ),
       searchReuse: z
         .preprocess((value) => (typeof value === 'string' ? !/^(0|false|no|off)$/i.test(value.trim()) : value), z.boolean())
         .default(fromEnv('SHALE_SEARCH_REUSE') ?? true)
-        .describe("SHALE_SEARCH_REUSE. A rebuild reuses the published search index's unchanged files, read from Pagefind's own file format; `false` (or 0) turns that off and writes every file afresh."),
+        .describe(
+          "SHALE_SEARCH_REUSE. A rebuild reuses the published search index's unchanged files, read from Pagefind's own file format; `false` (or 0) turns that off and writes every file afresh.",
+        ),
       workDir: z
         .string()
         .min(1)
@@ -86,9 +90,11 @@ export function resolveOptions(input: ShaleOptionsInput = {}, env: Readonly<Reco
   if (result.success) return result.data;
   throw new ShaleOptionsError(
     result.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `shale() has no option ${issue.keys.map((key) => `"${key}"`).join(', ')}: the options are ${Object.keys(VARIABLES).join(', ')}.`;
+      if (issue.code === 'unrecognized_keys')
+        return `shale() has no option ${issue.keys.map((key) => `"${key}"`).join(', ')}: the options are ${Object.keys(VARIABLES).join(', ')}.`;
       const name = String(issue.path[0] ?? '');
-      const fix = issue.code === 'custom' || issue.message.startsWith('set it') ? issue.message : `set it to a ${issue.message.replace(/^Expected (\w+).*$/, '$1')}`;
+      const fix =
+        issue.code === 'custom' || issue.message.startsWith('set it') ? issue.message : `set it to a ${issue.message.replace(/^Expected (\w+).*$/, '$1')}`;
       if (name in input) return `shale({ ${name} }) is ${JSON.stringify((input as Record<string, unknown>)[name])}: ${fix}.`;
       return `${VARIABLES[name] ?? name} is "${env[VARIABLES[name] ?? ''] ?? ''}": ${fix}, or leave it unset.`;
     }),

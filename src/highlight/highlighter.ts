@@ -16,9 +16,7 @@ export function getHighlighter(): Promise<Highlighter> {
 export async function loadLanguages(names: Iterable<string>): Promise<void> {
   const shiki = await getHighlighter();
   const loaded = new Set(shiki.getLoadedLanguages());
-  const missing = [...new Set([...names].map((n) => canonicalLanguage(n)).filter((n): n is string => !!n && n !== 'text'))].filter(
-    (n) => !loaded.has(n),
-  );
+  const missing = [...new Set([...names].map((n) => canonicalLanguage(n)).filter((n): n is string => !!n && n !== 'text'))].filter((n) => !loaded.has(n));
   if (missing.length) await shiki.loadLanguage(...(missing as BundledLanguage[]));
 }
 

@@ -144,9 +144,15 @@ export class LineTokenizer {
       // These are vscode-textmate's internal fields: if an upgrade renamed them, every state would
       // look alike and lines would get another state's tokens. Fail loudly instead.
       if (typeof frame.ruleId !== 'number' || !('endRule' in frame) || !('contentNameScopesList' in frame)) {
-        throw new Error('shiki\'s grammar state has changed shape: src/highlight/line-tokens.ts must be updated for this shiki version.');
+        throw new Error("shiki's grammar state has changed shape: src/highlight/line-tokens.ts must be updated for this shiki version.");
       }
-      const own = [frame.ruleId, frame.beginRuleCapturedEOL ? 1 : 0, frame.endRule ?? '', this.scopeKey(frame.nameScopesList), this.scopeKey(frame.contentNameScopesList)];
+      const own = [
+        frame.ruleId,
+        frame.beginRuleCapturedEOL ? 1 : 0,
+        frame.endRule ?? '',
+        this.scopeKey(frame.nameScopesList),
+        this.scopeKey(frame.contentNameScopesList),
+      ];
       key = `${this.stateKey(frame.parent)}\u0001${own.join('\u0002')}`;
       this.stateKeyOf.set(frame, key);
     }

@@ -119,7 +119,12 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         copyContentAssets(current.paths.content, staging);
         try {
           // Pages whose sections are known only once built (MDX) are read back; the others' records were handed over.
-          const builtOnly = new Set(current.content().site.pages.filter((page) => page.dialect === 'mdx' && page.frontMatter.search).map((page) => page.outputPath));
+          const builtOnly = new Set(
+            current
+              .content()
+              .site.pages.filter((page) => page.dialect === 'mdx' && page.frontMatter.search)
+              .map((page) => page.outputPath),
+          );
           const indexed = await indexSite(staging, searchIndex!, builtOnly);
           if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
         } catch (error) {

@@ -141,7 +141,15 @@ function pageData(page: Page, content: ContentState): PageData {
  */
 function renderKey(page: Page, content: ContentState): string {
   const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
-  return JSON.stringify({ base: content.base, file: page.file, parts: digest(page.parts), tabs: page.tabs, frontMatter: page.frontMatter, footers: page.footers, taken: digest([...content.takenPaths]) });
+  return JSON.stringify({
+    base: content.base,
+    file: page.file,
+    parts: digest(page.parts),
+    tabs: page.tabs,
+    frontMatter: page.frontMatter,
+    footers: page.footers,
+    taken: digest([...content.takenPaths]),
+  });
 }
 
 /** The data of a stored Markdown page (its HTML file's path included), if the entry exists. */
@@ -184,6 +192,15 @@ function sameText(file: string, text: string): boolean {
 function removeStaleGenerated(outDir: string, pages: Set<string>): void {
   if (!fs.existsSync(outDir)) return;
   for (const file of fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (file.endsWith('.mdx') && !pages.has(file.split(path.sep).join('/').replace(/\.mdx$/, '.html'))) fs.rmSync(path.join(outDir, file));
+    if (
+      file.endsWith('.mdx') &&
+      !pages.has(
+        file
+          .split(path.sep)
+          .join('/')
+          .replace(/\.mdx$/, '.html'),
+      )
+    )
+      fs.rmSync(path.join(outDir, file));
   }
 }

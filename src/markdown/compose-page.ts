@@ -46,7 +46,8 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     headingCount += part.headings.length;
     sectionCount += part.sections.length;
   }
-  const placed = <T extends { section?: number }>(fact: T, index: number): T => (fact.section === undefined ? fact : { ...fact, section: fact.section + firstSection[index]! });
+  const placed = <T extends { section?: number }>(fact: T, index: number): T =>
+    fact.section === undefined ? fact : { ...fact, section: fact.section + firstSection[index]! };
   const sections: SectionFact[] = parts.flatMap((part, index) =>
     part.sections.map((section) => ({
       level: section.level,
@@ -67,7 +68,9 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
   });
 
   // The footers' #links follow their ids to the pages of a split set too.
-  const footers = settled.split ? page.footers.map((footer) => linkTemplate(footer.html)) : page.footers.map((footer) => ({ template: { chunks: [footer.html], holes: [] }, anchors: [] }));
+  const footers = settled.split
+    ? page.footers.map((footer) => linkTemplate(footer.html))
+    : page.footers.map((footer) => ({ template: { chunks: [footer.html], holes: [] }, anchors: [] }));
   const chunks: string[][] = settled.paths.map(() => []);
   parts.forEach((part, partIndex) => {
     part.sections.forEach((section, index) => {
@@ -105,7 +108,11 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
       for (const section of part.sections) {
         const group = settled.groupOf[index++]!;
         const heading = section.heading === undefined ? undefined : settled.headings[firstHeading[partIndex]! + section.heading];
-        const record = toRecord({ ...section.search, id: heading?.id ?? '' }, above, { pageUrl: pageUrl(settled.paths[group]!), pageTitle: page.frontMatter.title, language: 'en' });
+        const record = toRecord({ ...section.search, id: heading?.id ?? '' }, above, {
+          pageUrl: pageUrl(settled.paths[group]!),
+          pageTitle: page.frontMatter.title,
+          language: 'en',
+        });
         if (record) records[group]!.push(record);
       }
     }

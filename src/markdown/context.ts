@@ -54,7 +54,17 @@ export interface RenderOutput {
   problems: Problem[];
 }
 
-const DEFAULT_CONTEXT: PageContext = { tabs: [], codeClipboard: false, slate: false, base: '/', contentDir: '', segments: [], pageFile: '', footerAnchors: [], tocDepth: 2 };
+const DEFAULT_CONTEXT: PageContext = {
+  tabs: [],
+  codeClipboard: false,
+  slate: false,
+  base: '/',
+  contentDir: '',
+  segments: [],
+  pageFile: '',
+  footerAnchors: [],
+  tocDepth: 2,
+};
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
@@ -110,7 +120,12 @@ export function locate(context: PageContext, line: number | undefined): { file: 
 }
 
 /** Records a problem of a kind found at a line of the rendered document. */
-export function report<K extends ProblemKind>(file: VFile, kind: K, line: number | undefined, ...details: FactsOf<K> extends Record<string, never> ? [] : [FactsOf<K>]): void {
+export function report<K extends ProblemKind>(
+  file: VFile,
+  kind: K,
+  line: number | undefined,
+  ...details: FactsOf<K> extends Record<string, never> ? [] : [FactsOf<K>]
+): void {
   const context = pageContext(file);
   const where = locate(context, line) ?? { file: file.path ?? '' };
   output(file).problems.push(problem(kind, { ...where, slate: context.slate }, ...details));

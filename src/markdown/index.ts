@@ -27,7 +27,16 @@ import rehypeSettleDocument from './rehype-settle-document';
 
 export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkCheckFences, remarkImagePaths];
 
-export const rehypePlugins = [rehypeCollectHeadings, rehypeCheckUnclosedHtml, rehypeLangSpecific, rehypeImages, rehypeLinks, rehypeCollectAnchors, rehypeCodeBlocks, rehypeSections];
+export const rehypePlugins = [
+  rehypeCollectHeadings,
+  rehypeCheckUnclosedHtml,
+  rehypeLangSpecific,
+  rehypeImages,
+  rehypeLinks,
+  rehypeCollectAnchors,
+  rehypeCodeBlocks,
+  rehypeSections,
+];
 
 /** An MDX page is one document: settled in its own tree, after the rest of the pipeline. */
 export const mdxRehypePlugins = [...rehypePlugins, rehypeSettleDocument];

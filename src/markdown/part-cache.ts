@@ -55,7 +55,21 @@ export class PartCache {
 
   /** The key of a file of a page: everything its rendering depends on. */
   key(part: SourceFile, context: PartContext): string {
-    return sha1(JSON.stringify([this.version, part.path, part.bodyLine, part.body, context.tabs, context.codeClipboard, context.slate, context.base, context.contentDir, context.pageFile, this.assets()]));
+    return sha1(
+      JSON.stringify([
+        this.version,
+        part.path,
+        part.bodyLine,
+        part.body,
+        context.tabs,
+        context.codeClipboard,
+        context.slate,
+        context.base,
+        context.contentDir,
+        context.pageFile,
+        this.assets(),
+      ]),
+    );
   }
 
   /** The rendered file kept under this key, if any. */
@@ -83,7 +97,13 @@ export class PartCache {
   /** The files beside the docs (images), listed once per state of the content folder. */
   private assets(): string {
     if (this.assetStamp !== undefined) return this.assetStamp;
-    const files = this.contentDir && fs.existsSync(this.contentDir) ? fs.readdirSync(this.contentDir, { recursive: true, encoding: 'utf8' }).filter((file) => !/\.mdx?$/.test(file)).sort() : [];
+    const files =
+      this.contentDir && fs.existsSync(this.contentDir)
+        ? fs
+            .readdirSync(this.contentDir, { recursive: true, encoding: 'utf8' })
+            .filter((file) => !/\.mdx?$/.test(file))
+            .sort()
+        : [];
     this.assetStamp = sha1(files.join('\n'));
     return this.assetStamp;
   }

@@ -48,7 +48,12 @@ export default function rehypeSections() {
       (isExample(node) ? current.examples : current.prose).push(node);
     }
 
-    if (tabs.length > 1) warnMissingLanguages(sections, tabs.map((tab) => tab.key), file);
+    if (tabs.length > 1)
+      warnMissingLanguages(
+        sections,
+        tabs.map((tab) => tab.key),
+        file,
+      );
 
     const wrapped = sections.map(({ level, prose, examples }): Element => {
       const children: ElementContent[] = [div('prose', prose as ElementContent[])];
@@ -62,7 +67,9 @@ export default function rehypeSections() {
 /** A section with code for some tabs but not all is legal, but likely a forgotten sample. */
 function warnMissingLanguages(sections: Array<{ prose: RootContent[]; examples: RootContent[] }>, keys: string[], file: VFile) {
   for (const { prose, examples } of sections) {
-    const present = new Set(examples.flatMap((node) => (node.type === 'element' && typeof node.properties.dataTab === 'string' ? [node.properties.dataTab] : [])));
+    const present = new Set(
+      examples.flatMap((node) => (node.type === 'element' && typeof node.properties.dataTab === 'string' ? [node.properties.dataTab] : [])),
+    );
     if (present.size === 0) continue;
     const missing = keys.filter((key) => !present.has(key));
     if (missing.length === 0) continue;

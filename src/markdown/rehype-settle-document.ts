@@ -25,7 +25,11 @@ export default function rehypeSettleDocument() {
     found.headings.forEach(({ node }, index) => setAttribute(node, 'id', settled.headings[index]!.id));
     const result = output(file);
     result.headings = settled.headings;
-    result.origins = found.headings.map((heading, index) => ({ file: heading.file, line: heading.line, ...(settled.slateIds[index] ? { slateId: settled.slateIds[index] } : {}) }));
+    result.origins = found.headings.map((heading, index) => ({
+      file: heading.file,
+      line: heading.line,
+      ...(settled.slateIds[index] ? { slateId: settled.slateIds[index] } : {}),
+    }));
     result.problems.push(...settled.problems);
   };
 }

@@ -11,13 +11,7 @@ import { partFromTree, type RenderedPart } from './part-from-tree';
 
 export type { RenderedPart } from './part-from-tree';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkPlugins)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypePlugins)
-  .freeze();
+const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypePlugins).freeze();
 
 /**
  * Renders one file of a Markdown page (the page body or an include) through the whole pipeline,

@@ -84,4 +84,3 @@ export class RenderPool {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
-

@@ -51,9 +51,22 @@ export const frontMatterSchema = z
     title: z.string().default('API Documentation').describe('The page <title>; the TOC scrollspy shows "Section – Title".'),
     language_tabs: list(tabEntry).describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default.'),
     toc_footers: list(footer).describe('Links under the table of contents (HTML links and inline emphasis only).'),
-    includes: list(z.string().nullable().transform((name) => (name ?? '').trim())).describe('Files from includes/ appended after the body, in order.'),
-    search: z.boolean().nullish().transform((v) => v ?? false).describe('Show the search box and build the search index.'),
-    code_clipboard: z.boolean().nullish().transform((v) => v ?? false).describe('Put a Copy button on every code block.'),
+    includes: list(
+      z
+        .string()
+        .nullable()
+        .transform((name) => (name ?? '').trim()),
+    ).describe('Files from includes/ appended after the body, in order.'),
+    search: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false)
+      .describe('Show the search box and build the search index.'),
+    code_clipboard: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false)
+      .describe('Put a Copy button on every code block.'),
     meta: list(metaTag).describe('Extra <meta> tags: each map becomes one tag.'),
     toc_depth: z
       .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'must be 2 or 3' }) })

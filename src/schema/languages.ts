@@ -18,7 +18,6 @@ export function canonicalLanguage(name: string): string | undefined {
 
 export const isKnownLanguage = (name: string): boolean => CANONICAL.has(name.toLowerCase());
 
-
 /** Splits Slate's `lang--suffix` fence or tab name into the language and the whole tab key. */
 export function splitTabName(name: string): { language: string; key: string } {
   const key = name.trim();

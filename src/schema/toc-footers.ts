@@ -89,4 +89,3 @@ function hardenLink(link: Element, anchors: string[]): void {
     link.properties.rel = [...rel];
   }
 }
-

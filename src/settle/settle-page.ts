@@ -84,7 +84,9 @@ export function settlePage(input: SettleInput): Settlement {
   // Every id of the page in reading order (each file's headings and other ids by line, files in order):
   // the later of two equal ids is the one reported.
   const fileOrder = new Map(input.files.map((file, index) => [file, index]));
-  const occurrences = [...input.headings.map((heading, index) => ({ id: ids[index]!, file: heading.file, line: heading.line })), ...input.ids].map((mention, order) => ({ ...mention, order }));
+  const occurrences = [...input.headings.map((heading, index) => ({ id: ids[index]!, file: heading.file, line: heading.line })), ...input.ids].map(
+    (mention, order) => ({ ...mention, order }),
+  );
   occurrences.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || a.order - b.order);
   const seen = new Set<string>();
   for (const { id, file, line } of occurrences) {
@@ -118,14 +120,21 @@ export function settlePage(input: SettleInput): Settlement {
     groupOf.push(group);
   }
   const groupCount = group + 1;
-  const bytes = input.sections.reduce((sum, section) => sum + section.bytes + (section.idSlots ?? []).reduce((size, heading) => size + Buffer.byteLength(ids[heading]!), 0), 0);
+  const bytes = input.sections.reduce(
+    (sum, section) => sum + section.bytes + (section.idSlots ?? []).reduce((size, heading) => size + Buffer.byteLength(ids[heading]!), 0),
+    0,
+  );
   const split = !!input.splitting && shouldSplit(input.splitting.split, bytes, groupCount);
   const firstH1 = (index: number) => {
     const section = input.sections.find((candidate, i) => groupOf[i] === index && candidate.level === 1);
     return section?.heading === undefined ? undefined : headings[section.heading];
   };
   const paths = split
-    ? groupPaths(page.outputPath, Array.from({ length: groupCount }, (_, index) => firstH1(index)?.id ?? `part-${index + 1}`), input.splitting!.takenPaths)
+    ? groupPaths(
+        page.outputPath,
+        Array.from({ length: groupCount }, (_, index) => firstH1(index)?.id ?? `part-${index + 1}`),
+        input.splitting!.takenPaths,
+      )
     : [page.outputPath];
   if (!split) groupOf.fill(0);
 
@@ -134,7 +143,9 @@ export function settlePage(input: SettleInput): Settlement {
   const claim = (id: string, section: number | undefined) => {
     if (section !== undefined && !idGroup.has(id)) idGroup.set(id, groupOf[section]!);
   };
-  const placed = [...input.headings.map((heading, index) => ({ id: ids[index]!, section: heading.section })), ...input.ids].sort((a, b) => (a.section ?? -1) - (b.section ?? -1));
+  const placed = [...input.headings.map((heading, index) => ({ id: ids[index]!, section: heading.section })), ...input.ids].sort(
+    (a, b) => (a.section ?? -1) - (b.section ?? -1),
+  );
   for (const { id, section } of placed) claim(id, section);
 
   // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id.

@@ -93,7 +93,8 @@ export function fillTemplate(template: Template, fill: (hole: Hole) => string): 
 
 /** Its size in UTF-8 bytes as written, without the ids the page gives its headings. */
 export const templateBytes = (template: Template): number =>
-  template.chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0) + template.holes.reduce((sum, hole) => sum + ('href' in hole ? Buffer.byteLength(hole.href) : 0), 0);
+  template.chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0) +
+  template.holes.reduce((sum, hole) => sum + ('href' in hole ? Buffer.byteLength(hole.href) : 0), 0);
 
 /** An attribute value as the serialiser writes it between double quotes (the way holes are filled with written text). */
 export function attributeText(value: string): string {

@@ -5,6 +5,9 @@
  * any number of tabs works; one attribute change switches the whole page.
  */
 export function tabRulesCss(tabs: number): string {
-  const selectors = Array.from({ length: Math.max(1, tabs) }, (_, index) => `:root[data-tab-index='${index}'] :is(.code-block[data-tab-index='${index}'], .lang-specific.tab-${index})`);
+  const selectors = Array.from(
+    { length: Math.max(1, tabs) },
+    (_, index) => `:root[data-tab-index='${index}'] :is(.code-block[data-tab-index='${index}'], .lang-specific.tab-${index})`,
+  );
   return `${selectors.join(',\n')} {\n  display: block;\n}\n`;
 }

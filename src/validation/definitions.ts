@@ -84,7 +84,10 @@ export const DEFINITIONS = {
   'tab-language-unknown': define<{ tab: string; nearest: readonly string[] }>({
     gravity: 'error',
     message: ({ tab }) => `language tab "${tab}" is not a language shiki knows.`,
-    fix: ({ nearest }) => (nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}).` : 'use a language shiki knows, such as shell, ruby, python or javascript.'),
+    fix: ({ nearest }) =>
+      nearest.length
+        ? `use a language shiki knows (nearest: ${nearest.join(', ')}).`
+        : 'use a language shiki knows, such as shell, ruby, python or javascript.',
   }),
   'meta-attribute-invalid': define<{ name: string }>({
     gravity: 'error',
@@ -140,7 +143,8 @@ export const DEFINITIONS = {
   }),
   'include-format': define<{ name: string; file: string; format: string; page: string; pageFormat: string; extension: string }>({
     gravity: 'error',
-    message: ({ name, file, format, page, pageFormat }) => `include "${name}" is ${format} (${file}) but ${page} is ${pageFormat}; a page and its includes share one format.`,
+    message: ({ name, file, format, page, pageFormat }) =>
+      `include "${name}" is ${format} (${file}) but ${page} is ${pageFormat}; a page and its includes share one format.`,
     fix: ({ file, extension }) => `rename ${file} to .${extension}.`,
   }),
 
@@ -158,7 +162,8 @@ export const DEFINITIONS = {
   'fence-language-unknown': define<{ fence: string; nearest: readonly string[] }>({
     gravity: 'slate-tolerated',
     message: ({ fence }, tolerated) => `code fence language "${fence}" is unknown${tolerated ? '; it is shown as plain text, as in Slate' : ''}.`,
-    fix: ({ nearest }) => (nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.'),
+    fix: ({ nearest }) =>
+      nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.',
   }),
   'tab-code-missing': define<{ section: string; present: readonly string[]; missing: readonly string[] }>({
     gravity: 'warning',

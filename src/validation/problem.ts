@@ -29,7 +29,14 @@ export function problem<K extends ProblemKind>(kind: K, where: Where, ...facts: 
   const tolerated = definition.gravity === 'slate-tolerated' && where.slate === true;
   const severity = definition.gravity === 'warning' || tolerated ? 'warning' : 'error';
   const fix = definition.fix?.(given) || undefined;
-  return { kind, severity, file: where.file, ...(where.line === undefined ? {} : { line: where.line }), message: definition.message(given, tolerated), ...(fix ? { fix } : {}) };
+  return {
+    kind,
+    severity,
+    file: where.file,
+    ...(where.line === undefined ? {} : { line: where.line }),
+    message: definition.message(given, tolerated),
+    ...(fix ? { fix } : {}),
+  };
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');

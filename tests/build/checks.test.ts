@@ -340,7 +340,12 @@ describe.concurrent('a content error stops the build with one exact report and l
 
   it('covers every broken fixture folder', ({ expect }) => {
     const fixtures = fs.readdirSync(F).sort();
-    expect([...ERRORS, ...WARNINGS].map((c) => c.fixture).filter((name) => name !== 'no-such-folder').sort()).toEqual(fixtures);
+    expect(
+      [...ERRORS, ...WARNINGS]
+        .map((c) => c.fixture)
+        .filter((name) => name !== 'no-such-folder')
+        .sort(),
+    ).toEqual(fixtures);
     expect(fs.existsSync(path.join(F, 'no-such-folder'))).toBe(false);
   });
 

@@ -19,7 +19,9 @@ describe('the default content (appointman)', () => {
 
   it('has the sections of the seed with Slate ids, in the TOC', () => {
     const ids = [...html.matchAll(/<h[1-3] id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(expect.arrayContaining(['introduction', 'authentication', 'oauth', 'what-is-oauth', 'register-an-application', 'quick-reference', 'errors']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['introduction', 'authentication', 'oauth', 'what-is-oauth', 'register-an-application', 'quick-reference', 'errors']),
+    );
     const toc = [...html.matchAll(/class="toc-link toc-h(\d)" href="#([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
     expect(toc).toEqual(['1:introduction', '1:authentication', '2:oauth', '2:what-is-oauth', '2:register-an-application', '2:quick-reference', '1:errors']);
   });
@@ -51,7 +53,10 @@ describe('a build under a base path', () => {
     const html = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
     const urls = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(2);
-    expect(urls.filter((url) => !url!.startsWith('/docs/')), build.stdout).toEqual([]);
+    expect(
+      urls.filter((url) => !url!.startsWith('/docs/')),
+      build.stdout,
+    ).toEqual([]);
   });
 });
 
@@ -65,7 +70,9 @@ describe('a failing `npm run build`', () => {
     expect(build.stderr).toContain(`✗ Found 2 errors in 1 file`);
     expect(build.stderr).toContain('index.md:2  search: Expected boolean, received string. Fix: write true or false.');
     expect(build.stderr).toContain('index.md:6  link "#nowhere" points to no id on this page.');
-    expect(build.stderr).toContain('[ShaleBuildError] The content has 2 errors, listed above.\n  Hint:\n    Fix them, then build again. The build stopped; the previous site was left as it was.');
+    expect(build.stderr).toContain(
+      '[ShaleBuildError] The content has 2 errors, listed above.\n  Hint:\n    Fix them, then build again. The build stopped; the previous site was left as it was.',
+    );
     expect(hasStackTrace(build.stdout + build.stderr)).toBe(false);
     expect(fs.readFileSync(path.join(outDir, 'index.html')).equals(before)).toBe(true);
   });

@@ -29,7 +29,13 @@ describe('the dev server after a change in the content folder', () => {
     const { dev } = await import('astro');
     const { shaleAstroConfig } = await import('../../src/integration/astro-config');
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-dev-work-'));
-    const server = await dev({ ...shaleAstroConfig({ content, workDir }, { env: {}, cwd: ROOT }), root: ROOT, configFile: false, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+    const server = await dev({
+      ...shaleAstroConfig({ content, workDir }, { env: {}, cwd: ROOT }),
+      root: ROOT,
+      configFile: false,
+      logLevel: 'error',
+      server: { port: 0, host: '127.0.0.1' },
+    });
     origin = `http://127.0.0.1:${server.address.port}`;
     stop = () => server.stop();
     // The content folder is added to the file watcher when the pages first load; its files are

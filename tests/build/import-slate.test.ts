@@ -21,7 +21,10 @@ async function importSlate(...args: string[]) {
 }
 
 const files = (dir: string) =>
-  (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => fs.statSync(path.join(dir, file)).isFile()).map((file) => file.split(path.sep).join('/')).sort();
+  (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => fs.statSync(path.join(dir, file)).isFile())
+    .map((file) => file.split(path.sep).join('/'))
+    .sort();
 
 describe('import-slate', () => {
   it('copies the pages, includes and images and says what Shale renders differently', async () => {

@@ -34,7 +34,10 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   // The whole run is bounded: a hang in any case kills it and fails the test below.
   runner = await runScript('tests/build/support/fuzz-runner.ts', [String(FIRST_SEED), String(CASES), work], { timeoutMs: 400_000 });
-  results = runner.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as CaseResult);
+  results = runner.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as CaseResult);
 }, 420_000);
 
 describe('generated and mutated Slate sources through the checks', () => {
@@ -66,7 +69,9 @@ describe('generated and mutated Slate sources through the checks', () => {
         continue;
       }
       const lines = result.report!.split('\n');
-      expect(lines[0], result.name).toMatch(result.errors ? /^✗ Found \d+ errors? (and \d+ warnings? )?in \d+ files?$/ : /^⚠ Found \d+ warnings? in \d+ files?$/);
+      expect(lines[0], result.name).toMatch(
+        result.errors ? /^✗ Found \d+ errors? (and \d+ warnings? )?in \d+ files?$/ : /^⚠ Found \d+ warnings? in \d+ files?$/,
+      );
       const problems = lines.filter((line) => line.startsWith('  '));
       expect(problems.length, result.name).toBe(result.problems);
       for (const line of problems) {

@@ -26,5 +26,8 @@ test('stops the build and keeps the previous site when a page with search: true 
 });
 
 test('stops the build and keeps the previous site when SHALE_SEARCH_SHARD_SECTIONS is not a number of sections', async () => {
-  await expectStoppedBuild({ content: 'tests/fixtures/search', shardSections: 'lots' }, 'SHALE_SEARCH_SHARD_SECTIONS is "lots": set it to a whole number of sections from 1 up, or leave it unset.');
+  await expectStoppedBuild(
+    { content: 'tests/fixtures/search', shardSections: 'lots' },
+    'SHALE_SEARCH_SHARD_SECTIONS is "lots": set it to a whole number of sections from 1 up, or leave it unset.',
+  );
 });

@@ -167,19 +167,34 @@ describe('other pages of the source are their own three-column pages', () => {
       for (const url of urls) expect(url, file).toMatch(/^\/docs\//);
       // Slate's images/logo.png shows at the top of the navigation, named by the doc's title, in place of the title.
       const logo = page.all((e) => hasClass(e, 'site-logo'));
-      expect(logo.map((e) => e.properties.href), file).toEqual([home]);
-      expect(page.all((e) => e.tagName === 'img', logo[0]).map((e) => [e.properties.src, e.properties.alt]), file).toEqual([['/docs/images/logo.png', text(page.all(is('title'))[0]!)]]);
-      expect(page.all((e) => hasClass(e, 'site-title')), file).toEqual([]);
+      expect(
+        logo.map((e) => e.properties.href),
+        file,
+      ).toEqual([home]);
+      expect(
+        page.all((e) => e.tagName === 'img', logo[0]).map((e) => [e.properties.src, e.properties.alt]),
+        file,
+      ).toEqual([['/docs/images/logo.png', text(page.all(is('title'))[0]!)]]);
+      expect(
+        page.all((e) => hasClass(e, 'site-title')),
+        file,
+      ).toEqual([]);
     }
   });
 
   it('lays every page out in three columns: navigation, prose, code', () => {
     for (const file of ['index.html', 'v2.html', 'v3/index.html']) {
       const page = readPage(path.join(build.outDir, file));
-      expect(page.all((e) => e.tagName === 'nav' && e.properties.ariaLabel === 'Table of contents'), file).toHaveLength(1);
+      expect(
+        page.all((e) => e.tagName === 'nav' && e.properties.ariaLabel === 'Table of contents'),
+        file,
+      ).toHaveLength(1);
       expect(page.all((e) => hasClass(e, 'prose'), page.main()).length, file).toBeGreaterThan(0);
       expect(page.all((e) => hasClass(e, 'examples'), page.main()).length, file).toBeGreaterThan(0);
-      expect(page.all((e) => e.properties.role === 'tablist'), file).toHaveLength(1);
+      expect(
+        page.all((e) => e.properties.role === 'tablist'),
+        file,
+      ).toHaveLength(1);
     }
   });
 });

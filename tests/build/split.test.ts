@@ -19,11 +19,17 @@ const hashLinks = (page: BuiltPage) =>
   page.all((e) => e.tagName === 'a' && String(e.properties.href ?? '').includes('#'), page.main()).map((e) => String(e.properties.href));
 const title = (page: BuiltPage) => text(page.all((e) => e.tagName === 'title')[0]!);
 const pager = (page: BuiltPage) =>
-  page.all((e) => e.tagName === 'nav' && hasClass(e, 'pager')).flatMap((nav) =>
-    page.all((e) => e.tagName === 'a', nav).map((a: Element) => `${a.properties.rel}:${a.properties.href}:${text(page.all((e) => hasClass(e, 'pager-title'), a)[0]!)}`),
-  );
+  page
+    .all((e) => e.tagName === 'nav' && hasClass(e, 'pager'))
+    .flatMap((nav) =>
+      page
+        .all((e) => e.tagName === 'a', nav)
+        .map((a: Element) => `${a.properties.rel}:${a.properties.href}:${text(page.all((e) => hasClass(e, 'pager-title'), a)[0]!)}`),
+    );
 const footers = (page: BuiltPage) =>
-  page.all((e) => e.tagName === 'ul' && hasClass(e, 'toc-footer')).flatMap((list) => page.all((e) => e.tagName === 'a', list).map((a) => String(a.properties.href)));
+  page
+    .all((e) => e.tagName === 'ul' && hasClass(e, 'toc-footer'))
+    .flatMap((list) => page.all((e) => e.tagName === 'a', list).map((a) => String(a.properties.href)));
 
 describe('a page with split: h1', () => {
   let build: BuildResult;
@@ -32,7 +38,9 @@ describe('a page with split: h1', () => {
   beforeAll(async () => {
     build = await astroBuild({ content: 'tests/fixtures/split', outDir: out });
     pages = Object.fromEntries(
-      [...SET, 'v2.html', 'v3/index.html', 'v3/kittens.html'].filter((file) => fs.existsSync(path.join(out, file))).map((file) => [file, readPage(path.join(out, file))]),
+      [...SET, 'v2.html', 'v3/index.html', 'v3/kittens.html']
+        .filter((file) => fs.existsSync(path.join(out, file)))
+        .map((file) => [file, readPage(path.join(out, file))]),
     );
   });
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -43,7 +51,10 @@ describe('a page with split: h1', () => {
   });
 
   it('becomes one page per h1 group: the first at the page’s path, the others named after their h1', () => {
-    const html = fs.readdirSync(out).filter((file) => file.endsWith('.html')).sort();
+    const html = fs
+      .readdirSync(out)
+      .filter((file) => file.endsWith('.html'))
+      .sort();
     expect(html).toEqual(['dogs.html', 'errors.html', 'index.html', 'kittens.html', 'v2.html']);
     expect(SET.map((file) => pages[file]!.headingIds())).toEqual([
       ['introduction', 'authentication'],
@@ -56,8 +67,14 @@ describe('a page with split: h1', () => {
   it('gives every page the whole layout: tabs, search box, footers, code in both languages', () => {
     for (const file of SET) {
       const page = pages[file]!;
-      expect(page.tabs().map((tab) => tab.key), file).toEqual(['shell', 'ruby']);
-      expect(page.all((e) => e.tagName === 'shale-search'), file).toHaveLength(1);
+      expect(
+        page.tabs().map((tab) => tab.key),
+        file,
+      ).toEqual(['shell', 'ruby']);
+      expect(
+        page.all((e) => e.tagName === 'shale-search'),
+        file,
+      ).toHaveLength(1);
       expect(footers(page), file).toHaveLength(2);
     }
     expect(pages['dogs.html']!.codeBlocks()).toEqual([
@@ -104,7 +121,9 @@ describe('a page with split: h1', () => {
     ]);
     // The pager is the last thing in the content.
     for (const file of SET) {
-      const last = pages[file]!.main().children.filter((node): node is Element => node.type === 'element').at(-1);
+      const last = pages[file]!.main()
+        .children.filter((node): node is Element => node.type === 'element')
+        .at(-1);
       expect(last && hasClass(last, 'pager'), file).toBe(true);
     }
   });
@@ -136,15 +155,21 @@ describe('a page with split: h1', () => {
   });
 
   it('writes the moved-anchor map: every heading id of each set, in its shard, names its page in that set', () => {
-    const shards = Array.from({ length: ANCHOR_SHARDS }, (_, shard) => JSON.parse(fs.readFileSync(path.join(out, 'shale', 'anchors', `${shard}.json`), 'utf8')));
+    const shards = Array.from({ length: ANCHOR_SHARDS }, (_, shard) =>
+      JSON.parse(fs.readFileSync(path.join(out, 'shale', 'anchors', `${shard}.json`), 'utf8')),
+    );
     const sets = { 'index.html': SET, 'v3/index.html': ['v3/index.html', 'v3/kittens.html'] };
-    const expected = Object.entries(sets).flatMap(([source, files]) => files.flatMap((file) => pages[file]!.headingIds().map((id) => [source, id, file] as const)));
+    const expected = Object.entries(sets).flatMap(([source, files]) =>
+      files.flatMap((file) => pages[file]!.headingIds().map((id) => [source, id, file] as const)),
+    );
     for (const [source, id, file] of expected) expect(shards[anchorShard(id)]?.[source]?.[id], `${source} ${id}`).toBe(file);
     // The same id in two sets: each set keeps its own page.
     expect(shards[anchorShard('kittens')]['v3/index.html'].kittens).toBe('v3/kittens.html');
     expect(shards[anchorShard('kittens')]['index.html'].kittens).toBe('kittens.html');
     // Nothing else: the small page is not in it.
-    const listed = shards.flatMap((shard) => Object.entries(shard as Record<string, Record<string, string>>).flatMap(([source, ids]) => Object.keys(ids).map((id) => `${source} ${id}`)));
+    const listed = shards.flatMap((shard) =>
+      Object.entries(shard as Record<string, Record<string, string>>).flatMap(([source, ids]) => Object.keys(ids).map((id) => `${source} ${id}`)),
+    );
     expect(listed.sort()).toEqual(expected.map(([source, id]) => `${source} ${id}`).sort());
   });
 
@@ -169,7 +194,14 @@ describe('a page with split: h1', () => {
     const folder = path.join(out, 'pagefind', 'fragment');
     const urls = fs
       .readdirSync(folder)
-      .map((file) => JSON.parse(gunzipSync(fs.readFileSync(path.join(folder, file))).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string })
+      .map(
+        (file) =>
+          JSON.parse(
+            gunzipSync(fs.readFileSync(path.join(folder, file)))
+              .subarray('pagefind_dcd'.length)
+              .toString('utf8'),
+          ) as { url: string },
+      )
       .map((record) => record.url)
       .sort();
     const expected = [...SET, 'v2.html'].flatMap((file) => pages[file]!.headingIds().map((id) => `/${file.replace(/^index\.html$/, '')}#${id}`));

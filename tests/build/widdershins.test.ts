@@ -95,7 +95,12 @@ describe("Widdershins' petstore (OpenAPI 3.0) with tabs shell, ruby, python, jav
     expect(page.all(is('span'), shell!).length).toBeGreaterThan(0);
     expect(text(shell!)).toContain('curl -X POST http://petstore.swagger.io/v2/pet');
     const prose = page.all((e) => hasClass(e, 'prose'), page.main());
-    expect(countBy(prose.flatMap((column) => page.all(is('aside'), column)), (aside) => String(aside.properties.className))).toEqual({ warning: 9, success: 11 });
+    expect(
+      countBy(
+        prose.flatMap((column) => page.all(is('aside'), column)),
+        (aside) => String(aside.properties.className),
+      ),
+    ).toEqual({ warning: 9, success: 11 });
     expect(prose.flatMap((column) => page.all(is('table'), column)).length).toBeGreaterThan(20);
   });
 });

@@ -34,7 +34,11 @@ function useCorpus(name: string): () => Built {
   return () => built!;
 }
 
-const levels = (page: BuiltPage) => countBy(page.all((e) => /^h[1-6]$/.test(e.tagName), page.main()), (e) => e.tagName);
+const levels = (page: BuiltPage) =>
+  countBy(
+    page.all((e) => /^h[1-6]$/.test(e.tagName), page.main()),
+    (e) => e.tagName,
+  );
 const inColumn = (page: BuiltPage, column: 'prose' | 'examples', tag: string) =>
   page.all((e) => hasClass(e, column), page.main()).flatMap((c) => page.all(is(tag), c));
 const codeCounts = (page: BuiltPage) => countBy(page.codeBlocks(), (b) => `${b.language || '(none)'}→${b.tab || 'every tab'}`);
@@ -42,7 +46,12 @@ const codeCounts = (page: BuiltPage) => countBy(page.codeBlocks(), (b) => `${b.l
 const problemKinds = (report = '') =>
   countBy(
     report.split('\n').filter((line) => /^ {2}[✗⚠] /.test(line)),
-    (line) => `${line[2]} ${line.replace(/^.*?:\d+ {2}/, '').replace(/ Fix: .*$/, '').replace(/"[^"]*"/g, '"…"').replace(/code for .* but none for .*\./, 'code for … but none for ….')}`,
+    (line) =>
+      `${line[2]} ${line
+        .replace(/^.*?:\d+ {2}/, '')
+        .replace(/ Fix: .*$/, '')
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/code for .* but none for .*\./, 'code for … but none for ….')}`,
   );
 
 it('finds Slate sources in the corpora folder', () => {
@@ -92,7 +101,12 @@ describe.runIf(present.includes('slate-kittn'))("slate-kittn: Slate's own Kittn 
     const { page } = corpus();
     expect(page.tabs()).toEqual(['shell', 'ruby', 'python', 'javascript'].map((key) => ({ key, label: key })));
     expect(codeCounts(page)).toEqual({ 'ruby→ruby': 4, 'python→python': 4, 'shell→shell': 4, 'javascript→javascript': 4, 'json→every tab': 3 });
-    expect(page.codeBlocks().slice(0, 4).map((b) => b.tab)).toEqual(['ruby', 'python', 'shell', 'javascript']);
+    expect(
+      page
+        .codeBlocks()
+        .slice(0, 4)
+        .map((b) => b.tab),
+    ).toEqual(['ruby', 'python', 'shell', 'javascript']);
     // With shell active: 4 shell blocks and the 3 json blocks.
     expect(page.codeBlocks().filter((b) => b.tab === 'shell' || b.tab === '')).toHaveLength(7);
   });
@@ -108,11 +122,15 @@ describe.runIf(present.includes('slate-kittn'))("slate-kittn: Slate's own Kittn 
   it('keeps the title, the two toc_footers and the meta description', () => {
     const { page } = corpus();
     expect(text(page.all(is('title'))[0]!)).toBe('API Reference');
-    expect(page.all((e) => e.tagName === 'ul' && hasClass(e, 'toc-footer')).flatMap((ul) => page.all(is('a'), ul)).map(text)).toEqual([
-      'Sign Up for a Developer Key',
-      'Documentation Powered by Slate',
+    expect(
+      page
+        .all((e) => e.tagName === 'ul' && hasClass(e, 'toc-footer'))
+        .flatMap((ul) => page.all(is('a'), ul))
+        .map(text),
+    ).toEqual(['Sign Up for a Developer Key', 'Documentation Powered by Slate']);
+    expect(page.all((e) => e.tagName === 'meta' && e.properties.name === 'description').map((e) => e.properties.content)).toEqual([
+      'Documentation for the Kittn API',
     ]);
-    expect(page.all((e) => e.tagName === 'meta' && e.properties.name === 'description').map((e) => e.properties.content)).toEqual(['Documentation for the Kittn API']);
   });
 });
 
@@ -128,7 +146,17 @@ describe.runIf(present.includes('redfish-utility'))('redfish-utility: the small 
     expect(levels(page)).toEqual({ h1: 7, h2: 8, h3: 26, h4: 98 });
     const ids = page.headingIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.slice(0, 9)).toEqual(['overview', 'installation', 'requirements', 'installing-the-redfish-utility', 'windows', 'linux', 'starting-the-redfish-utility', 'windows-2', 'linux-2']);
+    expect(ids.slice(0, 9)).toEqual([
+      'overview',
+      'installation',
+      'requirements',
+      'installing-the-redfish-utility',
+      'windows',
+      'linux',
+      'starting-the-redfish-utility',
+      'windows-2',
+      'linux-2',
+    ]);
   });
 
   it('has a TOC of the 7 h1 and 8 h2', () => {

@@ -67,7 +67,9 @@ test('moves focus onto the chosen tab and keeps one tab stop for the tablist', a
 test('a table wider than its column joins the Tab order and scrolls with the arrow keys, only while it overflows', async ({ page }) => {
   const tables = page.locator('.prose table');
   const states = () =>
-    tables.evaluateAll((all) => all.map((table) => ({ overflows: table.scrollWidth > table.clientWidth + 1, tabbable: table.getAttribute('tabindex') === '0' })));
+    tables.evaluateAll((all) =>
+      all.map((table) => ({ overflows: table.scrollWidth > table.clientWidth + 1, tabbable: table.getAttribute('tabindex') === '0' })),
+    );
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(states).toContainEqual({ overflows: true, tabbable: true });
   expect((await states()).every((state) => state.overflows === state.tabbable)).toBe(true);

@@ -22,7 +22,10 @@ test('gives every code block a Copy button', async ({ page }) => {
 test('copies the code without its trailing newline and says "Copied"', async ({ page }) => {
   await stopClock(page);
   await page.goto(`${siteUrl('default')}#exchange-the-code-for-tokens`);
-  const block = page.locator('.section', { has: page.locator('#exchange-the-code-for-tokens') }).locator('.code-block:visible').first();
+  const block = page
+    .locator('.section', { has: page.locator('#exchange-the-code-for-tokens') })
+    .locator('.code-block:visible')
+    .first();
   await expect(block.locator('code')).toContainText('grant_type=authorization_code');
   await expect(block.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   // Located by class from here on: its name changes to "Copied".

@@ -301,11 +301,35 @@ test('never shows another language while the page loads', async ({ page }) => {
   const samples = await page.evaluate(() => (window as unknown as { samples: Array<{ when: string; shell: boolean; ruby: boolean }> }).samples);
   expect(samples.filter((s) => s.when === 'frame').length).toBeGreaterThanOrEqual(3);
   expect(samples.filter((s) => s.when === 'DOMContentLoaded')).toHaveLength(1);
-  expect(samples.filter((s) => s.shell), 'shell code was visible while loading').toEqual([]);
+  expect(
+    samples.filter((s) => s.shell),
+    'shell code was visible while loading',
+  ).toEqual([]);
 });
 
 test.describe('a page with twenty tabs (tabs.html in the features fixture)', () => {
-  const LANGUAGES = ['shell', 'ruby', 'python', 'javascript', 'typescript', 'go', 'java', 'kotlin', 'swift', 'php', 'csharp', 'cpp', 'c', 'rust', 'scala', 'perl', 'r', 'dart', 'elixir', 'haskell'];
+  const LANGUAGES = [
+    'shell',
+    'ruby',
+    'python',
+    'javascript',
+    'typescript',
+    'go',
+    'java',
+    'kotlin',
+    'swift',
+    'php',
+    'csharp',
+    'cpp',
+    'c',
+    'rust',
+    'scala',
+    'perl',
+    'r',
+    'dart',
+    'elixir',
+    'haskell',
+  ];
 
   test('shows the code of any tab, the seventeenth and the twentieth too, and only that one', async ({ page }) => {
     await page.goto(`${siteUrl('features')}tabs.html`);

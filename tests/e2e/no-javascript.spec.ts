@@ -18,7 +18,9 @@ test.describe('without JavaScript', () => {
   test("shows every language's code under its language's name, and no tabs that could not switch", async ({ page }) => {
     for (const language of ['shell', 'ruby', 'ruby--v2', 'javascript']) {
       await expectAllVisible(blocksOf(page, language));
-      const label = await blocksOf(page, language).first().evaluate((block) => getComputedStyle(block, '::before').content);
+      const label = await blocksOf(page, language)
+        .first()
+        .evaluate((block) => getComputedStyle(block, '::before').content);
       expect(label).toBe(`"${language}"`);
     }
     await expect(page.getByText('Only for cURL readers.')).toBeVisible();

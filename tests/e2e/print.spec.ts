@@ -35,9 +35,9 @@ test.describe('printed', () => {
 
   test('prints code blocks without the room kept for the hidden copy buttons', async ({ page }) => {
     await page.emulateMedia({ media: 'print' });
-    const gaps = await page.locator('.code-block:visible pre').evaluateAll((pres) =>
-      pres.map((pre) => pre.querySelector('code')!.getClientRects()[0]!.top - pre.getBoundingClientRect().top),
-    );
+    const gaps = await page
+      .locator('.code-block:visible pre')
+      .evaluateAll((pres) => pres.map((pre) => pre.querySelector('code')!.getClientRects()[0]!.top - pre.getBoundingClientRect().top));
     expect(gaps.length).toBeGreaterThan(3);
     for (const gap of gaps) expect(gap).toBeLessThan(20);
   });

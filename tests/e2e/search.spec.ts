@@ -68,7 +68,8 @@ async function recordWorkerTraffic(page: Page): Promise<void> {
 const workerTraffic = (page: Page) => page.evaluate(() => (window as unknown as { __workerTraffic: WorkerMessage[] }).__workerTraffic);
 
 /** The queries the worker was asked to search, in order. */
-const searchesSent = async (page: Page) => (await workerTraffic(page)).flatMap((message) => ('sent' in message && message.sent === 'search' ? [message.query] : []));
+const searchesSent = async (page: Page) =>
+  (await workerTraffic(page)).flatMap((message) => ('sent' in message && message.sent === 'search' ? [message.query] : []));
 
 /** How many requests to the worker are still unanswered. */
 const unanswered = async (page: Page) => (await workerTraffic(page)).reduce((open, message) => open + ('sent' in message ? 1 : -1), 0);

@@ -19,7 +19,7 @@ for (const site of ['default', 'features']) {
   });
 }
 
-test('works under Content-Security-Policy: default-src \'self\'', async ({ page }) => {
+test("works under Content-Security-Policy: default-src 'self'", async ({ page }) => {
   // Serve the page as a strict host would: the policy on the document response.
   await page.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.continue();

@@ -7,7 +7,16 @@ import { listAssets, resolveImage } from '../../src/content/assets';
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-assets-'));
-  for (const file of ['images/logo.png', 'images/sub/deep shot.jpg', 'v3/images/local.png', 'v3/index.html.md', 'index.html.md', '.hidden/x.png', 'node_modules/pkg/x.png', 'notes.txt']) {
+  for (const file of [
+    'images/logo.png',
+    'images/sub/deep shot.jpg',
+    'v3/images/local.png',
+    'v3/index.html.md',
+    'index.html.md',
+    '.hidden/x.png',
+    'node_modules/pkg/x.png',
+    'notes.txt',
+  ]) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), 'x');
   }

@@ -31,7 +31,13 @@ describe("the build's check of the content", () => {
     const early = tempContent({ 'index.md': '---\ntitle: T\n---\n\n## Too early\n\n# Then\n' });
     expect((await checkFolder(dir)).problems).toEqual([]);
     expect((await checkFolder(early)).problems).toEqual([
-      expect.objectContaining({ kind: 'heading-before-h1', severity: 'warning', file: `${early}/index.md`, line: 5, message: 'heading "Too early" (h2) comes before any h1, so the table of contents leaves it out.' }),
+      expect.objectContaining({
+        kind: 'heading-before-h1',
+        severity: 'warning',
+        file: `${early}/index.md`,
+        line: 5,
+        message: 'heading "Too early" (h2) comes before any h1, so the table of contents leaves it out.',
+      }),
     ]);
   });
 

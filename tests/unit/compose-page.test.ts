@@ -22,7 +22,8 @@ const SPLIT_DOCS = {
   'index.html.md': `${frontMatter(
     "split: h1\nsearch: true\ntoc_footers:\n  - <a href='#errors'>Errors</a>\n  - <a href='#introduction'>Intro</a>\nincludes:\n  - kittens\n  - dogs\n  - errors\n",
   )}\n# Introduction\n\nSee [the kittens](#get-all-kittens) and [errors](#errors).\n\n## Setup\n\nText.\n`,
-  'includes/_kittens.md': '# Kittens\n\n## Get All Kittens\n\nAll of them. Back to [setup](#setup).\n\n### HTTP Request\n\n`GET /kittens`\n\n## Setup\n\nKitten setup.\n',
+  'includes/_kittens.md':
+    '# Kittens\n\n## Get All Kittens\n\nAll of them. Back to [setup](#setup).\n\n### HTTP Request\n\n`GET /kittens`\n\n## Setup\n\nKitten setup.\n',
   'includes/_dogs.md': '# Dogs\n\n## Get All Dogs\n\nSee [kittens](#kittens) and [here](#get-all-dogs).\n\n### HTTP Request\n\n`GET /dogs`\n',
   'includes/_errors.md': '# Errors\n\nCodes. [Top](#introduction).\n',
 };
@@ -44,7 +45,18 @@ describe('composing a page from its files', () => {
     ]);
     // Slate counted per file: the kittens "Setup" was `setup` there (a repeat), the dogs "HTTP Request" `http-request`.
     const slateIds = composed.origins.map((origin, index) => origin.slateId ?? composed.headings[index]!.id);
-    expect(slateIds).toEqual(['introduction', 'setup', 'kittens', 'get-all-kittens', 'http-request', 'setup', 'dogs', 'get-all-dogs', 'http-request', 'errors']);
+    expect(slateIds).toEqual([
+      'introduction',
+      'setup',
+      'kittens',
+      'get-all-kittens',
+      'http-request',
+      'setup',
+      'dogs',
+      'get-all-dogs',
+      'http-request',
+      'errors',
+    ]);
     expect(composed.problems).toEqual([]);
   });
 
@@ -127,7 +139,7 @@ describe('composing a page from its files', () => {
     expect(page!.headings).toEqual(composed.headings);
     expect(page!.html).toContain('href="#get-all-kittens"');
     expect(page!.html).not.toContain('.html#');
-    expect(page!.footers).toEqual(["<a href=\"#errors\">Errors</a>", '<a href="#introduction">Intro</a>']);
+    expect(page!.footers).toEqual(['<a href="#errors">Errors</a>', '<a href="#introduction">Intro</a>']);
     expect(page!.records.map((record) => record.url)).toContain('/#http-request-2');
   });
 
@@ -170,7 +182,12 @@ describe('composing a page from its files', () => {
     });
     const duplicates = composed.problems.filter((problem) => problem.message.includes('"setup"'));
     expect(duplicates).toEqual([
-      expect.objectContaining({ severity: 'error', file: expect.stringMatching(/includes\/_b\.md$/), line: 5, message: 'id "setup" is used twice on the page.' }),
+      expect.objectContaining({
+        severity: 'error',
+        file: expect.stringMatching(/includes\/_b\.md$/),
+        line: 5,
+        message: 'id "setup" is used twice on the page.',
+      }),
     ]);
   });
 

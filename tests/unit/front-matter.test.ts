@@ -8,7 +8,16 @@ describe('front matter', () => {
   it('gives Slate defaults when a page has none', () => {
     const { data, problems } = read('# Hello\n');
     expect(problems).toEqual([]);
-    expect(data).toMatchObject({ title: 'API Documentation', language_tabs: [], toc_footers: [], includes: [], search: false, code_clipboard: false, meta: [], toc_depth: 2 });
+    expect(data).toMatchObject({
+      title: 'API Documentation',
+      language_tabs: [],
+      toc_footers: [],
+      includes: [],
+      search: false,
+      code_clipboard: false,
+      meta: [],
+      toc_depth: 2,
+    });
   });
 
   it('reads every Slate key', () => {

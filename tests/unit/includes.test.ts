@@ -42,7 +42,12 @@ describe('assembling a page', () => {
     const dir = tempContent({ 'index.md': '---\nincludes:\n  - errors\n  - nope\n---\n', 'includes/_errors.md': '# E\n' });
     const { problems } = loadSite(dir);
     expect(problems).toEqual([
-      expect.objectContaining({ file: path.join(dir, 'index.md'), line: 4, message: 'include "nope" does not exist.', fix: 'create includes/_nope.md, or use one of: errors.' }),
+      expect.objectContaining({
+        file: path.join(dir, 'index.md'),
+        line: 4,
+        message: 'include "nope" does not exist.',
+        fix: 'create includes/_nope.md, or use one of: errors.',
+      }),
     ]);
   });
 

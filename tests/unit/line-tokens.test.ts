@@ -16,7 +16,10 @@ const SAMPLES: Array<[string, string]> = [
   ['python', 'import example\n"""\nimport example\n\nimport example\n"""\nimport example'],
   ['python', "def f():\n    return f'{x!r}'\n\n# import example\nimport example"],
   ['javascript', 'const a = `\nconst a = 1;\n\n${b}\n`;\nconst a = 1;\n/*\nconst a = 1;\n\n*/\nconst a = 1;'],
-  ['javascript', 'const client = new Example({ token: process.env.TOKEN });\r\nawait client.widgets.list();\r\n\r\nconst client = new Example({ token: process.env.TOKEN });'],
+  [
+    'javascript',
+    'const client = new Example({ token: process.env.TOKEN });\r\nawait client.widgets.list();\r\n\r\nconst client = new Example({ token: process.env.TOKEN });',
+  ],
   ['json', '{\n  "id": 1,\n  "nested": {\n    "id": 1,\n    "list": [\n      "id",\n\n      1\n    ]\n  },\n  "id": 1\n}'],
   ['json', '{\n  "id": 1,\n  "nested": {\n    "id": 1,\n    "list": [\n      "id",\n\n      1\n    ]\n  },\n  "id": 1\n}\n\n'],
   ['ruby', ''],
@@ -28,21 +31,23 @@ beforeAll(async () => {
 });
 
 const shikiTokens = (code: string, language: string) =>
-  shiki.codeToTokens(code, { lang: language as BundledLanguage, theme: THEME, tokenizeTimeLimit: 0 }).tokens.map((line) =>
-    line.map((token) => ({ content: token.content, color: token.color ?? '', fontStyle: token.fontStyle ?? 0 })),
-  );
+  shiki
+    .codeToTokens(code, { lang: language as BundledLanguage, theme: THEME, tokenizeTimeLimit: 0 })
+    .tokens.map((line) => line.map((token) => ({ content: token.content, color: token.color ?? '', fontStyle: token.fontStyle ?? 0 })));
 
 describe('LineTokenizer', () => {
   it('gives shiki’s tokens for every sample, whether it sees it first or again', () => {
     const tokenizer = new LineTokenizer(shiki, THEME);
     for (const round of [1, 2]) {
-      for (const [language, code] of SAMPLES) expect(tokenizer.tokenize(code, language), `${language} (round ${round}): ${code}`).toEqual(shikiTokens(code, language));
+      for (const [language, code] of SAMPLES)
+        expect(tokenizer.tokenize(code, language), `${language} (round ${round}): ${code}`).toEqual(shikiTokens(code, language));
     }
   });
 
   it('gives shiki’s tokens for the samples in any order (lines remembered from other blocks)', () => {
     const tokenizer = new LineTokenizer(shiki, THEME);
-    for (const [language, code] of [...SAMPLES].reverse()) expect(tokenizer.tokenize(code, language), `${language}: ${code}`).toEqual(shikiTokens(code, language));
+    for (const [language, code] of [...SAMPLES].reverse())
+      expect(tokenizer.tokenize(code, language), `${language}: ${code}`).toEqual(shikiTokens(code, language));
   });
 
   it('tokenizes a line met again in the same state only once', () => {

@@ -53,7 +53,12 @@ describe('code blocks', () => {
   it('refuses an unknown fence language in Shale content, naming the nearest', async () => {
     const { problems } = await render({ 'index.md': '# A\n\n```pyhton\nx\n```\n' });
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', line: 3, message: 'code fence language "pyhton" is unknown.', fix: expect.stringContaining('nearest: python') }),
+      expect.objectContaining({
+        severity: 'error',
+        line: 3,
+        message: 'code fence language "pyhton" is unknown.',
+        fix: expect.stringContaining('nearest: python'),
+      }),
     ]);
   });
 
@@ -83,7 +88,7 @@ describe('sections and columns', () => {
 
 describe("Slate's Markdown", () => {
   it('keeps dashes and quotes, strikes through, and treats indented text as a paragraph', async () => {
-    const { html } = await render({ 'index.md': "Bad Request -- \"quoted\" it's ~~old~~\n\n    indented text\n\nhttps://bare.example\n" });
+    const { html } = await render({ 'index.md': 'Bad Request -- "quoted" it\'s ~~old~~\n\n    indented text\n\nhttps://bare.example\n' });
     expect(html).toContain('Bad Request -- "quoted" it\'s <del>old</del>');
     expect(html).toContain('<p>indented text</p>');
     expect(html).toContain('<p>https://bare.example</p>');

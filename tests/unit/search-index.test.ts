@@ -7,7 +7,8 @@ import { SearchIndexError, sectionRecords } from '../../src/search/build/records
 import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-format';
 import { shardOf } from '../../src/search/build/shards';
 
-const docsPage = (sections: string) => `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"></div><main id="content">${sections}</main></body></html>`;
+const docsPage = (sections: string) =>
+  `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"></div><main id="content">${sections}</main></body></html>`;
 /** An index with no sections known before the pages are built. */
 const nothingKnown = () => startSearchIndex(new Map());
 
@@ -34,7 +35,9 @@ describe('buildSearchIndex', () => {
   test('fails when a page asks for search but has nothing to index, instead of shipping an empty index', async () => {
     const empty = buildSearchIndex([{ outputPath: 'index.html', html: docsPage('') }]);
     await expect(empty).rejects.toThrow(SearchIndexError);
-    await expect(buildSearchIndex([{ outputPath: 'index.html', html: docsPage('') }])).rejects.toThrow('index.html has `search: true` but nothing to index: add a heading with some text, or set `search: false`.');
+    await expect(buildSearchIndex([{ outputPath: 'index.html', html: docsPage('') }])).rejects.toThrow(
+      'index.html has `search: true` but nothing to index: add a heading with some text, or set `search: false`.',
+    );
   });
 });
 
@@ -99,7 +102,9 @@ describe('an index in shards', () => {
   /** The URLs of the sections an index (one shard's folder) holds. */
   const urlsIn = (folder: string) => {
     const [metaHash] = [...readEntry(folder)!.languages.values()];
-    return readFragmentNames(folder, metaHash!).map((name) => readFragmentUrl(fragmentFile(folder, name))).sort();
+    return readFragmentNames(folder, metaHash!)
+      .map((name) => readFragmentUrl(fragmentFile(folder, name)))
+      .sort();
   };
 
   test('puts each page’s sections in its shard: the first in pagefind/, the others in folders listed for the browser, without Pagefind’s scripts', async () => {
@@ -139,7 +144,10 @@ describe('an index in shards', () => {
       fs.rmSync(site, { recursive: true, force: true });
     }
     const known = new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
-    const built = await buildSearchIndex(pages.map((page) => ({ outputPath: page, html: docsPage(twoSections) })), known);
+    const built = await buildSearchIndex(
+      pages.map((page) => ({ outputPath: page, html: docsPage(twoSections) })),
+      known,
+    );
     expect(JSON.parse(new TextDecoder().decode(built!.files.get('shale-shards.json')))).toEqual({ shards: [] });
     expect(built!.files.has('pagefind.js')).toBe(true);
   });

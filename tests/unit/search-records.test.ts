@@ -70,14 +70,21 @@ describe('sectionRecords', () => {
   });
 
   test('lists identifier words from the title, prose and code as keywords', () => {
-    const html = page(section(2, '<h2 id="t">Tokens</h2>', '<p>Call <code>oauth.token</code>.</p>', codeBlock('shell', 'curl https://api.example.test/v1/users')));
+    const html = page(
+      section(2, '<h2 id="t">Tokens</h2>', '<p>Call <code>oauth.token</code>.</p>', codeBlock('shell', 'curl https://api.example.test/v1/users')),
+    );
     const [record] = sectionRecords(html, 'index.html');
     expect(record!.keywords).toEqual(expect.arrayContaining(['oauthtoken', 'v1users', 'users']));
   });
 
-  test('keywords are the words of title, prose and code taken together, in order (the title\'s made apart from the rest)', () => {
+  test("keywords are the words of title, prose and code taken together, in order (the title's made apart from the rest)", () => {
     const html = page(
-      section(2, '<h2 id="t">access_token and <code>oauth.token</code></h2>', '<p>Send <code>token_type</code> and access_token.</p>', codeBlock('shell', 'curl -d grant_type=client_credentials https://api.example.test/oauth/token')),
+      section(
+        2,
+        '<h2 id="t">access_token and <code>oauth.token</code></h2>',
+        '<p>Send <code>token_type</code> and access_token.</p>',
+        codeBlock('shell', 'curl -d grant_type=client_credentials https://api.example.test/oauth/token'),
+      ),
     );
     const [record] = sectionRecords(html, 'index.html');
     expect(record!.keywords).toEqual(identifierWords(`${record!.title}\n${record!.prose}\n${record!.code}`));

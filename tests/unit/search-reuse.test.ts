@@ -45,7 +45,12 @@ const snapshot = (folder: string) =>
     .readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .sort()
     .filter((file) => fs.statSync(path.join(folder, file)).isFile())
-    .map((file) => `${file} ${createHash('sha1').update(fs.readFileSync(path.join(folder, file))).digest('hex')}`);
+    .map(
+      (file) =>
+        `${file} ${createHash('sha1')
+          .update(fs.readFileSync(path.join(folder, file)))
+          .digest('hex')}`,
+    );
 
 const inode = (file: string) => fs.statSync(file).ino;
 
@@ -98,7 +103,11 @@ describe('reusing the published index’s fragment files', () => {
   test('keeps no record of the sections when the index’s pages are not in the order the sections were given', async () => {
     const html = docsPage('Refresh it every hour.');
     const index = await build('first', html);
-    const given = sectionRecords(html, 'index.html').map((record) => ({ url: record.url, language: record.language, digest: recordDigest(record.url, recordDocument(record)) }));
+    const given = sectionRecords(html, 'index.html').map((record) => ({
+      url: record.url,
+      language: record.language,
+      digest: recordDigest(record.url, recordDocument(record)),
+    }));
     const manifests = path.join(work, 'elsewhere');
     expect(settleFragments(index, given, new Map(), { previous: index, manifests })).toBe(true);
     expect(fs.readdirSync(manifests)).toHaveLength(1);

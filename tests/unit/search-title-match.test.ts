@@ -24,7 +24,13 @@ describe('titleMatch', () => {
 describe('byTitleMatch', () => {
   it('puts exact titles first, then titles holding every word, keeping the given order within each', () => {
     const results = ['Installing the Relay', 'Relay installation notes', 'Requirements', 'Installation', 'Installation guide'];
-    expect(byTitleMatch(results, (title) => title, 'installation')).toEqual(['Installation', 'Relay installation notes', 'Installation guide', 'Installing the Relay', 'Requirements']);
+    expect(byTitleMatch(results, (title) => title, 'installation')).toEqual([
+      'Installation',
+      'Relay installation notes',
+      'Installation guide',
+      'Installing the Relay',
+      'Requirements',
+    ]);
   });
 
   it('keeps the order when no title matches', () => {

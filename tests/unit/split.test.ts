@@ -45,7 +45,12 @@ describe('the paths of a split page', () => {
 
   it('never gives two groups the same path', () => {
     // `errors-2` is taken by the third group's own id, so the second "errors" group must not take it.
-    expect(groupPaths('index.html', ['intro', 'errors', 'errors-2', 'errors'], new Set())).toEqual(['index.html', 'errors.html', 'errors-2.html', 'errors-3.html']);
+    expect(groupPaths('index.html', ['intro', 'errors', 'errors-2', 'errors'], new Set())).toEqual([
+      'index.html',
+      'errors.html',
+      'errors-2.html',
+      'errors-3.html',
+    ]);
   });
 
   it('never names a group after the page it was split from', () => {

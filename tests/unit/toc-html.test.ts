@@ -13,7 +13,10 @@ function outline(node: Root | Element): unknown[] {
     .filter((child): child is Element => child.type === 'element')
     .map((element: Element) => {
       const classes = ((element.properties.className as string[] | undefined) ?? []).map((name) => `.${name}`).join('');
-      const attributes = ['href', 'dataTitle'].filter((key) => element.properties[key] !== undefined).map((key) => `[${key}=${element.properties[key]}]`).join('');
+      const attributes = ['href', 'dataTitle']
+        .filter((key) => element.properties[key] !== undefined)
+        .map((key) => `[${key}=${element.properties[key]}]`)
+        .join('');
       const label = `${element.tagName}${classes}${attributes}`;
       const children = outline(element);
       return element.tagName === 'a' ? `${label} ${toText(element)}` : children.length ? [label, children] : label;
@@ -76,7 +79,13 @@ describe('the markup of the table of contents', () => {
               [
                 'ul.toc-list.toc-list-h2',
                 [
-                  ['li', ['a.toc-link.toc-h2[href=#get][dataTitle=get] get', ['ul.toc-list.toc-list-h3', [['li', ['a.toc-link.toc-h3[href=#http][dataTitle=http] http']]]]]],
+                  [
+                    'li',
+                    [
+                      'a.toc-link.toc-h2[href=#get][dataTitle=get] get',
+                      ['ul.toc-list.toc-list-h3', [['li', ['a.toc-link.toc-h3[href=#http][dataTitle=http] http']]]],
+                    ],
+                  ],
                   ['li', ['a.toc-link.toc-h2[href=#delete][dataTitle=delete] delete']],
                 ],
               ],

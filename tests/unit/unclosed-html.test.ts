@@ -11,7 +11,11 @@ async function problemsOf(file: string, body: string) {
 describe('raw HTML left open', () => {
   it('is an error when headings end up inside it', async () => {
     expect(await problemsOf('index.md', '# One\n\n<aside class="notice">\nOpen.\n\n## Two\n')).toEqual([
-      { severity: 'error', line: 6, message: '<aside> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.' },
+      {
+        severity: 'error',
+        line: 6,
+        message: '<aside> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.',
+      },
     ]);
   });
 
@@ -20,6 +24,11 @@ describe('raw HTML left open', () => {
   });
 
   it('is fine when closed, even around headings, and for headings in lists and blockquotes', async () => {
-    expect(await problemsOf('index.md', '# One\n\n<div class="x">\n\n# Inside\n\n</div>\n\n- item\n\n  ### In a list\n\n> # In a quote\n\n<p>Open paragraph\n\n# Closed by the heading\n')).toEqual([]);
+    expect(
+      await problemsOf(
+        'index.md',
+        '# One\n\n<div class="x">\n\n# Inside\n\n</div>\n\n- item\n\n  ### In a list\n\n> # In a quote\n\n<p>Open paragraph\n\n# Closed by the heading\n',
+      ),
+    ).toEqual([]);
   });
 });

@@ -205,9 +205,7 @@ class SearchBox extends HTMLElement {
     const total = this.total;
     this.more.hidden = this.options.length >= total;
     this.more.textContent = `Show more results (${total - this.options.length} left)`;
-    this.setStatus(
-      total === 0 ? `No results for “${this.query}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${this.query}”`,
-    );
+    this.setStatus(total === 0 ? `No results for “${this.query}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${this.query}”`);
   }
 
   private async showMore(): Promise<void> {
@@ -397,8 +395,7 @@ function land(hash: string, query: string): void {
 
 const samePage = (url: URL) => url.origin === location.origin && url.pathname.replace(/index\.html$/, '') === location.pathname.replace(/index\.html$/, '');
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 
 /**
  * On small screens the navigation slides in from the menu button (sidebar-toggle.ts owns it): a

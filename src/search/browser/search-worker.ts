@@ -54,7 +54,10 @@ const answer = (message: WorkerAnswer) => scope.postMessage(message);
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'load') {
     try {
-      const [pagefind, shards] = await Promise.all([import(/* @vite-ignore */ `${request.bundle}pagefind.js`) as Promise<Pagefind>, shardFolders(request.bundle)]);
+      const [pagefind, shards] = await Promise.all([
+        import(/* @vite-ignore */ `${request.bundle}pagefind.js`) as Promise<Pagefind>,
+        shardFolders(request.bundle),
+      ]);
       const options = { excerptLength: EXCERPT_WORDS, ranking: RANKING, baseUrl: request.baseUrl };
       await pagefind.options(options);
       // A worker has no <html lang> for Pagefind to read: the page tells it.
@@ -75,7 +78,12 @@ async function handle(request: WorkerRequest): Promise<void> {
     // The first results are shown in order of title match (title-match.ts): their data is loaded
     // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
     const first = await Promise.all(search.results.slice(0, request.count).map(async (result) => ({ result, data: await result.data() })));
-    if (!everyWordFound(request.query, first.map((entry) => entry.data))) {
+    if (
+      !everyWordFound(
+        request.query,
+        first.map((entry) => entry.data),
+      )
+    ) {
       // Pagefind searched a shorter start of a word it does not know (fallback-match.ts).
       lastResults = [];
       return answer({ type: 'results', id: request.id, total: 0, shown: [] });
@@ -93,7 +101,8 @@ async function shardFolders(bundle: string): Promise<string[]> {
   const response = await fetch(`${bundle}shale-shards.json`, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`shale-shards.json: ${response.status}`);
   const { shards } = (await response.json()) as { shards?: unknown };
-  if (!Array.isArray(shards) || !shards.every((folder) => typeof folder === 'string' && /^shard-\d+\/$/.test(folder))) throw new Error('shale-shards.json: not a list of shard folders');
+  if (!Array.isArray(shards) || !shards.every((folder) => typeof folder === 'string' && /^shard-\d+\/$/.test(folder)))
+    throw new Error('shale-shards.json: not a list of shard folders');
   return shards as string[];
 }
 

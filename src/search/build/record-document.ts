@@ -26,7 +26,10 @@ export function recordDocument(record: SectionRecord): string {
   // Pagefind leaves out a page without body text: a heading with nothing under it (an h1 followed
   // straight by its first h2) could not be found, even by its own title. Its title is its text;
   // the search box shows no excerpt that only repeats the title.
-  const body = [element('h2', ' data-pagefind-ignore="" data-pagefind-meta="title"', record.title), element('div', '', record.prose || (record.code ? '' : record.title))];
+  const body = [
+    element('h2', ' data-pagefind-ignore="" data-pagefind-meta="title"', record.title),
+    element('div', '', record.prose || (record.code ? '' : record.title)),
+  ];
   if (record.parent) body.push(element('p', ' data-pagefind-ignore="" data-pagefind-filter="parent"', record.parent));
   if (record.doc) body.push(element('p', ' data-pagefind-ignore="" data-pagefind-filter="doc"', record.doc));
   if (record.code) body.push(element('div', ` data-pagefind-weight="${CODE_WEIGHT}"`, record.code));

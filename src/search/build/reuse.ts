@@ -126,7 +126,11 @@ function linkTree(from: string, to: string, skip: (name: string) => boolean): vo
  * told. Pagefind numbers pages in the order they were added: a few of the files it wrote itself
  * (not linked ones, which the caller checks) are read back to confirm it.
  */
-function fragmentsOf(folder: string, records: readonly IndexedRecord[], seeded: ReadonlyMap<string, string>): { entryText: string; pages: Array<[string, IndexedRecord]> } | undefined {
+function fragmentsOf(
+  folder: string,
+  records: readonly IndexedRecord[],
+  seeded: ReadonlyMap<string, string>,
+): { entryText: string; pages: Array<[string, IndexedRecord]> } | undefined {
   try {
     const entry = readEntry(folder);
     if (!entry) return undefined;

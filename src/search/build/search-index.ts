@@ -188,10 +188,15 @@ async function finish(pending: PendingIndex, pages: BuiltPage[], wanted: Readonl
     const state = await pending.ready;
     // The pages whose sections were handed over, and the other pages that want search (MDX pages,
     // known only once built): those are read.
-    const fresh = pages.filter((page) => !pending.known.has(page.outputPath) && wanted.has(page.outputPath)).map((page) => ({ outputPath: page.outputPath, html: page.html }));
+    const fresh = pages
+      .filter((page) => !pending.known.has(page.outputPath) && wanted.has(page.outputPath))
+      .map((page) => ({ outputPath: page.outputPath, html: page.html }));
     const searchable = [...pages.filter((page) => pending.known.has(page.outputPath)), ...fresh];
     if (searchable.length === 0) return undefined;
-    addPages(state, fresh.map((page): [string, SectionRecord[]] => [page.outputPath, sectionRecords(page.html, page.outputPath)]));
+    addPages(
+      state,
+      fresh.map((page): [string, SectionRecord[]] => [page.outputPath, sectionRecords(page.html, page.outputPath)]),
+    );
     const records = [...state.shards.values()].reduce((sum, shard) => sum + shard.indexed.length, 0);
     if (records === 0) {
       const names = searchable.map((page) => page.outputPath).join(', ');

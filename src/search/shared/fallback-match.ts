@@ -43,7 +43,10 @@ const MARK = /<mark>(.*?)<\/mark>/g;
  * punctuation are left to Pagefind) shows up in at least one of the results.
  */
 export function everyWordFound(query: string, results: readonly ShownResult[]): boolean {
-  const typed = query.split(/\s+/).map(fold).filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+  const typed = query
+    .split(/\s+/)
+    .map(fold)
+    .filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
   if (typed.length === 0 || results.length === 0) return true;
   const shown = new Set<string>();
   for (const result of results) {

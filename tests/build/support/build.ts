@@ -128,7 +128,13 @@ async function buildNow(options: BuildOptions): Promise<BuildResult> {
  * Runs `npm run build` as a user types it (a process of its own, with SHALE_* variables): for the
  * tests of what the command prints and its exit code. Killed after `timeoutMs` (then `status` is null).
  */
-export async function cliBuild(options: { content: string; outDir: string; base?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<BuildResult> {
+export async function cliBuild(options: {
+  content: string;
+  outDir: string;
+  base?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<BuildResult> {
   const result = await run(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
     env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/', ...options.env }),
     timeoutMs: options.timeoutMs ?? 180_000,

@@ -94,10 +94,32 @@ function block(rng: Random): string {
 
 function frontMatter(rng: Random, includes: string[]): string {
   const lines = ['---', `title: ${JSON.stringify(words(rng))}`];
-  if (rng.chance(0.8)) lines.push('language_tabs:', ...Array.from({ length: rng.int(0, 5) }, () => `  - ${rng.pick(['shell', 'ruby', 'ruby--v2: Ruby 2', 'python: Py', 'javascript', 'rubby', '{a: b, c: d}', '- nested', '""'])}`));
-  if (rng.chance(0.5)) lines.push('toc_footers:', `  - ${JSON.stringify(rng.pick(['<a href="#kittens">K</a>', '<a href="javascript:x()">x</a>', 'plain ©', '<b onclick="x">b</b>', '<a href="#">top</a>']))}`);
+  if (rng.chance(0.8))
+    lines.push(
+      'language_tabs:',
+      ...Array.from(
+        { length: rng.int(0, 5) },
+        () => `  - ${rng.pick(['shell', 'ruby', 'ruby--v2: Ruby 2', 'python: Py', 'javascript', 'rubby', '{a: b, c: d}', '- nested', '""'])}`,
+      ),
+    );
+  if (rng.chance(0.5))
+    lines.push(
+      'toc_footers:',
+      `  - ${JSON.stringify(rng.pick(['<a href="#kittens">K</a>', '<a href="javascript:x()">x</a>', 'plain ©', '<b onclick="x">b</b>', '<a href="#">top</a>']))}`,
+    );
   if (includes.length) lines.push('includes:', ...includes.map((name) => `  - ${name}`));
-  if (rng.chance(0.2)) lines.push(rng.pick(['search: maybe', 'toc_depth: 7', 'code_clipboard: true', 'headingLevel: 3', 'unknown_key: 1', 'meta: [{name: description, content: x}]', ': broken: yaml: [']));
+  if (rng.chance(0.2))
+    lines.push(
+      rng.pick([
+        'search: maybe',
+        'toc_depth: 7',
+        'code_clipboard: true',
+        'headingLevel: 3',
+        'unknown_key: 1',
+        'meta: [{name: description, content: x}]',
+        ': broken: yaml: [',
+      ]),
+    );
   lines.push(rng.chance(0.05) ? '' : '---');
   return lines.join('\n');
 }
@@ -157,7 +179,9 @@ export function extremeSources(): Record<string, Source> {
     'deep-blockquotes': page(`${'> '.repeat(500)}deep\n\n${'>'.repeat(2000)} deeper`),
     'deep-lists': page(Array.from({ length: 300 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')),
     'deep-html': page(`${'<div>'.repeat(2000)}x${'</div>'.repeat(1000)}`),
-    'odd-headings': page(ODD.flatMap((text, index) => [`${'#'.repeat((index % 6) + 1)} ${text}`, '', `[link](#${text.replace(/[\s()]/g, "-")})`, '']).join('\n')),
+    'odd-headings': page(
+      ODD.flatMap((text, index) => [`${'#'.repeat((index % 6) + 1)} ${text}`, '', `[link](#${text.replace(/[\s()]/g, '-')})`, '']).join('\n'),
+    ),
     'fences-only': page(Array.from({ length: 500 }, (_, index) => (index % 3 === 0 ? '```' : index % 3 === 1 ? '~~~~ruby' : '````')).join('\n')),
   };
 }

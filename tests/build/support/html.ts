@@ -48,7 +48,14 @@ export function readDocs(dir: string, first = 'index.html'): BuiltPage {
   const main: Element = { type: 'element', tagName: 'main', properties: { id: 'content' }, children: pages.flatMap((page) => page.main().children) };
   const merged = pageOf({ type: 'root', children: [main] }, dir);
   // The TOC of the set: every h1 (from the first page), each with the children listed on its own page.
-  const local = new Map(pages.flatMap((page) => page.toc().filter((group) => group.children.length).map((group) => [group.entry, group.children])));
+  const local = new Map(
+    pages.flatMap((page) =>
+      page
+        .toc()
+        .filter((group) => group.children.length)
+        .map((group) => [group.entry, group.children]),
+    ),
+  );
   return { ...merged, toc: () => start.toc().map((group) => ({ entry: group.entry, children: local.get(group.entry) ?? [] })), tabs: start.tabs };
 }
 

@@ -53,9 +53,7 @@ export const tab = (page: Page, name: string) => page.getByRole('tab', { name, e
 
 /** Whether each element of the locator is rendered visibly (displayed, not visibility:hidden, with a box). */
 export const visibilities = (locator: Locator) =>
-  locator.evaluateAll((elements) =>
-    elements.map((element) => element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0),
-  );
+  locator.evaluateAll((elements) => elements.map((element) => element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0));
 
 /** Every element of the locator is hidden (display:none or visibility:hidden), and there is at least one. */
 export async function expectAllHidden(locator: Locator): Promise<void> {

@@ -12,12 +12,11 @@ import { withHeadings } from '../../../content/page-data';
 export async function getStaticPaths() {
   const pages = (await getCollection('pages')).filter((entry) => (entry.data as { set?: unknown }).set).map((entry) => withHeadings(entry.data));
   if (pages.length === 0) return [];
-  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({} as Record<string, Record<string, string>>));
+  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({}) as Record<string, Record<string, string>>);
   for (const page of pages) {
     for (const heading of page.headings) (shards[anchorShard(heading.id)]![page.set!.source] ??= {})[heading.id] ??= page.outputPath;
   }
   return shards.map((map, shard) => ({ params: { shard: String(shard) }, props: { map } }));
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(props.map), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.map), { headers: { 'content-type': 'application/json' } });
