@@ -105,6 +105,7 @@ async function benchSize(size: number): Promise<Row> {
     out = path.join(WORK, `out-${size}-${run}`);
     // A cold build: no caches from earlier runs.
     fs.rmSync('node_modules/.astro', { recursive: true, force: true });
+    fs.rmSync('.shale/astro', { recursive: true, force: true });
     fs.rmSync('.shale/cache', { recursive: true, force: true });
     const result = await measureBuild({ SHALE_CONTENT: corpus, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of ${size} endpoints failed:\n${result.output}`);
