@@ -93,7 +93,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     return undefined;
   }
   // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
-  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema);
+  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, file.endsWith('.html.md') ? 'slate-page' : 'page');
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));

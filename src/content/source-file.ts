@@ -46,12 +46,14 @@ export const unclosedFrontMatter = (source: SourceFile): Problem => problem('fro
 /**
  * Parses and validates a file's front matter against a zod schema, turning every YAML or schema
  * issue into a problem at the line of the offending key. `of` says whose front matter it is: an
- * include's may only name further includes, and its unknown keys say so.
+ * include's may only name further includes, and its unknown keys say so; a page in Slate's own
+ * format (`*.html.md`) may hold keys its Slate layout read, which Slate ignored and Shale ignores
+ * too, with a warning.
  */
 export function readFrontMatter<S extends z.ZodTypeAny>(
   source: SourceFile,
   schema: S,
-  of: 'page' | 'include' = 'page',
+  of: 'page' | 'slate-page' | 'include' = 'page',
 ): { data?: z.output<S>; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(source.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -90,7 +92,7 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
       for (const key of issue.keys) {
         if (issue.path.length === 0) badKeys.add(key);
-        problems.push(of === 'include' ? problem('include-front-matter-key', { file: source.path, line: keyLine(key) }, { key }) : unknownKey(source.path, keyLine(key), key, issue.path));
+        problems.push(of === 'include' ? problem('include-front-matter-key', { file: source.path, line: keyLine(key) }, { key }) : unknownKey({ file: source.path, line: keyLine(key), slate: of === 'slate-page' }, key, issue.path));
       }
       continue;
     }
@@ -113,12 +115,12 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
 const describePath = (path: (string | number)[]) =>
   path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || 'front matter';
 
-function unknownKey(file: string, line: number, key: string, path: (string | number)[]): Problem {
-  const where = path.length ? `${path.join('.')}.` : '';
+function unknownKey(where: { file: string; line: number; slate: boolean }, key: string, path: (string | number)[]): Problem {
+  const name = `${path.length ? `${path.join('.')}.` : ''}${key}`;
   const renamed = RENAMED_KEYS[key];
-  if (renamed) return problem('front-matter-renamed-key', { file, line }, { key: `${where}${key}`, renamed });
+  if (renamed) return problem('front-matter-renamed-key', where, { key: name, renamed });
   const [nearest] = nearestNames(key, FRONT_MATTER_KEYS, 1);
-  return problem('front-matter-unknown-key', { file, line }, { key: `${where}${key}`, nearest, known: FRONT_MATTER_KEYS });
+  return problem('front-matter-unknown-key', where, { key: name, nearest, known: FRONT_MATTER_KEYS });
 }
 
 function fixForType(issue: z.ZodIssue): string | undefined {

@@ -3,7 +3,7 @@ import type { Heading } from '../content/toc';
 import { siblingHref } from '../content/split';
 import { pageUrl, toRecord, type SectionRecord } from '../search/build/records';
 import { settlePage, type SectionFact } from '../settle/settle-page';
-import { fillTemplate, linkTemplate, templateBytes, type Hole } from '../settle/template';
+import { attributeText, fillTemplate, linkTemplate, templateBytes, type Hole } from '../settle/template';
 import type { Problem } from '../validation/problem';
 import type { HeadingOrigin } from './context';
 import type { RenderedPart } from './render-part';
@@ -37,13 +37,17 @@ export interface ComposedPage {
 export function composePage(page: Page, parts: RenderedPart[], takenPaths: ReadonlySet<string> = new Set()): ComposedPage {
   // The files' headings, ids and sections, numbered across the page.
   const firstHeading: number[] = [];
+  const firstId: number[] = [];
   const firstSection: number[] = [];
   let headingCount = 0;
+  let idCount = 0;
   let sectionCount = 0;
   for (const part of parts) {
     firstHeading.push(headingCount);
+    firstId.push(idCount);
     firstSection.push(sectionCount);
     headingCount += part.headings.length;
+    idCount += part.ids.length;
     sectionCount += part.sections.length;
   }
   const placed = <T extends { section?: number }>(fact: T, index: number): T =>
@@ -52,7 +56,9 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     part.sections.map((section) => ({
       level: section.level,
       bytes: templateBytes(section.template),
-      idSlots: section.template.holes.flatMap((hole) => ('heading' in hole ? [hole.heading + firstHeading[index]!] : [])),
+      holes: section.template.holes.flatMap((hole): Array<{ heading: number } | { id: number }> =>
+        'heading' in hole ? [{ heading: hole.heading + firstHeading[index]! }] : 'id' in hole ? [{ id: hole.id + firstId[index]! }] : [],
+      ),
       ...(section.heading === undefined ? {} : { heading: section.heading + firstHeading[index]! }),
     })),
   );
@@ -76,7 +82,8 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     part.sections.forEach((section, index) => {
       const group = settled.groupOf[firstSection[partIndex]! + index]!;
       const fill = (hole: Hole) => {
-        if ('heading' in hole) return settled.headings[firstHeading[partIndex]! + hole.heading]!.id;
+        if ('heading' in hole) return attributeText(settled.headings[firstHeading[partIndex]! + hole.heading]!.id);
+        if ('id' in hole) return attributeText(settled.ids[firstId[partIndex]! + hole.id]!);
         const target = settled.target(part.links[hole.link]!.id, group);
         // The address as written starts with `#`: a link to another page of the set puts its file in front.
         return target ? `${siblingHref(target)}${hole.href}` : hole.href;

@@ -57,7 +57,8 @@ export function partFromTree(file: string, tree: Root, found: SettleFacts, probl
       const placed = kinds.get(element);
       if (!placed) return undefined;
       sectionOf[placed.kind].set(placed.index, sectionIndex);
-      if (placed.kind === 'heading' && element.properties.id === undefined) marks.push({ node: element, attribute: 'id', hole: { heading: placed.index } });
+      if (placed.kind === 'heading') marks.push({ node: element, attribute: 'id', hole: { heading: placed.index } });
+      if (placed.kind === 'id') marks.push({ node: element, attribute: 'id', hole: { id: placed.index } });
       if (placed.kind === 'link')
         marks.push({ node: element, attribute: 'href', hole: { link: placed.index, href: attributeText(String(element.properties.href)) } });
       return undefined;

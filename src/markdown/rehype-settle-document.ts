@@ -23,6 +23,9 @@ export default function rehypeSettleDocument() {
       footers: context.footerAnchors.map(({ anchor, line }) => ({ anchors: [anchor], line })),
     });
     found.headings.forEach(({ node }, index) => setAttribute(node, 'id', settled.headings[index]!.id));
+    found.ids.forEach(({ node }, index) => {
+      if (settled.ids[index] !== found.ids[index]!.id) setAttribute(node, 'id', settled.ids[index]!);
+    });
     const result = output(file);
     result.headings = settled.headings;
     result.origins = found.headings.map((heading, index) => ({

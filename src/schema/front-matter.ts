@@ -84,6 +84,10 @@ export const frontMatterSchema = z
       .optional()
       .describe("Shins' name for toc_depth (Widdershins writes it): 2 or less is h1 and h2, 3 or more adds h3. toc_depth wins."),
     highlight_theme: z.string().optional().describe("Shins' code theme (Widdershins writes it). Shale has one theme for the code column, so it is ignored."),
+    language_clients: z
+      .unknown()
+      .optional()
+      .describe('The client library of each tab (Widdershins writes it for its code samples). Shale does not use it, so it is ignored.'),
   })
   .strict();
 
@@ -93,7 +97,7 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
 
 /** Keys accepted only because other Slate tools write them (not suggested in hints). */
-const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme'];
+const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme', 'language_clients'];
 
 /** The keys the schema knows (for did-you-mean hints). */
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape).filter((key) => !COMPATIBILITY_KEYS.includes(key));

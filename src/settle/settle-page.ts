@@ -3,6 +3,7 @@ import { groupPaths, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
 import { nearestNames } from '../schema/languages';
 import { problem, type Problem } from '../validation/problem';
+import { attributeText } from './template';
 import type { HeadingFact, MentionFact } from './facts';
 
 /** A section of the page (one per h1, h2 and h3, and the text before the first): what splitting needs. */
@@ -10,8 +11,8 @@ export interface SectionFact {
   level: number;
   /** Its size as written (UTF-8 bytes) without the ids the page gives its headings, for the automatic split of large pages. */
   bytes: number;
-  /** The headings (indexes) whose ids are written into it, which add to its size. */
-  idSlots?: readonly number[];
+  /** The ids written into it (of headings and of other elements, by index), which add to its size. */
+  holes?: ReadonlyArray<{ heading: number } | { id: number }>;
   /** The index of its own heading in the page's headings, when it has one. */
   heading?: number;
 }
@@ -46,6 +47,8 @@ export interface Settlement {
   headings: Heading[];
   /** The id Slate itself gave each heading, where it differs (slate#952). */
   slateIds: Array<string | undefined>;
+  /** Each other element's id (in the order of `input.ids`): as written, or renamed when it repeats an earlier id (Slate's own format). */
+  ids: string[];
   problems: Problem[];
   split: boolean;
   /** The output path of each group: one, or one per h1 group when split. */
@@ -82,16 +85,39 @@ export function settlePage(input: SettleInput): Settlement {
   const where = (file: string, line?: number) => ({ file, line, slate: page.slate });
 
   // Every id of the page in reading order (each file's headings and other ids by line, files in order):
-  // the later of two equal ids is the one reported.
+  // the later of two equal ids is the one reported. In Slate's own format, which Slate built with
+  // repeated ids (Widdershins repeats raw-HTML headings), it is a warning and the later element takes
+  // the next free `-2`, `-3`: every id stays unique, and a link goes to the first, as in a browser.
+  const rawIds = input.ids.map((mention) => mention.id);
   const fileOrder = new Map(input.files.map((file, index) => [file, index]));
-  const occurrences = [...input.headings.map((heading, index) => ({ id: ids[index]!, file: heading.file, line: heading.line })), ...input.ids].map(
-    (mention, order) => ({ ...mention, order }),
-  );
+  const occurrences = [
+    ...input.headings.map((heading, index) => ({
+      id: ids[index]!,
+      file: heading.file,
+      line: heading.line,
+      rename: (id: string) => (ids[index] = headings[index]!.id = id),
+    })),
+    ...input.ids.map((mention, index) => ({ ...mention, rename: (id: string) => (rawIds[index] = id) })),
+  ].map((mention, order) => ({ ...mention, order }));
   occurrences.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || a.order - b.order);
   const seen = new Set<string>();
-  for (const { id, file, line } of occurrences) {
-    if (seen.has(id)) problems.push(problem('id-duplicate', where(file, line), { id }));
-    seen.add(id);
+  const every = new Set(occurrences.map((occurrence) => occurrence.id));
+  for (const { id, file, line, rename } of occurrences) {
+    if (!seen.has(id)) {
+      seen.add(id);
+      continue;
+    }
+    if (!page.slate) {
+      problems.push(problem('id-duplicate', where(file, line), { id }));
+      continue;
+    }
+    let suffix = 2;
+    while (every.has(`${id}-${suffix}`)) suffix++;
+    const renamed = `${id}-${suffix}`;
+    every.add(renamed);
+    seen.add(renamed);
+    rename(renamed);
+    problems.push(problem('id-duplicate', where(file, line), { id, renamed }));
   }
   const nearest = (anchor: string) => nearestNames(anchor, seen, 1)[0];
   for (const link of input.links) {
@@ -121,7 +147,10 @@ export function settlePage(input: SettleInput): Settlement {
   }
   const groupCount = group + 1;
   const bytes = input.sections.reduce(
-    (sum, section) => sum + section.bytes + (section.idSlots ?? []).reduce((size, heading) => size + Buffer.byteLength(ids[heading]!), 0),
+    (sum, section) =>
+      sum +
+      section.bytes +
+      (section.holes ?? []).reduce((size, hole) => size + Buffer.byteLength(attributeText('heading' in hole ? ids[hole.heading]! : rawIds[hole.id]!)), 0),
     0,
   );
   const split = !!input.splitting && shouldSplit(input.splitting.split, bytes, groupCount);
@@ -143,9 +172,10 @@ export function settlePage(input: SettleInput): Settlement {
   const claim = (id: string, section: number | undefined) => {
     if (section !== undefined && !idGroup.has(id)) idGroup.set(id, groupOf[section]!);
   };
-  const placed = [...input.headings.map((heading, index) => ({ id: ids[index]!, section: heading.section })), ...input.ids].sort(
-    (a, b) => (a.section ?? -1) - (b.section ?? -1),
-  );
+  const placed = [
+    ...input.headings.map((heading, index) => ({ id: ids[index]!, section: heading.section })),
+    ...input.ids.map((mention, index) => ({ id: rawIds[index]!, section: mention.section })),
+  ].sort((a, b) => (a.section ?? -1) - (b.section ?? -1));
   for (const { id, section } of placed) claim(id, section);
 
   // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id.
@@ -160,6 +190,7 @@ export function settlePage(input: SettleInput): Settlement {
   return {
     headings,
     slateIds: slateIds.map((id, index) => (id === ids[index] ? undefined : id)),
+    ids: rawIds,
     problems,
     split,
     paths,

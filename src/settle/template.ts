@@ -16,8 +16,12 @@ export interface Template {
   holes: Hole[];
 }
 
-/** A hole: a heading's id (by its index in the file's headings), or a link's address as written (already escaped as an attribute value). */
-export type Hole = { heading: number } | { link: number; href: string };
+/**
+ * A hole: a heading's id (by its index in the file's headings), another element's id (by its index
+ * in the file's ids: a repeated one is renamed in Slate's own format), or a link's address as written
+ * (already escaped as an attribute value).
+ */
+export type Hole = { heading: number } | { id: number } | { link: number; href: string };
 
 /** An attribute of an element of the tree that becomes a hole. */
 export interface Mark {
@@ -98,6 +102,8 @@ export const templateBytes = (template: Template): number =>
 
 /** An attribute value as the serialiser writes it between double quotes (the way holes are filled with written text). */
 export function attributeText(value: string): string {
+  // Slate's ids and most others need no escaping: skip the serialiser for them.
+  if (/^[\w.:/#-]*$/.test(value)) return value;
   const html = toHtml({ type: 'element', tagName: 'a', properties: { href: value }, children: [] });
   return html.slice('<a href="'.length, -'"></a>'.length);
 }

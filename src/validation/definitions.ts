@@ -14,7 +14,7 @@ type Gravity = 'error' | 'warning' | 'slate-tolerated';
 interface Definition<P> {
   gravity: Gravity;
   message: (facts: P, tolerated: boolean) => string;
-  fix?: (facts: P) => string;
+  fix?: (facts: P, tolerated: boolean) => string;
 }
 
 const define = <P = Record<string, never>>(definition: Definition<P>): Definition<P> => definition;
@@ -62,13 +62,16 @@ export const DEFINITIONS = {
     fix: ({ fix }) => fix ?? '',
   }),
   'front-matter-unknown-key': define<{ key: string; nearest?: string; known: readonly string[] }>({
-    gravity: 'error',
-    message: ({ key }) => `unknown front-matter key "${key}".`,
-    fix: ({ nearest, known }) => (nearest ? `did you mean "${nearest}"?` : `use one of: ${known.join(', ')}.`),
+    gravity: 'slate-tolerated',
+    message: ({ key }, tolerated) =>
+      tolerated ? `front-matter key "${key}" is not one Shale knows; Shale ignores it, as Slate does.` : `unknown front-matter key "${key}".`,
+    fix: ({ nearest, known }, tolerated) =>
+      nearest ? `did you mean "${nearest}"?` : tolerated ? 'remove it, unless a layout of your own reads it.' : `use one of: ${known.join(', ')}.`,
   }),
   'front-matter-renamed-key': define<{ key: string; renamed: string }>({
-    gravity: 'error',
-    message: ({ key, renamed }) => `front-matter key "${key}" is Slate's old name for "${renamed}".`,
+    gravity: 'slate-tolerated',
+    message: ({ key, renamed }, tolerated) =>
+      `front-matter key "${key}" is Slate's old name for "${renamed}"${tolerated ? '; Shale ignores it, as Slate does' : ''}.`,
     fix: ({ renamed }) => `rename it to "${renamed}".`,
   }),
   'include-front-matter-key': define<{ key: string }>({
@@ -192,9 +195,10 @@ export const DEFINITIONS = {
   }),
 
   // What settling the page finds (src/settle/).
-  'id-duplicate': define<{ id: string }>({
-    gravity: 'error',
-    message: ({ id }) => `id "${id}" is used twice on the page.`,
+  'id-duplicate': define<{ id: string; renamed?: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ id, renamed }) =>
+      `id "${id}" is used twice on the page${renamed ? `; this one is now "${renamed}" (links go to the first, as in a browser)` : ''}.`,
     fix: () => 'give one of the elements another id.',
   }),
   'link-broken': define<{ anchor: string; nearest?: string }>({

@@ -24,11 +24,15 @@ export interface Where {
 
 /** A problem of a kind, with the facts its message needs. */
 export function problem<K extends ProblemKind>(kind: K, where: Where, ...facts: FactsOf<K> extends Record<string, never> ? [] : [FactsOf<K>]): Problem {
-  const definition = DEFINITIONS[kind] as { gravity: string; message: (facts: unknown, tolerated: boolean) => string; fix?: (facts: unknown) => string };
+  const definition = DEFINITIONS[kind] as {
+    gravity: string;
+    message: (facts: unknown, tolerated: boolean) => string;
+    fix?: (facts: unknown, tolerated: boolean) => string;
+  };
   const given = facts[0] ?? {};
   const tolerated = definition.gravity === 'slate-tolerated' && where.slate === true;
   const severity = definition.gravity === 'warning' || tolerated ? 'warning' : 'error';
-  const fix = definition.fix?.(given) || undefined;
+  const fix = definition.fix?.(given, tolerated) || undefined;
   return {
     kind,
     severity,

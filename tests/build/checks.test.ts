@@ -270,6 +270,19 @@ ${F}/include-empty-name/index.md
 ${F}/include-format/index.md
   ✗ ${F}/include-format/index.md:4  include "errors" is MDX (_errors.mdx) but index.md is Markdown; a page and its includes share one format. Fix: rename _errors.mdx to .md.`,
   },
+  {
+    check: "keys only a Slate layout reads, and repeated ids, in Shale's own format (Slate's is lenient: below)",
+    fixture: 'leniency-in-md',
+    kinds: ['front-matter-unknown-key', 'front-matter-unknown-key', 'front-matter-unknown-key', 'id-duplicate', 'id-duplicate'],
+    report: `✗ Found 5 errors in 1 file
+
+${F}/leniency-in-md/index.md
+  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
+  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
+  ✗ ${F}/leniency-in-md/index.md:5  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
+  ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is used twice on the page. Fix: give one of the elements another id.
+  ✗ ${F}/leniency-in-md/index.md:39  id "note" is used twice on the page. Fix: give one of the elements another id.`,
+  },
 ];
 
 const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[] }> = [
@@ -325,6 +338,20 @@ ${F}/include-ambiguous/index.md
 
 ${F}/heading-before-h1/index.md
   ⚠ ${F}/heading-before-h1/index.md:5  heading "Too early" (h2) comes before any h1, so the table of contents leaves it out. Fix: put an h1 above it, or make it an h1.`,
+  },
+  {
+    check: "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent), and repeated ids, renamed",
+    fixture: 'slate-leniency',
+    kinds: ['front-matter-unknown-key', 'front-matter-unknown-key', 'front-matter-unknown-key', 'id-duplicate', 'id-duplicate'],
+    files: ['index.html'],
+    report: `⚠ Found 5 warnings in 1 file
+
+${F}/slate-leniency/index.html.md
+  ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
+  ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
+  ⚠ ${F}/slate-leniency/index.html.md:5  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
+  ⚠ ${F}/slate-leniency/index.html.md:29  id "list-secrets" is used twice on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is used twice on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
 ];
 
