@@ -25,7 +25,8 @@ export function splitTabName(name: string): { language: string; key: string } {
   return { language: cut > 0 ? key.slice(0, cut) : key, key };
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance of two strings. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;

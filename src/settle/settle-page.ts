@@ -1,9 +1,9 @@
 import { allocateIds, slateIdsOf } from '../content/slug';
 import { groupPaths, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
-import { nearestNames } from '../schema/languages';
 import { problem, type Problem } from '../validation/problem';
 import { attributeText } from './template';
+import { NearestIds } from './nearest-id';
 import type { HeadingFact, MentionFact } from './facts';
 
 /** A section of the page (one per h1, h2 and h3, and the text before the first): what splitting needs. */
@@ -119,7 +119,8 @@ export function settlePage(input: SettleInput): Settlement {
     rename(renamed);
     problems.push(problem('id-duplicate', where(file, line), { id, renamed }));
   }
-  const nearest = (anchor: string) => nearestNames(anchor, seen, 1)[0];
+  const suggestions = new NearestIds(seen);
+  const nearest = (anchor: string) => suggestions.nearest(anchor);
   for (const link of input.links) {
     if (!seen.has(link.id)) problems.push(problem('link-broken', where(link.file, link.line), { anchor: link.id, nearest: nearest(link.id) }));
   }

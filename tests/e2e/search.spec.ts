@@ -244,16 +244,28 @@ test.describe('search box', () => {
     await page.goto(siteUrl('default'));
     const query = '<img src=qqzz>';
     await search(page, query);
-    await expect(status(page)).toHaveText(`No results for “${query}”`);
+    await expect(status(page)).toContainText(`No results for “${query}”`);
     await expect(results(page)).toHaveCount(0);
     await expect(page.locator('shale-search img')).toHaveCount(0);
+  });
+
+  test('finds nothing when one word of the query is in no section, however many others match, and names that word', async ({ page }) => {
+    await page.goto(siteUrl('default'));
+    const query = '<img src=x onerror=alert(1)>zqxj';
+    await search(page, query);
+    await expect(status(page)).toHaveText(`No results for “${query}”: no section has “zqxj”`);
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.locator('shale-search img')).toHaveCount(0);
+    // Its other words alone are found.
+    expect(await search(page, 'access token')).not.toHaveLength(0);
+    await expect(status(page)).toHaveText(/^\d+ results? for “access token”$/);
   });
 
   test('says there are no results for a word the docs do not have, where Pagefind would list sections with its first letters', async ({ page }) => {
     await page.goto(siteUrl('default'));
     // No word in the default content starts with "web"; Pagefind alone lists every "We …" section.
     await search(page, 'webhook');
-    await expect(status(page)).toHaveText('No results for “webhook”');
+    await expect(status(page)).toHaveText('No results for “webhook”: no section has “webhook”');
     await expect(results(page)).toHaveCount(0);
     // A word that is there, by its stem, is still found.
     expect(await search(page, 'authorizations')).toContain('Authorization Code Grant');

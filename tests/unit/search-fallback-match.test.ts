@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couldMatch, everyWordFound } from '../../src/search/shared/fallback-match';
+import { couldMatch, missingWord } from '../../src/search/shared/fallback-match';
 
 describe('couldMatch: a word a result shows, for a word typed', () => {
   it('accepts words the typed one starts (prefix search) and what stemming leaves', () => {
@@ -22,22 +22,31 @@ describe('couldMatch: a word a result shows, for a word typed', () => {
 
 const result = (excerpt: string, title = '', keywords = '') => ({ excerpt, meta: { title, keywords } });
 
-describe('everyWordFound', () => {
-  it('is false when no result shows a word for one typed: Pagefind matched only "we" for "webhook"', () => {
+describe('missingWord', () => {
+  it('names the word no result shows: Pagefind matched only "we" for "webhook"', () => {
     const found = [result('<mark>We</mark> require that applications…', 'Authentication'), result('… so <mark>we</mark> can …', 'Refresh the Bearer Token')];
-    expect(everyWordFound('webhook', found)).toBe(false);
-    expect(everyWordFound('bearer webhook', found)).toBe(false);
+    expect(missingWord('webhook', found)).toBe('webhook');
+    expect(missingWord('bearer webhook', found)).toBe('webhook');
   });
 
-  it('is true when each word shows in a marked word, a title or the keywords, in any case and accents', () => {
-    expect(everyWordFound('installation', [result('<mark>Installing</mark> the relay')])).toBe(true);
-    expect(everyWordFound('bearer tok', [result('pass the <mark>token</mark>', 'Refresh the Bearer Token')])).toBe(true);
-    expect(everyWordFound('uber', [result('', 'Über Straße')])).toBe(true);
-    expect(everyWordFound('v1users', [result('', 'Users', 'v1 v1users users')])).toBe(true);
+  it('is none when each word shows in a marked word, a title or the keywords, in any case and accents', () => {
+    expect(missingWord('installation', [result('<mark>Installing</mark> the relay')])).toBeUndefined();
+    expect(missingWord('bearer tok', [result('pass the <mark>token</mark>', 'Refresh the Bearer Token')])).toBeUndefined();
+    expect(missingWord('uber', [result('', 'Über Straße')])).toBeUndefined();
+    expect(missingWord('v1users', [result('', 'Users', 'v1 v1users users')])).toBeUndefined();
   });
 
-  it('leaves identifiers and punctuation to Pagefind, and has nothing to say without results', () => {
-    expect(everyWordFound('client_secret /v1/users', [result('nothing marked')])).toBe(true);
-    expect(everyWordFound('webhook', [])).toBe(true);
+  it('takes every run of letters and digits typed as a word, in identifiers and markup too', () => {
+    const secret = [result('send the <mark>client_secret</mark>', 'Exchange the Code', 'client secret clientsecret')];
+    expect(missingWord('client_secret', secret)).toBeUndefined();
+    expect(missingWord('client_zqxj', secret)).toBe('zqxj');
+    const markup = [result('the <mark>img</mark> tag', 'Images', 'img src onerror alert')];
+    expect(missingWord('<img src=x onerror=alert(1)>zqxj', markup)).toBe('zqxj');
+    expect(missingWord('<img src=x onerror=alert(1)>', markup)).toBeUndefined();
+  });
+
+  it('has nothing to say without results, or without a word of two letters or more', () => {
+    expect(missingWord('webhook', [])).toBeUndefined();
+    expect(missingWord('a 1 /', [result('nothing marked')])).toBeUndefined();
   });
 });

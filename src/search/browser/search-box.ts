@@ -85,6 +85,8 @@ class SearchBox extends HTMLElement {
   private query = '';
   /** How many results the last search found (the worker keeps them; "Show more" asks it for more). */
   private total = 0;
+  /** A word of the query no section has, which is why it finds nothing. */
+  private missing: string | undefined;
   private options: HTMLAnchorElement[] = [];
   private active = -1;
 
@@ -188,6 +190,7 @@ class SearchBox extends HTMLElement {
     if (answer.type !== 'results') return this.setStatus('Search is unavailable: the search engine could not start.');
     this.query = query;
     this.total = answer.total;
+    this.missing = answer.missing;
     this.options = [];
     this.active = -1;
     this.list.replaceChildren();
@@ -205,7 +208,8 @@ class SearchBox extends HTMLElement {
     const total = this.total;
     this.more.hidden = this.options.length >= total;
     this.more.textContent = `Show more results (${total - this.options.length} left)`;
-    this.setStatus(total === 0 ? `No results for “${this.query}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${this.query}”`);
+    const none = this.missing ? `No results for “${this.query}”: no section has “${this.missing}”` : `No results for “${this.query}”`;
+    this.setStatus(total === 0 ? none : `${total} ${total === 1 ? 'result' : 'results'} for “${this.query}”`);
   }
 
   private async showMore(): Promise<void> {

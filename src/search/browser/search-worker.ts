@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { everyWordFound } from '../shared/fallback-match';
+import { missingWord } from '../shared/fallback-match';
 import { byTitleMatch } from '../shared/title-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
@@ -35,7 +35,7 @@ export type WorkerRequest =
 export type WorkerAnswer =
   | { type: 'loaded'; id: number }
   | { type: 'failed'; id: number }
-  | { type: 'results'; id: number; total: number; shown: ResultData[] }
+  | { type: 'results'; id: number; total: number; shown: ResultData[]; /** A word no section has (the query then finds nothing). */ missing?: string }
   /** Pagefind answers no results object when its engine cannot start (a CSP without 'wasm-unsafe-eval', say). */
   | { type: 'unavailable'; id: number };
 
@@ -78,15 +78,14 @@ async function handle(request: WorkerRequest): Promise<void> {
     // The first results are shown in order of title match (title-match.ts): their data is loaded
     // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
     const first = await Promise.all(search.results.slice(0, request.count).map(async (result) => ({ result, data: await result.data() })));
-    if (
-      !everyWordFound(
-        request.query,
-        first.map((entry) => entry.data),
-      )
-    ) {
+    const missing = missingWord(
+      request.query,
+      first.map((entry) => entry.data),
+    );
+    if (missing) {
       // Pagefind searched a shorter start of a word it does not know (fallback-match.ts).
       lastResults = [];
-      return answer({ type: 'results', id: request.id, total: 0, shown: [] });
+      return answer({ type: 'results', id: request.id, total: 0, shown: [], missing });
     }
     const ordered = byTitleMatch(first, (entry) => entry.data.meta.title ?? '', request.query);
     lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count)];

@@ -39,19 +39,19 @@ export interface ShownResult {
 const MARK = /<mark>(.*?)<\/mark>/g;
 
 /**
- * Whether every plain word of the query (letters and digits only: identifiers and phrases with
- * punctuation are left to Pagefind) shows up in at least one of the results.
+ * The first word of the query that none of the results shows, if any: then no section has it, and
+ * the query finds nothing, however many of its other words match. Every run of letters and digits
+ * typed is a word (`client_secret` is `client` and `secret`, which a section's identifier keywords
+ * hold; `onerror=alert(1)>zqxj` holds `zqxj`); a single letter or digit is left out, as its prefix
+ * matches nearly everything.
  */
-export function everyWordFound(query: string, results: readonly ShownResult[]): boolean {
-  const typed = query
-    .split(/\s+/)
-    .map(fold)
-    .filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
-  if (typed.length === 0 || results.length === 0) return true;
+export function missingWord(query: string, results: readonly ShownResult[]): string | undefined {
+  const typed = wordsOf(query).filter((word) => [...word].length > 1);
+  if (typed.length === 0 || results.length === 0) return undefined;
   const shown = new Set<string>();
   for (const result of results) {
     for (const word of wordsOf(`${result.meta.title ?? ''} ${result.meta.keywords ?? ''}`)) shown.add(word);
     for (const [, marked] of result.excerpt.matchAll(MARK)) for (const word of wordsOf(marked ?? '')) shown.add(word);
   }
-  return typed.every((word) => [...shown].some((candidate) => couldMatch(word, candidate)));
+  return typed.find((word) => ![...shown].some((candidate) => couldMatch(word, candidate)));
 }
