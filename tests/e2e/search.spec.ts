@@ -251,10 +251,14 @@ test.describe('search box', () => {
 
   test('finds nothing when one word of the query is in no section, however many others match, and names that word', async ({ page }) => {
     await page.goto(siteUrl('default'));
-    const query = '<img src=x onerror=alert(1)>zqxj';
+    // "access" and "token" are in many sections; "zqxj" in none.
+    const query = '<b>access</b> token=zqxj';
     await search(page, query);
     await expect(status(page)).toHaveText(`No results for “${query}”: no section has “zqxj”`);
     await expect(results(page)).toHaveCount(0);
+    await expect(page.locator('shale-search b')).toHaveCount(0);
+    await search(page, '<img src=x onerror=alert(1)>');
+    await expect(status(page)).toHaveText('No results for “<img src=x onerror=alert(1)>”: no section has “img”');
     await expect(page.locator('shale-search img')).toHaveCount(0);
     // Its other words alone are found.
     expect(await search(page, 'access token')).not.toHaveLength(0);
