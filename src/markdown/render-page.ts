@@ -9,6 +9,7 @@ import { mdxRehypePlugins, remarkPlugins } from './index';
 import { composePage, type ComposedGroup } from './compose-page';
 import type { PartCache } from './part-cache';
 import { renderParts } from './render-parts';
+import { renderUnits } from './render-units';
 
 export interface RenderedPage {
   headings: Heading[];
@@ -29,7 +30,16 @@ export interface RenderedPage {
 export async function renderMarkdownPage(page: Page, base: string, takenPaths: ReadonlySet<string>, cache: PartCache): Promise<RenderedPage> {
   // Each file brings its own line table (render-part.ts); the footers and TOC depth are the settle step's.
   const { segments: _segments, footerAnchors: _footers, tocDepth: _depth, ...context } = contextOf(page, base, []);
-  return composePage(page, await renderParts(page.parts, context, cache), takenPaths);
+  // A large file is rendered in units, each on its own like an include (render-units.ts).
+  return composePage(
+    page,
+    await renderParts(
+      page.parts.flatMap((part) => renderUnits(part)),
+      context,
+      cache,
+    ),
+    takenPaths,
+  );
 }
 
 /** The text of the generated MDX document for a page: front matter with the context, then the page. */

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { SourceFile } from '../content/source-file';
 import type { PartContext } from './context';
 import type { PartCache } from './part-cache';
@@ -18,8 +17,7 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
-    // The workers' script is bundled beside the cache's entries, named by the same version.
-    const pool = await RenderPool.start(path.dirname(cache.dir), cache.version);
+    const pool = await RenderPool.start(cache.version);
     try {
       await Promise.all(missing.map(async (index) => (results[index] = await pool.render(parts[index]!, context))));
     } finally {

@@ -15,6 +15,9 @@ import type { RenderTask } from './render-worker';
  */
 const YOUNG_GENERATION_MB = 192;
 
+/** Where the workers' script is bundled: beside the packages it imports. */
+const WORKER_DIR = fileURLToPath(new URL('../../node_modules/.cache/shale/', import.meta.url));
+
 /**
  * Renders files on every core: a pool of worker threads, each with its own highlighter. Starting a
  * worker costs a few hundred milliseconds, so the pool is only used for a large amount of work
@@ -47,10 +50,15 @@ export class RenderPool {
     }
   }
 
-  /** A pool with one worker per core, its script bundled from the sources into `cacheDir`. */
-  static async start(cacheDir: string, version: string): Promise<RenderPool> {
-    const script = path.join(cacheDir, `render-worker-${version.slice(0, 12)}.mjs`);
+  /**
+   * A pool with one worker per core, its script bundled from the sources (named by `version`, the
+   * rendering code's). The script imports its packages, so it lives where Node finds them: in the
+   * project's `node_modules/.cache/`, whatever the work folder.
+   */
+  static async start(version: string): Promise<RenderPool> {
+    const script = path.join(WORKER_DIR, `render-worker-${version.slice(0, 12)}.mjs`);
     if (!fs.existsSync(script)) {
+      fs.mkdirSync(WORKER_DIR, { recursive: true });
       const temporary = `${script}.${process.pid}.tmp.mjs`;
       await build({
         entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/content/site';
+import { contextOf } from '../../src/markdown/assemble';
+import { composePage } from '../../src/markdown/compose-page';
+import { renderPart } from '../../src/markdown/render-part';
+import { renderUnits } from '../../src/markdown/render-units';
+import { tempContent } from '../support/temp-content';
+
+/** A Slate page whose structure runs across headings in every way a cut could break. */
+const PAGE = `---
+title: Units
+language_tabs:
+  - shell
+---
+
+# Introduction
+
+See [the guide][guide] and [errors](#errors).
+
+## Fenced
+
+\`\`\`shell
+# not a heading: a shell comment
+curl https://example.com
+\`\`\`
+
+<div class="notice">
+
+## Inside a div
+
+Its heading stays inside the div, as the browser nests it.
+
+</div>
+
+<!-- a comment
+
+## Not a heading either
+
+-->
+
+## After the comment
+
+Text with \`<div>\` in code, which opens nothing.
+
+<h2 id="raw">A raw heading</h2>
+
+# Errors
+
+| Code | Meaning |
+| --- | --- |
+| 400 | Bad request |
+
+## The last section
+
+[guide]: https://example.com/guide
+
+\`\`\`shell
+curl never closed
+## still code
+`;
+
+const contentDir = tempContent({ 'index.html.md': PAGE });
+
+async function render(size: number) {
+  const site = loadSite(contentDir);
+  const page = site.pages[0]!;
+  const { segments: _s, footerAnchors: _f, tocDepth: _t, ...context } = contextOf(page, '/', []);
+  const units = page.parts.flatMap((part) => renderUnits(part, size));
+  const composed = composePage(page, await Promise.all(units.map((unit) => renderPart(unit, context))), new Set(['index.html']));
+  const sorted = [...composed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  return { units, html: composed.groups[0]!.html, headings: composed.headings, problems: sorted };
+}
+
+describe('a large file rendered in units', () => {
+  it('is cut only at h1 and h2 headings where nothing is open, each unit starting at its own line of the file', async () => {
+    const { units } = await render(1);
+    const starts = units.map((unit) => unit.body.split('\n')[0]);
+    expect(starts).toEqual(['', '# Introduction', '## Fenced', '## After the comment', '<h2 id="raw">A raw heading</h2>', '# Errors', '## The last section']);
+    const lineOf = (text: string) => PAGE.split('\n').indexOf(text) + 1;
+    expect(units.map((unit) => unit.bodyLine)).toEqual([
+      units[0]!.bodyLine,
+      lineOf('# Introduction'),
+      lineOf('## Fenced'),
+      lineOf('## After the comment'),
+      lineOf('<h2 id="raw">A raw heading</h2>'),
+      lineOf('# Errors'),
+      lineOf('## The last section'),
+    ]);
+  });
+
+  it('renders the same page as the whole file: HTML, ids, links, problems and their lines', async () => {
+    const whole = await render(Number.MAX_SAFE_INTEGER);
+    const cut = await render(1);
+    expect(whole.units).toHaveLength(1);
+    expect(cut.html).toBe(whole.html);
+    expect(cut.headings).toEqual(whole.headings);
+    expect(cut.problems).toEqual(whole.problems);
+    // The reference defined at the end reaches the link at the top; the unclosed fence is still reported.
+    expect(cut.html).toContain('<a href="https://example.com/guide" rel="noopener noreferrer">the guide</a>');
+    expect(cut.problems.map((problem) => problem.kind)).toEqual(['fence-unclosed']);
+  });
+
+  it('keeps a small file whole', () => {
+    const site = loadSite(contentDir);
+    expect(renderUnits(site.pages[0]!.parts[0]!)).toEqual([site.pages[0]!.parts[0]]);
+  });
+});
