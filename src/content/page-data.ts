@@ -23,8 +23,8 @@ export const pageDataSchema = z.object({
   logo: z.boolean(),
   /** Headings of a Markdown page (an MDX page exports its own). Empty in the store: see headingsFile. */
   headings: z.array(heading),
-  /** A page of a split set: the page it was split from, and its place in the set. */
-  set: z.object({ source: z.string(), index: z.number().int(), count: z.number().int() }).optional(),
+  /** A page of a split set: the page it was split from, its place in the set, and the page holding the h1 it continues, if it does. */
+  set: z.object({ source: z.string(), index: z.number().int(), count: z.number().int(), parent: z.number().int().optional() }).optional(),
   /** The h1 a page of a split set starts with (not the first page of the set). */
   groupTitle: z.string().optional(),
   /** A Markdown page's HTML, in a file (absolute path) written by the loader. */

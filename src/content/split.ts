@@ -3,6 +3,13 @@ import path from 'node:path';
 /** A Markdown page whose HTML would be larger than this is split into one page per h1 group (unless `split: false`). */
 export const AUTO_SPLIT_BYTES = 500_000;
 
+/**
+ * No page of a split set is larger than this (unless one h2 with its h3s is): an h1 group that
+ * would be continues on further pages, cut before an h2. GitHub's REST API through Widdershins has a
+ * 24 MB Schemas group; a reader's browser should not have to load it whole.
+ */
+export const MAX_PAGE_BYTES = 1_000_000;
+
 /** Whether a page is split into one page per h1 group. Small docs stay one page, as in Slate. */
 export function shouldSplit(setting: 'h1' | false | undefined, htmlBytes: number, h1Groups: number): boolean {
   if (h1Groups < 2 || setting === false) return false;

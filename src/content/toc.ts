@@ -21,20 +21,35 @@ export interface SetPage {
   headings: readonly Heading[];
   /** Its h1 entries as the other pages list them (see setPage()). */
   h1: TocEntry[];
+  /** A page that continues an h1 group too large for one page: the index of the page holding its h1. */
+  parent?: number;
 }
 
 /** A page of a split set, with the h1 entries the other pages list for it (made once per page). */
-export function setPage(href: string, headings: readonly Heading[]): SetPage {
-  return { href, headings, h1: headings.filter((heading) => heading.level === 1).map((heading) => ({ ...heading, href: `${href}#${heading.id}`, children: [] })) };
+export function setPage(href: string, headings: readonly Heading[], parent?: number): SetPage {
+  return {
+    href,
+    headings,
+    h1: headings.filter((heading) => heading.level === 1).map((heading) => ({ ...heading, href: `${href}#${heading.id}`, children: [] })),
+    ...(parent === undefined ? {} : { parent }),
+  };
 }
 
 /**
  * The table of contents of one page of a split set: the whole set's h1 entries, in order, with the
  * current page's own entries below its h1s. Other pages' h2s are left out (they would make every
- * page grow with the whole docs); they show once the reader is on that page.
+ * page grow with the whole docs); they show once the reader is on that page. A page that continues
+ * an h1 group shows its entries under that h1, which leads to the group's first page.
  */
 export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2 | 3 = 2): TocEntry[] {
-  return pages.flatMap((page, index) => (index === current ? buildToc(page.headings, depth) : page.h1));
+  const { parent } = pages[current] ?? {};
+  return pages.flatMap((page, index) => {
+    if (index === current) return parent === undefined ? buildToc(page.headings, depth) : [];
+    if (index !== parent) return page.h1;
+    const h1 = page.h1[0];
+    if (!h1) return [];
+    return [{ ...h1, children: buildToc([h1, ...pages[current]!.headings], depth)[0]!.children }];
+  });
 }
 
 /**

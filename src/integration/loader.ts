@@ -91,7 +91,9 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
         ...pageData(page, content),
         outputPath: group.outputPath,
         footers: group.footers,
-        ...(rendered.split ? { set: { source: page.outputPath, index, count: rendered.groups.length } } : {}),
+        ...(rendered.split
+          ? { set: { source: page.outputPath, index, count: rendered.groups.length, ...(group.parent === undefined ? {} : { parent: group.parent }) } }
+          : {}),
         ...(group.title ? { groupTitle: group.title } : {}),
       };
       // The HTML and the headings go to files beside the store: Astro bundles the store into the build,

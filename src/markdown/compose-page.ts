@@ -13,6 +13,8 @@ export interface ComposedGroup {
   outputPath: string;
   /** The text of the h1 the page starts with (groups after the first of a split page). */
   title?: string;
+  /** A page that continues an h1 group too large for one page: the index of the page holding its h1. */
+  parent?: number;
   html: string;
   headings: Heading[];
   /** toc_footers, with #links pointing at the page of a split set that holds the id. */
@@ -95,6 +97,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
   const groups: ComposedGroup[] = settled.paths.map((outputPath, index) => ({
     outputPath,
     ...(index > 0 ? { title: settled.titleOf(index) } : {}),
+    ...(settled.parentOf(index) === undefined ? {} : { parent: settled.parentOf(index) }),
     html: chunks[index]!.join(''),
     headings: settled.headingsOf(index),
     footers: footers.map(({ template, anchors }) => fillTemplate(template, (hole) => footerHref(hole, anchors, (anchor) => settled.target(anchor, index)))),

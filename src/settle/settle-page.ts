@@ -1,5 +1,5 @@
 import { allocateIds, slateIdsOf } from '../content/slug';
-import { groupPaths, shouldSplit } from '../content/split';
+import { groupPaths, MAX_PAGE_BYTES, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
 import { problem, type Problem } from '../validation/problem';
 import { attributeText } from './template';
@@ -64,6 +64,8 @@ export interface Settlement {
   headingsOf(group: number): Heading[];
   /** The title of the h1 a group starts with (groups after the first of a split page). */
   titleOf(group: number): string | undefined;
+  /** For a page that continues an h1 group too large for one page: the group of the page holding its h1. */
+  parentOf(group: number): number | undefined;
 }
 
 /**
@@ -135,38 +137,29 @@ export function settlePage(input: SettleInput): Settlement {
     problems.push(problem('heading-before-h1', where(fact.file, fact.line), { text: orphan.text, level: orphan.level }));
   }
 
-  // h1 groups: everything before the second h1 stays with the first.
-  const groupOf: number[] = [];
-  let group = 0;
-  let seenH1 = false;
-  for (const section of input.sections) {
-    if (section.level === 1) {
-      if (seenH1) group += 1;
-      seenH1 = true;
-    }
-    groupOf.push(group);
-  }
-  const groupCount = group + 1;
-  const bytes = input.sections.reduce(
-    (sum, section) =>
-      sum +
+  // Each section's size as written, its ids included.
+  const sizes = input.sections.map(
+    (section) =>
       section.bytes +
       (section.holes ?? []).reduce((size, hole) => size + Buffer.byteLength(attributeText('heading' in hole ? ids[hole.heading]! : rawIds[hole.id]!)), 0),
-    0,
   );
-  const split = !!input.splitting && shouldSplit(input.splitting.split, bytes, groupCount);
-  const firstH1 = (index: number) => {
-    const section = input.sections.find((candidate, i) => groupOf[i] === index && candidate.level === 1);
-    return section?.heading === undefined ? undefined : headings[section.heading];
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const h1Groups = Math.max(1, input.sections.filter((section) => section.level === 1).length);
+  const split = !!input.splitting && input.splitting.split !== false && (shouldSplit(input.splitting.split, bytes, h1Groups) || bytes > MAX_PAGE_BYTES);
+  const pages = split ? pagesOf(input.sections, sizes) : { groupOf: input.sections.map(() => 0), starts: [0], parents: [undefined] };
+  const { groupOf } = pages;
+  const headingOf = (section: number | undefined) => {
+    const index = section === undefined ? undefined : input.sections[section]?.heading;
+    return index === undefined ? undefined : headings[index];
   };
   const paths = split
     ? groupPaths(
         page.outputPath,
-        Array.from({ length: groupCount }, (_, index) => firstH1(index)?.id ?? `part-${index + 1}`),
+        pages.starts.map((start, index) => headingOf(start)?.id ?? `part-${index + 1}`),
         input.splitting!.takenPaths,
       )
     : [page.outputPath];
-  if (!split) groupOf.fill(0);
+  const firstH1 = (index: number) => headingOf(pages.starts[pages.parents[index] ?? index]);
 
   // Which group holds each id (the first element with it), so #links across the set can follow it.
   const idGroup = new Map<string, number>();
@@ -202,6 +195,67 @@ export function settlePage(input: SettleInput): Settlement {
       return holder === undefined || holder === fromGroup ? undefined : paths[holder];
     },
     headingsOf: (index) => (split ? byGroup[index]! : headings),
-    titleOf: (index) => (index > 0 ? firstH1(index)?.text : undefined),
+    // A page that continues an h1 group is named after the h1 and its own first h2.
+    titleOf: (index) =>
+      index === 0 ? undefined : pages.parents[index] === undefined ? firstH1(index)?.text : `${firstH1(index)?.text}: ${headingOf(pages.starts[index])?.text}`,
+    parentOf: (index) => pages.parents[index],
   };
+}
+
+/** About what a section's entry in the TOC adds to a page (a list item, a link and its text). */
+const TOC_ENTRY_BYTES = 250;
+
+/**
+ * The pages of a split page: one per h1 group (everything before the second h1 stays with the
+ * first), and a group whose HTML would pass MAX_PAGE_BYTES continues on further pages, each starting
+ * at an h2 (an h2 stays with its h3s), filled up to that size. Returns each section's page, the
+ * section each page starts at, and for a continuing page the page holding its h1.
+ */
+function pagesOf(
+  sections: readonly SectionFact[],
+  contentSizes: readonly number[],
+): { groupOf: number[]; starts: number[]; parents: Array<number | undefined> } {
+  // A page is more than its sections: each heading has an entry in the page's TOC, and the layout
+  // around them takes its share, so the sections of a page are kept to 90 % of the limit.
+  const sizes = contentSizes.map((size) => size + TOC_ENTRY_BYTES);
+  const limit = MAX_PAGE_BYTES * 0.9;
+  // The size of each h2 with the h3s under it, and of each h1 group.
+  const runs = sizes.map(() => 0);
+  const groups = sizes.map(() => 0);
+  let run = -1;
+  let group = -1;
+  sections.forEach((section, index) => {
+    if (section.level === 1 && group >= 0) group = index;
+    if (group < 0) group = index;
+    if (section.level <= 2) run = index;
+    runs[run] = (runs[run] ?? 0) + sizes[index]!;
+    groups[group] = (groups[group] ?? 0) + sizes[index]!;
+  });
+  const groupOf: number[] = [];
+  const starts: number[] = [0];
+  const parents: Array<number | undefined> = [undefined];
+  let page = 0;
+  let pageBytes = 0;
+  let h1Page = 0;
+  let groupBytes = groups[0] ?? 0;
+  let seenH1 = false;
+  sections.forEach((section, index) => {
+    if (section.level === 1 && seenH1) {
+      page += 1;
+      starts.push(index);
+      parents.push(undefined);
+      h1Page = page;
+      pageBytes = 0;
+      groupBytes = groups[index] ?? 0;
+    } else if (section.level === 2 && groupBytes > limit && pageBytes > 0 && pageBytes + runs[index]! > limit) {
+      page += 1;
+      starts.push(index);
+      parents.push(h1Page);
+      pageBytes = 0;
+    }
+    if (section.level === 1) seenH1 = true;
+    groupOf.push(page);
+    pageBytes += sizes[index]!;
+  });
+  return { groupOf, starts, parents };
 }

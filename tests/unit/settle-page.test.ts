@@ -47,3 +47,58 @@ describe('did-you-means for broken links', () => {
     expect(settled.problems.find((problem) => problem.kind === 'link-broken')?.fix).toBe('did you mean "#list-repository-item-0"?');
   });
 });
+
+describe('an h1 group too large for one page', () => {
+  const FILE2 = '/docs/index.md';
+  /** h1 "Schemas" with 31 h2 sections of 100 KB each, then a small h1 "Errors". */
+  function big(): SettleInput {
+    const heads = [
+      { level: 1, text: 'Schemas' },
+      ...Array.from({ length: 31 }, (_, index) => ({ level: 2, text: `Schema ${index + 1}` })),
+      { level: 1, text: 'Errors' },
+    ].map((heading, index) => ({
+      ...heading,
+      base: heading.text.toLowerCase().replace(/ /g, '-'),
+      html: heading.text,
+      file: FILE2,
+      line: index + 1,
+      section: index,
+    }));
+    return {
+      page: { file: FILE2, outputPath: 'index.html', slate: false, tocDepth: 2 },
+      files: [FILE2],
+      headings: heads,
+      ids: [],
+      links: [],
+      sections: heads.map((heading, index) => ({ level: heading.level, bytes: heading.level === 2 ? 100_000 : 100, heading: index })),
+      footers: [],
+      splitting: { split: undefined, takenPaths: new Set(['index.html']) },
+    };
+  }
+
+  test('continues on pages that start at an h2, none over 1 MB, each named after its first h2', () => {
+    const settled = settlePage(big());
+    expect(settled.split).toBe(true);
+    // 90 % of 1 MB for the sections, each with 250 bytes for its TOC entry: eight schemas a page.
+    expect(settled.paths).toEqual(['index.html', 'schema-9.html', 'schema-17.html', 'schema-25.html', 'errors.html']);
+    const pageBytes = settled.paths.map((_, page) =>
+      settled.groupOf.reduce((sum, group, section) => sum + (group === page ? big().sections[section]!.bytes : 0), 0),
+    );
+    expect(Math.max(...pageBytes)).toBeLessThanOrEqual(1_000_000);
+    expect(settled.paths.map((_, page) => settled.parentOf(page))).toEqual([undefined, 0, 0, 0, undefined]);
+    expect(settled.paths.map((_, page) => settled.titleOf(page))).toEqual([
+      undefined,
+      'Schemas: Schema 9',
+      'Schemas: Schema 17',
+      'Schemas: Schema 25',
+      'Errors',
+    ]);
+    expect(settled.headingsOf(2).map((heading) => heading.id)).toEqual(Array.from({ length: 8 }, (_, index) => `schema-${index + 17}`));
+  });
+
+  test('stays one page with split: false', () => {
+    const input = big();
+    const settled = settlePage({ ...input, splitting: { split: false, takenPaths: new Set() } });
+    expect(settled.paths).toEqual(['index.html']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildToc, orphanHeadings, type Heading } from '../../src/content/toc';
+import { buildSetToc, buildToc, orphanHeadings, setPage, type Heading } from '../../src/content/toc';
 
 const h = (level: number, id: string): Heading => ({ level, id, html: id, text: id });
 const shape = (entries: ReturnType<typeof buildToc>): unknown => entries.map((e) => (e.children.length ? [e.id, shape(e.children)] : e.id));
@@ -17,5 +17,28 @@ describe('table of contents', () => {
 
   it('names the headings the TOC leaves out', () => {
     expect(orphanHeadings(headings).map((heading) => heading.id)).toEqual(['orphan']);
+  });
+});
+
+describe('the TOC of a page that continues an h1 group', () => {
+  it('shows its entries under the h1, which leads to the page holding it, and lists the other pages’ h1s', () => {
+    const h = (level: number, id: string) => ({ level, id, html: id, text: id });
+    const pages = [
+      setPage('./', [h(1, 'intro')]),
+      setPage('schemas.html', [h(1, 'schemas'), h(2, 'a')]),
+      setPage('b.html', [h(2, 'b'), h(2, 'c')], 1),
+      setPage('errors.html', [h(1, 'errors')]),
+    ];
+    const toc = buildSetToc(pages, 2);
+    expect(toc.map((entry) => [entry.href, entry.children.map((child) => child.id)])).toEqual([
+      ['./#intro', []],
+      ['schemas.html#schemas', ['b', 'c']],
+      ['errors.html#errors', []],
+    ]);
+    expect(buildSetToc(pages, 1).map((entry) => [entry.id, entry.children.map((child) => child.id)])).toEqual([
+      ['intro', []],
+      ['schemas', ['a']],
+      ['errors', []],
+    ]);
   });
 });

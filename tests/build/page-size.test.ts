@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempContent } from '../support/temp-content';
+import { astroBuild, tempDir } from './support/build';
+import { readPage } from './support/html';
+
+/** A doc whose second h1 holds about 2 MB of HTML: 600 h2 sections of about 3 KB. */
+function bigDoc(): string {
+  const words = 'the schema of a webhook payload lists every property with its type and meaning '.repeat(35);
+  const sections = Array.from({ length: 600 }, (_, index) => `## Schema ${index + 1}\n\n${words}\n\n\`\`\`json\n{ "id": ${index} }\n\`\`\`\n`).join('\n');
+  return tempContent({
+    'index.md': '---\ntitle: Big API\nsearch: true\nincludes:\n  - schemas\n---\n# Introduction\n\nWelcome.\n',
+    'includes/_schemas.md': `# Schemas\n\n${sections}`,
+  });
+}
+
+describe('an h1 group too large for one page', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = tempDir('page-size');
+    const build = await astroBuild({ content: bigDoc(), outDir: out });
+    expect(build.status, build.stderr).toBe(0);
+  }, 240_000);
+
+  it('continues on further pages, none over 1 MB of HTML', () => {
+    const pages = fs.readdirSync(out).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const file of pages) expect(fs.statSync(path.join(out, file)).size, file).toBeLessThanOrEqual(1_000_000);
+    expect(pages).toContain('schemas.html');
+  });
+
+  it('shows a continuing page’s h2s under its h1, which leads to the page holding the h1', () => {
+    const continuing = fs.readdirSync(out).find((file) => /^schema-\d+\.html$/.test(file))!;
+    const page = readPage(path.join(out, continuing));
+    const html = fs.readFileSync(path.join(out, continuing), 'utf8');
+    expect(html).toMatch(/<title>Schemas: Schema \d+ – Big API<\/title>/);
+    const toc = page.toc();
+    expect(toc.map((group) => group.entry)).toEqual(['Introduction#introduction', 'Schemas#schemas']);
+    const h2s = toc[1]!.children;
+    expect(h2s.length).toBeGreaterThan(50);
+    expect(h2s.every((entry) => /^Schema \d+#schema-\d+$/.test(entry))).toBe(true);
+    expect(page.headingIds()[0]).toBe(h2s[0]!.split('#')[1]);
+    // The h1's entry leads to the page that holds it.
+    expect(html).toContain('href="schemas.html#schemas"');
+  });
+});
