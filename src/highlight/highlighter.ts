@@ -26,11 +26,19 @@ export async function loadLanguages(names: Iterable<string>): Promise<void> {
  * forgotten with the content it was made for (forgetHighlights, when a build loads the content).
  */
 const cache = new Map<string, ElementContent[]>();
+/**
+ * How much code the block memory holds before it starts again: what repeats in API docs is short (the
+ * same client set-up, the same error body), and a generated reference with megabytes of distinct
+ * JSON examples would otherwise keep a tree of every one (GitHub's REST API: 200 MB per thread).
+ */
+const MAX_CACHED_CODE_CHARS = 1_000_000;
+let cachedChars = 0;
 let lineTokenizers = new WeakMap<Highlighter, LineTokenizer>();
 
 /** Forgets every highlighted block and tokenized line: called when a build (or a dev reload) loads the content. */
 export function forgetHighlights(): void {
   cache.clear();
+  cachedChars = 0;
   lineTokenizers = new WeakMap();
 }
 const FONT_CLASSES: Array<[number, string]> = [
@@ -83,7 +91,12 @@ export function highlightToHast(shiki: Highlighter, code: string, language: stri
     }
   });
   flush();
+  if (cachedChars + code.length > MAX_CACHED_CODE_CHARS) {
+    cache.clear();
+    cachedChars = 0;
+  }
   cache.set(key, out);
+  cachedChars += code.length;
   return structuredClone(out);
 }
 

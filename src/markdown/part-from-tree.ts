@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walkElements } from './walk';
 import type { Problem } from '../validation/problem';
 import { sectionContent, type SectionContent } from '../search/build/records';
 import type { HeadingFact, MentionFact } from '../settle/facts';
@@ -51,7 +51,7 @@ export function partFromTree(file: string, tree: Root, found: SettleFacts, probl
   const sectionElements = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
   const sections = sectionElements.map((section, sectionIndex): PartSection => {
     const marks: Mark[] = [];
-    visit(section, 'element', (element: Element) => {
+    walkElements(section, (element: Element) => {
       // Highlighted code (rehype-code-blocks) is Shale's own markup: nothing was collected in it.
       if (hasClass(element, 'code-block')) return SKIP;
       const placed = kinds.get(element);

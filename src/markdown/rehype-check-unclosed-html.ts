@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP, walkElements } from './walk';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
 
@@ -9,7 +9,7 @@ const MARKDOWN_CONTAINERS = new Set(['li', 'ul', 'ol', 'blockquote']);
 
 const containsSectionHeading = (element: Element): boolean => {
   let found = false;
-  visit(element, 'element', (child: Element) => {
+  walkElements(element, (child: Element) => {
     if (child !== element && SECTION_HEADING.test(child.tagName)) found = true;
     return found ? false : undefined;
   });
@@ -26,7 +26,7 @@ export default function rehypeCheckUnclosedHtml() {
   return (tree: Root, file: VFile) => {
     if (!file.value || pageContext(file).segments.length === 0) return;
     const text = String(file.value);
-    visit(tree, 'element', (element: Element) => {
+    walkElements(tree, (element: Element) => {
       if (SECTION_HEADING.test(element.tagName) || MARKDOWN_CONTAINERS.has(element.tagName)) return;
       const start = element.position?.start;
       const end = element.position?.end.offset;

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './walk';
 import type { VFile } from 'vfile';
 import { getHighlighter, highlightToHast, loadLanguages } from '../highlight/highlighter';
 import { canonicalLanguage, nearestLanguages, splitTabName } from '../schema/languages';
@@ -28,7 +28,7 @@ export default function rehypeCodeBlocks() {
   return async (tree: Root, file: VFile) => {
     const context = pageContext(file);
     const blocks: Array<{ pre: Element; code: Element; index: number; parent: Root | Element }> = [];
-    visit(tree, 'element', (node, index, parent) => {
+    walkElements(tree, (node, index, parent) => {
       if (node.tagName !== 'pre' || index === undefined || !parent) return;
       const code = codeOf(node);
       if (code) blocks.push({ pre: node, code, index, parent: parent as Root | Element });

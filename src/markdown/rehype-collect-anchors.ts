@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { facts, locate, pageContext } from './context';
 import { getAttribute, isElementLike, lineOf, tagName, type AnyElement } from './hast-nodes';
@@ -17,7 +17,7 @@ export default function rehypeCollectAnchors() {
       const source = locate(context, lineOf(element));
       return { file: source?.file ?? context.pageFile, line: source?.line };
     };
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const name = tagName(element);

@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
@@ -38,7 +38,7 @@ export default function rehypeCollectHeadings() {
   return (tree: Root, file: VFile) => {
     const context = pageContext(file);
     const found = facts(file);
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const match = HEADING.exec(tagName(element));

@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { resolveImage } from '../content/assets';
 import { pageContext, report } from './context';
@@ -15,7 +15,7 @@ import { getAttribute, isElementLike, lineOf, setAttribute, tagName, type AnyEle
 export default function rehypeImages() {
   return (tree: Root, file: VFile) => {
     const { contentDir, pageFile } = pageContext(file);
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       if (tagName(element) !== 'img') return;

@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { pageContext } from './context';
 import { addClass, classList, isElementLike, type AnyElement } from './hast-nodes';
@@ -12,7 +12,7 @@ import { addClass, classList, isElementLike, type AnyElement } from './hast-node
 export default function rehypeLangSpecific() {
   return (tree: Root, file: VFile) => {
     const { tabs } = pageContext(file);
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const classes = classList(element);

@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { isExternalHref } from '../schema/toc-footers';
 import { pageContext } from './context';
@@ -18,7 +18,7 @@ function withBase(url: string, base: string): string {
 export default function rehypeLinks() {
   return (tree: Root, file: VFile) => {
     const { base } = pageContext(file);
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const name = tagName(element);

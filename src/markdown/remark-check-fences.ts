@@ -1,5 +1,5 @@
 import type { Code, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { report } from './context';
 
@@ -18,7 +18,9 @@ export default function remarkCheckFences() {
   return (tree: Root, file: VFile) => {
     if (file.value === undefined || file.value === '') return;
     const lines = String(file.value).split('\n');
-    visit(tree, 'code', (node: Code) => {
+    walk(tree, (found) => {
+      if (found.type !== 'code') return;
+      const node = found as Code;
       const start = node.position?.start.line;
       const end = node.position?.end.line;
       if (start === undefined || end === undefined) return;

@@ -1,6 +1,6 @@
 import type { Html, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 
 /**
  * Where a raw HTML block ends, as Redcarpet (Slate's parser) decides: at the end of the line that
@@ -35,7 +35,7 @@ export default function remarkHtmlBlockEnd(this: Processor) {
       const lineShift = start.line + last;
       const offsetShift = start.offset === undefined ? undefined : start.offset + head.length + 1;
       const parsed = parse(rest);
-      visit(parsed, (child) => {
+      walk(parsed, (child) => {
         if (!child.position) return;
         for (const point of [child.position.start, child.position.end]) {
           point.line += lineShift;

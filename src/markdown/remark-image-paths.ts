@@ -1,5 +1,5 @@
 import type { Definition, Image, ImageReference, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { resolveImage } from '../content/assets';
 import { pageContext } from './context';
@@ -15,8 +15,8 @@ export default function remarkImagePaths() {
     const { contentDir, pageFile } = pageContext(file);
     if (!contentDir) return;
     const referenced = new Set<string>();
-    visit(tree, 'imageReference', (node: ImageReference) => void referenced.add(node.identifier));
-    visit(tree, (node) => {
+    walk(tree, (node) => void (node.type === 'imageReference' && referenced.add((node as ImageReference).identifier)));
+    walk(tree, (node) => {
       if (node.type !== 'image' && !(node.type === 'definition' && referenced.has((node as Definition).identifier))) return;
       const image = node as Image | Definition;
       const target = resolveImage(contentDir, pageFile, image.url);
