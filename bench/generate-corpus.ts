@@ -13,28 +13,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const NOUNS = [
-  'widget',
-  'gadget',
-  'invoice',
-  'customer',
-  'order',
-  'shipment',
-  'appointment',
-  'calendar',
-  'room',
-  'token',
-  'report',
-  'webhook',
-  'subscription',
-  'payment',
-  'refund',
-  'coupon',
-  'product',
-  'category',
-  'review',
-  'message',
-];
 const VERBS = [
   ['List', 'GET', ''],
   ['Get', 'GET', '/{id}'],
@@ -47,27 +25,120 @@ const VERBS = [
   ['Export', 'GET', '/export'],
   ['Count', 'GET', '/count'],
 ] as const;
-const WORDS =
+/** The words any API's prose repeats: about half the words of a sentence. */
+const COMMON =
   'the a request returns every field of resource when with for and by its that is are this you can use filter sort page limit cursor created updated owner status active archived value default optional required string integer boolean timestamp identifier account'.split(
     ' ',
   );
 
-function sentence(random: () => number, words = 14): string {
-  const picked = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]!);
+/** A word in about 40 % of the endpoints' prose: about 2,000 sections at 5,000 endpoints (issue 16's "common word"). */
+export const COMMON_WORD = 'settlement';
+/** A word in one include only: the first search fetches what finding it needs. */
+export const RARE_WORD = 'quillfeather';
+
+export const CORPUS_DESCRIPTION =
+  'each endpoint an h2 with prose of one to seven paragraphs, a request line, a parameter table, code in four languages, a JSON response and sometimes an aside (about 2.3 KB of source on average); its words are drawn from 50 common ones and a made-up vocabulary of 30,000 with Zipf frequencies; includes hold 6–12 endpoints, one in twelve 30–60.';
+
+/** A made-up vocabulary of `count` distinct words of two to four syllables. */
+function vocabulary(random: () => number, count: number): string[] {
+  const onsets = [
+    'b',
+    'c',
+    'd',
+    'f',
+    'g',
+    'h',
+    'k',
+    'l',
+    'm',
+    'n',
+    'p',
+    'r',
+    's',
+    't',
+    'v',
+    'w',
+    'z',
+    'br',
+    'cl',
+    'dr',
+    'gr',
+    'pl',
+    'st',
+    'tr',
+    'sh',
+    'ch',
+    'th',
+  ];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea', 'io'];
+  const codas = ['', '', '', 'n', 'r', 's', 'l', 'x', 'nd', 'st'];
+  const words = new Set<string>();
+  while (words.size < count) {
+    const syllables = 2 + Math.floor(random() * 3);
+    let word = '';
+    for (let i = 0; i < syllables; i++) word += pick(random, onsets) + pick(random, vowels) + (i === syllables - 1 ? pick(random, codas) : '');
+    if (word !== COMMON_WORD && word !== RARE_WORD) words.add(word);
+  }
+  return [...words];
+}
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** Draws words: half from the common ones, half from the vocabulary with Zipf frequencies (rank r weighs 1/r). */
+function wordSource(random: () => number): (count: number) => string[] {
+  const words = vocabulary(random, 30_000);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let rank = 1; rank <= words.length; rank++) cumulative.push((total += 1 / rank));
+  const zipf = () => {
+    const target = random() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return words[low]!;
+  };
+  return (count) => Array.from({ length: count }, () => (random() < 0.5 ? pick(random, COMMON) : zipf()));
+}
+
+function sentence(words: (count: number) => string[], count: number, extra?: string): string {
+  const picked = words(count);
+  if (extra) picked.splice(Math.floor(picked.length / 2), 0, extra);
   const text = picked.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-function endpoint(random: () => number, resource: string, index: number): string {
+/** Prose of one to seven paragraphs, most of them short, of one to three sentences of 5 to 25 words. */
+function prose(random: () => number, words: (count: number) => string[], extra?: string): string {
+  const paragraphs = 1 + Math.floor(random() ** 2 * 7);
+  const placed = Math.floor(random() * paragraphs);
+  return Array.from({ length: paragraphs }, (_, index) =>
+    Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) =>
+      sentence(words, 5 + Math.floor(random() * 21), index === placed && i === 0 ? extra : undefined),
+    ).join(' '),
+  ).join('\n\n');
+}
+
+interface Words {
+  draw: (count: number) => string[];
+  random: () => number;
+}
+
+function endpoint({ random, draw }: Words, resource: string, index: number, extra?: string): string {
   const [verb, method, suffix] = VERBS[index % VERBS.length]!;
   const plural = `${resource}s`;
   const url = `https://api.example.com/v1/${plural}${suffix.replace('{id}', '42')}`;
-  const params = Array.from(
-    { length: 3 + Math.floor(random() * 3) },
-    (_, i) =>
-      `| ${['limit', 'cursor', 'status', 'sort', 'owner_id', 'created_after'][i]} | ${['20', 'none', 'active', 'created', 'none', 'none'][i]} | ${sentence(random, 8)} |`,
+  const paramNames = [...new Set(['limit', 'cursor', ...draw(2 + Math.floor(random() * 8)).map((word) => word.replace(/\s/g, '_'))])];
+  const params = paramNames.map(
+    (name) => `| ${name} | ${pick(random, ['20', 'none', 'active', 'created', 'false'])} | ${sentence(draw, 4 + Math.floor(random() * 14))} |`,
   );
-  const aside = random() < 0.3 ? `\n<aside class="${['notice', 'warning', 'success'][Math.floor(random() * 3)]}">${sentence(random, 12)}</aside>\n` : '';
+  const fields = [...new Set(draw(3 + Math.floor(random() * 10)))].map(
+    (word) => `  "${word}": ${random() < 0.5 ? Math.floor(random() * 100000) : `"${draw(1)[0]}"`}`,
+  );
+  const aside = random() < 0.3 ? `\n<aside class="${pick(random, ['notice', 'warning', 'success'])}">${sentence(draw, 12)}</aside>\n` : '';
   return `## ${verb} ${index >= VERBS.length ? `${resource} ${Math.floor(index / VERBS.length) + 1}` : resource}
 
 \`\`\`shell
@@ -99,20 +170,17 @@ await client.${plural}.${verb.toLowerCase()}(${suffix ? '42' : '{ limit: 20 }'})
 {
   "id": ${Math.floor(random() * 100000)},
   "object": "${resource}",
-  "status": "active",
-  "created": ${1700000000 + Math.floor(random() * 1e7)}
+${fields.join(',\n')}
 }
 \`\`\`
 
-${sentence(random)} ${sentence(random)} ${sentence(random)}
-
-${sentence(random, 18)} ${sentence(random, 18)} ${sentence(random, 10)}
+${prose(random, draw, extra)}
 
 ### HTTP Request
 
 \`${method} ${url}\`
 
-${sentence(random, 16)}
+${sentence(draw, 6 + Math.floor(random() * 20))}
 
 | Parameter | Default | Description |
 | --------- | ------- | ----------- |
@@ -120,18 +188,31 @@ ${params.join('\n')}
 ${aside}`;
 }
 
-/** Writes a Slate source with `endpoints` endpoints, ten per include, each include one h1 group. */
+/**
+ * Writes a Slate source with `endpoints` endpoints. Each include is one h1 group of a resource named
+ * from the vocabulary; most hold 6–12 endpoints, one in twelve 30–60. It is made to be less friendly
+ * than docs written from one template: prose of varied length, a large vocabulary, big includes.
+ */
 export function generateCorpus(dir: string, endpoints: number, seed = 42): void {
   const random = seededRandom(seed + endpoints);
+  const words: Words = { random, draw: wordSource(random) };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'includes'), { recursive: true });
-  const groups = Math.ceil(endpoints / 10);
   const includes: string[] = [];
-  for (let group = 0; group < groups; group++) {
-    const resource = `${NOUNS[group % NOUNS.length]}${group >= NOUNS.length ? Math.floor(group / NOUNS.length) + 1 : ''}`;
-    const count = Math.min(10, endpoints - group * 10);
-    const body = [`# ${resource[0]!.toUpperCase()}${resource.slice(1)}s\n\n${sentence(random, 20)}\n`];
-    for (let i = 0; i < count; i++) body.push(endpoint(random, resource, i));
+  const resources = new Set<string>();
+  let written = 0;
+  for (let group = 0; written < endpoints; group++) {
+    let resource = words.draw(1)[0]!;
+    while (resources.has(resource) || COMMON.includes(resource)) resource = `${resource}${pick(random, ['a', 'o', 'ix', 'en'])}`;
+    resources.add(resource);
+    const size = random() < 1 / 12 ? 30 + Math.floor(random() * 31) : 6 + Math.floor(random() * 7);
+    const count = Math.min(size, endpoints - written);
+    const body = [`# ${resource[0]!.toUpperCase()}${resource.slice(1)}s\n\n${prose(random, words.draw)}\n`];
+    for (let i = 0; i < count; i++) {
+      const extra = group === 3 && i === 0 ? RARE_WORD : random() < 0.4 ? COMMON_WORD : undefined;
+      body.push(endpoint(words, resource, i, extra));
+    }
+    written += count;
     const name = `group_${String(group).padStart(4, '0')}`;
     includes.push(name);
     fs.writeFileSync(path.join(dir, 'includes', `_${name}.md`), body.join('\n'));
@@ -154,7 +235,7 @@ export function generateCorpus(dir: string, endpoints: number, seed = 42): void 
     '',
     '# Introduction',
     '',
-    sentence(random, 30),
+    prose(random, words.draw),
     '',
   ];
   fs.writeFileSync(path.join(dir, 'index.html.md'), front.join('\n'));

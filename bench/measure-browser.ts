@@ -130,3 +130,44 @@ export async function measureScroll(browser: Browser, url: string): Promise<numb
   await page.context().close();
   return longest;
 }
+
+/**
+ * Which of `titles` the site's search does not find: each is searched as typed, through the site's
+ * own search worker (`workerUrl`, as the search box uses it), and counts as found when a result
+ * of the first ten the box shows has that title.
+ */
+export async function unfindable(browser: Browser, url: string, workerUrl: string, titles: string[]): Promise<string[]> {
+  const { page } = await newPage(browser);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const missing = await page.evaluate(
+    async ({ workerUrl, titles }) => {
+      const worker = new Worker(workerUrl, { type: 'module' });
+      let nextId = 0;
+      const ask = (request: Record<string, unknown>) =>
+        new Promise<{ type: string; shown?: Array<{ meta: { title?: string } }> }>((resolve) => {
+          const id = nextId++;
+          const listener = (event: MessageEvent) => {
+            if (event.data.id !== id) return;
+            worker.removeEventListener('message', listener);
+            resolve(event.data);
+          };
+          worker.addEventListener('message', listener);
+          worker.postMessage({ ...request, id });
+        });
+      const bundle = (document.querySelector('shale-search') as HTMLElement).dataset.bundle!;
+      const loaded = await ask({ type: 'load', bundle, baseUrl: bundle.replace(/pagefind\/$/, ''), language: document.documentElement.lang || 'unknown' });
+      if (loaded.type !== 'loaded') throw new Error(`the search worker answered ${loaded.type}`);
+      const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+      const missing: string[] = [];
+      for (const title of titles) {
+        const answer = await ask({ type: 'search', query: title, count: 10 });
+        if (!answer.shown?.some((result) => same(result.meta.title ?? '', title))) missing.push(title);
+      }
+      worker.terminate();
+      return missing;
+    },
+    { workerUrl, titles },
+  );
+  await page.context().close();
+  return missing;
+}

@@ -10,6 +10,15 @@ export const AUTO_SPLIT_BYTES = 500_000;
  */
 export const MAX_PAGE_BYTES = 1_000_000;
 
+/**
+ * Nor has a page of a split set more elements than this (counted in the HTML of its sections):
+ * what a browser spends before a page settles grows with its elements more than its bytes. GitHub's
+ * REST API: a 318 KB page of 4,000 elements settled in 300 ms, a 518 KB page of 24,000 (long schema
+ * tables) in 900 ms. It only cuts pages already split: a doc Slate built as one page stays one page
+ * unless it passes MAX_PAGE_BYTES.
+ */
+export const MAX_PAGE_ELEMENTS = 6_000;
+
 /** Whether a page is split into one page per h1 group. Small docs stay one page, as in Slate. */
 export function shouldSplit(setting: 'h1' | false | undefined, htmlBytes: number, h1Groups: number): boolean {
   if (h1Groups < 2 || setting === false) return false;

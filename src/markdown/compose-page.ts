@@ -3,7 +3,7 @@ import type { Heading } from '../content/toc';
 import { siblingHref } from '../content/split';
 import { pageUrl, toRecord, type SectionRecord } from '../search/build/records';
 import { settlePage, type SectionFact } from '../settle/settle-page';
-import { attributeText, fillTemplate, linkTemplate, templateBytes, type Hole } from '../settle/template';
+import { attributeText, fillTemplate, linkTemplate, templateBytes, templateElements, type Hole } from '../settle/template';
 import type { Problem } from '../validation/problem';
 import type { HeadingOrigin } from './context';
 import type { RenderedPart } from './render-part';
@@ -58,6 +58,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     part.sections.map((section) => ({
       level: section.level,
       bytes: templateBytes(section.template),
+      elements: templateElements(section.template),
       holes: section.template.holes.flatMap((hole): Array<{ heading: number } | { id: number }> =>
         'heading' in hole ? [{ heading: hole.heading + firstHeading[index]! }] : 'id' in hole ? [{ id: hole.id + firstId[index]! }] : [],
       ),

@@ -1,10 +1,17 @@
 import type { Element } from 'hast';
-import type { Node, Parent } from 'unist';
 
 /** A visitor's answer: go on (nothing), not into this node's children (SKIP), or stop the walk (EXIT). */
 export const SKIP = 'skip';
-export const EXIT = false;
+const EXIT = false;
 type Action = void | undefined | typeof SKIP | typeof EXIT;
+/** A node of any syntax tree (mdast, hast): what a walk needs of it. */
+interface Node {
+  type: string;
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
+}
+interface Parent extends Node {
+  children: Node[];
+}
 
 /**
  * Calls `visitor` for `tree` and every node under it, in document order, with its index and parent:

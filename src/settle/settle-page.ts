@@ -1,5 +1,5 @@
 import { allocateIds, slateIdsOf } from '../content/slug';
-import { groupPaths, MAX_PAGE_BYTES, shouldSplit } from '../content/split';
+import { groupPaths, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
 import { problem, type Problem } from '../validation/problem';
 import { attributeText } from './template';
@@ -11,6 +11,8 @@ export interface SectionFact {
   level: number;
   /** Its size as written (UTF-8 bytes) without the ids the page gives its headings, for the automatic split of large pages. */
   bytes: number;
+  /** How many elements its HTML has (unknown: none), for the same. */
+  elements?: number;
   /** The ids written into it (of headings and of other elements, by index), which add to its size. */
   holes?: ReadonlyArray<{ heading: number } | { id: number }>;
   /** The index of its own heading in the page's headings, when it has one. */
@@ -143,7 +145,7 @@ export function settlePage(input: SettleInput): Settlement {
       section.bytes +
       (section.holes ?? []).reduce((size, hole) => size + Buffer.byteLength(attributeText('heading' in hole ? ids[hole.heading]! : rawIds[hole.id]!)), 0),
   );
-  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const bytes = sizes.reduce((total, size) => total + size, 0);
   const h1Groups = Math.max(1, input.sections.filter((section) => section.level === 1).length);
   const split = !!input.splitting && input.splitting.split !== false && (shouldSplit(input.splitting.split, bytes, h1Groups) || bytes > MAX_PAGE_BYTES);
   const pages = split ? pagesOf(input.sections, sizes) : { groupOf: input.sections.map(() => 0), starts: [0], parents: [undefined] };
@@ -207,37 +209,37 @@ const TOC_ENTRY_BYTES = 250;
 
 /**
  * The pages of a split page: one per h1 group (everything before the second h1 stays with the
- * first), and a group whose HTML would pass MAX_PAGE_BYTES continues on further pages, each starting
- * at an h2 (an h2 stays with its h3s), filled up to that size. Returns each section's page, the
- * section each page starts at, and for a continuing page the page holding its h1.
+ * first), and a group whose HTML would pass MAX_PAGE_BYTES or MAX_PAGE_ELEMENTS continues on further
+ * pages, each starting at an h2 (an h2 stays with its h3s), filled up to those limits. Returns each
+ * section's page, the section each page starts at, and for a continuing page the page holding its h1.
  */
 function pagesOf(
   sections: readonly SectionFact[],
   contentSizes: readonly number[],
 ): { groupOf: number[]; starts: number[]; parents: Array<number | undefined> } {
   // A page is more than its sections: each heading has an entry in the page's TOC, and the layout
-  // around them takes its share, so the sections of a page are kept to 90 % of the limit.
-  const sizes = contentSizes.map((size) => size + TOC_ENTRY_BYTES);
-  const limit = MAX_PAGE_BYTES * 0.9;
-  // The size of each h2 with the h3s under it, and of each h1 group.
-  const runs = sizes.map(() => 0);
-  const groups = sizes.map(() => 0);
+  // around them takes its share, so the sections of a page are kept to 90 % of the limits.
+  const weights = sections.map((section, index) => ({ bytes: contentSizes[index]! + TOC_ENTRY_BYTES, elements: (section.elements ?? 0) + 2 }));
+  const tooBig = (weight: Weight) => weight.bytes > MAX_PAGE_BYTES * 0.9 || weight.elements > MAX_PAGE_ELEMENTS * 0.9;
+  // The weight of each h2 with the h3s under it, and of each h1 group.
+  const runs = sections.map(() => ({ bytes: 0, elements: 0 }));
+  const groups = sections.map(() => ({ bytes: 0, elements: 0 }));
   let run = -1;
   let group = -1;
   sections.forEach((section, index) => {
     if (section.level === 1 && group >= 0) group = index;
     if (group < 0) group = index;
     if (section.level <= 2) run = index;
-    runs[run] = (runs[run] ?? 0) + sizes[index]!;
-    groups[group] = (groups[group] ?? 0) + sizes[index]!;
+    add(runs[run]!, weights[index]!);
+    add(groups[group]!, weights[index]!);
   });
   const groupOf: number[] = [];
   const starts: number[] = [0];
   const parents: Array<number | undefined> = [undefined];
   let page = 0;
-  let pageBytes = 0;
+  let onPage = { bytes: 0, elements: 0 };
   let h1Page = 0;
-  let groupBytes = groups[0] ?? 0;
+  let groupWeight = groups[0]!;
   let seenH1 = false;
   sections.forEach((section, index) => {
     if (section.level === 1 && seenH1) {
@@ -245,17 +247,27 @@ function pagesOf(
       starts.push(index);
       parents.push(undefined);
       h1Page = page;
-      pageBytes = 0;
-      groupBytes = groups[index] ?? 0;
-    } else if (section.level === 2 && groupBytes > limit && pageBytes > 0 && pageBytes + runs[index]! > limit) {
+      onPage = { bytes: 0, elements: 0 };
+      groupWeight = groups[index]!;
+    } else if (section.level === 2 && tooBig(groupWeight) && onPage.bytes > 0 && tooBig(sum(onPage, runs[index]!))) {
       page += 1;
       starts.push(index);
       parents.push(h1Page);
-      pageBytes = 0;
+      onPage = { bytes: 0, elements: 0 };
     }
     if (section.level === 1) seenH1 = true;
     groupOf.push(page);
-    pageBytes += sizes[index]!;
+    add(onPage, weights[index]!);
   });
   return { groupOf, starts, parents };
 }
+
+interface Weight {
+  bytes: number;
+  elements: number;
+}
+const add = (to: Weight, weight: Weight) => {
+  to.bytes += weight.bytes;
+  to.elements += weight.elements;
+};
+const sum = (a: Weight, b: Weight): Weight => ({ bytes: a.bytes + b.bytes, elements: a.elements + b.elements });

@@ -100,6 +100,18 @@ export const templateBytes = (template: Template): number =>
   template.chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0) +
   template.holes.reduce((sum, hole) => sum + ('href' in hole ? Buffer.byteLength(hole.href) : 0), 0);
 
+/** How many elements its HTML has: its start tags (`<` and a letter). */
+export function templateElements(template: Template): number {
+  let count = 0;
+  for (const chunk of template.chunks) {
+    for (let at = chunk.indexOf('<'); at !== -1; at = chunk.indexOf('<', at + 1)) {
+      const next = chunk.charCodeAt(at + 1);
+      if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) count++;
+    }
+  }
+  return count;
+}
+
 /** An attribute value as the serialiser writes it between double quotes (the way holes are filled with written text). */
 export function attributeText(value: string): string {
   // Slate's ids and most others need no escaping: skip the serialiser for them.

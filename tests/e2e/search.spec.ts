@@ -50,6 +50,9 @@ async function recordWorkerTraffic(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const traffic: Array<{ sent: string; query?: string } | { answer: string }> = [];
     (window as unknown as { __workerTraffic: typeof traffic }).__workerTraffic = traffic;
+    // Preloads (the index chunks of a query being typed) have no answer: kept apart, in order.
+    const preloads: string[] = [];
+    (window as unknown as { __preloads: typeof preloads }).__preloads = preloads;
     const PageWorker = window.Worker;
     window.Worker = class extends PageWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
@@ -58,7 +61,8 @@ async function recordWorkerTraffic(page: Page): Promise<void> {
         this.addEventListener('message', (event: MessageEvent<{ type: string }>) => traffic.push({ answer: event.data.type }));
       }
       override postMessage(message: { type: string; query?: string }, options?: StructuredSerializeOptions | Transferable[]): void {
-        traffic.push(message.type === 'search' ? { sent: 'search', query: message.query } : { sent: message.type });
+        if (message.type === 'preload') preloads.push(message.query ?? '');
+        else traffic.push(message.type === 'search' ? { sent: 'search', query: message.query } : { sent: message.type });
         super.postMessage(message, options as StructuredSerializeOptions);
       }
     };
@@ -66,6 +70,7 @@ async function recordWorkerTraffic(page: Page): Promise<void> {
 }
 
 const workerTraffic = (page: Page) => page.evaluate(() => (window as unknown as { __workerTraffic: WorkerMessage[] }).__workerTraffic);
+const preloadsSent = (page: Page) => page.evaluate(() => (window as unknown as { __preloads: string[] }).__preloads);
 
 /** The queries the worker was asked to search, in order. */
 const searchesSent = async (page: Page) =>
@@ -347,6 +352,19 @@ test.describe('opening a result', () => {
     }
     // "be" is still running; every newer query waited for it instead of being sent beside it.
     expect(await searchesSent(page)).toEqual(['be']);
+    // Meanwhile the worker was asked to fetch the index chunks of each query of three characters or more.
+    expect(await preloadsSent(page)).toEqual([
+      'bea',
+      'bear',
+      'beare',
+      'bearer',
+      'bearer',
+      'bearer t',
+      'bearer to',
+      'bearer tok',
+      'bearer toke',
+      'bearer token',
+    ]);
     expect(await unanswered(page)).toBe(1);
     expect(await recordedStatuses(page)).toEqual([]);
 

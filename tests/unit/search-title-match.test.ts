@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitleMatch, titleMatch } from '../../src/search/shared/title-match';
+import { byTitleMatch, looksLikeTitle, titleMatch, withTitledAsTyped } from '../../src/search/shared/title-match';
 
 describe('titleMatch', () => {
   it('is 0 when the title is the query, in any case and punctuation', () => {
@@ -35,5 +35,26 @@ describe('byTitleMatch', () => {
 
   it('keeps the order when no title matches', () => {
     expect(byTitleMatch(['b', 'a', 'c'], (title) => title, 'zzz')).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('withTitledAsTyped (a section named as typed, found past the first page)', () => {
+  const firstPage = ['List repository teams', 'List child teams', 'List team members'];
+  const further = ['List team repositories', 'List teams', 'Teams'];
+  const same = (title: string) => title;
+
+  it('puts a section titled as typed from further down in front, and keeps what it displaces next in line', () => {
+    expect(withTitledAsTyped(firstPage, further, same, 'list teams')).toEqual(['List teams', 'List repository teams', 'List child teams', 'List team members']);
+  });
+
+  it('leaves the first page as it is when it already has the section, or nothing further down has it', () => {
+    expect(withTitledAsTyped(['List child teams', 'List teams'], ['List teams'], same, 'List teams')).toEqual(['List teams', 'List child teams']);
+    expect(withTitledAsTyped(firstPage, ['Get a team'], same, 'list teams')).toEqual(['List repository teams', 'List child teams', 'List team members']);
+  });
+
+  it('is tried only for queries of two words or more', () => {
+    expect(looksLikeTitle('list teams')).toBe(true);
+    expect(looksLikeTitle('settlement')).toBe(false);
+    expect(looksLikeTitle(' teams ! ')).toBe(false);
   });
 });

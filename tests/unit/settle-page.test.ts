@@ -96,6 +96,29 @@ describe('an h1 group too large for one page', () => {
     expect(settled.headingsOf(2).map((heading) => heading.id)).toEqual(Array.from({ length: 8 }, (_, index) => `schema-${index + 17}`));
   });
 
+  test('continues a group of few bytes but many elements at 90 % of 6,000 elements a page', () => {
+    const input = big();
+    // Thirty-one schemas of 10 KB but 1,000 elements each (long tables): five a page (5,400 elements).
+    const sections = input.sections.map((section) => (section.level === 2 ? { ...section, bytes: 10_000, elements: 1_000 } : section));
+    const settled = settlePage({ ...input, sections, splitting: { split: 'h1', takenPaths: new Set(['index.html']) } });
+    expect(settled.paths).toEqual([
+      'index.html',
+      'schema-6.html',
+      'schema-11.html',
+      'schema-16.html',
+      'schema-21.html',
+      'schema-26.html',
+      'schema-31.html',
+      'errors.html',
+    ]);
+  });
+
+  test('does not split a doc Slate built as one page for its elements alone', () => {
+    const input = big();
+    const sections = input.sections.map((section) => (section.level === 2 ? { ...section, bytes: 1_000, elements: 1_000 } : section));
+    expect(settlePage({ ...input, sections }).paths).toEqual(['index.html']);
+  });
+
   test('stays one page with split: false', () => {
     const input = big();
     const settled = settlePage({ ...input, splitting: { split: false, takenPaths: new Set() } });

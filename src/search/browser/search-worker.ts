@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { missingWord } from '../shared/fallback-match';
-import { byTitleMatch } from '../shared/title-match';
+import { looksLikeTitle, titleMatch, withTitledAsTyped } from '../shared/title-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
  * shows: the number of results and the data of the first few. Pagefind's own worker sends every
@@ -15,6 +15,7 @@ interface Pagefind {
   init(language?: string): Promise<void>;
   mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
+  preload(term: string): Promise<void>;
 }
 interface PagefindResult {
   data(): Promise<ResultData>;
@@ -30,7 +31,9 @@ export interface ResultData {
 export type WorkerRequest =
   | { type: 'load'; id: number; bundle: string; baseUrl: string; language: string }
   | { type: 'search'; id: number; query: string; count: number }
-  | { type: 'more'; id: number; from: number; count: number };
+  | { type: 'more'; id: number; from: number; count: number }
+  /** Fetches the index chunks a query being typed will need, so its search, once the debounce is over, does not wait for them. Not answered. */
+  | { type: 'preload'; id: number; query: string };
 
 export type WorkerAnswer =
   | { type: 'loaded'; id: number }
@@ -41,6 +44,13 @@ export type WorkerAnswer =
 
 /** A title match counts 5× (Pagefind's default); identifier keywords 0.3×: they make code findable without letting code-heavy sections outrank the prose that explains a term. */
 const RANKING = { metaWeights: { title: 5, keywords: 0.3 } };
+/**
+ * How many results past the first page a query of two words or more looks through for a section
+ * titled as typed. Pagefind weighs a long section down, so a reader who types a section's name may
+ * not see it on the first page: GitHub's REST API's "Get a repository" (its response is a long
+ * table) came 38th for that query, "List organizations" 25th.
+ */
+const TITLE_LOOKAHEAD = 40;
 /** Words around the match in an excerpt. */
 const EXCERPT_WORDS = 22;
 
@@ -71,13 +81,22 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     return;
   }
+  if (request.type === 'preload') {
+    await engine?.preload(request.query).catch(() => undefined);
+    return;
+  }
   if (!engine) return answer({ type: 'failed', id: request.id });
   if (request.type === 'search') {
     const search = await engine.search(request.query).catch(() => null);
     if (!search) return answer({ type: 'unavailable', id: request.id });
     // The first results are shown in order of title match (title-match.ts): their data is loaded
     // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
-    const first = await Promise.all(search.results.slice(0, request.count).map(async (result) => ({ result, data: await result.data() })));
+    const withData = (from: number, to: number) => Promise.all(search.results.slice(from, to).map(async (result) => ({ result, data: await result.data() })));
+    const first = await withData(0, request.count);
+    const titleOf = (entry: (typeof first)[number]) => entry.data.meta.title ?? '';
+    const lookFurther =
+      looksLikeTitle(request.query) && search.results.length > request.count && !first.some((entry) => titleMatch(titleOf(entry), request.query) === 0);
+    const further = lookFurther ? await withData(request.count, request.count + TITLE_LOOKAHEAD) : [];
     const missing = missingWord(
       request.query,
       first.map((entry) => entry.data),
@@ -87,9 +106,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       lastResults = [];
       return answer({ type: 'results', id: request.id, total: 0, shown: [], missing });
     }
-    const ordered = byTitleMatch(first, (entry) => entry.data.meta.title ?? '', request.query);
-    lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count)];
-    answer({ type: 'results', id: request.id, total: lastResults.length, shown: ordered.map((entry) => entry.data) });
+    // A section titled as typed, found further down, is shown first; the results it pushes off the first page stay next in line.
+    const ordered = withTitledAsTyped(first, further, titleOf, request.query);
+    const placed = new Set(ordered.map((entry) => entry.result));
+    lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count).filter((result) => !placed.has(result))];
+    answer({ type: 'results', id: request.id, total: lastResults.length, shown: ordered.slice(0, request.count).map((entry) => entry.data) });
     return;
   }
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });

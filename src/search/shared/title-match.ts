@@ -25,3 +25,17 @@ export function byTitleMatch<T>(results: readonly T[], titleOf: (result: T) => s
     .sort((a, b) => a.match - b.match || a.order - b.order)
     .map(({ result }) => result);
 }
+
+/** Whether a query may be a section's name worth looking further for: two words or more. */
+export const looksLikeTitle = (query: string): boolean => wordsOf(query).length >= 2;
+
+/**
+ * The first results to show for a query: the first page, with any section of the results looked
+ * through further (`further`) whose title is the query as typed put in front, then ordered by
+ * title match. Results pushed off the first page come next in line (`rest` of the returned list).
+ */
+export function withTitledAsTyped<T>(firstPage: readonly T[], further: readonly T[], titleOf: (result: T) => string, query: string): T[] {
+  const exact = (result: T) => titleMatch(titleOf(result), query) === 0;
+  const found = firstPage.some(exact) ? [] : further.filter(exact);
+  return byTitleMatch([...found, ...firstPage], titleOf, query);
+}
