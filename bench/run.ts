@@ -15,7 +15,7 @@ import { COMMON_WORD, CORPUS_DESCRIPTION, generateCorpus, RARE_WORD } from './ge
 import { median } from './median';
 import { referenceWork } from './reference-work';
 import { measureBuild, measureProcess, outputBytes } from './measure-build';
-import { launch, measureLoad, measureScroll, measureSearch, unfindable } from './measure-browser';
+import { launch, measureLoad, measureScroll, measureSearch, unfindable, type PageMeasurement } from './measure-browser';
 import { editOneLine, githubSource, installTools, type BenchTools } from './github-rest';
 import { shinsArgs } from './shins';
 import { measureDevReload, type DevMeasurement } from './measure-dev';
@@ -56,7 +56,7 @@ interface Row {
   stolen?: number;
   bytes: ReturnType<typeof outputBytes>;
   deterministic: boolean;
-  load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
+  load: PageMeasurement;
   search?: { cachedMs: number; newWordsMs: number; firstMs: number; firstQueryBytes: number };
   scroll: number;
   /** `npm run dev`: an edit to one include until it shows in the browser (500 endpoints only). */
@@ -199,14 +199,7 @@ async function benchSize(size: number, tools: BenchTools): Promise<Row> {
     stolen: stolen.length ? median(stolen) : undefined,
     bytes: outputBytes(out),
     deterministic: builds.every((b) => b.hash === builds[0]!.hash),
-    load: {
-      bytes: pick(loads, 'bytes'),
-      jsBytes: pick(loads, 'jsBytes'),
-      domContentLoaded: pick(loads, 'domContentLoaded'),
-      settled: pick(loads, 'settled'),
-      totalBlockingTime: pick(loads, 'totalBlockingTime'),
-      domNodes: pick(loads, 'domNodes'),
-    },
+    load: medianLoad(loads),
     search: okSearches.length
       ? {
           cachedMs: pick(okSearches, 'cachedMs'),
@@ -230,7 +223,7 @@ interface GitHubRow {
   rebuild: number;
   bytes: ReturnType<typeof outputBytes>;
   largestPage: { file: string; bytes: number };
-  load: { bytes: number; jsBytes: number; domContentLoaded: number; settled: number; totalBlockingTime: number; domNodes: number };
+  load: PageMeasurement;
   summaries: number;
   unfindable: string[];
 }
@@ -267,7 +260,6 @@ async function benchGitHub(tools: BenchTools): Promise<GitHubRow> {
   process.stdout.write(`  github: ${source.summaries.length - missing.length} of ${source.summaries.length} operation summaries found\n`);
   await browser.close();
   server.kill();
-  const pick = <T>(list: T[], key: keyof T) => median(list.map((item) => item[key] as number));
   return {
     build: median(builds.map((b) => b.seconds)),
     shins: median(shins),
@@ -278,16 +270,22 @@ async function benchGitHub(tools: BenchTools): Promise<GitHubRow> {
     rebuild: median(rebuilds),
     bytes: outputBytes(out),
     largestPage: { file: heaviest, bytes: fs.statSync(path.join(out, heaviest)).size },
-    load: {
-      bytes: pick(loads, 'bytes'),
-      jsBytes: pick(loads, 'jsBytes'),
-      domContentLoaded: pick(loads, 'domContentLoaded'),
-      settled: pick(loads, 'settled'),
-      totalBlockingTime: pick(loads, 'totalBlockingTime'),
-      domNodes: pick(loads, 'domNodes'),
-    },
+    load: medianLoad(loads),
     summaries: source.summaries.length,
     unfindable: missing,
+  };
+}
+
+/** The median of each figure of several page loads. */
+function medianLoad(loads: PageMeasurement[]): PageMeasurement {
+  const of = (key: keyof PageMeasurement) => median(loads.map((load) => load[key]));
+  return {
+    bytes: of('bytes'),
+    jsBytes: of('jsBytes'),
+    domContentLoaded: of('domContentLoaded'),
+    settled: of('settled'),
+    totalBlockingTime: of('totalBlockingTime'),
+    domNodes: of('domNodes'),
   };
 }
 
