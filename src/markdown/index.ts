@@ -4,7 +4,8 @@
  *           → HTML blocks end where Redcarpet ends them → unclosed fences → image paths (before Astro's MDX image handling sees a relative path)
  *   rehype: collect headings (first: before other steps change them) → unclosed raw HTML → lang-specific
  *           → images → links (base path) → collect ids and #links → code blocks (shiki, tabs: late, because
- *           highlighting adds a node per token that the steps before need not walk) → sections (last: it regroups the tree)
+ *           highlighting adds a node per token that the steps before need not walk) → long tables marked
+ *           (laid out near the viewport only) → sections (last: it regroups the tree)
  * Nothing here gives ids or checks links: the collectors gather headings, ids and #links for the
  * settle step (src/settle/), which decides them for the whole page. Shale's Markdown renderer
  * (render-part.ts) runs these lists for each file of a `.md` page and settles the page afterwards;
@@ -14,6 +15,7 @@
 import remarkSlateSyntax from './remark-slate-syntax';
 import rehypeCollectHeadings from './rehype-collect-headings';
 import rehypeCodeBlocks from './rehype-code-blocks';
+import rehypeLongTables from './rehype-long-tables';
 import rehypeLangSpecific from './rehype-lang-specific';
 import rehypeLinks from './rehype-links';
 import rehypeImages from './rehype-images';
@@ -35,6 +37,7 @@ export const rehypePlugins = [
   rehypeLinks,
   rehypeCollectAnchors,
   rehypeCodeBlocks,
+  rehypeLongTables,
   rehypeSections,
 ];
 

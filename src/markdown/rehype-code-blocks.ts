@@ -14,6 +14,13 @@ function fenceName(code: Element): string {
   return language ? String(language).slice('language-'.length) : '';
 }
 
+/**
+ * Blocks of at least this many lines carry `data-lines`: the browser lays them out only near the
+ * viewport (code.css), sized meanwhile from their line count. GitHub's REST API has responses of
+ * 1,500 lines; five of them on a page took a third of its main-thread time.
+ */
+const LONG_BLOCK_LINES = 40;
+
 function codeOf(pre: Element): Element | undefined {
   const [first] = pre.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
   return first?.type === 'element' && first.tagName === 'code' ? first : undefined;
@@ -55,11 +62,14 @@ export default function rehypeCodeBlocks() {
         properties.dataTab = tabKey;
         properties.dataTabIndex = String(tabIndex);
       }
+      const lines = source.split('\n').length;
+      const preProperties: Element['properties'] = { className: ['highlight'], tabIndex: 0 };
+      if (lines >= LONG_BLOCK_LINES) preProperties.dataLines = String(lines);
       const children: ElementContent[] = [
         {
           type: 'element',
           tagName: 'pre',
-          properties: { className: ['highlight'], tabIndex: 0 },
+          properties: preProperties,
           children: [{ type: 'element', tagName: 'code', properties: {}, children: highlightToHast(shiki, source, highlightAs) }],
         },
       ];

@@ -1,5 +1,5 @@
 import { allocateIds, slateIdsOf } from '../content/slug';
-import { groupPaths, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, shouldSplit } from '../content/split';
+import { groupPaths, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_SPLIT_PAGE_BYTES, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
 import { problem, type Problem } from '../validation/problem';
 import { attributeText } from './template';
@@ -209,7 +209,7 @@ const TOC_ENTRY_BYTES = 250;
 
 /**
  * The pages of a split page: one per h1 group (everything before the second h1 stays with the
- * first), and a group whose HTML would pass MAX_PAGE_BYTES or MAX_PAGE_ELEMENTS continues on further
+ * first), and a group whose HTML would pass MAX_SPLIT_PAGE_BYTES or MAX_PAGE_ELEMENTS continues on further
  * pages, each starting at an h2 (an h2 stays with its h3s), filled up to those limits. Returns each
  * section's page, the section each page starts at, and for a continuing page the page holding its h1.
  */
@@ -220,7 +220,7 @@ function pagesOf(
   // A page is more than its sections: each heading has an entry in the page's TOC, and the layout
   // around them takes its share, so the sections of a page are kept to 90 % of the limits.
   const weights = sections.map((section, index) => ({ bytes: contentSizes[index]! + TOC_ENTRY_BYTES, elements: (section.elements ?? 0) + 2 }));
-  const tooBig = (weight: Weight) => weight.bytes > MAX_PAGE_BYTES * 0.9 || weight.elements > MAX_PAGE_ELEMENTS * 0.9;
+  const tooBig = (weight: Weight) => weight.bytes > MAX_SPLIT_PAGE_BYTES * 0.9 || weight.elements > MAX_PAGE_ELEMENTS * 0.9;
   // The weight of each h2 with the h3s under it, and of each h1 group.
   const runs = sections.map(() => ({ bytes: 0, elements: 0 }));
   const groups = sections.map(() => ({ bytes: 0, elements: 0 }));

@@ -272,3 +272,41 @@ test('lets the reader zoom (no maximum-scale or user-scalable=no)', async ({ pag
   expect(viewport).toContain('width=device-width');
   expect(viewport).not.toMatch(/maximum-scale|user-scalable\s*=\s*(no|0)/i);
 });
+
+test('lays out a long code block only near the screen, already at the height it will have', async ({ page }) => {
+  // A short window: Chromium lays out what is within about a screen's height of it.
+  await page.setViewportSize({ width: 1440, height: 400 });
+  await page.goto(siteUrl('features'));
+  const block = page.locator('pre[data-lines]');
+  await expect(block).toHaveCount(1);
+  await expect(block).toHaveAttribute('data-lines', '204');
+  const laidOut = () => block.locator('code').evaluate((code) => code.checkVisibility({ contentVisibilityAuto: true }));
+  const headingBelow = page.locator('#get-a-widget-2');
+  const pageTop = () => headingBelow.evaluate((heading) => heading.getBoundingClientRect().top + window.scrollY);
+  // Far below the first screen: skipped, and sized by its 204 lines meanwhile.
+  expect(await laidOut()).toBe(false);
+  const estimated = await pageTop();
+  await block.scrollIntoViewIfNeeded();
+  await expect.poll(laidOut).toBe(true);
+  // Laid out, it is as tall as it was said to be: what follows it did not move.
+  expect(Math.abs((await pageTop()) - estimated)).toBeLessThanOrEqual(1);
+});
+
+test('lays out a long table only near the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 400 });
+  await page.goto(siteUrl('features'));
+  const table = page.locator('table[data-rows]');
+  await expect(table).toHaveCount(1);
+  await expect(table).toHaveAttribute('data-rows', '46');
+  const laidOut = () =>
+    table
+      .locator('td')
+      .first()
+      .evaluate((cell) => cell.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await laidOut()).toBe(false);
+  // Sized from its rows meanwhile: not collapsed to nothing.
+  expect((await table.boundingBox())!.height).toBeGreaterThan(1000);
+  await table.scrollIntoViewIfNeeded();
+  await expect.poll(laidOut).toBe(true);
+  await expect(page.getByRole('cell', { name: 'field_45' })).toBeVisible();
+});

@@ -388,6 +388,28 @@ test.describe('opening a result', () => {
     expect(statuses.filter((text) => !text.endsWith('for “bearer token”'))).toEqual([]);
   });
 
+  test('loads the first results of a query while it is typed, so its search finds them at hand', async ({ page }) => {
+    // The page's clock stands still: the typing pause cannot end, so no search is sent while typing.
+    await stopClock(page);
+    await recordWorkerTraffic(page);
+    const fragments: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
+    });
+    await page.goto(siteUrl('search'));
+    await box(page).click();
+    await expect.poll(() => workerTraffic(page)).toEqual([{ sent: 'load' }, { answer: 'loaded' }]);
+    await page.keyboard.type('token');
+    // Only preloads went to the worker, and it fetched the data of the three sections "token" finds.
+    await expect.poll(() => new Set(fragments).size).toBe(3);
+    expect(await searchesSent(page)).toEqual([]);
+    const before = fragments.length;
+    await page.clock.runFor(60);
+    await expect(status(page)).toHaveText('3 results for “token”');
+    // The search after the pause needed no fetch: its results' data was loaded while typing.
+    expect(fragments.length).toBe(before);
+  });
+
   test('a one-character query is searched once typing stops there, and not while typing through it', async ({ page }) => {
     await stopClock(page);
     await recordWorkerTraffic(page);

@@ -70,47 +70,33 @@ describe('an h1 group too large for one page', () => {
       headings: heads,
       ids: [],
       links: [],
-      sections: heads.map((heading, index) => ({ level: heading.level, bytes: heading.level === 2 ? 100_000 : 100, heading: index })),
+      sections: heads.map((heading, index) => ({ level: heading.level, bytes: heading.level === 2 ? 30_000 : 100, heading: index })),
       footers: [],
       splitting: { split: undefined, takenPaths: new Set(['index.html']) },
     };
   }
 
-  test('continues on pages that start at an h2, none over 1 MB, each named after its first h2', () => {
+  test('continues on pages that start at an h2, none over 120 KB of sections, each named after its first h2', () => {
     const settled = settlePage(big());
     expect(settled.split).toBe(true);
-    // 90 % of 1 MB for the sections, each with 250 bytes for its TOC entry: eight schemas a page.
-    expect(settled.paths).toEqual(['index.html', 'schema-9.html', 'schema-17.html', 'schema-25.html', 'errors.html']);
+    // 90 % of 120 KB for the sections, each with 250 bytes for its TOC entry: three schemas a page.
+    const continued = [4, 7, 10, 13, 16, 19, 22, 25, 28, 31];
+    expect(settled.paths).toEqual(['index.html', ...continued.map((schema) => `schema-${schema}.html`), 'errors.html']);
     const pageBytes = settled.paths.map((_, page) =>
       settled.groupOf.reduce((sum, group, section) => sum + (group === page ? big().sections[section]!.bytes : 0), 0),
     );
-    expect(Math.max(...pageBytes)).toBeLessThanOrEqual(1_000_000);
-    expect(settled.paths.map((_, page) => settled.parentOf(page))).toEqual([undefined, 0, 0, 0, undefined]);
-    expect(settled.paths.map((_, page) => settled.titleOf(page))).toEqual([
-      undefined,
-      'Schemas: Schema 9',
-      'Schemas: Schema 17',
-      'Schemas: Schema 25',
-      'Errors',
-    ]);
-    expect(settled.headingsOf(2).map((heading) => heading.id)).toEqual(Array.from({ length: 8 }, (_, index) => `schema-${index + 17}`));
+    expect(Math.max(...pageBytes)).toBeLessThanOrEqual(120_000);
+    expect(settled.paths.map((_, page) => settled.parentOf(page))).toEqual([undefined, ...continued.map(() => 0), undefined]);
+    expect(settled.paths.map((_, page) => settled.titleOf(page))).toEqual([undefined, ...continued.map((schema) => `Schemas: Schema ${schema}`), 'Errors']);
+    expect(settled.headingsOf(2).map((heading) => heading.id)).toEqual(['schema-7', 'schema-8', 'schema-9']);
   });
 
-  test('continues a group of few bytes but many elements at 90 % of 6,000 elements a page', () => {
+  test('continues a group of few bytes but many elements at 90 % of 3,500 elements a page', () => {
     const input = big();
-    // Thirty-one schemas of 10 KB but 1,000 elements each (long tables): five a page (5,400 elements).
+    // Thirty-one schemas of 10 KB but 1,000 elements each (long tables): three a page (3,000 elements; a fourth would pass 3,150).
     const sections = input.sections.map((section) => (section.level === 2 ? { ...section, bytes: 10_000, elements: 1_000 } : section));
     const settled = settlePage({ ...input, sections, splitting: { split: 'h1', takenPaths: new Set(['index.html']) } });
-    expect(settled.paths).toEqual([
-      'index.html',
-      'schema-6.html',
-      'schema-11.html',
-      'schema-16.html',
-      'schema-21.html',
-      'schema-26.html',
-      'schema-31.html',
-      'errors.html',
-    ]);
+    expect(settled.paths).toEqual(['index.html', ...[4, 7, 10, 13, 16, 19, 22, 25, 28, 31].map((schema) => `schema-${schema}.html`), 'errors.html']);
   });
 
   test('does not split a doc Slate built as one page for its elements alone', () => {

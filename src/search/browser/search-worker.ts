@@ -83,6 +83,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
   if (request.type === 'preload') {
     await engine?.preload(request.query).catch(() => undefined);
+    void warm(request.query);
     return;
   }
   if (!engine) return answer({ type: 'failed', id: request.id });
@@ -114,6 +115,35 @@ async function handle(request: WorkerRequest): Promise<void> {
     return;
   }
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
+}
+
+/** How many results of a query being typed get their data loaded ahead (the box shows ten). */
+const WARM_RESULTS = 10;
+/** The text typed last, waiting for the warm-up running now to end. */
+let warmNext: string | undefined;
+let warming = false;
+
+/**
+ * While a query is being typed, searches its latest text and loads the data of its first results:
+ * Pagefind keeps every fragment it loaded, and a word typed key by key mostly finds the sections its
+ * last prefix found, so the search after the debounce finds their data at hand (a common word at
+ * 5,000 endpoints: loading ten results' data was 75–85 ms of the 217 ms after the last key). One
+ * warm-up at a time, for the latest text only, so typing never piles up searches.
+ */
+async function warm(query: string): Promise<void> {
+  warmNext = query;
+  if (warming) return;
+  warming = true;
+  try {
+    while (warmNext !== undefined && engine) {
+      const text = warmNext;
+      warmNext = undefined;
+      const search = await engine.search(text).catch(() => null);
+      await Promise.all((search?.results ?? []).slice(0, WARM_RESULTS).map((result) => result.data().catch(() => undefined)));
+    }
+  } finally {
+    warming = false;
+  }
 }
 
 /** The folders of the index's other shards, from the list written beside pagefind.js (named as search-shards.ts names them). */
