@@ -40,19 +40,36 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
     clearTimeout(pending);
     // Just long enough to take an editor's save (often unlink + add, or two writes) as one change:
     // an edit waits for this before it reaches the browser (≤ 1 s in all).
-    pending = setTimeout(() => {
-      // Any file: an image added or removed changes a page's problems, and the logo its layout.
-      build.invalidate();
-      // Through Astro's content sync when the dev server gave the way: it saves the store as soon as the
-      // pages are loaded, where a store changed outside a sync is saved only after Astro's 500 ms debounce.
-      const refresh = build.contentRefresh;
-      void (refresh ? refresh({ loaders: [LOADER_NAME], context: { [RELOAD]: true } }) : storePages(build, context));
-    }, 10);
+    // Any file: an image added or removed changes a page's problems, and the logo its layout.
+    pending = setTimeout(() => reloadPages(build, context), 10);
   };
   for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
 }
 
+/** How many times each build has stored its pages: tells whether a sync asked for ran the loader. */
+const storeCounts = new WeakMap<ShaleBuild, number>();
+/** How often, 100 ms apart, a reload is asked for again when Astro's sync did not run the loader. */
+const RELOAD_ATTEMPTS = 50;
+
+/**
+ * Loads the content again and stores its pages: through Astro's content sync when the dev server gave
+ * the way (it saves the store as soon as the pages are loaded, where a store changed outside a sync
+ * is saved only after Astro's 500 ms debounce). Astro skips a sync asked for while it reloads its
+ * content config, which it does after a sync wrote its files: an edit made then never showed (seen
+ * on a loaded machine), so the sync is asked for again until it has run the loader.
+ */
+function reloadPages(build: ShaleBuild, context: LoaderContext, attempt = 1): void {
+  build.invalidate();
+  const refresh = build.contentRefresh;
+  if (!refresh) return void storePages(build, context);
+  const stored = storeCounts.get(build) ?? 0;
+  void refresh({ loaders: [LOADER_NAME], context: { [RELOAD]: true } }).then(() => {
+    if ((storeCounts.get(build) ?? 0) === stored && attempt < RELOAD_ATTEMPTS) setTimeout(() => reloadPages(build, context, attempt + 1), 100);
+  });
+}
+
 async function storePages(build: ShaleBuild, context: LoaderContext): Promise<void> {
+  storeCounts.set(build, (storeCounts.get(build) ?? 0) + 1);
   const { store, logger, generateDigest } = context;
   const content = build.content();
   const problems: Problem[] = [...content.site.problems];

@@ -198,7 +198,7 @@ export const DEFINITIONS = {
   'id-duplicate': define<{ id: string; renamed?: string }>({
     gravity: 'slate-tolerated',
     message: ({ id, renamed }) =>
-      `id "${id}" is used twice on the page${renamed ? `; this one is now "${renamed}" (links go to the first, as in a browser)` : ''}.`,
+      `id "${id}" is already used earlier on the page${renamed ? `; this one is now "${renamed}" (links go to the first, as in a browser)` : ''}.`,
     fix: () => 'give one of the elements another id.',
   }),
   'link-broken': define<{ anchor: string; nearest?: string }>({

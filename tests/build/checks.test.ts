@@ -159,7 +159,7 @@ ${F}/unsafe-footer/index.md
     report: `✗ Found 1 error in 1 file
 
 ${F}/duplicate-id/index.md
-  ✗ ${F}/duplicate-id/index.md:9  id "setup" is used twice on the page. Fix: give one of the elements another id.`,
+  ✗ ${F}/duplicate-id/index.md:9  id "setup" is already used earlier on the page. Fix: give one of the elements another id.`,
   },
   {
     check: 'an image outside the content folder',
@@ -280,8 +280,8 @@ ${F}/leniency-in-md/index.md
   ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
   ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
   ✗ ${F}/leniency-in-md/index.md:5  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
-  ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is used twice on the page. Fix: give one of the elements another id.
-  ✗ ${F}/leniency-in-md/index.md:39  id "note" is used twice on the page. Fix: give one of the elements another id.`,
+  ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is already used earlier on the page. Fix: give one of the elements another id.
+  ✗ ${F}/leniency-in-md/index.md:39  id "note" is already used earlier on the page. Fix: give one of the elements another id.`,
   },
 ];
 
@@ -350,8 +350,8 @@ ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:5  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
-  ⚠ ${F}/slate-leniency/index.html.md:29  id "list-secrets" is used twice on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
-  ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is used twice on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  ⚠ ${F}/slate-leniency/index.html.md:29  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
 ];
 

@@ -186,7 +186,7 @@ describe('composing a page from its files', () => {
         severity: 'error',
         file: expect.stringMatching(/includes\/_b\.md$/),
         line: 5,
-        message: 'id "setup" is used twice on the page.',
+        message: 'id "setup" is already used earlier on the page.',
       }),
     ]);
   });

@@ -114,7 +114,7 @@ describe('links', () => {
       'includes/_a.md': '# A\n\nSee [top](#top) and [gone](#gon).\n\n<div id="top"></div>\n',
     });
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: path.join(dir, 'includes/_a.md'), line: 5, message: 'id "top" is used twice on the page.' }),
+      expect.objectContaining({ severity: 'error', file: path.join(dir, 'includes/_a.md'), line: 5, message: 'id "top" is already used earlier on the page.' }),
       expect.objectContaining({ severity: 'error', file: path.join(dir, 'includes/_a.md'), line: 3, message: 'link "#gon" points to no id on this page.' }),
     ]);
   });

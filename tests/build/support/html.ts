@@ -37,25 +37,31 @@ export function readPage(file: string): BuiltPage {
  */
 export function readDocs(dir: string, first = 'index.html'): BuiltPage {
   const start = readPage(path.join(dir, first));
+  // Every page of a split set in reading order: the pager's "next" links go through the pages of
+  // each h1 group, a group continued on further pages (split.ts) included.
   const files = [first];
-  for (const anchor of start.all((e) => e.tagName === 'a' && hasClass(e, 'toc-h1'))) {
-    const [file] = String(anchor.properties.href).split('#');
-    const target = !file || file === './' ? first : path.posix.join(path.posix.dirname(first), file);
-    if (!files.includes(target)) files.push(target);
+  const pages = [start];
+  for (let page = start; ;) {
+    const next = page.all((e) => e.tagName === 'a' && e.properties.rel?.toString() === 'next')[0];
+    if (!next) break;
+    const target = path.posix.join(path.posix.dirname(files.at(-1)!), String(next.properties.href).split('#')[0]!);
+    if (files.includes(target)) break;
+    files.push(target);
+    pages.push((page = readPage(path.join(dir, target))));
   }
   if (files.length === 1) return start;
-  const pages = files.map((file) => readPage(path.join(dir, file)));
   const main: Element = { type: 'element', tagName: 'main', properties: { id: 'content' }, children: pages.flatMap((page) => page.main().children) };
   const merged = pageOf({ type: 'root', children: [main] }, dir);
-  // The TOC of the set: every h1 (from the first page), each with the children listed on its own page.
-  const local = new Map(
-    pages.flatMap((page) =>
-      page
-        .toc()
-        .filter((group) => group.children.length)
-        .map((group) => [group.entry, group.children]),
-    ),
-  );
+  // The TOC of the set: every h1 (from the first page), each with the children listed on its own
+  // page and on the pages that continue its group, in order.
+  const local = new Map<string, string[]>();
+  for (const page of pages) {
+    for (const group of page.toc()) {
+      const children = local.get(group.entry) ?? [];
+      children.push(...group.children.filter((child) => !children.includes(child)));
+      local.set(group.entry, children);
+    }
+  }
   return { ...merged, toc: () => start.toc().map((group) => ({ entry: group.entry, children: local.get(group.entry) ?? [] })), tabs: start.tabs };
 }
 
