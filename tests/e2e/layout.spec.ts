@@ -273,14 +273,27 @@ test('lets the reader zoom (no maximum-scale or user-scalable=no)', async ({ pag
   expect(viewport).not.toMatch(/maximum-scale|user-scalable\s*=\s*(no|0)/i);
 });
 
-test('lays out a long code block only near the screen, already at the height it will have', async ({ page }) => {
-  // A short window: Chromium lays out what is within about a screen's height of it.
+/**
+ * Opens the features fixture in a short window (Chromium lays out what is within about a screen's
+ * height of it) and finds its one long element (`selector`, carrying `attribute`). `laidOut` tells
+ * whether the browser has laid out what is inside it (`inner`), or skipped it for now.
+ */
+async function longElement(page: Page, selector: string, attribute: string, inner: string) {
   await page.setViewportSize({ width: 1440, height: 400 });
   await page.goto(siteUrl('features'));
-  const block = page.locator('pre[data-lines]');
-  await expect(block).toHaveCount(1);
+  const element = page.locator(`${selector}[${attribute}]`);
+  await expect(element).toHaveCount(1);
+  const laidOut = () =>
+    element
+      .locator(inner)
+      .first()
+      .evaluate((child) => child.checkVisibility({ contentVisibilityAuto: true }));
+  return { element, laidOut };
+}
+
+test('lays out a long code block only near the screen, already at the height it will have', async ({ page }) => {
+  const { element: block, laidOut } = await longElement(page, 'pre', 'data-lines', 'code');
   await expect(block).toHaveAttribute('data-lines', '204');
-  const laidOut = () => block.locator('code').evaluate((code) => code.checkVisibility({ contentVisibilityAuto: true }));
   const headingBelow = page.locator('#get-a-widget-2');
   const pageTop = () => headingBelow.evaluate((heading) => heading.getBoundingClientRect().top + window.scrollY);
   // Far below the first screen: skipped, and sized by its 204 lines meanwhile.
@@ -293,16 +306,8 @@ test('lays out a long code block only near the screen, already at the height it 
 });
 
 test('lays out a long table only near the screen', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 400 });
-  await page.goto(siteUrl('features'));
-  const table = page.locator('table[data-rows]');
-  await expect(table).toHaveCount(1);
+  const { element: table, laidOut } = await longElement(page, 'table', 'data-rows', 'td');
   await expect(table).toHaveAttribute('data-rows', '46');
-  const laidOut = () =>
-    table
-      .locator('td')
-      .first()
-      .evaluate((cell) => cell.checkVisibility({ contentVisibilityAuto: true }));
   expect(await laidOut()).toBe(false);
   // Sized from its rows meanwhile: not collapsed to nothing.
   expect((await table.boundingBox())!.height).toBeGreaterThan(1000);

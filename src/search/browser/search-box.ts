@@ -172,7 +172,7 @@ class SearchBox extends HTMLElement {
     // the chunks, 70–80 ms with both). Not for one or two characters, whose words span many chunks.
     if ([...query].length >= PRELOAD_MIN_CHARS)
       void this.engine?.then(
-        (worker) => worker.tell({ type: 'preload', query }),
+        (worker) => worker.tell({ type: 'preload', query, count: PAGE_SIZE }),
         () => undefined,
       );
   }

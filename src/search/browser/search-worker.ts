@@ -32,8 +32,11 @@ export type WorkerRequest =
   | { type: 'load'; id: number; bundle: string; baseUrl: string; language: string }
   | { type: 'search'; id: number; query: string; count: number }
   | { type: 'more'; id: number; from: number; count: number }
-  /** Fetches the index chunks a query being typed will need, so its search, once the debounce is over, does not wait for them. Not answered. */
-  | { type: 'preload'; id: number; query: string };
+  /**
+   * A query being typed: fetches the index chunks it needs and loads the data of its first `count`
+   * results (warm), so its search, once the debounce is over, waits for neither. Not answered.
+   */
+  | { type: 'preload'; id: number; query: string; count: number };
 
 export type WorkerAnswer =
   | { type: 'loaded'; id: number }
@@ -83,7 +86,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
   if (request.type === 'preload') {
     await engine?.preload(request.query).catch(() => undefined);
-    void warm(request.query);
+    void warm(request.query, request.count);
     return;
   }
   if (!engine) return answer({ type: 'failed', id: request.id });
@@ -117,10 +120,8 @@ async function handle(request: WorkerRequest): Promise<void> {
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
 }
 
-/** How many results of a query being typed get their data loaded ahead (the box shows ten). */
-const WARM_RESULTS = 10;
-/** The text typed last, waiting for the warm-up running now to end. */
-let warmNext: string | undefined;
+/** The text typed last and how many of its results to load, waiting for the warm-up running now to end. */
+let warmNext: { query: string; count: number } | undefined;
 let warming = false;
 
 /**
@@ -130,16 +131,16 @@ let warming = false;
  * 5,000 endpoints: loading ten results' data was 75–85 ms of the 217 ms after the last key). One
  * warm-up at a time, for the latest text only, so typing never piles up searches.
  */
-async function warm(query: string): Promise<void> {
-  warmNext = query;
+async function warm(query: string, count: number): Promise<void> {
+  warmNext = { query, count };
   if (warming) return;
   warming = true;
   try {
     while (warmNext !== undefined && engine) {
-      const text = warmNext;
+      const next = warmNext;
       warmNext = undefined;
-      const search = await engine.search(text).catch(() => null);
-      await Promise.all((search?.results ?? []).slice(0, WARM_RESULTS).map((result) => result.data().catch(() => undefined)));
+      const search = await engine.search(next.query).catch(() => null);
+      await Promise.all((search?.results ?? []).slice(0, next.count).map((result) => result.data().catch(() => undefined)));
     }
   } finally {
     warming = false;
