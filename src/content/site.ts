@@ -4,7 +4,7 @@ import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatt
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { problem, type Problem } from '../validation/problem';
 import { availableIncludes, resolveInclude } from './includes';
-import { hasUnclosedFrontMatter, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
+import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -24,6 +24,19 @@ export interface Page {
   parts: SourceFile[];
   /** Whether the page is in Slate's own format (`*.html.md`), where Slate's leniencies apply. */
   slate: boolean;
+  /** The OpenAPI specs the page names (`openapi:`), found; their sections follow the parts (src/openapi/). */
+  specs: SpecReference[];
+}
+
+/** An OpenAPI spec named by a page, with what of it to show. */
+interface SpecReference {
+  /** The spec's file (absolute). */
+  file: string;
+  /** The line of the page's front matter that names it. */
+  line?: number;
+  tags: string[];
+  webhooks?: boolean;
+  schemas?: boolean;
 }
 
 export interface Site {
@@ -110,6 +123,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     problems.push(problem('tab-language-unknown', { file, line: tabLines[index] ?? source.yamlLine }, { tab: tab.key, nearest: nearestLanguages(language) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
+  const specs = findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems);
   return {
     file,
     contentDir,
@@ -120,7 +134,37 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     footers: data.toc_footers.map((footer, index) => ({ ...footer, line: footerLines[index] })),
     parts,
     slate: file.endsWith('.html.md'),
+    specs,
   };
+}
+
+/** The spec files a page names, looked up beside the page, then in the content folder. */
+function findSpecs(source: SourceFile, entries: FrontMatter['openapi'], dirs: string[], problems: Problem[]): SpecReference[] {
+  const lines = listItemLines(source, 'openapi');
+  const keyAt = keyLine(source, 'openapi');
+  const found: SpecReference[] = [];
+  entries.forEach((entry, index) => {
+    const line = lines[index] ?? keyAt;
+    const file = [...new Set(dirs)].map((dir) => path.resolve(dir, entry.spec)).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+    if (!file) {
+      const available = [...new Set(dirs)].flatMap((dir) => specFilesUnder(dir).map((candidate) => path.relative(dir, candidate).split(path.sep).join('/')));
+      const fix = available.length ? `use one of: ${[...new Set(available)].join(', ')}.` : 'put the spec (YAML or JSON) in the content folder and name its path from there.';
+      problems.push(problem('openapi-spec-missing', { file: source.path, line }, { spec: entry.spec, fix }));
+      return;
+    }
+    found.push({ file, line, tags: entry.tags, ...(entry.webhooks === undefined ? {} : { webhooks: entry.webhooks }), ...(entry.schemas === undefined ? {} : { schemas: entry.schemas }) });
+  });
+  return found;
+}
+
+/** YAML and JSON files under a folder (for the hint when a named spec is missing). */
+function specFilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ya?ml|json)$/i.test(name) && !name.split(path.sep).some((part) => SKIPPED_FOLDERS.has(part) || part.startsWith('.')))
+    .map((name) => path.join(dir, name))
+    .sort();
 }
 
 /** Appends each include (and the includes it names itself) after the parts so far, refusing cycles. */

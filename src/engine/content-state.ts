@@ -10,6 +10,8 @@ import { forgetIdentifierWords } from '../search/shared/identifiers';
 import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
+import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
+import { specParts } from '../openapi/spec-parts';
 
 /** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
 export interface CheckedContent {
@@ -32,6 +34,7 @@ export class ContentState {
   private readonly rendered = new Map<string, Promise<RenderedPage>>();
   private readonly mdxChecks = new Map<string, Promise<RenderOutput>>();
   private readonly parts: PartCache;
+  private specs?: Promise<void>;
 
   constructor(
     contentDir: string,
@@ -47,11 +50,41 @@ export class ContentState {
     this.parts = new PartCache(cache.dir, cache.version, this.site.contentDir);
   }
 
+  /**
+   * The OpenAPI specs the pages name, compiled into parts of their pages (once): everything that
+   * reads a page's parts waits for it. Their problems join the site's.
+   */
+  prepare(): Promise<void> {
+    this.specs ??= (async () => {
+      const loaded = new Map<string, Promise<LoadedSpec>>();
+      const load = (file: string) => {
+        let spec = loaded.get(file);
+        if (!spec) loaded.set(file, (spec = loadSpec(file)));
+        return spec;
+      };
+      const reported = new Set<string>();
+      for (const page of this.site.pages) {
+        if (page.specs.length === 0) continue;
+        const { parts, problems } = await specParts(page, load);
+        page.parts.push(...parts);
+        // A spec named by two pages is checked once: its problems are reported once.
+        for (const found of problems) {
+          const key = `${found.file}:${found.line}:${found.message}`;
+          if (!reported.has(key)) this.site.problems.push(found);
+          reported.add(key);
+        }
+      }
+    })();
+    return this.specs;
+  }
+
   /** A Markdown page rendered (once: the check and the loader ask for the same page). */
   render(page: Page): Promise<RenderedPage> {
     let rendered = this.rendered.get(page.outputPath);
     if (!rendered) {
-      rendered = renderMarkdownPage(page, this.base, this.takenPaths, this.parts);
+      rendered = this.prepare()
+        .then(() => renderMarkdownPage(page, this.base, this.takenPaths, this.parts))
+        .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
       this.rendered.set(page.outputPath, rendered);
     }
     return rendered;
@@ -70,7 +103,9 @@ export class ContentState {
   checkMdx(page: Page): Promise<RenderOutput> {
     let checked = this.mdxChecks.get(page.outputPath);
     if (!checked) {
-      checked = checkMdxPage(page, this.base);
+      checked = this.prepare()
+        .then(() => checkMdxPage(page, this.base))
+        .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
       this.mdxChecks.set(page.outputPath, checked);
     }
     return checked;
@@ -87,6 +122,7 @@ export class ContentState {
    * MDX). Markdown pages stay rendered for the content loader; MDX pages' problems too.
    */
   async check(): Promise<CheckedContent> {
+    await this.prepare();
     const problems: Problem[] = [...this.site.problems];
     const records = new Map<string, SectionRecord[]>();
     for (const page of this.site.pages) {
@@ -107,4 +143,14 @@ export class ContentState {
     }
     return { problems, records };
   }
+}
+
+/**
+ * A problem found while rendering the sections made from a spec has a line of the Markdown Shale
+ * wrote, not of the spec: it names the spec without a line rather than point at the wrong one.
+ */
+function withoutGeneratedLines(page: Page, problems: Problem[]): Problem[] {
+  if (page.specs.length === 0) return problems;
+  const specs = new Set(page.specs.map((spec) => spec.file));
+  return problems.map(({ line, ...rest }) => (specs.has(rest.file) ? rest : { ...rest, ...(line === undefined ? {} : { line }) }));
 }

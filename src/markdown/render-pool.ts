@@ -10,12 +10,13 @@ import type { RenderTask } from './render-worker';
 
 /**
  * Young generation of each worker: rendering makes short-lived objects by the million, and a young
- * generation eight times V8's default spends less time collecting them (GitHub's REST API, 19 MB
- * rendered on one thread: 47 s with four times the default, 40 s with eight, 41 s with sixteen).
- * Only the workers get it: they end before Pagefind writes the index, the moment of the build's
- * peak memory.
+ * generation larger than V8's default spends less time collecting them (GitHub's REST API, 19 MB
+ * rendered on one thread: 47 s with four times the default, 40 s with eight). On two workers, though,
+ * the young generations are most of the build's peak memory: GitHub's API peaked at 1,650 MB with
+ * 384 MB each and 1,320 MB with 96, built in the same time within noise (four pairs: 96/384 = 1.04 ×
+ * median, 0.90–1.13; 48 MB was 9 % slower).
  */
-const YOUNG_GENERATION_MB = 384;
+const YOUNG_GENERATION_MB = 96;
 
 /** Where the workers' script is bundled: beside the packages it imports. */
 const WORKER_DIR = fileURLToPath(new URL('../../node_modules/.cache/shale/', import.meta.url));

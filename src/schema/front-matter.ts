@@ -76,6 +76,35 @@ export const frontMatterSchema = z
       .union([z.literal('h1'), z.literal(false)], { errorMap: () => ({ message: 'must be h1 or false' }) })
       .optional()
       .describe('One page per h1 group (`h1`), or always one page (`false`). Unset: a Markdown page whose HTML would pass 500 KB is split by h1.'),
+    openapi: list(
+      z.union([
+        z.string().min(1),
+        z
+          .object({
+            spec: z.string().min(1),
+            tags: list(z.string()),
+            webhooks: z.boolean().optional(),
+            schemas: z.boolean().optional(),
+          })
+          .strict(),
+      ]),
+    )
+      .or(
+        z
+          .string()
+          .min(1)
+          .transform((spec) => [spec]),
+      )
+      .or(
+        z
+          .object({ spec: z.string().min(1), tags: list(z.string()), webhooks: z.boolean().optional(), schemas: z.boolean().optional() })
+          .strict()
+          .transform((entry) => [entry]),
+      )
+      .transform((entries) => entries.map((entry) => (typeof entry === 'string' ? { spec: entry, tags: [] as string[] } : entry)))
+      .describe(
+        'OpenAPI specs (YAML or JSON, beside the page) whose reference follows the body and the includes: a path, a list, or `{ spec, tags, webhooks, schemas }`.',
+      ),
     // Keys Widdershins writes for Shins, Slate's Node port: accepted so its output builds unchanged.
     headingLevel: z
       .number()

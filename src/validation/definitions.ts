@@ -188,6 +188,44 @@ export const DEFINITIONS = {
     message: ({ reason }) => `invalid MDX: ${reason.replace(/([^.])$/, '$1.')}`,
     fix: () => 'fix the MDX syntax: close every tag, write `{` as `\\{` and `<` as `&lt;` in text.',
   }),
+  // OpenAPI specs named in front matter (src/openapi/).
+  'openapi-spec-missing': define<{ spec: string; fix: string }>({
+    gravity: 'error',
+    message: ({ spec }) => `OpenAPI spec "${spec}" does not exist.`,
+    fix: ({ fix }) => fix,
+  }),
+  'openapi-invalid': define<{ pointer: string; reason: string }>({
+    gravity: 'error',
+    message: ({ pointer, reason }) => `the spec is not valid at ${pointer || '/'}: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => 'correct the spec there (the OpenAPI specification says what each field may hold).',
+  }),
+  'openapi-version': define<{ version: string }>({
+    gravity: 'error',
+    message: ({ version }) => `the spec's version "${version}" is not one Shale reads.`,
+    fix: () => 'write Swagger 2.0 (`swagger: "2.0"`) or OpenAPI 3.0, 3.1 or 3.2 (`openapi: 3.1.0`).',
+  }),
+  'openapi-tag-unknown': define<{ tag: string; known: string }>({
+    gravity: 'error',
+    message: ({ tag }) => `the spec has no operations tagged "${tag}".`,
+    fix: ({ known }) => (known ? `use one of its tags: ${known}.` : 'the spec has no tags; remove `tags`.'),
+  }),
+  'openapi-unsafe-html': define<{ pointer: string; what: string }>({
+    gravity: 'warning',
+    message: ({ pointer, what }) => `the description at ${pointer} holds ${what}; Shale left it out of the page.`,
+    fix: () => 'remove it from the spec: descriptions may hold Markdown and plain HTML, never script.',
+  }),
+  'openapi-sample-language': define<{ pointer: string; lang: string }>({
+    gravity: 'warning',
+    message: ({ pointer, lang }) => `the code sample in "${lang}" at ${pointer} matches no language tab of the page; it is not shown.`,
+    fix: () => 'add a language tab for it under language_tabs, or give the sample the language of a tab.',
+  }),
+  'openapi-no-sample': define<{ pointer: string; tab: string }>({
+    gravity: 'error',
+    message: ({ pointer, tab }) => `the operation at ${pointer} has no code sample for the "${tab}" tab, and Shale cannot write one in that language.`,
+    fix: () =>
+      'add an x-codeSamples entry in that language, or use tabs Shale writes samples for: shell, ruby, python, javascript, javascript--node, go, java, php, csharp, http.',
+  }),
+
   'render-failed': define<{ reason: string }>({
     gravity: 'error',
     message: ({ reason }) => `Shale failed to render this page (internal error: ${reason}).`,

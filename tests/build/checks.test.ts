@@ -277,11 +277,58 @@ ${F}/include-format/index.md
     report: `✗ Found 5 errors in 1 file
 
 ${F}/leniency-in-md/index.md
-  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
-  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split.
+  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split, openapi.
+  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split, openapi.
   ✗ ${F}/leniency-in-md/index.md:5  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
   ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is already used earlier on the page. Fix: give one of the elements another id.
   ✗ ${F}/leniency-in-md/index.md:39  id "note" is already used earlier on the page. Fix: give one of the elements another id.`,
+  },
+  {
+    check: 'an OpenAPI spec named in front matter that does not exist, with the specs there are',
+    fixture: 'openapi-missing-spec',
+    kinds: ['openapi-spec-missing'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/openapi-missing-spec/index.md
+  ✗ ${F}/openapi-missing-spec/index.md:3  OpenAPI spec "specs/pets.yml" does not exist. Fix: use one of: specs/pets.yaml.`,
+  },
+  {
+    check: 'an invalid OpenAPI spec, across its files: every problem with its file, line and JSON pointer',
+    fixture: 'openapi-invalid',
+    kinds: ['openapi-invalid', 'openapi-invalid', 'openapi-invalid', 'openapi-invalid', 'openapi-invalid', 'openapi-invalid'],
+    report: `✗ Found 6 errors in 2 files
+
+${F}/openapi-invalid/api.yaml
+  ✗ ${F}/openapi-invalid/api.yaml:11  the spec is not valid at /paths/~1pets~1{id}/get/tags/0: the tag "pet" is not declared under "tags"; declare it there (with a description). Fix: correct the spec there (the OpenAPI specification says what each field may hold).
+  ✗ ${F}/openapi-invalid/api.yaml:17  the spec is not valid at /paths/~1pets~1{id}/get/parameters/0/schema/type: "type" can be one of the following only: "object", "array", "string", "number", "integer", "boolean", "null". Fix: correct the spec there (the OpenAPI specification says what each field may hold).
+  ✗ ${F}/openapi-invalid/api.yaml:27  the spec is not valid at /paths/~1pets/get/getPet: Every operation must have a unique "operationId". Fix: correct the spec there (the OpenAPI specification says what each field may hold).
+  ✗ ${F}/openapi-invalid/api.yaml:29  the spec is not valid at /paths/~1pets/get/responses/200: The field "description" must be present on this level. Fix: correct the spec there (the OpenAPI specification says what each field may hold).
+  ✗ ${F}/openapi-invalid/api.yaml:30  the spec is not valid at /paths/~1pets/get/responses/200/descriptionn: Property "descriptionn" is not expected here. Fix: correct the spec there (the OpenAPI specification says what each field may hold).
+
+${F}/openapi-invalid/schemas.yaml
+  ✗ ${F}/openapi-invalid/schemas.yaml:5  the spec is not valid at /Pet/properties/owner: Can't resolve $ref. Fix: correct the spec there (the OpenAPI specification says what each field may hold).`,
+  },
+  {
+    check: 'an OpenAPI version Shale does not read',
+    fixture: 'openapi-version',
+    kinds: ['openapi-version'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/openapi-version/api.json
+  ✗ ${F}/openapi-version/api.json:2  the spec's version "4.0.0" is not one Shale reads. Fix: write Swagger 2.0 (\`swagger: "2.0"\`) or OpenAPI 3.0, 3.1 or 3.2 (\`openapi: 3.1.0\`).`,
+  },
+  {
+    check: 'a page that asks a spec for a tag it lacks, and a tab no sample covers',
+    fixture: 'openapi-page',
+    kinds: ['tab-code-missing', 'openapi-no-sample', 'openapi-tag-unknown'],
+    report: `✗ Found 2 errors and 1 warning in 2 files
+
+${F}/openapi-page/api.yaml
+  ⚠ ${F}/openapi-page/api.yaml  section "List pets" has code for shell but none for haskell. Fix: add a fence for haskell, or ignore this if the section needs none.
+  ✗ ${F}/openapi-page/api.yaml:8  the operation at /paths/~1pets/get has no code sample for the "haskell" tab, and Shale cannot write one in that language. Fix: add an x-codeSamples entry in that language, or use tabs Shale writes samples for: shell, ruby, python, javascript, javascript--node, go, java, php, csharp, http.
+
+${F}/openapi-page/index.md
+  ✗ ${F}/openapi-page/index.md:6  the spec has no operations tagged "cats". Fix: use one of its tags: pets.`,
   },
 ];
 
@@ -352,6 +399,18 @@ ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:5  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
   ⚠ ${F}/slate-leniency/index.html.md:29  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
   ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  },
+  {
+    check: "unsafe HTML in a spec's description, and a code sample in no tab's language",
+    fixture: 'openapi-warnings',
+    kinds: ['openapi-unsafe-html', 'openapi-unsafe-html', 'openapi-sample-language'],
+    files: ['index.html'],
+    report: `⚠ Found 3 warnings in 1 file
+
+${F}/openapi-warnings/api.yaml
+  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds a href of <a> that is not a web address (javascript:alert(1)); Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
+  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds the onclick attribute of <a>; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
+  ⚠ ${F}/openapi-warnings/api.yaml:12  the code sample in "Elixir" at /paths/~1pets/get/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.`,
   },
 ];
 

@@ -23,12 +23,25 @@ describe('the default content (appointman)', () => {
       expect.arrayContaining(['introduction', 'authentication', 'oauth', 'what-is-oauth', 'register-an-application', 'quick-reference', 'errors']),
     );
     const toc = [...html.matchAll(/class="toc-link toc-h(\d)" href="#([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(toc).toEqual(['1:introduction', '1:authentication', '2:oauth', '2:what-is-oauth', '2:register-an-application', '2:quick-reference', '1:errors']);
+    expect(toc).toEqual([
+      '1:introduction',
+      '1:authentication',
+      '2:oauth',
+      '2:what-is-oauth',
+      '2:register-an-application',
+      '2:quick-reference',
+      '1:errors',
+      // The reference made from content/openapi.yaml: the two endpoints the text documents.
+      '1:oauth-endpoints',
+      '2:user-authorization-endpoint',
+      '2:token-exchange-endpoint',
+    ]);
   });
 
-  it('has four tabs and a sample in each language beside every step that calls an endpoint', () => {
+  it('has four tabs and a sample in each language beside every step that calls an endpoint, and each endpoint of the reference', () => {
     expect([...html.matchAll(/role="tab"[^>]*>\s*([a-z]+)\s*</g)].map((m) => m[1])).toEqual(['shell', 'ruby', 'python', 'javascript']);
-    for (const index of ['0', '1', '2', '3']) expect(html.match(new RegExp(`class="code-block"[^>]*data-tab-index="${index}"`, 'g'))).toHaveLength(4);
+    // Four steps of the guide, two endpoints of the reference.
+    for (const index of ['0', '1', '2', '3']) expect(html.match(new RegExp(`class="code-block"[^>]*data-tab-index="${index}"`, 'g'))).toHaveLength(6);
   });
 
   it('points every placeholder link of the seed at a real section', () => {

@@ -1,0 +1,370 @@
+import type { LanguageTab } from '../schema/language-tabs';
+import { namedExamples } from './example-values';
+import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
+import { operationIds } from './operation-ids';
+import { generatedSample, writtenSamples, type RequestSample } from './request-samples';
+import { constraintsOf, schemaList, typeText } from './schema-list';
+import { operationTitle, parametersOf, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
+
+/**
+ * An OpenAPI document written as the Markdown (or MDX) of a Slate page: the same headings, tables,
+ * code blocks and `>` notes a writer would write, so the page's TOC, ids, split pages, search,
+ * language tabs and checks treat it as they treat prose. Operations get fixed ids
+ * (operation-ids.ts); everything else gets Slate's ids from its text.
+ */
+export interface CompileOptions {
+  dialect: Dialect;
+  tabs: readonly LanguageTab[];
+  /** Only these tags (every tag when empty). */
+  tags?: readonly string[];
+  /** The Webhooks h1 (default: when the spec has webhooks). */
+  webhooks?: boolean;
+  /** The Schemas h1, one h2 per component schema (default: no). */
+  schemas?: boolean;
+}
+
+/** Something the compiler found wrong or doubtful, at a JSON pointer of the spec. */
+interface SpecFinding {
+  kind: 'openapi-unsafe-html' | 'openapi-sample-language' | 'openapi-no-sample';
+  pointer: string;
+  facts: Record<string, string>;
+}
+
+export interface CompiledSpec {
+  markdown: string;
+  findings: SpecFinding[];
+  /** Operation pointer → heading id (the anchor map's aliases are made from it). */
+  ids: Map<string, string>;
+}
+
+/** HTTP status meanings for the responses table. */
+const STATUS_TEXT: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No Content',
+  '301': 'Moved Permanently',
+  '302': 'Found',
+  '304': 'Not Modified',
+  '400': 'Bad Request',
+  '401': 'Unauthorized',
+  '403': 'Forbidden',
+  '404': 'Not Found',
+  '405': 'Method Not Allowed',
+  '409': 'Conflict',
+  '410': 'Gone',
+  '415': 'Unsupported Media Type',
+  '422': 'Unprocessable Entity',
+  '429': 'Too Many Requests',
+  '500': 'Internal Server Error',
+  '502': 'Bad Gateway',
+  '503': 'Service Unavailable',
+  default: 'Any other status',
+};
+
+export function compileSpec(document: Json, options: CompileOptions): CompiledSpec {
+  const writer = new SpecWriter(document, options);
+  return writer.compile();
+}
+
+class SpecWriter {
+  private readonly out: string[] = [];
+  readonly findings: SpecFinding[] = [];
+  private readonly removed: Array<{ pointer: string; what: string }> = [];
+  private readonly dialect: Dialect;
+
+  constructor(
+    private readonly document: Json,
+    private readonly options: CompileOptions,
+  ) {
+    this.dialect = options.dialect;
+  }
+
+  compile(): CompiledSpec {
+    const document = this.document;
+    const tags = tagsOf(document, this.options.tags);
+    const webhooks = this.options.webhooks === false ? [] : webhooksOf(document);
+    const all = [...tags.flatMap((tag) => tag.operations), ...webhooks];
+    const ids = operationIds(all);
+    const whole = !this.options.tags?.length;
+
+    if (whole && typeof document.info?.description === 'string') this.description(document.info.description, '/info/description', 0);
+    if (whole) this.security();
+    for (const tag of tags) {
+      this.heading(1, tag.title);
+      if (typeof tag.description === 'string')
+        this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
+      if (tag.alsoListed.length) {
+        this.out.push(
+          `Also in this group: ${tag.alsoListed.map((operation) => `[${inlineText(operationTitle(operation), this.dialect)}](#${ids.get(operation)})`).join(', ')}.`,
+        );
+      }
+      for (const operation of tag.operations) this.operation(operation, ids.get(operation)!);
+    }
+    if (webhooks.length) {
+      this.heading(1, 'Webhooks');
+      for (const webhook of webhooks) this.operation(webhook, ids.get(webhook)!);
+    }
+    if (this.options.schemas) this.schemas();
+
+    // A schema shown under several operations is reported once, where it is written.
+    const unsafe = new Set(this.removed.map(({ pointer, what }) => JSON.stringify([pointer, what])));
+    for (const entry of unsafe) {
+      const [pointer, what] = JSON.parse(entry) as [string, string];
+      this.findings.push({ kind: 'openapi-unsafe-html', pointer, facts: { what } });
+    }
+    const idsByPointer = new Map([...ids].map(([operation, id]) => [operation.pointer, id]));
+    return { markdown: `${this.out.join('\n\n')}\n`, findings: this.findings, ids: idsByPointer };
+  }
+
+  private heading(level: number, text: string, id?: string): void {
+    if (id) this.out.push(`<h${level} id="${id}">${elementText(text)}</h${level}>`);
+    else this.out.push(`${'#'.repeat(level)} ${inlineText(text, this.dialect)}`);
+  }
+
+  private description(text: string, pointer: string, headingShift: number): void {
+    const { markdown, removed } = descriptionMarkdown(text, this.dialect, { headingShift });
+    for (const what of removed) this.removed.push({ pointer, what });
+    if (markdown) this.out.push(markdown);
+  }
+
+  /** A description for a table cell: its Markdown on one line. */
+  private oneLine(text: unknown, pointer: string): string {
+    if (typeof text !== 'string') return '';
+    const { markdown, removed } = descriptionMarkdown(text, this.dialect);
+    for (const what of removed) this.removed.push({ pointer, what });
+    return markdown.replace(/\n+/g, ' ');
+  }
+
+  private security(): void {
+    const schemes = Object.entries<Json>(this.document.components?.securitySchemes ?? {});
+    if (schemes.length === 0) return;
+    this.heading(1, 'Authentication');
+    for (const [name, raw] of schemes) {
+      const scheme = resolve(this.document, raw) ?? {};
+      this.heading(2, name);
+      const facts: string[] = [`Type: ${inlineText(schemeKind(scheme), this.dialect)}.`];
+      if (scheme.type === 'apiKey') facts.push(`Send the key in the ${inlineText(String(scheme.in), this.dialect)} ${inlineCode(String(scheme.name))}.`);
+      if (scheme.type === 'http') facts.push(`Send it in the ${inlineCode('Authorization')} header: ${inlineCode(`${capitalised(String(scheme.scheme))} …`)}.`);
+      if (scheme.type === 'openIdConnect' && scheme.openIdConnectUrl) facts.push(`Discovery: <${scheme.openIdConnectUrl}>.`);
+      this.out.push(facts.join(' '));
+      if (typeof scheme.description === 'string') this.description(scheme.description, `/components/securitySchemes/${pointerPart(name)}/description`, 2);
+      for (const [flowName, flow] of Object.entries<Json>(scheme.flows ?? {})) {
+        const urls = [
+          flow.authorizationUrl && `authorization URL <${flow.authorizationUrl}>`,
+          flow.tokenUrl && `token URL <${flow.tokenUrl}>`,
+          flow.refreshUrl && `refresh URL <${flow.refreshUrl}>`,
+        ].filter(Boolean);
+        this.out.push(`Flow ${inlineCode(flowName)}${urls.length ? `: ${urls.join(', ')}` : ''}.`);
+        const scopes = Object.entries<string>(flow.scopes ?? {});
+        if (scopes.length)
+          this.table(
+            ['Scope', 'Description'],
+            scopes.map(([scope, text]) => [inlineCode(scope), inlineText(String(text ?? ''), this.dialect)]),
+          );
+      }
+    }
+  }
+
+  private operation(operation: SpecOperation, id: string): void {
+    const { operation: op, pointer } = operation;
+    this.heading(2, operationTitle(operation), id);
+    this.samples(operation);
+    const method = operation.webhook ? `Webhook ${inlineCode(operation.path)}` : inlineCode(`${operation.method.toUpperCase()} ${operation.path}`);
+    this.out.push(`${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
+    if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
+    if (typeof op.description === 'string') this.description(op.description, `${pointer}/description`, 2);
+    const servers: Json[] = op.servers ?? operation.pathItem.servers ?? [];
+    if (servers.length) this.out.push(`Served from: ${servers.map((server) => inlineCode(String(server?.url))).join(', ')}.`);
+    this.parameters(operation, id);
+    this.requestBody(operation, id);
+    this.responses(operation, id);
+    this.callbacks(operation, id);
+  }
+
+  private samples(operation: SpecOperation): void {
+    if (operation.webhook) return;
+    const { samples, unmapped } = writtenSamples(operation, this.options.tabs);
+    for (const lang of unmapped) this.findings.push({ kind: 'openapi-sample-language', pointer: `${operation.pointer}/x-codeSamples`, facts: { lang } });
+    const all: RequestSample[] = [];
+    for (const tab of this.options.tabs) {
+      const written = samples.filter((sample) => sample.tab === tab.key);
+      if (written.length) {
+        all.push(...written);
+        continue;
+      }
+      const code = generatedSample(this.document, operation, tab);
+      if (code === undefined) this.findings.push({ kind: 'openapi-no-sample', pointer: operation.pointer, facts: { tab: tab.key } });
+      else all.push({ tab: tab.key, code });
+    }
+    if (all.length === 0) return;
+    this.out.push('> Code samples');
+    for (const sample of all) {
+      // A label tells apart several samples of one tab; a label shows under every tab, so one alone goes without.
+      if (sample.label && all.filter((other) => other.tab === sample.tab).length > 1) this.out.push(`> ${inlineText(sample.label, this.dialect)}`);
+      this.out.push(codeFence(sample.tab, sample.code));
+    }
+  }
+
+  private parameters(operation: SpecOperation, id: string): void {
+    const parameters = parametersOf(this.document, operation);
+    if (parameters.length === 0) return;
+    this.heading(3, 'Parameters', `${id}-parameters`);
+    const rows = parameters.map((parameter) => {
+      const schema = parameter.schema ?? (parameter.content ? Object.values<Json>(parameter.content)[0]?.schema : undefined) ?? {};
+      const resolved = resolve(this.document, schema) ?? {};
+      const notes = constraintsOf({ ...resolved, deprecated: parameter.deprecated ?? resolved.deprecated });
+      const style = parameter.style && parameter.style !== defaultStyle(parameter.in) ? [`style ${inlineCode(parameter.style)}`] : [];
+      const explode =
+        parameter.explode !== undefined &&
+        parameter.explode !== (parameter.style === 'form' || (!parameter.style && (parameter.in === 'query' || parameter.in === 'cookie')))
+          ? [`explode ${parameter.explode}`]
+          : [];
+      const index = (operation.operation.parameters ?? []).findIndex((raw: Json) => resolve(this.document, raw) === parameter);
+      const description = this.oneLine(
+        parameter.description,
+        index < 0 ? `${operation.pointer}/parameters` : `${operation.pointer}/parameters/${index}/description`,
+      );
+      const facts = [...notes, ...style, ...explode].join(', ');
+      return [
+        inlineCode(String(parameter.name)),
+        String(parameter.in),
+        inlineText(typeText(this.document, schema), this.dialect),
+        parameter.required ? 'yes' : 'no',
+        [description, facts && `${capitalised(facts)}.`].filter(Boolean).join(' '),
+      ];
+    });
+    this.table(['Name', 'In', 'Type', 'Required', 'Description'], rows);
+  }
+
+  private requestBody(operation: SpecOperation, id: string): void {
+    const body = resolve(this.document, operation.operation.requestBody);
+    const content = Object.entries<Json>(body?.content ?? {});
+    if (content.length === 0) return;
+    this.heading(3, operation.webhook ? 'Payload' : 'Request body', `${id}-body`);
+    if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
+    for (const [type, media] of content) {
+      const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
+      this.out.push(`${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}), this.dialect)}`);
+      const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
+      if (list) this.out.push(list);
+      if (operation.webhook) this.examples(`Example payload`, media, 'request');
+    }
+  }
+
+  private responses(operation: SpecOperation, id: string): void {
+    const responses = Object.entries<Json>(operation.operation.responses ?? {});
+    if (responses.length === 0) return;
+    this.heading(3, 'Responses', `${id}-responses`);
+    this.table(
+      ['Status', 'Meaning', 'Description'],
+      responses.map(([status, raw]) => {
+        const response = resolve(this.document, raw) ?? {};
+        const description = this.oneLine(response.description, `${operation.pointer}/responses/${pointerPart(status)}/description`);
+        return [inlineCode(status), STATUS_TEXT[status] ?? `${status[0]}xx`, description];
+      }),
+    );
+    for (const [status, raw] of responses) {
+      const response = resolve(this.document, raw) ?? {};
+      const headers = Object.entries<Json>(response.headers ?? {});
+      if (headers.length) {
+        this.out.push(`Headers of ${inlineCode(status)}:`);
+        this.table(
+          ['Header', 'Type', 'Description'],
+          headers.map(([name, rawHeader]) => {
+            const header = resolve(this.document, rawHeader) ?? {};
+            return [
+              inlineCode(name),
+              inlineText(typeText(this.document, header.schema ?? {}), this.dialect),
+              inlineText(String(header.description ?? ''), this.dialect),
+            ];
+          }),
+        );
+      }
+      for (const [type, media] of Object.entries<Json>(response.content ?? {})) {
+        if (!media?.schema && media?.example === undefined && !media?.examples) continue;
+        const pointer = `${operation.pointer}/responses/${pointerPart(status)}/content/${pointerPart(type)}/schema`;
+        this.examples(`${status} response`, media, 'response', type);
+        if (media?.schema) {
+          const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
+          this.out.push(`${inlineCode(status)} ${inlineCode(type)}: ${inlineText(typeText(this.document, media.schema), this.dialect)}`);
+          if (list) this.out.push(list);
+        }
+      }
+      const links = Object.entries<Json>(response.links ?? {});
+      if (links.length) {
+        this.out.push(
+          `Links of ${inlineCode(status)}: ${links.map(([name, link]) => `${inlineCode(name)}${resolve(this.document, link)?.operationId ? ` → ${inlineCode(resolve(this.document, link).operationId)}` : ''}`).join(', ')}.`,
+        );
+      }
+    }
+  }
+
+  private callbacks(operation: SpecOperation, id: string): void {
+    const callbacks = Object.entries<Json>(operation.operation.callbacks ?? {});
+    if (callbacks.length === 0) return;
+    this.heading(3, 'Callbacks', `${id}-callbacks`);
+    for (const [name, raw] of callbacks) {
+      const callback = resolve(this.document, raw) ?? {};
+      for (const [expression, item] of Object.entries<Json>(callback)) {
+        const pathItem = resolve(this.document, item) ?? {};
+        for (const method of Object.keys(pathItem).filter((key) => /^(get|put|post|delete|patch|head|options|trace)$/.test(key))) {
+          const callbackOperation = pathItem[method];
+          this.out.push(
+            `${inlineCode(name)}: the API calls ${inlineCode(`${method.toUpperCase()} ${expression}`)}${callbackOperation?.summary ? `: ${inlineText(String(callbackOperation.summary), this.dialect)}` : ''}.`,
+          );
+          const body = resolve(this.document, callbackOperation?.requestBody);
+          for (const [type, media] of Object.entries<Json>(body?.content ?? {})) {
+            const pointer = `${operation.pointer}/callbacks/${pointerPart(name)}/${pointerPart(expression)}/${method}/requestBody/content/${pointerPart(type)}/schema`;
+            const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
+            if (list) this.out.push(list);
+          }
+        }
+      }
+    }
+  }
+
+  private examples(label: string, media: Json, direction: 'request' | 'response', type = 'application/json'): void {
+    if (!/json/i.test(type)) return;
+    for (const example of namedExamples(this.document, media, direction)) {
+      this.out.push(`> ${inlineText(example.label ? `${label}: ${example.label}` : label, this.dialect)}`);
+      this.out.push(codeFence('json', JSON.stringify(example.value ?? null, null, 2)));
+    }
+  }
+
+  private schemas(): void {
+    const schemas = Object.entries<Json>(this.document.components?.schemas ?? {});
+    if (schemas.length === 0) return;
+    this.heading(1, 'Schemas');
+    for (const [name, raw] of schemas) {
+      this.heading(2, name);
+      const schema = resolve(this.document, raw) ?? {};
+      const pointer = `/components/schemas/${pointerPart(name)}`;
+      this.examples(name, { schema: { $ref: `#${pointer}` } }, 'response');
+      if (typeof schema.description === 'string') this.description(schema.description, `${pointer}/description`, 2);
+      this.out.push(`Type: ${inlineText(typeText(this.document, raw), this.dialect)}`);
+      const list = schemaList(this.document, { $ref: `#${pointer}` }, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
+      if (list) this.out.push(list);
+    }
+  }
+
+  private table(header: string[], rows: string[][]): void {
+    const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || ' ';
+    this.out.push(
+      [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n'),
+    );
+  }
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function schemeKind(scheme: Json): string {
+  if (scheme.type === 'http') return `HTTP ${capitalised(String(scheme.scheme ?? ''))}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
+  if (scheme.type === 'apiKey') return 'API key';
+  if (scheme.type === 'oauth2') return 'OAuth 2.0';
+  if (scheme.type === 'openIdConnect') return 'OpenID Connect';
+  if (scheme.type === 'mutualTLS') return 'Mutual TLS';
+  return String(scheme.type ?? 'unknown');
+}
+
+const defaultStyle = (place: string) => (place === 'query' || place === 'cookie' ? 'form' : 'simple');

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import { bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { upgrade } from '@scalar/openapi-upgrader';
+import { problem, type Problem } from '../validation/problem';
+import { pointerPart, type Json } from './spec-model';
+
+/**
+ * A spec file read, checked and bundled. Redocly's openapi-core does the reading: it is the one
+ * library that knows OpenAPI 3.2 and reports each problem with its file, line and JSON pointer, in
+ * multi-file specs too (ARCHITECTURE.md, "OpenAPI"). Swagger 2.0 is upgraded to 3.0 after the checks
+ * (so problems point at what the writer wrote).
+ */
+export interface LoadedSpec {
+  /** The bundled document (every `$ref` inside it), or undefined when it has errors. */
+  document?: Json;
+  problems: Problem[];
+  /** The line of the root file at a JSON pointer of the bundled document, when it is in that file. */
+  lineOf(pointer: string): number | undefined;
+}
+
+/**
+ * The checks, as redocly rules: the structure of the spec's version, `$ref`s that resolve, unique
+ * operationIds, server variables; examples that do not match their schema are warnings. Tags are
+ * checked here (tagProblems): redocly's rule wants every operation tagged.
+ */
+const RULES = {
+  struct: 'error',
+  'no-unresolved-refs': 'error',
+  'operation-operationId-unique': 'error',
+  'no-server-variables-empty-enum': 'error',
+  'no-invalid-media-type-examples': 'warn',
+  'no-invalid-parameter-examples': 'warn',
+  'no-invalid-schema-examples': 'warn',
+} as const;
+
+let config: Promise<Config> | undefined;
+
+const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
+
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  const text = fs.readFileSync(file, 'utf8');
+  const source = new Source(file, text);
+  const lineOf = (pointer: string): number | undefined => {
+    try {
+      return getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: false }).start.line;
+    } catch {
+      return undefined;
+    }
+  };
+  const problems: Problem[] = [];
+  config ??= createConfig({ rules: RULES });
+  let results: NormalizedProblem[];
+  let bundled: Json;
+  try {
+    results = await lint({ ref: file, config: await config });
+    bundled = (await bundle({ ref: file, config: await config, dereference: false })).bundle.parsed;
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
+    const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);
+    if (unsupported) {
+      const versionLine = text.split('\n').findIndex((line) => /^\s*"?(openapi|swagger)"?\s*:/.test(line));
+      problems.push(problem('openapi-version', { file, ...(versionLine < 0 ? {} : { line: versionLine + 1 }) }, { version: unsupported[1]! }));
+      return { problems, lineOf };
+    }
+    const line = /line (\d+)/i.exec(reason)?.[1];
+    problems.push(problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason }));
+    return { problems, lineOf };
+  }
+  const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
+  if (!SUPPORTED.test(version)) {
+    problems.push(
+      problem('openapi-version', { file, line: lineOf(bundled?.openapi === undefined ? '/swagger' : '/openapi') ?? 1 }, { version: version || '(none)' }),
+    );
+    return { problems, lineOf };
+  }
+  for (const result of results) {
+    const location = result.location[0];
+    const at = location ? lineColumn(location) : undefined;
+    const reason = result.message.replace(/`/g, '"');
+    const found = problem(
+      'openapi-invalid',
+      { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) },
+      { pointer: location?.pointer?.replace(/^#/, '') ?? '', reason },
+    );
+    problems.push(result.severity === 'error' ? found : { ...found, severity: 'warning' });
+  }
+  for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
+  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf };
+  const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
+  return { document, problems, lineOf };
+}
+
+function lineColumn(location: NormalizedProblem['location'][number]): number | undefined {
+  try {
+    return getLineColLocation(location).start.line;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Tags an operation uses that the spec does not declare (when it declares any), and declared tags
+ * that `x-tagGroups` leaves out (Redoc hides those operations without a word).
+ */
+function tagProblems(document: Json): Array<{ pointer: string; reason: string }> {
+  const found: Array<{ pointer: string; reason: string }> = [];
+  const declared = new Set<string>((Array.isArray(document.tags) ? document.tags : []).map((tag: Json) => tag?.name));
+  const grouped = new Set<string>((Array.isArray(document['x-tagGroups']) ? document['x-tagGroups'] : []).flatMap((group: Json) => group?.tags ?? []));
+  const used = new Set<string>();
+  for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries<Json>(item ?? {})) {
+      if (!Array.isArray(operation?.tags)) continue;
+      operation.tags.forEach((tag: unknown, index: number) => {
+        if (typeof tag !== 'string') return;
+        used.add(tag);
+        if (declared.size && !declared.has(tag)) {
+          found.push({
+            pointer: `/paths/${pointerPart(path)}/${method}/tags/${index}`,
+            reason: `the tag "${tag}" is not declared under "tags"; declare it there (with a description)`,
+          });
+        }
+      });
+    }
+  }
+  if (grouped.size) {
+    for (const tag of [...new Set([...declared, ...used])].filter((name) => !grouped.has(name))) {
+      found.push({
+        pointer: '/x-tagGroups',
+        reason: `the tag "${tag}" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group`,
+      });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,93 @@
+import type { Heading, Parent, Root, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
+import { htmlText, sanitizeHtml } from './safe-html';
+
+/**
+ * Text from a spec, written into the Markdown (or MDX) that Shale renders with the page. A spec's
+ * descriptions are CommonMark with GitHub's tables; whatever they hold reaches the page only as
+ * Markdown Shale wrote back, with raw HTML rebuilt from an allowlist (safe-html.ts), and in MDX
+ * without raw HTML at all (an MDX tag must be balanced JSX, which a description's is not).
+ */
+export type Dialect = 'md' | 'mdx';
+
+/** A description as Markdown for the page, and what unsafe HTML was taken out of it. */
+export function descriptionMarkdown(text: string, dialect: Dialect, options: { headingShift?: number } = {}): { markdown: string; removed: string[] } {
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const removed: string[] = [];
+  sanitizeChildren(tree, dialect, removed);
+  const shift = options.headingShift ?? 0;
+  if (shift) visit(tree, 'heading', (node: Heading) => void (node.depth = Math.min(6, node.depth + shift) as Heading['depth']));
+  return { markdown: serialize(tree, dialect), removed };
+}
+
+/**
+ * Rebuilds the raw HTML among a node's children (and theirs). What a removed element holds goes
+ * with it, even across nodes: the text between an inline `<script>` and `</script>` is removed too.
+ */
+function sanitizeChildren(parent: Parent, dialect: Dialect, removed: string[]): void {
+  let dropping: string | undefined;
+  const kept: Parent['children'] = [];
+  for (const child of parent.children) {
+    if (child.type === 'html') {
+      const safe = sanitizeHtml(child.value, dropping);
+      removed.push(...safe.removed);
+      dropping = safe.dropping;
+      if (dialect === 'md') kept.push({ ...child, value: safe.html });
+      else kept.push({ type: 'text', value: decodeBasicEntities(htmlText(safe.html)) } as Text);
+      continue;
+    }
+    if (dropping) continue;
+    if ('children' in child) sanitizeChildren(child as Parent, dialect, removed);
+    kept.push(child);
+  }
+  parent.children = kept as never;
+}
+
+/** Plain text (a name, a type, a summary) escaped so Markdown shows it as written. */
+export function inlineText(text: string, dialect: Dialect): string {
+  if (!text) return '';
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s+/g, ' ') }] }] };
+  return serialize(tree, dialect).trim();
+}
+
+/** Inline code (`GET /pets/{id}`), with a fence long enough for the backticks inside it. */
+export function inlineCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+
+/** Text for a raw-HTML or JSX element's content (a heading written as `<h2 id=…>`): entities for what HTML and JSX read. */
+export function elementText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+}
+
+/** A fenced code block whose fence no line of the code can close. */
+export function codeFence(language: string, code: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/^\s*(`{3,})/gm)].map((run) => run[1]!.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${code.replace(/\n+$/, '')}\n${fence}`;
+}
+
+function serialize(tree: Root, dialect: Dialect): string {
+  return toMarkdown(tree, {
+    extensions: dialect === 'mdx' ? [gfmToMarkdown(), mdxToMarkdown()] : [gfmToMarkdown()],
+    bullet: '-',
+    emphasis: '*',
+    fences: true,
+  }).trim();
+}
+
+const decodeBasicEntities = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');

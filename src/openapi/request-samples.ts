@@ -1,0 +1,176 @@
+import { HTTPSnippet, type HarRequest } from '@readme/httpsnippet';
+import { canonicalLanguage, splitTabName } from '../schema/languages';
+import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
+import { givenExample, schemaValue } from './example-values';
+import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
+
+/**
+ * The request sample of an operation for each language tab: the writer's own (`x-codeSamples`,
+ * `x-code-samples`) when its language maps to the tab, else one generated from the operation as a
+ * HAR request (first server with its variables' defaults, required parameters, the credentials
+ * each security scheme asks for as placeholders, the body from its example) and written by
+ * httpsnippet for the tab's language. Generated samples run as they are: the test suite sends each
+ * one to an echo server.
+ */
+
+/** httpsnippet's target and client for a tab, by the tab's key, else by its language. */
+const GENERATORS: Record<string, [string, string]> = {
+  shell: ['shell', 'curl'],
+  shellscript: ['shell', 'curl'],
+  ruby: ['ruby', 'native'],
+  python: ['python', 'requests'],
+  javascript: ['javascript', 'fetch'],
+  node: ['node', 'fetch'],
+  go: ['go', 'native'],
+  java: ['java', 'nethttp'],
+  php: ['php', 'guzzle'],
+  csharp: ['csharp', 'httpclient'],
+  http: ['http', 'http1.1'],
+};
+
+/** Names of x-codeSamples languages that are not shiki's but mean a tab's language. */
+const SAMPLE_ALIASES: Record<string, string> = { curl: 'shell', 'node.js': 'javascript', nodejs: 'javascript', node: 'javascript', 'c#': 'csharp' };
+
+/** The generator of a tab (`ruby--v2` uses ruby's), or undefined when Shale has none for its language. */
+function generatorFor(tab: LanguageTab): [string, string] | undefined {
+  const { language } = splitTabName(tab.key);
+  const suffix = tab.key.includes('--') ? tab.key.slice(tab.key.indexOf('--') + 2) : '';
+  if (suffix === 'node') return GENERATORS.node;
+  return GENERATORS[language.toLowerCase()] ?? GENERATORS[canonicalLanguage(language) ?? ''];
+}
+
+export interface RequestSample {
+  tab: string;
+  code: string;
+  /** A label for one of several samples of the writer's in one language. */
+  label?: string;
+}
+
+/** The writer's code samples that map to a tab, and the languages of those that map to none. */
+export function writtenSamples(operation: SpecOperation, tabs: readonly LanguageTab[]): { samples: RequestSample[]; unmapped: string[] } {
+  const raw = operation.operation['x-codeSamples'] ?? operation.operation['x-code-samples'];
+  const samples: RequestSample[] = [];
+  const unmapped: string[] = [];
+  if (!Array.isArray(raw)) return { samples, unmapped };
+  for (const entry of raw) {
+    const lang = String(entry?.lang ?? '').trim();
+    const source = typeof entry?.source === 'string' ? entry.source : undefined;
+    if (!lang || source === undefined) continue;
+    const name = SAMPLE_ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
+    const tab = tabKeyForFence(name, tabs, canonicalLanguage);
+    if (!tab) {
+      unmapped.push(lang);
+      continue;
+    }
+    samples.push({ tab, code: source, ...(entry.label ? { label: String(entry.label) } : {}) });
+  }
+  return { samples, unmapped };
+}
+
+/** Placeholders for credentials, one per kind, so a reader sees what to put where. */
+const TOKEN_PLACEHOLDER = 'YOUR_ACCESS_TOKEN';
+const API_KEY_PLACEHOLDER = 'YOUR_API_KEY';
+
+/** The HAR request a generated sample sends. */
+function harRequest(document: Json, operation: SpecOperation): HarRequest {
+  const url = new URL(serverUrl(document, operation));
+  let path = operation.path;
+  const queryString: Array<{ name: string; value: string }> = [];
+  const headers: Array<{ name: string; value: string }> = [];
+  const cookies: Array<{ name: string; value: string }> = [];
+  for (const parameter of parametersOf(document, operation)) {
+    if (parameter.in !== 'path' && parameter.required !== true) continue;
+    const value = parameterValue(document, parameter);
+    if (parameter.in === 'path') path = path.split(`{${parameter.name}}`).join(encodeURIComponent(String(value)));
+    else if (parameter.in === 'query') for (const one of Array.isArray(value) ? value : [value]) queryString.push({ name: parameter.name, value: String(one) });
+    else if (parameter.in === 'header') headers.push({ name: parameter.name, value: String(value) });
+    else if (parameter.in === 'cookie') cookies.push({ name: parameter.name, value: String(value) });
+  }
+  addCredentials(document, operation, headers, queryString, cookies);
+  const body = requestBody(document, operation);
+  if (body) headers.push({ name: 'Content-Type', value: body.mimeType });
+  const request: HarRequest = {
+    method: operation.method.toUpperCase(),
+    url: `${url.origin}${url.pathname.replace(/\/$/, '')}${path}`,
+    httpVersion: 'HTTP/1.1',
+    headers,
+    queryString,
+    cookies,
+    headersSize: -1,
+    bodySize: -1,
+    // httpsnippet reads postData on every request; one without a body has an empty one.
+    postData: body ?? { mimeType: '' },
+  };
+  return request;
+}
+
+/** The sample of an operation for a tab, generated, or undefined when the tab's language has no generator. */
+export function generatedSample(document: Json, operation: SpecOperation, tab: LanguageTab): string | undefined {
+  const generator = generatorFor(tab);
+  if (!generator) return undefined;
+  const snippet = new HTTPSnippet(harRequest(document, operation), { harIsAlreadyEncoded: false });
+  const code = snippet.convert(generator[0] as never, generator[1]);
+  const text = Array.isArray(code) ? code[0] : code;
+  if (typeof text !== 'string') return undefined;
+  // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
+  // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
+  return generator[1] === 'curl' ? text.replace(/<<EOF\n/, "<<'EOF'\n") : text;
+}
+
+function serverUrl(document: Json, operation: SpecOperation): string {
+  const servers: Json[] = operation.operation.servers ?? operation.pathItem.servers ?? document.servers ?? [];
+  const server = servers[0];
+  let url = typeof server?.url === 'string' ? server.url : '/';
+  for (const [name, variable] of Object.entries<Json>(server?.variables ?? {})) url = url.split(`{${name}}`).join(String(variable?.default ?? ''));
+  // A relative server (`/v1`) is relative to where the spec is served; the sample needs a host.
+  return new URL(url, 'https://api.example.com').toString();
+}
+
+function parameterValue(document: Json, parameter: Json): unknown {
+  const given = givenExample(document, parameter);
+  if (given.found) return given.value;
+  const media = parameter.content ? Object.values<Json>(parameter.content)[0] : undefined;
+  const value = schemaValue(document, parameter.schema ?? media?.schema ?? {}, 'request');
+  return value === undefined || typeof value === 'object' ? (Array.isArray(value) ? value : parameter.name) : value;
+}
+
+function addCredentials(document: Json, operation: SpecOperation, headers: Json[], query: Json[], cookies: Json[]): void {
+  const requirements: Json[] = operation.operation.security ?? document.security ?? [];
+  const first = requirements.find((requirement) => requirement && Object.keys(requirement).length > 0);
+  for (const name of Object.keys(first ?? {})) {
+    const scheme = resolve(document, document.components?.securitySchemes?.[name]);
+    if (!scheme) continue;
+    if (scheme.type === 'apiKey') {
+      const entry = { name: String(scheme.name), value: API_KEY_PLACEHOLDER };
+      if (scheme.in === 'query') query.push(entry);
+      else if (scheme.in === 'cookie') cookies.push(entry);
+      else headers.push(entry);
+    } else if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') {
+      headers.push({ name: 'Authorization', value: `Basic ${Buffer.from('USERNAME:PASSWORD').toString('base64')}` });
+    } else if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
+      headers.push({ name: 'Authorization', value: `Bearer ${TOKEN_PLACEHOLDER}` });
+    }
+  }
+}
+
+function requestBody(
+  document: Json,
+  operation: SpecOperation,
+): { mimeType: string; text?: string; params?: Array<{ name: string; value: string }> } | undefined {
+  const body = resolve(document, operation.operation.requestBody);
+  const content: Record<string, Json> = body?.content ?? {};
+  const types = Object.keys(content);
+  if (types.length === 0) return undefined;
+  const mimeType = types.find((type) => /json/i.test(type)) ?? types.find((type) => type === 'application/x-www-form-urlencoded') ?? types[0]!;
+  const media = content[mimeType];
+  const given = givenExample(document, media);
+  const value = given.found ? given.value : schemaValue(document, media?.schema ?? {}, 'request');
+  if (mimeType === 'application/x-www-form-urlencoded' && value && typeof value === 'object') {
+    return {
+      mimeType,
+      params: Object.entries(value as Record<string, unknown>).map(([name, v]) => ({ name, value: typeof v === 'string' ? v : JSON.stringify(v) })),
+    };
+  }
+  if (/json/i.test(mimeType)) return { mimeType, text: JSON.stringify(value ?? {}) };
+  return { mimeType, text: typeof value === 'string' ? value : JSON.stringify(value ?? '') };
+}

@@ -1,0 +1,146 @@
+import { descriptionMarkdown, inlineCode, inlineText, type Dialect } from './markdown-text';
+import { refName, resolve, type Json } from './spec-model';
+
+/**
+ * A schema as a nested Markdown list of its properties: name, type, required, constraints and
+ * description, one level per object. `allOf` is merged; `oneOf`/`anyOf` become labelled
+ * alternatives (with the discriminator); `readOnly` properties are left out of requests and
+ * `writeOnly` ones out of responses; a schema met again inside itself is named, never expanded.
+ */
+export interface SchemaListOptions {
+  dialect: Dialect;
+  /** A request body leaves out readOnly properties, a response writeOnly ones. */
+  direction: 'request' | 'response';
+  /** Where descriptions' unsafe HTML was removed, to warn (JSON pointer → what). */
+  removed: Array<{ pointer: string; what: string }>;
+}
+
+/** Levels of nesting shown; deeper properties are summed up by their type. */
+const MAX_DEPTH = 6;
+
+/** The type of a schema in words: `string (date-time)`, `array of Pet`, `Pet`, `string | null`. */
+export function typeText(document: Json, raw: Json): string {
+  const name = refName(raw);
+  const schema = resolve(document, raw) ?? {};
+  if (name) return name;
+  const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  if (types.includes('array') || schema.items) {
+    const items = typeText(document, schema.items ?? {});
+    return `array of ${items || 'any'}`;
+  }
+  const alternatives: Json[] | undefined = schema.oneOf ?? schema.anyOf;
+  let text =
+    types.filter((type) => type !== 'null').join(' | ') ||
+    (schema.properties || schema.allOf
+      ? 'object'
+      : Array.isArray(alternatives)
+        ? alternatives.map((alternative) => typeText(document, alternative)).join(' | ')
+        : '');
+  if (schema.format) text += ` <${schema.format}>`;
+  if (types.includes('null') || schema.nullable === true) text += text ? ' | null' : 'null';
+  return text || 'any';
+}
+
+/** Constraints of a schema in words: `default: 10`, `enum: a, b`, `≥ 1`, `pattern: …`. */
+export function constraintsOf(schema: Json): string[] {
+  const found: string[] = [];
+  const value = (v: unknown) => inlineCode(JSON.stringify(v));
+  if (schema.default !== undefined) found.push(`default ${value(schema.default)}`);
+  if (Array.isArray(schema.enum)) found.push(`one of ${schema.enum.map(value).join(', ')}`);
+  if (schema.const !== undefined) found.push(`always ${value(schema.const)}`);
+  if (typeof schema.minimum === 'number') found.push(`${schema.exclusiveMinimum === true ? '>' : '≥'} ${schema.minimum}`);
+  if (typeof schema.exclusiveMinimum === 'number') found.push(`> ${schema.exclusiveMinimum}`);
+  if (typeof schema.maximum === 'number') found.push(`${schema.exclusiveMaximum === true ? '<' : '≤'} ${schema.maximum}`);
+  if (typeof schema.exclusiveMaximum === 'number') found.push(`< ${schema.exclusiveMaximum}`);
+  if (typeof schema.minLength === 'number') found.push(`at least ${schema.minLength} characters`);
+  if (typeof schema.maxLength === 'number') found.push(`at most ${schema.maxLength} characters`);
+  if (typeof schema.pattern === 'string') found.push(`pattern ${inlineCode(schema.pattern)}`);
+  if (typeof schema.minItems === 'number') found.push(`at least ${schema.minItems} items`);
+  if (typeof schema.maxItems === 'number') found.push(`at most ${schema.maxItems} items`);
+  if (schema.uniqueItems === true) found.push('unique items');
+  if (schema.deprecated === true) found.push('**deprecated**');
+  return found;
+}
+
+/** `allOf` merged into one object schema (properties and required lists joined). */
+function merged(document: Json, raw: Json, seen: Set<string>): Json {
+  const schema = resolve(document, raw) ?? {};
+  if (!Array.isArray(schema.allOf)) return schema;
+  const result: Json = { ...schema, allOf: undefined, properties: { ...(schema.properties ?? {}) }, required: [...(schema.required ?? [])] };
+  for (const part of schema.allOf) {
+    const name = refName(part);
+    if (name && seen.has(name)) continue;
+    const inner = merged(document, part, name ? new Set([...seen, name]) : seen);
+    Object.assign(result.properties, inner.properties ?? {});
+    result.required.push(...(inner.required ?? []));
+    for (const key of ['type', 'description', 'oneOf', 'anyOf', 'discriminator', 'items', 'additionalProperties'])
+      if (result[key] === undefined && inner[key] !== undefined) result[key] = inner[key];
+  }
+  return result;
+}
+
+/** The property list of a schema (empty when it has no properties to show). */
+export function schemaList(document: Json, raw: Json, pointer: string, options: SchemaListOptions): string {
+  const lines: string[] = [];
+  const name = refName(raw);
+  walkSchema(document, raw, pointer, options, 0, name ? new Set([name]) : new Set(), lines);
+  return lines.join('\n');
+}
+
+/** Where a schema is written: its `$ref`'s target, else where it was met (what a writer fixes is there). */
+const writtenAt = (raw: Json, met: string): string => (typeof raw?.$ref === 'string' && raw.$ref.startsWith('#/') ? raw.$ref.slice(1) : met);
+
+function walkSchema(document: Json, raw: Json, met: string, options: SchemaListOptions, depth: number, seen: Set<string>, lines: string[]): void {
+  const pointer = writtenAt(raw, met);
+  const schema = merged(document, raw, seen);
+  const indent = '  '.repeat(depth);
+  const itemsName = schema.type === 'array' || schema.items ? refName(schema.items) : undefined;
+  if (itemsName) {
+    if (seen.has(itemsName)) return;
+    seen = new Set([...seen, itemsName]);
+  }
+  const target = schema.type === 'array' || schema.items ? merged(document, schema.items ?? {}, seen) : schema;
+  const base = schema.type === 'array' || schema.items ? writtenAt(schema.items, `${pointer}/items`) : pointer;
+  const required: string[] = Array.isArray(target.required) ? target.required : [];
+  for (const [property, rawChild] of Object.entries<Json>(target.properties ?? {})) {
+    const child = resolve(document, rawChild) ?? {};
+    if (options.direction === 'request' && child.readOnly === true) continue;
+    if (options.direction === 'response' && child.writeOnly === true) continue;
+    const childPointer = writtenAt(rawChild, `${base}/properties/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    lines.push(`${indent}- ${propertyLine(document, property, rawChild, required.includes(property), childPointer, options, indent)}`);
+    const childName = refName(rawChild) ?? refName(child.items);
+    if (childName && seen.has(childName)) continue; // recursion: named in the line above, not expanded
+    if (depth + 1 >= MAX_DEPTH) continue;
+    walkSchema(document, rawChild, childPointer, options, depth + 1, childName ? new Set([...seen, childName]) : seen, lines);
+  }
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const alternatives: Json[] = Array.isArray(target[keyword]) ? target[keyword] : [];
+    if (alternatives.length === 0) continue;
+    const discriminator = target.discriminator?.propertyName;
+    const intro = keyword === 'oneOf' ? 'Exactly one of' : 'Any of';
+    lines.push(`${indent}- ${intro}${discriminator ? ` (chosen by ${inlineCode(discriminator)})` : ''}:`);
+    alternatives.forEach((alternative, index) => {
+      const label = String(resolve(document, alternative)?.title ?? refName(alternative) ?? `option ${index + 1}`);
+      const type = typeText(document, alternative);
+      const mapped = Object.entries<string>(target.discriminator?.mapping ?? {}).find(([, ref]) => ref === alternative?.$ref)?.[0];
+      lines.push(
+        `${indent}  - ${inlineText(label, options.dialect)}${type === label ? '' : ` (${inlineText(type, options.dialect)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
+      );
+      const altName = refName(alternative);
+      if ((altName && seen.has(altName)) || depth + 2 >= MAX_DEPTH) return;
+      walkSchema(document, alternative, `${base}/${keyword}/${index}`, options, depth + 2, altName ? new Set([...seen, altName]) : seen, lines);
+    });
+  }
+}
+
+function propertyLine(document: Json, property: string, raw: Json, required: boolean, pointer: string, options: SchemaListOptions, indent: string): string {
+  const schema = resolve(document, raw) ?? {};
+  const facts = [typeText(document, raw), ...(required ? ['required'] : []), ...constraintsOf(schema)];
+  let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact, options.dialect) : fact)).join(', ')})`;
+  if (typeof schema.description === 'string' && schema.description.trim()) {
+    const description = descriptionMarkdown(schema.description, options.dialect, { headingShift: 6 });
+    for (const what of description.removed) options.removed.push({ pointer: `${pointer}/description`, what });
+    line += `: ${description.markdown.replace(/\n/g, `\n${indent}  `)}`;
+  }
+  return line;
+}

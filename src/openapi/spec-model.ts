@@ -1,0 +1,135 @@
+/**
+ * An OpenAPI 3.x document (bundled: every `$ref` points inside it) read as what the reference
+ * shows: tags in order, each with its operations, and the webhooks. Swagger 2.0 is upgraded before
+ * it gets here (load-spec.ts). Nothing here writes Markdown.
+ */
+
+// A spec is JSON of any shape: it is read defensively, field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+
+export interface SpecOperation {
+  method: string;
+  /** The path template (`/pets/{petId}`), or the webhook's name. */
+  path: string;
+  operation: Json;
+  pathItem: Json;
+  /** JSON pointer of the operation in the bundled document (`/paths/~1pets/get`). */
+  pointer: string;
+  /** The operationId, else `METHOD /path`: what decides between two operations that would share an id. */
+  key: string;
+  webhook: boolean;
+}
+
+export interface SpecTag {
+  name: string;
+  /** What the heading says: `x-displayName`, else the name. */
+  title: string;
+  description?: string;
+  operations: SpecOperation[];
+  /** Operations listed under this tag that render under their first tag: linked from here. */
+  alsoListed: SpecOperation[];
+}
+
+/** The name of the h1 that holds operations without a tag. */
+const UNTAGGED = 'Operations';
+
+export const pointerPart = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Follows `$ref`s inside the document (`#/components/schemas/Pet`); a value without one is itself. */
+export function resolve(document: Json, value: Json, seen = new Set<string>()): Json {
+  const ref = value && typeof value === 'object' ? value.$ref : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('#')) return value;
+  if (seen.has(ref)) return {};
+  seen.add(ref);
+  let target: Json = document;
+  for (const part of ref.slice(1).split('/').filter(Boolean)) {
+    target = target?.[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return resolve(document, target ?? {}, seen);
+}
+
+/** The schema name of a `$ref` to a component (`#/components/schemas/Pet` → `Pet`). */
+export const refName = (value: Json): string | undefined =>
+  typeof value?.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(value.$ref)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+
+function operationsOf(document: Json, items: Json, webhook: boolean): SpecOperation[] {
+  const found: SpecOperation[] = [];
+  for (const [path, rawItem] of Object.entries<Json>(items ?? {})) {
+    const pathItem = resolve(document, rawItem);
+    const root = webhook ? '/webhooks' : '/paths';
+    const methods: Array<[string, Json]> = METHODS.filter((method) => pathItem?.[method]).map((method) => [method, pathItem[method]]);
+    // OpenAPI 3.2: methods beyond the fixed ones.
+    for (const [method, operation] of Object.entries<Json>(pathItem?.additionalOperations ?? {})) methods.push([method.toLowerCase(), operation]);
+    for (const [method, operation] of methods) {
+      const pointer = `${root}/${pointerPart(path)}/${method}`;
+      const key = typeof operation.operationId === 'string' && operation.operationId ? operation.operationId : `${method.toUpperCase()} ${path}`;
+      found.push({ method, path, operation, pathItem, pointer, key, webhook });
+    }
+  }
+  return found;
+}
+
+/**
+ * The tags of the document in reading order, each with the operations it renders: `x-tagGroups`
+ * first (in group order), then `tags`, then tags met on operations only, then untagged operations.
+ * An operation under several tags renders under its first and is listed under the others.
+ */
+export function tagsOf(document: Json, only?: readonly string[]): SpecTag[] {
+  const declared: Json[] = Array.isArray(document.tags) ? document.tags : [];
+  const order: string[] = [];
+  const add = (name: unknown) => {
+    if (typeof name === 'string' && !order.includes(name)) order.push(name);
+  };
+  for (const group of Array.isArray(document['x-tagGroups']) ? document['x-tagGroups'] : []) for (const name of group?.tags ?? []) add(name);
+  // OpenAPI 3.2: a tag with a parent follows its parent.
+  for (const tag of declared.filter((tag) => !tag?.parent)) {
+    add(tag?.name);
+    for (const child of declared.filter((other) => other?.parent === tag?.name)) add(child?.name);
+  }
+  for (const tag of declared) add(tag?.name);
+  const operations = operationsOf(document, document.paths, false);
+  for (const operation of operations) for (const name of operation.operation.tags ?? []) add(name);
+
+  const tags = new Map<string, SpecTag>();
+  for (const name of order) {
+    const info = declared.find((tag) => tag?.name === name);
+    tags.set(name, { name, title: String(info?.['x-displayName'] ?? name), description: info?.description, operations: [], alsoListed: [] });
+  }
+  const untagged: SpecTag = { name: UNTAGGED, title: UNTAGGED, operations: [], alsoListed: [] };
+  for (const operation of operations) {
+    const names: string[] = (operation.operation.tags ?? []).filter((name: unknown) => typeof name === 'string');
+    if (names.length === 0) {
+      untagged.operations.push(operation);
+      continue;
+    }
+    const first = names[0]!;
+    tags.get(first)!.operations.push(operation);
+    for (const other of names) if (other !== first) tags.get(other)!.alsoListed.push(operation);
+  }
+  const result = [...tags.values(), ...(untagged.operations.length ? [untagged] : [])].filter((tag) => tag.operations.length > 0 || tag.alsoListed.length > 0);
+  return only?.length ? result.filter((tag) => only.includes(tag.name)) : result;
+}
+
+/** The webhooks of an OpenAPI 3.1+ document (or `x-webhooks`), in their order. */
+export const webhooksOf = (document: Json): SpecOperation[] => operationsOf(document, document.webhooks ?? document['x-webhooks'], true);
+
+/** What an operation's heading says: its summary, else its operationId, else `METHOD /path`. */
+export function operationTitle(operation: SpecOperation): string {
+  const summary = typeof operation.operation.summary === 'string' ? operation.operation.summary.trim() : '';
+  if (summary) return summary;
+  if (typeof operation.operation.operationId === 'string' && operation.operation.operationId) return operation.operation.operationId;
+  return operation.webhook ? operation.path : `${operation.method.toUpperCase()} ${operation.path}`;
+}
+
+/** Parameters of an operation: the path item's, replaced by the operation's of the same name and place. */
+export function parametersOf(document: Json, operation: SpecOperation): Json[] {
+  const merged = new Map<string, Json>();
+  for (const raw of [...(operation.pathItem.parameters ?? []), ...(operation.operation.parameters ?? [])]) {
+    const parameter = resolve(document, raw);
+    if (parameter?.name) merged.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...merged.values()];
+}

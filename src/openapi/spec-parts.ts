@@ -1,0 +1,40 @@
+import type { Page } from '../content/site';
+import type { SourceFile } from '../content/source-file';
+import { problem, type Problem } from '../validation/problem';
+import { compileSpec } from './compile-spec';
+import { loadSpec, type LoadedSpec } from './load-spec';
+import { tagsOf } from './spec-model';
+
+/**
+ * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
+ * spec becomes one more file of the page, in the page's dialect, which the Markdown (or MDX)
+ * pipeline renders like any include. Specs are loaded once per content state, however many pages
+ * name them.
+ */
+export async function specParts(page: Page, load: (file: string) => Promise<LoadedSpec> = loadSpec): Promise<{ parts: SourceFile[]; problems: Problem[] }> {
+  const parts: SourceFile[] = [];
+  const problems: Problem[] = [];
+  for (const reference of page.specs) {
+    const spec = await load(reference.file);
+    problems.push(...spec.problems);
+    if (!spec.document) continue;
+    const known = tagsOf(spec.document).map((tag) => tag.name);
+    for (const tag of reference.tags.filter((name) => !known.includes(name))) {
+      problems.push(problem('openapi-tag-unknown', { file: page.file, line: reference.line }, { tag, known: known.join(', ') }));
+    }
+    const compiled = compileSpec(spec.document, {
+      dialect: page.dialect,
+      tabs: page.tabs,
+      tags: reference.tags,
+      ...(reference.webhooks === undefined ? {} : { webhooks: reference.webhooks }),
+      ...(reference.schemas === undefined ? {} : { schemas: reference.schemas }),
+    });
+    for (const finding of compiled.findings) {
+      problems.push(
+        problem(finding.kind, { file: reference.file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
+      );
+    }
+    parts.push({ path: reference.file, dialect: page.dialect, yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1 });
+  }
+  return { parts, problems };
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, hasStackTrace, reportOf, tempDir, type BuildResult } from './support/build';
+import { is, readPage, text, type BuiltPage } from './support/html';
+
+/**
+ * A spec named by a page's front matter builds into that page's sections: tests/fixtures/openapi/
+ * (a Markdown page naming specs/kennel.yaml), and the same spec named by an MDX page.
+ */
+const FIXTURE = 'tests/fixtures/openapi';
+
+let build: BuildResult;
+let page: BuiltPage;
+let mdx: { dir: string; build: BuildResult; page?: BuiltPage };
+
+beforeAll(async () => {
+  build = await astroBuild({ content: FIXTURE, outDir: tempDir('openapi-out') });
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+  page = readPage(path.join(build.outDir, 'index.html'));
+
+  // The same spec, named by an MDX page: the sections are written as MDX.
+  const dir = tempDir('openapi-mdx');
+  fs.cpSync(path.join(FIXTURE, 'specs'), path.join(dir, 'specs'), { recursive: true });
+  const markdown = fs.readFileSync(path.join(FIXTURE, 'index.md'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'index.mdx'), markdown.replace('This guide is prose;', 'This guide is {"MDX"} prose;'));
+  const built = await astroBuild({ content: dir, outDir: tempDir('openapi-mdx-out') });
+  mdx = { dir, build: built, ...(built.status === 0 ? { page: readPage(path.join(built.outDir, 'index.html')) } : {}) };
+});
+afterAll(() => [build?.outDir, mdx?.dir, mdx?.build.outDir].forEach((dir) => dir && fs.rmSync(dir, { recursive: true, force: true })));
+
+const sectionOf = (built: BuiltPage, id: string) => built.all((e) => e.tagName === 'section' && built.all((h) => h.properties.id === id, e).length > 0).at(-1)!;
+
+describe('a Markdown page that names a spec', () => {
+  it('builds with exactly the warnings its spec deserves, each at its line', () => {
+    expect(hasStackTrace(build.stdout + build.stderr)).toBe(false);
+    expect(reportOf(build.stdout + build.stderr)).toBe(`⚠ Found 2 warnings in 1 file
+
+${FIXTURE}/specs/kennel.yaml
+  ⚠ ${FIXTURE}/specs/kennel.yaml:31  the description at /paths/~1dogs/get/description holds a <script> element; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
+  ⚠ ${FIXTURE}/specs/kennel.yaml:123  the code sample in "Elixir" at /paths/~1adoptions/post/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.`);
+  });
+
+  it('follows the prose with the reference: description, Authentication, one h1 per tag, one h2 per operation', () => {
+    expect(page.toc()).toEqual([
+      { entry: 'Kennel guide#kennel-guide', children: ['Rate limits#rate-limits'] },
+      { entry: 'Authentication#authentication', children: ['bearer#bearer'] },
+      { entry: 'Dogs#dogs', children: ['List dogs#list-dogs', 'Get a dog#get-a-dog', 'Get a dog#get-a-dog-removedog'] },
+      { entry: 'Adoptions#adoptions', children: ['Adopt a dog#adopt-a-dog'] },
+    ]);
+  });
+
+  it('gives every operation a request sample in each tab, and its response examples under every tab', () => {
+    const blocks = page.codeBlocks();
+    const listDogs = sectionOf(page, 'list-dogs');
+    const tabsIn = (section: typeof listDogs) =>
+      page.all((e) => e.tagName === 'div' && e.properties.dataTab !== undefined, section).map((e) => String(e.properties.dataTab));
+    expect(new Set(tabsIn(listDogs))).toEqual(new Set(['shell', 'ruby', 'python', 'javascript']));
+    expect(blocks.filter((block) => block.language === 'json').every((block) => block.tab === '')).toBe(true);
+    expect(text(listDogs)).toContain('curl --request GET');
+    expect(text(sectionOf(page, 'list-dogs-responses'))).toContain('"name": "Rex O\'Hara"');
+    // The writer's own Ruby sample replaces the generated one.
+    expect(text(sectionOf(page, 'adopt-a-dog'))).toContain('Kennel::Adoption.create');
+  });
+
+  it('keeps the link from the prose to an operation working, and no script from the spec reaches the page', () => {
+    const html = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
+    expect(page.all(is('a')).some((a) => a.properties.href === '#adopt-a-dog')).toBe(true);
+    expect(html).not.toMatch(/alert\(1\)/);
+    expect(text(sectionOf(page, 'list-dogs'))).toContain('Lists dogs, newest first.');
+  });
+
+  it('makes every operation findable: its path and operationId are in its section', () => {
+    const section = text(sectionOf(page, 'get-a-dog-removedog'));
+    expect(section).toContain('DELETE /dogs/{dogId}');
+    expect(section).toContain('removeDog');
+    expect(section).toContain('Deprecated.');
+  });
+});
+
+describe('an MDX page that names the same spec', () => {
+  it('builds, with the same ids and samples', () => {
+    expect(mdx.build.status, mdx.build.stdout + mdx.build.stderr).toBe(0);
+    expect(mdx.page!.headingIds()).toEqual(page.headingIds());
+    expect(text(sectionOf(mdx.page!, 'list-dogs'))).toContain('curl --request GET');
+    expect(text(sectionOf(mdx.page!, 'get-a-dog'))).toContain('GET /dogs/{dogId}');
+  });
+});

@@ -1,0 +1,39 @@
+import { expect, test, type Page } from '@playwright/test';
+import { siteUrl } from './support/sites';
+import { tab } from './support/page';
+
+/**
+ * The reference made from tests/fixtures/openapi/specs/kennel.yaml, in the browser: the tabs switch
+ * the generated samples, and search finds an operation by its operationId and by its path.
+ */
+const visibleCode = (page: Page, headingId: string) => page.locator(`.section:has(#${headingId}) .code-block:visible`).allInnerTexts();
+
+test("the language tabs switch the generated request samples, and the writer's own sample where there is one", async ({ page }) => {
+  await page.goto(`${siteUrl('openapi')}#list-dogs`);
+  expect((await visibleCode(page, 'list-dogs')).join('\n')).toContain('curl --request GET');
+  await tab(page, 'python').click();
+  const python = (await visibleCode(page, 'list-dogs')).join('\n');
+  expect(python).toContain('import requests');
+  expect(python).not.toContain('curl');
+  await tab(page, 'ruby').click();
+  expect((await visibleCode(page, 'list-dogs')).join('\n')).toContain('Net::HTTP::Get');
+  expect((await visibleCode(page, 'adopt-a-dog')).join('\n')).toContain('Kennel::Adoption.create');
+  await tab(page, 'javascript').click();
+  expect((await visibleCode(page, 'adopt-a-dog')).join('\n')).toContain("fetch('https://kennel.example.com/v1/adoptions'");
+});
+
+for (const [query, id] of [
+  ['removeDog', 'get-a-dog-removedog'],
+  ['POST /adoptions', 'adopt-a-dog'],
+] as const) {
+  test(`search for “${query}” lands on its operation`, async ({ page }) => {
+    await page.goto(siteUrl('openapi'));
+    await page.getByRole('combobox', { name: 'Search the docs' }).click();
+    await page.keyboard.type(query);
+    const first = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+    await expect(first).toHaveAttribute('href', `/#${id}`);
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+  });
+}

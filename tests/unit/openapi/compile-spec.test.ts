@@ -1,0 +1,150 @@
+import { describe, expect, test } from 'vitest';
+import { compileSpec } from '../../../src/openapi/compile-spec';
+import { operationIds } from '../../../src/openapi/operation-ids';
+import { tagsOf, type Json, type SpecOperation } from '../../../src/openapi/spec-model';
+
+const TABS = ['shell', 'ruby', 'python', 'javascript'].map((key) => ({ key, label: key }));
+
+/** A small 3.1 document; `paths` and `extra` replace its parts. */
+function spec(paths: Json, extra: Json = {}): Json {
+  return { openapi: '3.1.0', info: { title: 'T', version: '1' }, servers: [{ url: 'https://api.test/v1' }], paths, ...extra };
+}
+
+const op = (operationId: string, summary: string, more: Json = {}) => ({ operationId, summary, responses: { '204': { description: 'done' } }, ...more });
+
+describe('tags and their operations', () => {
+  test('follow x-tagGroups, then tags, then first use; untagged last; an operation renders under its own first tag', () => {
+    const document = spec(
+      {
+        '/a': { get: op('a', 'A', { tags: ['late'] }) },
+        '/b': { get: op('b', 'B', { tags: ['second', 'first'] }) },
+        '/c': { get: op('c', 'C') },
+        '/d': { get: op('d', 'D', { tags: ['first'] }) },
+      },
+      { tags: [{ name: 'second' }, { name: 'first', 'x-displayName': 'First things' }], 'x-tagGroups': [{ name: 'G', tags: ['first'] }] },
+    );
+    const tags = tagsOf(document);
+    expect(tags.map((tag) => [tag.title, tag.operations.map((o) => o.key), tag.alsoListed.map((o) => o.key)])).toEqual([
+      ['First things', ['d'], ['b']],
+      ['second', ['b'], []],
+      ['late', ['a'], []],
+      ['Operations', ['c'], []],
+    ]);
+    const markdown = compileSpec(document, { dialect: 'md', tabs: TABS }).markdown;
+    expect(markdown).toContain('Also in this group: [B](#b).');
+  });
+});
+
+describe('operation ids', () => {
+  const operations = (order: string[]): SpecOperation[] =>
+    order.map((key) => ({
+      method: 'get',
+      path: `/${key}`,
+      operation: { operationId: key, summary: key === 'other' ? 'Other' : 'Get a thing' },
+      pathItem: {},
+      pointer: `/paths/~1${key}/get`,
+      key,
+      webhook: false,
+    }));
+
+  test("are Slate's slug of the summary; where summaries repeat, the operationId decides, not the order", () => {
+    const forward = operations(['zeta', 'alpha', 'other']);
+    const backward = operations(['other', 'alpha', 'zeta']);
+    const byKey = (ids: Map<SpecOperation, string>) => Object.fromEntries([...ids].map(([operation, id]) => [operation.key, id]));
+    expect(byKey(operationIds(forward))).toEqual({ alpha: 'get-a-thing', zeta: 'get-a-thing-zeta', other: 'other' });
+    expect(byKey(operationIds(backward))).toEqual(byKey(operationIds(forward)));
+  });
+});
+
+describe('the sections of an operation', () => {
+  const document = spec(
+    {
+      '/pets/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        put: op('putPet', 'Replace a pet', {
+          deprecated: true,
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+          responses: { '200': { description: 'The pet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+          'x-codeSamples': [
+            { lang: 'cURL', source: 'curl -X PUT https://api.test/v1/pets/1' },
+            { lang: 'Elixir', source: 'Pets.put(1)' },
+          ],
+        }),
+      },
+    },
+    {
+      components: {
+        schemas: {
+          Pet: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              id: { type: 'integer', readOnly: true },
+              name: { type: 'string', description: 'Its <i>name</i>.<img src=x onerror=alert(1)>' },
+              secret: { type: 'string', writeOnly: true },
+              friend: { $ref: '#/components/schemas/Pet' },
+            },
+          },
+        },
+      },
+    },
+  );
+  const { markdown, findings } = compileSpec(document, { dialect: 'md', tabs: TABS });
+  const section = (title: string) => markdown.slice(markdown.indexOf(title), markdown.indexOf('<h3', markdown.indexOf(title) + title.length + 5) >>> 0);
+
+  test('have a fixed id, the method and path, and say when deprecated', () => {
+    expect(markdown).toContain('<h2 id="replace-a-pet">Replace a pet</h2>');
+    expect(markdown).toContain('`PUT /pets/{id}` · operation `putPet`');
+    expect(markdown).toContain('**Deprecated.**');
+    expect(markdown).toContain('<h3 id="replace-a-pet-parameters">Parameters</h3>');
+  });
+
+  test("use the writer's sample for its tab and generate the others; a sample for no tab is reported", () => {
+    expect(markdown).toContain('```shell\ncurl -X PUT https://api.test/v1/pets/1\n```');
+    expect(markdown).toMatch(/```ruby\nrequire 'uri'/);
+    expect(markdown).toMatch(/```python\nimport requests/);
+    expect(markdown).toMatch(/```javascript\nconst options/);
+    expect(findings).toContainEqual({ kind: 'openapi-sample-language', pointer: '/paths/~1pets~1{id}/put/x-codeSamples', facts: { lang: 'Elixir' } });
+  });
+
+  test('leave readOnly out of the request, writeOnly out of the response, and name a recursion without expanding it', () => {
+    const request = section('<h3 id="replace-a-pet-body">');
+    expect(request).toContain('`secret`');
+    expect(request).not.toContain('`id`');
+    expect(request).toContain('`friend` (Pet)\n');
+    const response = markdown.slice(markdown.indexOf('`200` `application/json`'));
+    expect(response).toContain('`id` (integer)');
+    expect(response).not.toContain('`secret`');
+  });
+
+  test('drop unsafe HTML from descriptions and report where it was', () => {
+    expect(markdown).toContain('Its <i>name</i>.<img src="x">');
+    expect(markdown).not.toMatch(/onerror/);
+    expect(findings.filter((finding) => finding.kind === 'openapi-unsafe-html')).toEqual([
+      { kind: 'openapi-unsafe-html', pointer: '/components/schemas/Pet/properties/name/description', facts: { what: 'the onerror attribute of <img>' } },
+    ]);
+  });
+
+  test('a tab no generator knows and no sample covers is reported', () => {
+    const result = compileSpec(document, {
+      dialect: 'md',
+      tabs: [
+        { key: 'elixir', label: 'Elixir' },
+        { key: 'haskell', label: 'Haskell' },
+      ],
+    });
+    expect(result.findings.filter((finding) => finding.kind === 'openapi-no-sample')).toEqual([
+      { kind: 'openapi-no-sample', pointer: '/paths/~1pets~1{id}/put', facts: { tab: 'haskell' } },
+    ]);
+    expect(result.markdown).toContain('```elixir\nPets.put(1)\n```');
+  });
+});
+
+describe('MDX pages', () => {
+  test('get text MDX reads as text: braces and angle brackets escaped outside code', () => {
+    const document = spec({ '/x': { get: op('getX', 'Get {x} <now>', { description: 'Returns {x} when a < b.' }) } });
+    const { markdown } = compileSpec(document, { dialect: 'mdx', tabs: TABS });
+    expect(markdown).toContain('<h2 id="get-x-lt-now-gt">Get &#123;x&#125; &lt;now&gt;</h2>');
+    expect(markdown).toContain('Returns \\{x} when a \\< b.');
+  });
+});
