@@ -37,7 +37,8 @@ export function listAssets(contentDir: string): string[] {
       else if (entry.isFile() && isAssetFile(entry.name)) assets.push(path.relative(contentDir, full).split(path.sep).join('/'));
     }
   };
-  if (fs.existsSync(contentDir)) walk(contentDir);
+  // A spec file given as the content (zero-config OpenAPI) has no assets beside it.
+  if (fs.existsSync(contentDir) && fs.statSync(contentDir).isDirectory()) walk(contentDir);
   return assets.sort();
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
@@ -37,6 +38,10 @@ interface SpecReference {
   tags: string[];
   webhooks?: boolean;
   schemas?: boolean;
+  /** The spec is the whole page: its description goes under an "Introduction" h1. */
+  introduction?: boolean;
+  /** Named among the includes: its sections go before the part at this index (else after every part). */
+  at?: number;
 }
 
 export interface Site {
@@ -83,12 +88,17 @@ function outputPathOf(contentDir: string, file: string): string {
 export function loadSite(contentDir: string): Site {
   const dir = path.resolve(contentDir);
   const problems: Problem[] = [];
+  // A spec file alone: its "folder" is the file itself, so nothing beside it (a project, /tmp) is walked for assets.
+  if (fs.existsSync(dir) && fs.statSync(dir).isFile() && SPEC_FILE.test(dir)) return specSite(dir, dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     problems.push(problem('content-folder-missing', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
   const files = findPageFiles(dir);
   if (files.length === 0) {
+    // A folder with one OpenAPI spec and no page is that spec's site.
+    const specs = specFilesUnder(dir).filter(isSpec);
+    if (specs.length === 1) return specSite(specs[0]!, dir);
     problems.push(problem('content-folder-empty', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
@@ -114,7 +124,8 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
   // own includes/, as Middleman looks up partials relative to the page first, then from the root.
   const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
-  appendIncludes(source, data.includes, includesDirs, parts, [file], problems);
+  const included: SpecReference[] = [];
+  appendIncludes(source, data.includes, includesDirs, parts, [file], problems, { dirs: [path.dirname(file), contentDir], specs: included });
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {
@@ -123,7 +134,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     problems.push(problem('tab-language-unknown', { file, line: tabLines[index] ?? source.yamlLine }, { tab: tab.key, nearest: nearestLanguages(language) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
-  const specs = findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems);
+  const specs = [...included, ...findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems)];
   return {
     file,
     contentDir,
@@ -139,12 +150,12 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
 }
 
 /** The spec files a page names, looked up beside the page, then in the content folder. */
-function findSpecs(source: SourceFile, entries: FrontMatter['openapi'], dirs: string[], problems: Problem[]): SpecReference[] {
+function findSpecs(source: SourceFile, entries: FrontMatter['openapi'], dirs: string[], problems: Problem[], at?: number): SpecReference[] {
   const lines = listItemLines(source, 'openapi');
   const keyAt = keyLine(source, 'openapi');
   const found: SpecReference[] = [];
   entries.forEach((entry, index) => {
-    const line = lines[index] ?? keyAt;
+    const line = at ?? lines[index] ?? keyAt;
     const file = [...new Set(dirs)].map((dir) => path.resolve(dir, entry.spec)).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
     if (!file) {
       const available = [...new Set(dirs)].flatMap((dir) => specFilesUnder(dir).map((candidate) => path.relative(dir, candidate).split(path.sep).join('/')));
@@ -155,6 +166,50 @@ function findSpecs(source: SourceFile, entries: FrontMatter['openapi'], dirs: st
     found.push({ file, line, tags: entry.tags, ...(entry.webhooks === undefined ? {} : { webhooks: entry.webhooks }), ...(entry.schemas === undefined ? {} : { schemas: entry.schemas }) });
   });
   return found;
+}
+
+const SPEC_FILE = /\.(ya?ml|json)$/i;
+
+/** Whether a file looks like an OpenAPI or Swagger document (its top-level version key, near its start). */
+function isSpec(file: string): boolean {
+  const start = fs.readFileSync(file, 'utf8').slice(0, 4096);
+  return /(^|[\n{,])\s*"?(openapi|swagger)"?\s*:/.test(start);
+}
+
+/**
+ * The site of a spec given alone (`SHALE_CONTENT=openapi.yaml`, or a folder holding only it): one
+ * page of its reference, titled by the spec, with Slate's four tabs and search on.
+ */
+function specSite(file: string, contentDir: string): Site {
+  const title = specTitle(file);
+  const source: SourceFile = { path: file, dialect: 'md', yaml: '', body: '', bodyLine: 1, yamlLine: 1 };
+  const tabs = ['shell', 'ruby', 'python', 'javascript'];
+  const frontMatter = frontMatterSchema.parse({ title, language_tabs: tabs, search: true, code_clipboard: true });
+  const page: Page = {
+    file,
+    contentDir,
+    outputPath: 'index.html',
+    dialect: 'md',
+    frontMatter,
+    tabs: normaliseTabs(tabs),
+    footers: [],
+    parts: [source],
+    slate: false,
+    specs: [{ file, tags: [], introduction: true }],
+  };
+  return { contentDir, pages: [page], problems: [] };
+}
+
+/** `info.title` of a spec, read without checking it (the spec's checks come later). */
+function specTitle(file: string): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const document = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    const title = document?.info?.title;
+    return typeof title === 'string' && title.trim() ? title.trim() : 'API Reference';
+  } catch {
+    return 'API Reference';
+  }
 }
 
 /** YAML and JSON files under a folder (for the hint when a named spec is missing). */
@@ -175,12 +230,20 @@ function appendIncludes(
   parts: SourceFile[],
   chain: string[],
   problems: Problem[],
+  openapi: { dirs: string[]; specs: SpecReference[] },
 ): void {
   const lines = listItemLines(from, 'includes');
   for (const [index, name] of names.entries()) {
     const line = lines[index] ?? from.yamlLine;
     if (!name) {
       problems.push(problem('include-empty-name', { file: from.path, line }));
+      continue;
+    }
+    // `openapi:specs/pets.yaml#tag=pets`: a spec (or some of its tags) in the reading order of the includes.
+    const spec = /^openapi:(.+?)(?:#tags?=(.*))?$/.exec(name);
+    if (spec) {
+      const tags = (spec[2] ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+      for (const found of findSpecs(from, [{ spec: spec[1]!.trim(), tags }], openapi.dirs, problems, line)) openapi.specs.push({ ...found, at: parts.length });
       continue;
     }
     const resolutions = includesDirs.map((dir) => resolveInclude(dir, name, from.dialect));
@@ -218,7 +281,7 @@ function appendIncludes(
     if (source.yaml.trim()) {
       const nested = readFrontMatter(source, includeFrontMatterSchema, 'include');
       problems.push(...nested.problems);
-      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems);
+      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems, openapi);
     }
   }
 }

@@ -66,7 +66,10 @@ export class ContentState {
       for (const page of this.site.pages) {
         if (page.specs.length === 0) continue;
         const { parts, problems } = await specParts(page, load);
-        page.parts.push(...parts);
+        // A spec named among the includes goes where it was named; the others after every part.
+        // From the last place to the first, so each index still means the part it meant.
+        const placed = page.specs.map((spec, index) => ({ at: spec.at ?? page.parts.length, part: parts[index] }));
+        for (const { at, part } of placed.reverse()) if (part) page.parts.splice(at, 0, part);
         // A spec named by two pages is checked once: its problems are reported once.
         for (const found of problems) {
           const key = `${found.file}:${found.line}:${found.message}`;

@@ -36,7 +36,9 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
   context.watcher.add(contentDir);
   let pending: ReturnType<typeof setTimeout> | undefined;
   const reload = (changed: string) => {
-    if (!changed.startsWith(contentDir + path.sep) || !(/\.mdx?$/.test(changed) || isAssetFile(changed))) return;
+    // Pages, includes and images, and OpenAPI specs (YAML or JSON); a spec given as the content itself too.
+    const inside = changed === contentDir || changed.startsWith(contentDir + path.sep);
+    if (!inside || !(/\.(mdx?|ya?ml|json)$/.test(changed) || isAssetFile(changed))) return;
     clearTimeout(pending);
     // Just long enough to take an editor's save (often unlink + add, or two writes) as one change:
     // an edit waits for this before it reaches the browser (≤ 1 s in all).

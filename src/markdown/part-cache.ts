@@ -98,7 +98,7 @@ export class PartCache {
   private assets(): string {
     if (this.assetStamp !== undefined) return this.assetStamp;
     const files =
-      this.contentDir && fs.existsSync(this.contentDir)
+      this.contentDir && fs.existsSync(this.contentDir) && fs.statSync(this.contentDir).isDirectory()
         ? fs
             .readdirSync(this.contentDir, { recursive: true, encoding: 'utf8' })
             .filter((file) => !/\.mdx?$/.test(file))

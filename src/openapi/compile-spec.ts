@@ -1,3 +1,4 @@
+import { parameterize } from '../content/slug';
 import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
@@ -21,6 +22,8 @@ export interface CompileOptions {
   webhooks?: boolean;
   /** The Schemas h1, one h2 per component schema (default: no). */
   schemas?: boolean;
+  /** The spec is the whole page: its description goes under an "Introduction" h1. */
+  introduction?: boolean;
 }
 
 /** Something the compiler found wrong or doubtful, at a JSON pointer of the spec. */
@@ -72,6 +75,8 @@ class SpecWriter {
   readonly findings: SpecFinding[] = [];
   private readonly removed: Array<{ pointer: string; what: string }> = [];
   private readonly dialect: Dialect;
+  /** The tag each operation renders under (Redoc's and Scalar's links name it). */
+  private readonly firstTag = new Map<SpecOperation, string>();
 
   constructor(
     private readonly document: Json,
@@ -88,8 +93,13 @@ class SpecWriter {
     const ids = operationIds(all);
     const whole = !this.options.tags?.length;
 
-    if (whole && typeof document.info?.description === 'string') this.description(document.info.description, '/info/description', 0);
+    if (whole && typeof document.info?.description === 'string') {
+      if (this.options.introduction) this.heading(1, 'Introduction');
+      this.description(document.info.description, '/info/description', 0);
+    }
     if (whole) this.security();
+    // Operations without a tag have none in the other renderers' links either.
+    for (const tag of tags) for (const operation of tag.operations) if (operation.operation.tags?.length) this.firstTag.set(operation, tag.name);
     for (const tag of tags) {
       this.heading(1, tag.title);
       if (typeof tag.description === 'string')
@@ -171,7 +181,10 @@ class SpecWriter {
     this.heading(2, operationTitle(operation), id);
     this.samples(operation);
     const method = operation.webhook ? `Webhook ${inlineCode(operation.path)}` : inlineCode(`${operation.method.toUpperCase()} ${operation.path}`);
-    this.out.push(`${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
+    const aliases = operationAliases(operation, this.firstTag.get(operation))
+      .map((alias) => `<span id="${elementText(alias).replace(/"/g, '&quot;')}"></span>`)
+      .join('');
+    this.out.push(`${aliases}${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
     if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
     if (typeof op.description === 'string') this.description(op.description, `${pointer}/description`, 2);
     const servers: Json[] = op.servers ?? operation.pathItem.servers ?? [];
@@ -354,6 +367,23 @@ class SpecWriter {
       [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n'),
     );
   }
+}
+
+/**
+ * The anchors other renderers gave an operation, kept as empty elements beside it so links written
+ * for them still land here: Widdershins' `opId…`, Redoc's `operation/…` and
+ * `tag/…/operation/…`, Scalar's `tag/…/METHOD/path`.
+ */
+function operationAliases(operation: SpecOperation, tag: string | undefined): string[] {
+  if (operation.webhook) return [];
+  const id = operation.operation.operationId;
+  const aliases: string[] = [];
+  if (typeof id === 'string' && id && !/\s/.test(id)) {
+    aliases.push(`opId${id}`, `operation/${id}`);
+    if (tag && !/\s/.test(tag)) aliases.push(`tag/${tag}/operation/${id}`);
+  }
+  if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
+  return aliases.filter((alias) => !/[\s"]/.test(alias));
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -20,6 +20,7 @@ export function descriptionMarkdown(text: string, dialect: Dialect, options: { h
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const removed: string[] = [];
   sanitizeChildren(tree, dialect, removed);
+  asideForQuotes(tree);
   const shift = options.headingShift ?? 0;
   if (shift) visit(tree, 'heading', (node: Heading) => void (node.depth = Math.min(6, node.depth + shift) as Heading['depth']));
   return { markdown: serialize(tree, dialect), removed };
@@ -46,6 +47,34 @@ function sanitizeChildren(parent: Parent, dialect: Dialect, removed: string[]): 
     kept.push(child);
   }
   parent.children = kept as never;
+}
+
+/** GitHub's alert kinds (`> [!WARNING]`) and the aside of Slate's that shows each. */
+const ALERTS: Record<string, string> = { NOTE: 'notice', TIP: 'success', IMPORTANT: 'notice', WARNING: 'warning', CAUTION: 'warning' };
+
+/**
+ * A quote in a description becomes one of Slate's asides: in a Slate page, `>` puts text in the
+ * code column, and a description's note belongs beside the text it qualifies. GitHub's alert
+ * marker (`> [!NOTE]`, which GitHub's own spec uses) chooses the aside's kind and is dropped.
+ */
+function asideForQuotes(parent: Parent): void {
+  parent.children = parent.children.flatMap((child) => {
+    if ('children' in child) asideForQuotes(child as Parent);
+    if (child.type !== 'blockquote') return [child];
+    let kind = 'notice';
+    const first = child.children[0];
+    const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
+    const marker = lead?.type === 'text' ? /^\[!(\w+)\]\s*/.exec(lead.value) : null;
+    if (marker && lead?.type === 'text' && first?.type === 'paragraph') {
+      kind = ALERTS[marker[1]!.toUpperCase()] ?? 'notice';
+      lead.value = lead.value.slice(marker[0].length);
+      if (!lead.value && first.children.length === 1) child.children.shift();
+      else if (!lead.value) first.children.shift();
+      // A soft break right after the marker would start the aside with an empty line.
+      if (first.children[0]?.type === 'break') first.children.shift();
+    }
+    return [{ type: 'html', value: `<aside class="${kind}">` }, ...child.children, { type: 'html', value: '</aside>' }] as Parent['children'];
+  }) as never;
 }
 
 /** Plain text (a name, a type, a summary) escaped so Markdown shows it as written. */

@@ -130,6 +130,15 @@ function parameterValue(document: Json, parameter: Json): unknown {
   const given = givenExample(document, parameter);
   if (given.found) return given.value;
   const media = parameter.content ? Object.values<Json>(parameter.content)[0] : undefined;
+  const schema = resolve(document, parameter.schema ?? media?.schema ?? {}) ?? {};
+  // A plain string with nothing to go by: its name says what to put there (`/repos/OWNER/REPO`),
+  // where a made-up value ("string") reads like a real one.
+  const plain =
+    schema.type === 'string' && !schema.format && schema.example === undefined && schema.default === undefined && !schema.enum && schema.const === undefined;
+  if (plain && !schema.examples?.length)
+    return String(parameter.name)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_');
   const value = schemaValue(document, parameter.schema ?? media?.schema ?? {}, 'request');
   return value === undefined || typeof value === 'object' ? (Array.isArray(value) ? value : parameter.name) : value;
 }

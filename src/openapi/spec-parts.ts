@@ -11,13 +11,17 @@ import { tagsOf } from './spec-model';
  * pipeline renders like any include. Specs are loaded once per content state, however many pages
  * name them.
  */
-export async function specParts(page: Page, load: (file: string) => Promise<LoadedSpec> = loadSpec): Promise<{ parts: SourceFile[]; problems: Problem[] }> {
-  const parts: SourceFile[] = [];
+export async function specParts(page: Page, load: (file: string) => Promise<LoadedSpec> = loadSpec): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[] }> {
+  // One entry per spec of the page, in order (undefined for a spec with errors).
+  const parts: Array<SourceFile | undefined> = [];
   const problems: Problem[] = [];
   for (const reference of page.specs) {
     const spec = await load(reference.file);
     problems.push(...spec.problems);
-    if (!spec.document) continue;
+    if (!spec.document) {
+      parts.push(undefined);
+      continue;
+    }
     const known = tagsOf(spec.document).map((tag) => tag.name);
     for (const tag of reference.tags.filter((name) => !known.includes(name))) {
       problems.push(problem('openapi-tag-unknown', { file: page.file, line: reference.line }, { tag, known: known.join(', ') }));
@@ -28,6 +32,7 @@ export async function specParts(page: Page, load: (file: string) => Promise<Load
       tags: reference.tags,
       ...(reference.webhooks === undefined ? {} : { webhooks: reference.webhooks }),
       ...(reference.schemas === undefined ? {} : { schemas: reference.schemas }),
+      ...(reference.introduction ? { introduction: true } : {}),
     });
     for (const finding of compiled.findings) {
       problems.push(

@@ -9,6 +9,10 @@ import { ROOT } from './support/build';
 const PNG_A = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PNG_B = Buffer.concat([PNG_A, Buffer.from('00')]);
 
+/** A one-operation spec whose operation's summary is `summary`. */
+const SPEC = (summary: string) =>
+  `openapi: 3.1.0\ninfo: { title: Dev, version: '1' }\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      summary: ${summary}\n      responses:\n        '200': { description: OK }\n`;
+
 /**
  * `npm run dev` in this process, on a content folder of its own: a change in the folder must show on
  * the next request, however the change was made (the build drops what it loaded: ShaleBuild.invalidate).
@@ -23,6 +27,7 @@ describe('the dev server after a change in the content folder', () => {
   beforeAll(async () => {
     content = tempContent({
       'index.md': '---\ntitle: Dev\nlanguage_tabs: [shell, ruby]\n---\n# Pictures\n\n![pic](images/pic.png)\n',
+      'specs/api.yaml': SPEC('List pets'),
     });
     fs.mkdirSync(path.join(content, 'images'));
     fs.writeFileSync(path.join(content, 'images', 'pic.png'), PNG_A);
@@ -68,8 +73,16 @@ describe('the dev server after a change in the content folder', () => {
   });
 
   it('shows an edit to the page, with the tabs it now has', async () => {
-    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Dev\nlanguage_tabs: [shell, ruby, python]\n---\n# Pictures again\n');
+    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Dev\nlanguage_tabs: [shell, ruby, python]\nopenapi: specs/api.yaml\n---\n# Pictures again\n');
     await expect.poll(page, { timeout: 20_000 }).toContain('Pictures again');
-    expect(await page()).toMatch(/role="tab"[^>]*>\s*python\s*</);
+    // The page's HTML is read from its file, its tabs from Astro's store once the sync is done: poll for both.
+    await expect.poll(page, { timeout: 20_000 }).toMatch(/role="tab"[^>]*>\s*python\s*</);
+    expect(await page()).toContain('<h2 id="list-pets">List pets</h2>');
+  });
+
+  it('shows an edit to an OpenAPI spec the page names', async () => {
+    await expect.poll(page, { timeout: 20_000 }).toContain('List pets');
+    fs.writeFileSync(path.join(content, 'specs', 'api.yaml'), SPEC('List every pet'));
+    await expect.poll(page, { timeout: 20_000 }).toContain('<h2 id="list-every-pet">List every pet</h2>');
   });
 });

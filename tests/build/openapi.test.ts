@@ -86,3 +86,20 @@ describe('an MDX page that names the same spec', () => {
     expect(text(sectionOf(mdx.page!, 'get-a-dog'))).toContain('GET /dogs/{dogId}');
   });
 });
+
+describe('a spec alone (SHALE_CONTENT=specs/kennel.yaml)', () => {
+  let alone: BuildResult;
+  beforeAll(async () => {
+    alone = await astroBuild({ content: path.join(FIXTURE, 'specs', 'kennel.yaml'), outDir: tempDir('openapi-alone') });
+  });
+  afterAll(() => alone?.outDir && fs.rmSync(alone.outDir, { recursive: true, force: true }));
+
+  it("builds a whole site: titled by the spec, Slate's four tabs, its description under an Introduction, search on", () => {
+    expect(alone.status, alone.stdout + alone.stderr).toBe(0);
+    const built = readPage(path.join(alone.outDir, 'index.html'));
+    expect(text(built.all(is('title'), built.tree)[0]!)).toBe('Kennel');
+    expect(built.tabs().map((tab) => tab.key)).toEqual(['shell', 'ruby', 'python', 'javascript']);
+    expect(built.toc().map((entry) => entry.entry)).toEqual(['Introduction#introduction', 'Authentication#authentication', 'Dogs#dogs', 'Adoptions#adoptions']);
+    expect(fs.existsSync(path.join(alone.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+});

@@ -37,3 +37,10 @@ for (const [query, id] of [
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   });
 }
+
+for (const alias of ['operation/adoptDog', 'opIdadoptDog', 'tag/adoptions/operation/adoptDog', 'tag/adoptions/POST/adoptions']) {
+  test(`a link written for another renderer (#${alias}) lands on the operation`, async ({ page }) => {
+    await page.goto(`${siteUrl('openapi')}#${alias}`);
+    await expect(page.locator('#adopt-a-dog')).toBeInViewport();
+  });
+}

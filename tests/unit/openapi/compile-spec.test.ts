@@ -94,7 +94,7 @@ describe('the sections of an operation', () => {
 
   test('have a fixed id, the method and path, and say when deprecated', () => {
     expect(markdown).toContain('<h2 id="replace-a-pet">Replace a pet</h2>');
-    expect(markdown).toContain('`PUT /pets/{id}` · operation `putPet`');
+    expect(markdown).toContain('<span id="opIdputPet"></span><span id="operation/putPet"></span>`PUT /pets/{id}` · operation `putPet`');
     expect(markdown).toContain('**Deprecated.**');
     expect(markdown).toContain('<h3 id="replace-a-pet-parameters">Parameters</h3>');
   });
@@ -146,5 +146,30 @@ describe('MDX pages', () => {
     const { markdown } = compileSpec(document, { dialect: 'mdx', tabs: TABS });
     expect(markdown).toContain('<h2 id="get-x-lt-now-gt">Get &#123;x&#125; &lt;now&gt;</h2>');
     expect(markdown).toContain('Returns \\{x} when a \\< b.');
+  });
+});
+
+describe("what real specs hold (GitHub's REST API)", () => {
+  const document = spec({
+    '/repos/{owner}/{repo}': {
+      get: op('repos/get', 'Get a repository', {
+        description: 'Gets it.\n\n> [!WARNING]\n> Only for **admins**.\n\n> A plain quote.',
+        parameters: [
+          { name: 'owner', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'repo', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+      }),
+    },
+  });
+  const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+
+  test("a quote in a description stays beside its text, as one of Slate's asides (a `>` would move it to the code column)", () => {
+    expect(markdown).toContain('<aside class="warning">\n\nOnly for **admins**.\n\n</aside>');
+    expect(markdown).toContain('<aside class="notice">\n\nA plain quote.\n\n</aside>');
+    expect(markdown).not.toContain('[!WARNING]');
+  });
+
+  test('a path parameter with nothing to go by is named in the sample, not given a made-up value', () => {
+    expect(markdown).toContain('https://api.test/v1/repos/OWNER/REPO');
   });
 });

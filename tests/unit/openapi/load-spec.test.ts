@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { compileSpec } from '../../../src/openapi/compile-spec';
+import { loadSpec } from '../../../src/openapi/load-spec';
+
+/** Specs of each version and shape Shale reads, in tests/fixtures/openapi-specs/. */
+const FIXTURES = path.resolve('tests/fixtures/openapi-specs');
+const TABS = [{ key: 'shell', label: 'shell' }];
+
+async function compiled(file: string, options: { schemas?: boolean } = {}) {
+  const spec = await loadSpec(path.join(FIXTURES, file));
+  expect(spec.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  return compileSpec(spec.document, { dialect: 'md', tabs: TABS, ...options }).markdown;
+}
+
+describe('specs of every version', () => {
+  test('Swagger 2.0 is upgraded: host and basePath become the server, the body parameter a request body, definitions schemas', async () => {
+    const markdown = await compiled('swagger2.yaml');
+    expect(markdown).toContain('--url https://pets.example.com/v2/pets');
+    expect(markdown).toContain("--header 'X-Key: YOUR_API_KEY'");
+    expect(markdown).toContain('`name` (string, required)');
+    expect(markdown).toContain('"name": "Rex"');
+  });
+
+  test('OpenAPI 3.2: a tag follows its parent, QUERY and additional methods, callbacks, links and webhooks', async () => {
+    const markdown = await compiled('v32.yaml');
+    const order = ['# pets', '<h2 id="query-pets">', '# cats', '<h2 id="purr-a-cat">', '# Webhooks', '<h2 id="a-pet-arrived">'].map((text) =>
+      markdown.indexOf(text),
+    );
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(markdown).toContain('`QUERY /pets`');
+    expect(markdown).toContain('`PURR /pets`');
+    expect(markdown).toContain('<h3 id="purr-a-cat-callbacks">Callbacks</h3>');
+    expect(markdown).toContain('`purred`: the API calls `POST {$request.body#/callback}`: Tell you the cat purred.');
+    expect(markdown).toContain('`loudness` (integer)');
+    expect(markdown).toContain('Links of `200`: `next` → `purrCat`.');
+    expect(markdown).toContain('Webhook `newPet`');
+    expect(markdown).toContain('<h3 id="a-pet-arrived-body">Payload</h3>');
+    expect(markdown).toContain('> Example payload\n\n```json\n{\n  "id": 7\n}\n```');
+  });
+
+  test('a spec in several files is bundled: each $ref followed, a schema that contains itself named once', async () => {
+    const markdown = await compiled('multi/openapi.yaml', { schemas: true });
+    expect(markdown).toContain('<h2 id="get-a-pet">Get a pet</h2>');
+    expect(markdown).toContain('`name` (string | null)');
+    expect(markdown).toMatch(/`friends` \(array of \w+\)/);
+    expect(markdown).toContain('# Schemas');
+  });
+});
