@@ -11,7 +11,10 @@ import { tagsOf } from './spec-model';
  * pipeline renders like any include. Specs are loaded once per content state, however many pages
  * name them.
  */
-export async function specParts(page: Page, load: (file: string) => Promise<LoadedSpec> = loadSpec): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[] }> {
+export async function specParts(
+  page: Page,
+  load: (file: string) => Promise<LoadedSpec> = loadSpec,
+): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[] }> {
   // One entry per spec of the page, in order (undefined for a spec with errors).
   const parts: Array<SourceFile | undefined> = [];
   const problems: Problem[] = [];
