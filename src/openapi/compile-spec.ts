@@ -106,7 +106,7 @@ class SpecWriter {
         this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
       if (tag.alsoListed.length) {
         this.out.push(
-          `Also in this group: ${tag.alsoListed.map((operation) => `[${inlineText(operationTitle(operation), this.dialect)}](#${ids.get(operation)})`).join(', ')}.`,
+          `Also in this group: ${tag.alsoListed.map((operation) => `[${inlineText(operationTitle(operation))}](#${ids.get(operation)})`).join(', ')}.`,
         );
       }
       for (const operation of tag.operations) this.operation(operation, ids.get(operation)!);
@@ -129,7 +129,7 @@ class SpecWriter {
 
   private heading(level: number, text: string, id?: string): void {
     if (id) this.out.push(`<h${level} id="${id}">${elementText(text)}</h${level}>`);
-    else this.out.push(`${'#'.repeat(level)} ${inlineText(text, this.dialect)}`);
+    else this.out.push(`${'#'.repeat(level)} ${inlineText(text)}`);
   }
 
   private description(text: string, pointer: string, headingShift: number): void {
@@ -153,8 +153,8 @@ class SpecWriter {
     for (const [name, raw] of schemes) {
       const scheme = resolve(this.document, raw) ?? {};
       this.heading(2, name);
-      const facts: string[] = [`Type: ${inlineText(schemeKind(scheme), this.dialect)}.`];
-      if (scheme.type === 'apiKey') facts.push(`Send the key in the ${inlineText(String(scheme.in), this.dialect)} ${inlineCode(String(scheme.name))}.`);
+      const facts: string[] = [`Type: ${inlineText(schemeKind(scheme))}.`];
+      if (scheme.type === 'apiKey') facts.push(`Send the key in the ${inlineText(String(scheme.in))} ${inlineCode(String(scheme.name))}.`);
       if (scheme.type === 'http') facts.push(`Send it in the ${inlineCode('Authorization')} header: ${inlineCode(`${capitalised(String(scheme.scheme))} …`)}.`);
       if (scheme.type === 'openIdConnect' && scheme.openIdConnectUrl) facts.push(`Discovery: <${scheme.openIdConnectUrl}>.`);
       this.out.push(facts.join(' '));
@@ -170,7 +170,7 @@ class SpecWriter {
         if (scopes.length)
           this.table(
             ['Scope', 'Description'],
-            scopes.map(([scope, text]) => [inlineCode(scope), inlineText(String(text ?? ''), this.dialect)]),
+            scopes.map(([scope, text]) => [inlineCode(scope), inlineText(String(text ?? ''))]),
           );
       }
     }
@@ -214,7 +214,7 @@ class SpecWriter {
     this.out.push('> Code samples');
     for (const sample of all) {
       // A label tells apart several samples of one tab; a label shows under every tab, so one alone goes without.
-      if (sample.label && all.filter((other) => other.tab === sample.tab).length > 1) this.out.push(`> ${inlineText(sample.label, this.dialect)}`);
+      if (sample.label && all.filter((other) => other.tab === sample.tab).length > 1) this.out.push(`> ${inlineText(sample.label)}`);
       this.out.push(codeFence(sample.tab, sample.code));
     }
   }
@@ -242,7 +242,7 @@ class SpecWriter {
       return [
         inlineCode(String(parameter.name)),
         String(parameter.in),
-        inlineText(typeText(this.document, schema), this.dialect),
+        inlineText(typeText(this.document, schema)),
         parameter.required ? 'yes' : 'no',
         [description, facts && `${capitalised(facts)}.`].filter(Boolean).join(' '),
       ];
@@ -258,7 +258,7 @@ class SpecWriter {
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
     for (const [type, media] of content) {
       const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
-      this.out.push(`${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}), this.dialect)}`);
+      this.out.push(`${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}))}`);
       const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
       if (list) this.out.push(list);
       if (operation.webhook) this.examples(`Example payload`, media, 'request');
@@ -286,11 +286,7 @@ class SpecWriter {
           ['Header', 'Type', 'Description'],
           headers.map(([name, rawHeader]) => {
             const header = resolve(this.document, rawHeader) ?? {};
-            return [
-              inlineCode(name),
-              inlineText(typeText(this.document, header.schema ?? {}), this.dialect),
-              inlineText(String(header.description ?? ''), this.dialect),
-            ];
+            return [inlineCode(name), inlineText(typeText(this.document, header.schema ?? {})), inlineText(String(header.description ?? ''))];
           }),
         );
       }
@@ -300,7 +296,7 @@ class SpecWriter {
         this.examples(`${status} response`, media, 'response', type);
         if (media?.schema) {
           const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
-          this.out.push(`${inlineCode(status)} ${inlineCode(type)}: ${inlineText(typeText(this.document, media.schema), this.dialect)}`);
+          this.out.push(`${inlineCode(status)} ${inlineCode(type)}: ${inlineText(typeText(this.document, media.schema))}`);
           if (list) this.out.push(list);
         }
       }
@@ -324,7 +320,7 @@ class SpecWriter {
         for (const method of Object.keys(pathItem).filter((key) => /^(get|put|post|delete|patch|head|options|trace)$/.test(key))) {
           const callbackOperation = pathItem[method];
           this.out.push(
-            `${inlineCode(name)}: the API calls ${inlineCode(`${method.toUpperCase()} ${expression}`)}${callbackOperation?.summary ? `: ${inlineText(String(callbackOperation.summary), this.dialect)}` : ''}.`,
+            `${inlineCode(name)}: the API calls ${inlineCode(`${method.toUpperCase()} ${expression}`)}${callbackOperation?.summary ? `: ${inlineText(String(callbackOperation.summary))}` : ''}.`,
           );
           const body = resolve(this.document, callbackOperation?.requestBody);
           for (const [type, media] of Object.entries<Json>(body?.content ?? {})) {
@@ -340,7 +336,7 @@ class SpecWriter {
   private examples(label: string, media: Json, direction: 'request' | 'response', type = 'application/json'): void {
     if (!/json/i.test(type)) return;
     for (const example of namedExamples(this.document, media, direction)) {
-      this.out.push(`> ${inlineText(example.label ? `${label}: ${example.label}` : label, this.dialect)}`);
+      this.out.push(`> ${inlineText(example.label ? `${label}: ${example.label}` : label)}`);
       this.out.push(codeFence('json', JSON.stringify(example.value ?? null, null, 2)));
     }
   }
@@ -355,7 +351,7 @@ class SpecWriter {
       const pointer = `/components/schemas/${pointerPart(name)}`;
       this.examples(name, { schema: { $ref: `#${pointer}` } }, 'response');
       if (typeof schema.description === 'string') this.description(schema.description, `${pointer}/description`, 2);
-      this.out.push(`Type: ${inlineText(typeText(this.document, raw), this.dialect)}`);
+      this.out.push(`Type: ${inlineText(typeText(this.document, raw))}`);
       const list = schemaList(this.document, { $ref: `#${pointer}` }, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
       if (list) this.out.push(list);
     }

@@ -26,10 +26,16 @@ export function schemaValue(document: Json, rawSchema: Json, direction: 'request
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
+  // openapi-sampler warns on the console about schemas it merges as best it can (allOf of two
+  // types), whatever `quiet` says: a build's output is its report, so those lines are kept out.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
     return sample(rawSchema, { skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response', quiet: true }, document);
   } catch {
     return {};
+  } finally {
+    console.warn = warn;
   }
 }
 

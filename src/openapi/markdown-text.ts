@@ -15,8 +15,27 @@ import { htmlText, sanitizeHtml } from './safe-html';
  */
 export type Dialect = 'md' | 'mdx';
 
+/**
+ * Descriptions already written back, by dialect, heading shift and text: a big spec repeats them
+ * (GitHub's shows its repository schema's hundred descriptions under dozens of operations), and
+ * parsing and writing Markdown is most of compiling a spec. Cleared when it grows past a size.
+ */
+const written = new Map<string, { markdown: string; removed: string[] }>();
+const WRITTEN_LIMIT = 50_000;
+
 /** A description as Markdown for the page, and what unsafe HTML was taken out of it. */
 export function descriptionMarkdown(text: string, dialect: Dialect, options: { headingShift?: number } = {}): { markdown: string; removed: string[] } {
+  const key = `${dialect}${options.headingShift ?? 0}\u0000${text}`;
+  let result = written.get(key);
+  if (!result) {
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    result = writeDescription(text, dialect, options);
+    written.set(key, result);
+  }
+  return { markdown: result.markdown, removed: [...result.removed] };
+}
+
+function writeDescription(text: string, dialect: Dialect, options: { headingShift?: number }): { markdown: string; removed: string[] } {
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const removed: string[] = [];
   sanitizeChildren(tree, dialect, removed);
@@ -77,11 +96,24 @@ function asideForQuotes(parent: Parent): void {
   }) as never;
 }
 
-/** Plain text (a name, a type, a summary) escaped so Markdown shows it as written. */
-export function inlineText(text: string, dialect: Dialect): string {
-  if (!text) return '';
-  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s+/g, ' ') }] }] };
-  return serialize(tree, dialect).trim();
+/**
+ * Plain text (a name, a type, a summary) escaped so Markdown shows it as written: every ASCII
+ * punctuation mark that can start Markdown (or, in MDX, an expression or a tag) gets a backslash,
+ * which CommonMark and MDX both read as the mark itself. The same in both dialects. A `|` only
+ * matters in a table, whose cells escape it (compile-spec.ts, table).
+ */
+export function inlineText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]<>()#+\-.!~&]/g, (mark, offset: number, whole: string) => (MARK_NEEDS_ESCAPE(mark, offset, whole) ? `\\${mark}` : mark));
+}
+
+/** Whether a mark must be escaped where it is: `.`, `-`, `+`, `#`, `(` and `)` only start Markdown at the start of a line or after a digit run. */
+function MARK_NEEDS_ESCAPE(mark: string, offset: number, whole: string): boolean {
+  if (!'.-+#()'.includes(mark)) return true;
+  const before = whole.slice(0, offset);
+  return before === '' || /^\d+$/.test(before) || (mark === '(' && whole[offset - 1] === ']');
 }
 
 /** Inline code (`GET /pets/{id}`), with a fence long enough for the backticks inside it. */

@@ -18,6 +18,9 @@ export interface SchemaListOptions {
 /** Levels of nesting shown; deeper properties are summed up by their type. */
 const MAX_DEPTH = 6;
 
+/** Levels below which a property whose schema is a named component is named only (see walkSchema). */
+const NAMED_DEPTH = 2;
+
 /** The type of a schema in words: `string (date-time)`, `array of Pet`, `Pet`, `string | null`. */
 export function typeText(document: Json, raw: Json): string {
   const name = refName(raw);
@@ -111,6 +114,9 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
     const childName = refName(rawChild) ?? refName(child.items);
     if (childName && seen.has(childName)) continue; // recursion: named in the line above, not expanded
     if (depth + 1 >= MAX_DEPTH) continue;
+    // A named schema inside a named schema's property is named, not expanded: GitHub's repository
+    // would otherwise repeat its owner's thirty properties under every operation that returns it.
+    if (childName && depth + 1 >= NAMED_DEPTH) continue;
     walkSchema(document, rawChild, childPointer, options, depth + 1, childName ? new Set([...seen, childName]) : seen, lines);
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -124,7 +130,7 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
       const type = typeText(document, alternative);
       const mapped = Object.entries<string>(target.discriminator?.mapping ?? {}).find(([, ref]) => ref === alternative?.$ref)?.[0];
       lines.push(
-        `${indent}  - ${inlineText(label, options.dialect)}${type === label ? '' : ` (${inlineText(type, options.dialect)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
+        `${indent}  - ${inlineText(label)}${type === label ? '' : ` (${inlineText(type)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
       );
       const altName = refName(alternative);
       if ((altName && seen.has(altName)) || depth + 2 >= MAX_DEPTH) return;
@@ -136,7 +142,7 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
 function propertyLine(document: Json, property: string, raw: Json, required: boolean, pointer: string, options: SchemaListOptions, indent: string): string {
   const schema = resolve(document, raw) ?? {};
   const facts = [typeText(document, raw), ...(required ? ['required'] : []), ...constraintsOf(schema)];
-  let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact, options.dialect) : fact)).join(', ')})`;
+  let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact) : fact)).join(', ')})`;
   if (typeof schema.description === 'string' && schema.description.trim()) {
     const description = descriptionMarkdown(schema.description, options.dialect, { headingShift: 6 });
     for (const what of description.removed) options.removed.push({ pointer: `${pointer}/description`, what });

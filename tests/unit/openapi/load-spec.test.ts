@@ -48,3 +48,17 @@ describe('specs of every version', () => {
     expect(markdown).toContain('# Schemas');
   });
 });
+
+describe('checks of tags and servers', () => {
+  test("a server variable whose default is not in its enum (redocly's), and a tag x-tagGroups leaves out (Shale's), are errors at their lines", async () => {
+    const spec = await loadSpec(path.join(FIXTURES, 'groups-and-servers.yaml'));
+    expect(spec.document).toBeUndefined();
+    expect(spec.problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [5, 'the spec is not valid at /servers: Server variable define "enum" and "default". "enum" must include default value.'],
+      [
+        15,
+        'the spec is not valid at /x-tagGroups: the tag "stores" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group.',
+      ],
+    ]);
+  });
+});

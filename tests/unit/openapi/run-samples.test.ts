@@ -89,7 +89,7 @@ async function execute(tab: string, code: string): Promise<Received> {
     if (tab === 'shell') await run('sh', ['-c', code], { cwd: dir, env: { ...process.env, HOME: '/nonexistent' } });
     if (tab === 'ruby') await run('ruby', ['-e', code], { cwd: dir });
     if (tab === 'python') await run('python3', ['-c', code], { cwd: dir });
-    if (tab === 'javascript') await run(process.execPath, ['-e', code], { cwd: dir });
+    if (tab === 'javascript' || tab === 'javascript--node') await run(process.execPath, ['-e', code], { cwd: dir });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -97,7 +97,7 @@ async function execute(tab: string, code: string): Promise<Received> {
   return received.at(-1)!;
 }
 
-describe.each(['shell', 'ruby', 'python', 'javascript'])('the generated %s sample', (tab) => {
+describe.each(['shell', 'ruby', 'python', 'javascript', 'javascript--node'])('the generated %s sample', (tab) => {
   test('sends the method, path, query, credentials, headers and JSON body the operation describes', async () => {
     const code = generatedSample(document(), operation('post', '/dogs/{dogId}/adoptions', adopt), { key: tab, label: tab });
     expect(code).toBeTypeOf('string');
