@@ -3,7 +3,8 @@
  * REST API through Widdershins (made in the run: github-rest.ts), each beside Shins, and measures
  * the build, the heaviest page in headless Chromium, search and scrolling. Prints the tables and
  * writes them, with the machine they ran on, to BENCHMARKS.md. Medians of BENCH_RUNS runs (default
- * 3). BENCH_SIZES=50,500 limits the sizes (BENCH_SIZES= none); BENCH_GITHUB=0 leaves GitHub out.
+ * 3). BENCH_SIZES=50,500 limits the sizes (BENCH_SIZES= none); BENCH_GITHUB=0 leaves GitHub through
+ * Widdershins out, BENCH_GITHUB_SPEC=0 GitHub built from its OpenAPI spec (github-spec.ts).
  * Benchmarks measure; they are not tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import { referenceWork } from './reference-work';
 import { measureBuild, measureProcess, outputBytes } from './measure-build';
 import { launch, measureLoad, measureScroll, measureSearch, unfindable, type PageMeasurement } from './measure-browser';
 import { editOneLine, githubSource, installTools, type BenchTools } from './github-rest';
+import { editOneOperation, githubSpecSource, operationsInHtml } from './github-spec';
 import { shinsArgs } from './shins';
 import { measureDevReload, type DevMeasurement } from './measure-dev';
 import { chromiumExecutable } from '../tests/e2e/support/chromium';
@@ -24,6 +26,8 @@ import { chromiumExecutable } from '../tests/e2e/support/chromium';
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').filter(Boolean).map(Number);
 /** BENCH_GITHUB=0 leaves out GitHub's REST API (about 3 minutes a run). */
 const GITHUB = process.env.BENCH_GITHUB !== '0';
+/** BENCH_GITHUB_SPEC=0 leaves out GitHub's REST API built from its spec (about 2 minutes a run). */
+const GITHUB_SPEC = process.env.BENCH_GITHUB_SPEC !== '0';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WORK = path.resolve('.shale/bench');
 const SHINS_NOTE =
@@ -276,6 +280,88 @@ async function benchGitHub(tools: BenchTools): Promise<GitHubRow> {
   };
 }
 
+interface GitHubSpecRow {
+  build: number;
+  peakRss: number;
+  rebuild: number;
+  bytes: ReturnType<typeof outputBytes>;
+  largestPage: { file: string; bytes: number };
+  load: PageMeasurement;
+  operations: number;
+  shown: number;
+}
+
+/** GitHub's REST API from its spec (issue 17): cold builds, a rebuild after editing one operation, the heaviest page. */
+async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
+  const source = githubSpecSource(WORK, tools.spec);
+  const builds: Array<{ seconds: number; rss: number }> = [];
+  let out = '';
+  for (let run = 0; run < RUNS; run++) {
+    out = path.join(WORK, `out-github-spec-${run}`);
+    fs.rmSync('node_modules/.astro', { recursive: true, force: true });
+    fs.rmSync('.shale/astro', { recursive: true, force: true });
+    fs.rmSync('.shale/cache', { recursive: true, force: true });
+    const result = await measureBuild({ SHALE_CONTENT: source.dir, SHALE_OUT_DIR: out });
+    if (!result.ok) throw new Error(`build of GitHub's spec failed:\n${result.output}`);
+    builds.push({ seconds: result.seconds, rss: result.peakRss });
+    process.stdout.write(`  github spec: cold build ${result.seconds.toFixed(1)} s, ${mb(result.peakRss)}\n`);
+  }
+  const rebuilds: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    editOneOperation(source.spec, run);
+    const result = await measureBuild({ SHALE_CONTENT: source.dir, SHALE_OUT_DIR: out });
+    if (!result.ok) throw new Error(`rebuild of GitHub's spec failed:\n${result.output}`);
+    rebuilds.push(result.seconds);
+    process.stdout.write(`  github spec: rebuild after editing one operation ${result.seconds.toFixed(1)} s\n`);
+  }
+  const port = 4621;
+  const server = await serve(out, port);
+  const browser = await launch();
+  const heaviest = heaviestPage(out);
+  const loads = [];
+  for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/${heaviest.replace(/index\.html$/, '')}`));
+  await browser.close();
+  server.kill();
+  return {
+    build: median(builds.map((b) => b.seconds)),
+    peakRss: median(builds.map((b) => b.rss)),
+    rebuild: median(rebuilds),
+    bytes: outputBytes(out),
+    largestPage: { file: heaviest, bytes: fs.statSync(path.join(out, heaviest)).size },
+    load: medianLoad(loads),
+    operations: source.operations,
+    shown: operationsInHtml(out),
+  };
+}
+
+function gitHubSpecTable(row: GitHubSpecRow): string {
+  const lines: Array<[string, string]> = [
+    ['cold build (wall)', `${row.build.toFixed(1)} s`],
+    ['peak memory (RSS, all processes)', mb(row.peakRss)],
+    ['rebuild after editing one operation', `${row.rebuild.toFixed(1)} s`],
+    ['output: HTML', mb(row.bytes.html)],
+    ['output: search index', mb(row.bytes.search)],
+    ['output: pages', String(row.bytes.pages)],
+    ['largest page (HTML)', `${kb(row.largestPage.bytes)} (${row.largestPage.file})`],
+    ['largest page: first load transferred', kb(row.load.bytes)],
+    ['largest page: main thread settled', ms(row.load.settled)],
+    ['operations in the static HTML', `${row.shown} of ${row.operations}`],
+  ];
+  return ['| measure | GitHub REST (from its spec) |', '| --- | --- |', ...lines.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+}
+
+function gitHubSpecVerdicts(row: GitHubSpecRow): string[] {
+  const verdict = (met: boolean, label: string, value: string) => `- ${met ? 'met' : '**MISSED**'}: ${label} (GitHub REST from its spec: ${value})`;
+  return [
+    verdict(row.build <= 20, 'cold build ≤ 20 s', `${row.build.toFixed(1)} s`),
+    verdict(row.peakRss <= 1.2 * 1024 ** 3, 'peak memory ≤ 1.2 GB', mb(row.peakRss)),
+    verdict(row.rebuild <= 5, 'rebuild after editing one operation ≤ 5 s', `${row.rebuild.toFixed(1)} s`),
+    verdict(row.shown === row.operations, 'every operation in static HTML', `${row.shown} of ${row.operations}`),
+    verdict(row.load.bytes <= 150 * 1024, 'heaviest page loads ≤ 150 KB transferred', kb(row.load.bytes)),
+    verdict(row.load.settled <= 300, 'heaviest page: main thread settled ≤ 300 ms', ms(row.load.settled)),
+  ];
+}
+
 /** The median of each figure of several page loads. */
 function medianLoad(loads: PageMeasurement[]): PageMeasurement {
   const of = (key: keyof PageMeasurement) => median(loads.map((load) => load[key]));
@@ -405,6 +491,11 @@ if (GITHUB) {
   console.log(`Benchmarking GitHub's REST API through Widdershins (${RUNS} runs)…`);
   github = await benchGitHub(tools);
 }
+let githubSpec: GitHubSpecRow | undefined;
+if (GITHUB_SPEC) {
+  console.log(`Benchmarking GitHub's REST API from its OpenAPI spec (${RUNS} runs)…`);
+  githubSpec = await benchGitHubSpec(tools);
+}
 const referenceAfter = referenceWork();
 const figures = [
   ...(rows.length ? [`Generated corpora (bench/generate-corpus.ts, seeded): ${CORPUS_DESCRIPTION} Shins ${SHINS_NOTE}`, '', table(rows), ''] : []),
@@ -416,8 +507,16 @@ const figures = [
         '',
       ]
     : []),
+  ...(githubSpec
+    ? [
+        "GitHub's REST API from its spec (`@octokit/openapi` 23.0.2, 13 MB of JSON) named by one page's `openapi:` (bench/github-spec.ts); the rebuild follows an edit of one operation's summary.",
+        '',
+        gitHubSpecTable(githubSpec),
+        '',
+      ]
+    : []),
 ];
-const allVerdicts = [...(rows.length ? verdicts(rows) : []), ...(github ? gitHubVerdicts(github) : [])];
+const allVerdicts = [...(rows.length ? verdicts(rows) : []), ...(github ? gitHubVerdicts(github) : []), ...(githubSpec ? gitHubSpecVerdicts(githubSpec) : [])];
 const report = [
   '# Benchmarks',
   '',
@@ -426,7 +525,7 @@ const report = [
   `Medians of ${RUNS} runs. The browser loads the heaviest page at 1440×900 from a local gzip static server.`,
   '',
   ...figures,
-  '## Targets (issues 5 and 16)',
+  '## Targets (issues 5, 16 and 17)',
   '',
   ...allVerdicts,
   '',

@@ -17,6 +17,8 @@ export interface SourceFile {
   bodyLine: number;
   /** Line of the file where the YAML starts (1-based). */
   yamlLine: number;
+  /** Written by Shale from an OpenAPI spec (`path` is the spec's): its lines are not the spec's. */
+  generated?: boolean;
 }
 
 const dialectOf = (file: string): 'md' | 'mdx' => (file.endsWith('.mdx') ? 'mdx' : 'md');

@@ -12,6 +12,7 @@ import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
 import { specParts } from '../openapi/spec-parts';
+import { expandSpecComponents } from '../openapi/mdx-components';
 
 /** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
 export interface CheckedContent {
@@ -62,20 +63,24 @@ export class ContentState {
         if (!spec) loaded.set(file, (spec = loadSpec(file)));
         return spec;
       };
+      // A spec named by two pages is checked once: its problems are reported once.
       const reported = new Set<string>();
+      const report = (problems: Problem[]) => {
+        for (const found of problems) {
+          const key = `${found.file}:${found.line}:${found.message}`;
+          if (!reported.has(key)) this.site.problems.push(found);
+          reported.add(key);
+        }
+      };
       for (const page of this.site.pages) {
+        report(await expandSpecComponents(page, load));
         if (page.specs.length === 0) continue;
         const { parts, problems } = await specParts(page, load);
         // A spec named among the includes goes where it was named; the others after every part.
         // From the last place to the first, so each index still means the part it meant.
         const placed = page.specs.map((spec, index) => ({ at: spec.at ?? page.parts.length, part: parts[index] }));
         for (const { at, part } of placed.reverse()) if (part) page.parts.splice(at, 0, part);
-        // A spec named by two pages is checked once: its problems are reported once.
-        for (const found of problems) {
-          const key = `${found.file}:${found.line}:${found.message}`;
-          if (!reported.has(key)) this.site.problems.push(found);
-          reported.add(key);
-        }
+        report(problems);
       }
     })();
     return this.specs;
@@ -153,7 +158,7 @@ export class ContentState {
  * wrote, not of the spec: it names the spec without a line rather than point at the wrong one.
  */
 function withoutGeneratedLines(page: Page, problems: Problem[]): Problem[] {
-  if (page.specs.length === 0) return problems;
-  const specs = new Set(page.specs.map((spec) => spec.file));
+  const specs = new Set(page.parts.filter((part) => part.generated).map((part) => part.path));
+  if (specs.size === 0) return problems;
   return problems.map(({ line, ...rest }) => (specs.has(rest.file) ? rest : { ...rest, ...(line === undefined ? {} : { line }) }));
 }

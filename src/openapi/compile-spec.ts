@@ -24,6 +24,8 @@ export interface CompileOptions {
   schemas?: boolean;
   /** The spec is the whole page: its description goes under an "Introduction" h1. */
   introduction?: boolean;
+  /** Only these operations (by operationId), each as its h2 alone: `<Operation>` in MDX. */
+  operations?: readonly string[];
 }
 
 /** Something the compiler found wrong or doubtful, at a JSON pointer of the spec. */
@@ -90,7 +92,17 @@ class SpecWriter {
     const tags = tagsOf(document, this.options.tags);
     const webhooks = this.options.webhooks === false ? [] : webhooksOf(document);
     const all = [...tags.flatMap((tag) => tag.operations), ...webhooks];
-    const ids = operationIds(all);
+    // Ids from every operation of the spec, whatever is shown: an operation keeps its id on every page.
+    const everything = this.options.tags?.length ? [...tagsOf(document).flatMap((tag) => tag.operations), ...webhooksOf(document)] : all;
+    const byPointer = new Map([...operationIds(everything)].map(([operation, id]) => [operation.pointer, id]));
+    const ids = new Map(all.map((operation) => [operation, byPointer.get(operation.pointer)!]));
+    // Operations without a tag have none in the other renderers' links either.
+    for (const tag of tags) for (const operation of tag.operations) if (operation.operation.tags?.length) this.firstTag.set(operation, tag.name);
+    if (this.options.operations?.length) {
+      // The ids are the whole reference's, so an operation keeps its id wherever it is shown.
+      for (const operation of all.filter((one) => this.options.operations!.includes(one.operation.operationId))) this.operation(operation, ids.get(operation)!);
+      return this.finish(ids);
+    }
     const whole = !this.options.tags?.length;
 
     if (whole && typeof document.info?.description === 'string') {
@@ -98,8 +110,6 @@ class SpecWriter {
       this.description(document.info.description, '/info/description', 0);
     }
     if (whole) this.security();
-    // Operations without a tag have none in the other renderers' links either.
-    for (const tag of tags) for (const operation of tag.operations) if (operation.operation.tags?.length) this.firstTag.set(operation, tag.name);
     for (const tag of tags) {
       this.heading(1, tag.title);
       if (typeof tag.description === 'string')
@@ -116,7 +126,10 @@ class SpecWriter {
       for (const webhook of webhooks) this.operation(webhook, ids.get(webhook)!);
     }
     if (this.options.schemas) this.schemas();
+    return this.finish(ids);
+  }
 
+  private finish(ids: Map<SpecOperation, string>): CompiledSpec {
     // A schema shown under several operations is reported once, where it is written.
     const unsafe = new Set(this.removed.map(({ pointer, what }) => JSON.stringify([pointer, what])));
     for (const entry of unsafe) {

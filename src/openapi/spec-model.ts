@@ -110,7 +110,18 @@ export function tagsOf(document: Json, only?: readonly string[]): SpecTag[] {
     for (const other of names) if (other !== first) tags.get(other)!.alsoListed.push(operation);
   }
   const result = [...tags.values(), ...(untagged.operations.length ? [untagged] : [])].filter((tag) => tag.operations.length > 0 || tag.alsoListed.length > 0);
-  return only?.length ? result.filter((tag) => only.includes(tag.name)) : result;
+  if (!only?.length) return result;
+  // Some tags only: an operation whose own tag is left out is rendered under the first shown tag
+  // that lists it, not linked to a section the page does not have.
+  const shown = result.filter((tag) => only.includes(tag.name));
+  const rendered = new Set(shown.flatMap((tag) => tag.operations));
+  for (const tag of shown) {
+    const homeless = tag.alsoListed.filter((operation) => !rendered.has(operation));
+    for (const operation of homeless) rendered.add(operation);
+    tag.operations.push(...homeless);
+    tag.alsoListed = tag.alsoListed.filter((operation) => !homeless.includes(operation));
+  }
+  return shown;
 }
 
 /** The webhooks of an OpenAPI 3.1+ document (or `x-webhooks`), in their order. */

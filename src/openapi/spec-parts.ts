@@ -42,7 +42,7 @@ export async function specParts(
         problem(finding.kind, { file: reference.file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
       );
     }
-    parts.push({ path: reference.file, dialect: page.dialect, yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1 });
+    parts.push({ path: reference.file, dialect: page.dialect, yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1, generated: true });
   }
   return { parts, problems };
 }

@@ -209,6 +209,11 @@ export const DEFINITIONS = {
     message: ({ tag }) => `the spec has no operations tagged "${tag}".`,
     fix: ({ known }) => (known ? `use one of its tags: ${known}.` : 'the spec has no tags; remove `tags`.'),
   }),
+  'openapi-operation-unknown': define<{ id: string; known: string }>({
+    gravity: 'error',
+    message: ({ id }) => `the spec has no operation with the operationId "${id}".`,
+    fix: ({ known }) => (known ? `use one of its operationIds, such as: ${known}.` : 'the spec has no operationIds; give its operations one.'),
+  }),
   'openapi-unsafe-html': define<{ pointer: string; what: string }>({
     gravity: 'warning',
     message: ({ pointer, what }) => `the description at ${pointer} holds ${what}; Shale left it out of the page.`,

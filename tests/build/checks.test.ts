@@ -330,6 +330,18 @@ ${F}/openapi-page/api.yaml
 ${F}/openapi-page/index.md
   ✗ ${F}/openapi-page/index.md:6  the spec has no operations tagged "cats". Fix: use one of its tags: pets.`,
   },
+  {
+    check: 'OpenAPI components in an MDX page: an unknown operationId, an unknown tag, a missing spec; lines after them stay right',
+    fixture: 'openapi-mdx',
+    kinds: ['openapi-operation-unknown', 'openapi-tag-unknown', 'openapi-spec-missing', 'link-broken'],
+    report: `✗ Found 4 errors in 1 file
+
+${F}/openapi-mdx/index.mdx
+  ✗ ${F}/openapi-mdx/index.mdx:11  the spec has no operation with the operationId "getPet". Fix: use one of its operationIds, such as: listPets.
+  ✗ ${F}/openapi-mdx/index.mdx:13  the spec has no operations tagged "cats". Fix: use one of its tags: pets.
+  ✗ ${F}/openapi-mdx/index.mdx:15  OpenAPI spec "pets.yaml" does not exist. Fix: give <Operation> the path of a spec from the page's folder or the content folder: spec="specs/api.yaml".
+  ✗ ${F}/openapi-mdx/index.mdx:17  link "#nowhere" points to no id on this page. Fix: link to the id of a heading on this page.`,
+  },
 ];
 
 const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[] }> = [

@@ -103,3 +103,45 @@ describe('a spec alone (SHALE_CONTENT=specs/kennel.yaml)', () => {
     expect(fs.existsSync(path.join(alone.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 });
+
+describe('an MDX guide that pulls in one operation and one tag', () => {
+  let guide: { dir: string; build: BuildResult };
+  beforeAll(async () => {
+    const dir = tempDir('openapi-components');
+    fs.cpSync(path.join(FIXTURE, 'specs'), path.join(dir, 'specs'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'index.mdx'),
+      [
+        '---',
+        'title: Guide',
+        'language_tabs: [shell, python]',
+        '---',
+        '',
+        '# Adopting',
+        '',
+        'Before the call.',
+        '',
+        '<Operation spec="specs/kennel.yaml" id="getDog" />',
+        '',
+        'After the call: see [it again](#get-a-dog).',
+        '',
+        '<OpenAPI spec="specs/kennel.yaml" tag="adoptions" />',
+        '',
+      ].join('\n'),
+    );
+    guide = { dir, build: await astroBuild({ content: dir, outDir: tempDir('openapi-components-out') }) };
+  });
+  afterAll(() => [guide?.dir, guide?.build.outDir].forEach((dir) => dir && fs.rmSync(dir, { recursive: true, force: true })));
+
+  it('renders them in place, in the order written, with their samples', () => {
+    expect(guide.build.status, guide.build.stdout + guide.build.stderr).toBe(0);
+    const built = readPage(path.join(guide.build.outDir, 'index.html'));
+    expect(built.headingIds()).toEqual(expect.arrayContaining(['adopting', 'get-a-dog', 'get-a-dog-responses', 'adoptions', 'adopt-a-dog']));
+    // getDog keeps the id the whole spec gives it, though removeDog (same summary) is not on the page.
+    expect(built.headingIds()).not.toContain('get-a-dog-removedog');
+    const order = ['adopting', 'get-a-dog', 'adoptions', 'adopt-a-dog'].map((id) => built.headingIds().indexOf(id));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text(built.main())).toMatch(/Before the call\.[\s\S]*Get a dog[\s\S]*After the call/);
+    expect(text(sectionOf(built, 'get-a-dog'))).toContain('import requests');
+  });
+});

@@ -173,3 +173,25 @@ describe("what real specs hold (GitHub's REST API)", () => {
     expect(markdown).toContain('https://api.test/v1/repos/OWNER/REPO');
   });
 });
+
+describe('some tags, or some operations, of a spec', () => {
+  const document = spec(
+    {
+      '/a': { get: op('sameA', 'Same', { tags: ['one'] }) },
+      '/b': { get: op('sameB', 'Same', { tags: ['two', 'one'] }) },
+    },
+    { tags: [{ name: 'one' }, { name: 'two' }] },
+  );
+
+  test('keep the ids the whole spec gives, and show an operation whose own tag is left out under the shown tag', () => {
+    const whole = compileSpec(document, { dialect: 'md', tabs: TABS }).markdown;
+    const one = compileSpec(document, { dialect: 'md', tabs: TABS, tags: ['one'] }).markdown;
+    const single = compileSpec(document, { dialect: 'md', tabs: TABS, operations: ['sameB'] }).markdown;
+    expect(whole).toContain('<h2 id="same-sameb">Same</h2>');
+    expect(one).toContain('<h2 id="same">Same</h2>');
+    expect(one).toContain('<h2 id="same-sameb">Same</h2>');
+    expect(one).not.toContain('Also in this group');
+    expect(single).toContain('<h2 id="same-sameb">Same</h2>');
+    expect(single).not.toMatch(/^# /m);
+  });
+});
