@@ -112,6 +112,9 @@ class SpecWriter {
     if (whole) this.security();
     for (const tag of tags) {
       this.heading(1, tag.title);
+      // Redoc's link to a tag, and Widdershins' (which named it after the API's title too).
+      const title = parameterize(String(document.info?.title ?? ''));
+      this.anchors([`tag/${tag.name}`, ...(title ? [`${title}-${parameterize(tag.name)}`] : [])]);
       if (typeof tag.description === 'string')
         this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
       if (tag.alsoListed.length) {
@@ -138,6 +141,15 @@ class SpecWriter {
     }
     const idsByPointer = new Map([...ids].map(([operation, id]) => [operation.pointer, id]));
     return { markdown: `${this.out.join('\n\n')}\n`, findings: this.findings, ids: idsByPointer };
+  }
+
+  /**
+   * Anchors other renderers gave a section, as empty elements at its top, so links written for them
+   * land here. An HTML block of its own (in MDX, a JSX element) that takes no room on the page.
+   */
+  private anchors(ids: string[]): void {
+    const safe = [...new Set(ids)].filter((id) => id && !/[\s"]/.test(id));
+    if (safe.length) this.out.push(`<div class="anchors">${safe.map((id) => `<span id="${elementText(id)}"></span>`).join('')}</div>`);
   }
 
   private heading(level: number, text: string, id?: string): void {
@@ -192,12 +204,10 @@ class SpecWriter {
   private operation(operation: SpecOperation, id: string): void {
     const { operation: op, pointer } = operation;
     this.heading(2, operationTitle(operation), id);
+    this.anchors(operationAliases(operation, this.firstTag.get(operation)));
     this.samples(operation);
     const method = operation.webhook ? `Webhook ${inlineCode(operation.path)}` : inlineCode(`${operation.method.toUpperCase()} ${operation.path}`);
-    const aliases = operationAliases(operation, this.firstTag.get(operation))
-      .map((alias) => `<span id="${elementText(alias).replace(/"/g, '&quot;')}"></span>`)
-      .join('');
-    this.out.push(`${aliases}${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
+    this.out.push(`${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
     if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
     if (typeof op.description === 'string') this.description(op.description, `${pointer}/description`, 2);
     const servers: Json[] = op.servers ?? operation.pathItem.servers ?? [];
@@ -360,6 +370,8 @@ class SpecWriter {
     this.heading(1, 'Schemas');
     for (const [name, raw] of schemas) {
       this.heading(2, name);
+      // Widdershins' ids of a schema, and Redoc's.
+      this.anchors([`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`]);
       const schema = resolve(this.document, raw) ?? {};
       const pointer = `/components/schemas/${pointerPart(name)}`;
       this.examples(name, { schema: { $ref: `#${pointer}` } }, 'response');

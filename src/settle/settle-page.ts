@@ -249,6 +249,10 @@ function pagesOf(
       h1Page = page;
       onPage = { bytes: 0, elements: 0 };
       groupWeight = groups[index]!;
+    } else if (section.level === 1 && index > 0) {
+      // The first h1 after text without a heading (a spec's description): the first page holds
+      // both, and the h1's group, not the text alone, decides whether it continues on more pages.
+      groupWeight = sum(groups[0]!, groups[index]!);
     } else if (section.level === 2 && tooBig(groupWeight) && onPage.bytes > 0 && tooBig(sum(onPage, runs[index]!))) {
       page += 1;
       starts.push(index);

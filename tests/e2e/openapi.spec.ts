@@ -38,9 +38,16 @@ for (const [query, id] of [
   });
 }
 
-for (const alias of ['operation/adoptDog', 'opIdadoptDog', 'tag/adoptions/operation/adoptDog', 'tag/adoptions/POST/adoptions']) {
-  test(`a link written for another renderer (#${alias}) lands on the operation`, async ({ page }) => {
+for (const [alias, target] of [
+  ['operation/adoptDog', 'adopt-a-dog'],
+  ['opIdadoptDog', 'adopt-a-dog'],
+  ['tag/adoptions/operation/adoptDog', 'adopt-a-dog'],
+  ['tag/adoptions/POST/adoptions', 'adopt-a-dog'],
+  ['tag/adoptions', 'adoptions'],
+  ['kennel-adoptions', 'adoptions'],
+] as const) {
+  test(`a link written for another renderer (#${alias}) lands on its section`, async ({ page }) => {
     await page.goto(`${siteUrl('openapi')}#${alias}`);
-    await expect(page.locator('#adopt-a-dog')).toBeInViewport();
+    await expect(page.locator(`#${target}`)).toBeInViewport();
   });
 }

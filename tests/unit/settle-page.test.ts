@@ -91,6 +91,16 @@ describe('an h1 group too large for one page', () => {
     expect(settled.headingsOf(2).map((heading) => heading.id)).toEqual(['schema-7', 'schema-8', 'schema-9']);
   });
 
+  test('continues the first group on more pages when text without a heading comes before it', () => {
+    // GitHub's spec: its description, then the h1 "actions" of 187 operations, on one 1.7 MB page.
+    const input = big();
+    const sections = [{ level: 0, bytes: 500 }, ...input.sections];
+    const headings = input.headings.map((heading) => ({ ...heading, section: heading.section! + 1 }));
+    const settled = settlePage({ ...input, headings, sections });
+    const continued = [4, 7, 10, 13, 16, 19, 22, 25, 28, 31];
+    expect(settled.paths).toEqual(['index.html', ...continued.map((schema) => `schema-${schema}.html`), 'errors.html']);
+  });
+
   test('continues a group of few bytes but many elements at 90 % of 3,500 elements a page', () => {
     const input = big();
     // Thirty-one schemas of 10 KB but 1,000 elements each (long tables): three a page (3,000 elements; a fourth would pass 3,150).

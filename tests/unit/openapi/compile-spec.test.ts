@@ -32,6 +32,8 @@ describe('tags and their operations', () => {
     ]);
     const markdown = compileSpec(document, { dialect: 'md', tabs: TABS }).markdown;
     expect(markdown).toContain('Also in this group: [B](#b).');
+    // Redoc's and Widdershins' anchors of the tag, at its top (the spec's title is "T").
+    expect(markdown).toContain('# First things\n\n<div class="anchors"><span id="tag/first"></span><span id="t-first"></span></div>');
   });
 });
 
@@ -94,7 +96,10 @@ describe('the sections of an operation', () => {
 
   test('have a fixed id, the method and path, and say when deprecated', () => {
     expect(markdown).toContain('<h2 id="replace-a-pet">Replace a pet</h2>');
-    expect(markdown).toContain('<span id="opIdputPet"></span><span id="operation/putPet"></span>`PUT /pets/{id}` · operation `putPet`');
+    expect(markdown).toContain(
+      '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span></div>',
+    );
+    expect(markdown).toContain('`PUT /pets/{id}` · operation `putPet`');
     expect(markdown).toContain('**Deprecated.**');
     expect(markdown).toContain('<h3 id="replace-a-pet-parameters">Parameters</h3>');
   });
