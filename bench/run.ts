@@ -119,6 +119,31 @@ function serve(dir: string, port: number): Promise<ChildProcess> {
   });
 }
 
+/** Makes the next build a cold one: no caches from earlier runs. */
+function forgetCaches(): void {
+  for (const dir of ['node_modules/.astro', '.shale/astro', '.shale/cache']) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A two-column Markdown table of a row's figures. */
+const figureTable = (column: string, lines: Array<[string, string]>): string =>
+  [`| measure | ${column} |`, '| --- | --- |', ...lines.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+
+/** The figures of a built site and its heaviest page that every GitHub table shows. */
+function siteFigures(row: {
+  bytes: ReturnType<typeof outputBytes>;
+  largestPage: { file: string; bytes: number };
+  load: PageMeasurement;
+}): Array<[string, string]> {
+  return [
+    ['output: HTML', mb(row.bytes.html)],
+    ['output: search index', mb(row.bytes.search)],
+    ['output: pages', String(row.bytes.pages)],
+    ['largest page (HTML)', `${kb(row.largestPage.bytes)} (${row.largestPage.file})`],
+    ['largest page: first load transferred', kb(row.load.bytes)],
+    ['largest page: main thread settled', ms(row.load.settled)],
+  ];
+}
+
 /**
  * RUNS cold builds of a Slate source, each followed by Shins building the same source (A B A B…:
  * pairs keep their ratio meaningful while the machine's speed drifts). Shins reads the same
@@ -132,10 +157,7 @@ async function coldBuilds(source: string, label: string, shinsScript: string) {
   let out = '';
   for (let run = 0; run < RUNS; run++) {
     out = path.join(WORK, `out-${label}-${run}`);
-    // A cold build: no caches from earlier runs.
-    fs.rmSync('node_modules/.astro', { recursive: true, force: true });
-    fs.rmSync('.shale/astro', { recursive: true, force: true });
-    fs.rmSync('.shale/cache', { recursive: true, force: true });
+    forgetCaches();
     const result = await measureBuild({ SHALE_CONTENT: source, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of ${label} failed:\n${result.output}`);
     builds.push({ seconds: result.seconds, rss: result.peakRss, hash: hashTree(out) });
@@ -298,9 +320,7 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
   let out = '';
   for (let run = 0; run < RUNS; run++) {
     out = path.join(WORK, `out-github-spec-${run}`);
-    fs.rmSync('node_modules/.astro', { recursive: true, force: true });
-    fs.rmSync('.shale/astro', { recursive: true, force: true });
-    fs.rmSync('.shale/cache', { recursive: true, force: true });
+    forgetCaches();
     const result = await measureBuild({ SHALE_CONTENT: source.dir, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of GitHub's spec failed:\n${result.output}`);
     builds.push({ seconds: result.seconds, rss: result.peakRss });
@@ -335,19 +355,13 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
 }
 
 function gitHubSpecTable(row: GitHubSpecRow): string {
-  const lines: Array<[string, string]> = [
+  return figureTable('GitHub REST (from its spec)', [
     ['cold build (wall)', `${row.build.toFixed(1)} s`],
     ['peak memory (RSS, all processes)', mb(row.peakRss)],
     ['rebuild after editing one operation', `${row.rebuild.toFixed(1)} s`],
-    ['output: HTML', mb(row.bytes.html)],
-    ['output: search index', mb(row.bytes.search)],
-    ['output: pages', String(row.bytes.pages)],
-    ['largest page (HTML)', `${kb(row.largestPage.bytes)} (${row.largestPage.file})`],
-    ['largest page: first load transferred', kb(row.load.bytes)],
-    ['largest page: main thread settled', ms(row.load.settled)],
+    ...siteFigures(row),
     ['operations in the static HTML', `${row.shown} of ${row.operations}`],
-  ];
-  return ['| measure | GitHub REST (from its spec) |', '| --- | --- |', ...lines.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+  ]);
 }
 
 function gitHubSpecVerdicts(row: GitHubSpecRow): string[] {
@@ -376,7 +390,7 @@ function medianLoad(loads: PageMeasurement[]): PageMeasurement {
 }
 
 function gitHubTable(row: GitHubRow): string {
-  const lines: Array<[string, string]> = [
+  return figureTable('GitHub REST (Widdershins)', [
     ['cold build (wall)', `${row.build.toFixed(1)} s`],
     ['Shins, same source (wall)', `${row.shins.toFixed(1)} s`],
     ['cold build / Shins (pair by pair)', `${row.shinsRatio.toFixed(2)} ×`],
@@ -384,16 +398,10 @@ function gitHubTable(row: GitHubRow): string {
     ['Shins: peak memory', mb(row.shinsPeakRss)],
     ['CPU time stolen by the host during builds', row.stolen === undefined ? 'n/a' : percent(row.stolen)],
     ['rebuild after editing one line', `${row.rebuild.toFixed(1)} s`],
-    ['output: HTML', mb(row.bytes.html)],
-    ['output: search index', mb(row.bytes.search)],
-    ['output: pages', String(row.bytes.pages)],
-    ['largest page (HTML)', `${kb(row.largestPage.bytes)} (${row.largestPage.file})`],
-    ['largest page: first load transferred', kb(row.load.bytes)],
-    ['largest page: main thread settled', ms(row.load.settled)],
+    ...siteFigures(row),
     ['largest page: DOM nodes', String(Math.round(row.load.domNodes))],
     ['operation summaries found by search (first ten results)', `${row.summaries - row.unfindable.length} of ${row.summaries}`],
-  ];
-  return ['| measure | GitHub REST (Widdershins) |', '| --- | --- |', ...lines.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+  ]);
 }
 
 function gitHubVerdicts(row: GitHubRow): string[] {

@@ -156,16 +156,27 @@ function findSpecs(source: SourceFile, entries: FrontMatter['openapi'], dirs: st
   const found: SpecReference[] = [];
   entries.forEach((entry, index) => {
     const line = at ?? lines[index] ?? keyAt;
-    const file = [...new Set(dirs)].map((dir) => path.resolve(dir, entry.spec)).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
-    if (!file) {
-      const available = [...new Set(dirs)].flatMap((dir) => specFilesUnder(dir).map((candidate) => path.relative(dir, candidate).split(path.sep).join('/')));
-      const fix = available.length ? `use one of: ${[...new Set(available)].join(', ')}.` : 'put the spec (YAML or JSON) in the content folder and name its path from there.';
-      problems.push(problem('openapi-spec-missing', { file: source.path, line }, { spec: entry.spec, fix }));
+    const located = locateSpec(entry.spec, dirs);
+    if (located.file === undefined) {
+      problems.push(problem('openapi-spec-missing', { file: source.path, line }, { spec: entry.spec, fix: located.fix }));
       return;
     }
+    const file = located.file;
     found.push({ file, line, tags: entry.tags, ...(entry.webhooks === undefined ? {} : { webhooks: entry.webhooks }), ...(entry.schemas === undefined ? {} : { schemas: entry.schemas }) });
   });
   return found;
+}
+
+/**
+ * The file a spec path names, looked up in each folder in turn (the page's, then the content
+ * folder); else the fix for the report, with the spec files those folders hold.
+ */
+export function locateSpec(spec: string, dirs: readonly string[]): { file: string; fix?: undefined } | { file?: undefined; fix: string } {
+  const folders = [...new Set(dirs)];
+  const file = spec ? folders.map((dir) => path.resolve(dir, spec)).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) : undefined;
+  if (file) return { file };
+  const available = [...new Set(folders.flatMap((dir) => specFilesUnder(dir).map((candidate) => path.relative(dir, candidate).split(path.sep).join('/'))))];
+  return { fix: available.length ? `use one of: ${available.join(', ')}.` : 'put the spec (YAML or JSON) in the content folder and name its path from there.' };
 }
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;

@@ -77,12 +77,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     const location = result.location[0];
     const at = location ? lineColumn(location) : undefined;
     const reason = result.message.replace(/`/g, '"');
-    const found = problem(
-      'openapi-invalid',
-      { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) },
-      { pointer: location?.pointer?.replace(/^#/, '') ?? '', reason },
+    const where = { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) };
+    const pointer = location?.pointer?.replace(/^#/, '') ?? '';
+    // The example rules are the only ones set to warn (RULES): legal, but likely wrong.
+    problems.push(
+      result.severity === 'error' ? problem('openapi-invalid', where, { pointer, reason }) : problem('openapi-example-mismatch', where, { pointer, reason }),
     );
-    problems.push(result.severity === 'error' ? found : { ...found, severity: 'warning' });
   }
   for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf };

@@ -106,11 +106,11 @@ export function inlineText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_{}[\]<>()#+\-.!~&]/g, (mark, offset: number, whole: string) => (MARK_NEEDS_ESCAPE(mark, offset, whole) ? `\\${mark}` : mark));
+    .replace(/[\\`*_{}[\]<>()#+\-.!~&]/g, (mark, offset: number, whole: string) => (needsEscape(mark, offset, whole) ? `\\${mark}` : mark));
 }
 
 /** Whether a mark must be escaped where it is: `.`, `-`, `+`, `#`, `(` and `)` only start Markdown at the start of a line or after a digit run. */
-function MARK_NEEDS_ESCAPE(mark: string, offset: number, whole: string): boolean {
+function needsEscape(mark: string, offset: number, whole: string): boolean {
   if (!'.-+#()'.includes(mark)) return true;
   const before = whole.slice(0, offset);
   return before === '' || /^\d+$/.test(before) || (mark === '(' && whole[offset - 1] === ']');

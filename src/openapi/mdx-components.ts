@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '../content/site';
+import { locateSpec, type Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
 import { compileSpec } from './compile-spec';
 import type { LoadedSpec } from './load-spec';
+import { findingProblems } from './spec-parts';
 import { tagsOf, webhooksOf } from './spec-model';
 
 /**
@@ -49,18 +49,12 @@ async function componentSections(
   problems: Problem[],
 ): Promise<SourceFile | undefined> {
   const spec = attributes.spec ?? '';
-  const file = [path.dirname(page.file), page.contentDir]
-    .map((dir) => path.resolve(dir, spec))
-    .find((candidate) => spec && fs.existsSync(candidate) && fs.statSync(candidate).isFile());
-  if (!file) {
-    problems.push(
-      problem('openapi-spec-missing', where, {
-        spec,
-        fix: `give <${name}> the path of a spec from the page's folder or the content folder: spec="specs/api.yaml".`,
-      }),
-    );
+  const located = locateSpec(spec, [path.dirname(page.file), page.contentDir]);
+  if (located.file === undefined) {
+    problems.push(problem('openapi-spec-missing', where, { spec, fix: located.fix }));
     return undefined;
   }
+  const file = located.file;
   const loaded = await load(file);
   problems.push(...loaded.problems);
   if (!loaded.document) return undefined;
@@ -85,8 +79,6 @@ async function componentSections(
     tabs: page.tabs,
     ...(name === 'Operation' ? { operations: [attributes.id!] } : { tags: [attributes.tag!], webhooks: false }),
   });
-  for (const finding of compiled.findings) {
-    problems.push(problem(finding.kind, { file, line: loaded.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never));
-  }
+  problems.push(...findingProblems(compiled, file, loaded));
   return { path: file, dialect: 'mdx', yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1, generated: true };
 }

@@ -1,7 +1,7 @@
 import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
-import { compileSpec } from './compile-spec';
+import { compileSpec, type CompiledSpec } from './compile-spec';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import { tagsOf } from './spec-model';
 
@@ -37,12 +37,15 @@ export async function specParts(
       ...(reference.schemas === undefined ? {} : { schemas: reference.schemas }),
       ...(reference.introduction ? { introduction: true } : {}),
     });
-    for (const finding of compiled.findings) {
-      problems.push(
-        problem(finding.kind, { file: reference.file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
-      );
-    }
+    problems.push(...findingProblems(compiled, reference.file, spec));
     parts.push({ path: reference.file, dialect: page.dialect, yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1, generated: true });
   }
   return { parts, problems };
+}
+
+/** What the compiler found in a spec, as problems at the spec's lines. */
+export function findingProblems(compiled: CompiledSpec, file: string, spec: LoadedSpec): Problem[] {
+  return compiled.findings.map((finding) =>
+    problem(finding.kind, { file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
+  );
 }

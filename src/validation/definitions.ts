@@ -199,6 +199,11 @@ export const DEFINITIONS = {
     message: ({ pointer, reason }) => `the spec is not valid at ${pointer || '/'}: ${reason.replace(/([^.])$/, '$1.')}`,
     fix: () => 'correct the spec there (the OpenAPI specification says what each field may hold).',
   }),
+  'openapi-example-mismatch': define<{ pointer: string; reason: string }>({
+    gravity: 'warning',
+    message: ({ pointer, reason }) => `the example at ${pointer || '/'} does not match its schema: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => 'correct the example, or the schema if the example is what the API sends.',
+  }),
   'openapi-version': define<{ version: string }>({
     gravity: 'error',
     message: ({ version }) => `the spec's version "${version}" is not one Shale reads.`,
