@@ -206,8 +206,7 @@ class SpecWriter {
     this.heading(2, operationTitle(operation), id);
     this.anchors(operationAliases(operation, this.firstTag.get(operation)));
     this.samples(operation);
-    const method = operation.webhook ? `Webhook ${inlineCode(operation.path)}` : inlineCode(`${operation.method.toUpperCase()} ${operation.path}`);
-    this.out.push(`${method}${typeof op.operationId === 'string' ? ` · operation ${inlineCode(op.operationId)}` : ''}`);
+    this.endpoint(operation);
     if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
     if (typeof op.description === 'string') this.description(op.description, `${pointer}/description`, 2);
     const servers: Json[] = op.servers ?? operation.pathItem.servers ?? [];
@@ -216,6 +215,19 @@ class SpecWriter {
     this.requestBody(operation, id);
     this.responses(operation, id);
     this.callbacks(operation, id);
+  }
+
+  /**
+   * The method and path (a webhook's name), and the operationId: an element of its own, which
+   * search reads to find the operation by a concrete path (`/repos/octo/hello`). Raw HTML in a
+   * Markdown page, JSX in MDX: both read `<p class>`, and elementText escapes what each would parse.
+   */
+  private endpoint(operation: SpecOperation): void {
+    const code = (text: string) => `<code>${elementText(text)}</code>`;
+    const id = operation.operation.operationId;
+    const operationId = typeof id === 'string' ? ` · operation ${code(id)}` : '';
+    if (operation.webhook) this.out.push(`<p class="webhook">Webhook ${code(operation.path)}${operationId}</p>`);
+    else this.out.push(`<p class="endpoint">${code(`${operation.method.toUpperCase()} ${operation.path}`)}${operationId}</p>`);
   }
 
   private samples(operation: SpecOperation): void {

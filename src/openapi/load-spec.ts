@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { BaseResolver, bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { upgrade } from '@scalar/openapi-upgrader';
 import { problem, type Problem } from '../validation/problem';
 import { pointerPart, type Json } from './spec-model';
@@ -52,8 +52,10 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   let results: NormalizedProblem[];
   let bundled: Json;
   try {
-    results = await lint({ ref: file, config: await config });
-    bundled = (await bundle({ ref: file, config: await config, dereference: false })).bundle.parsed;
+    // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
+    const resolver = new BaseResolver((await config).resolve);
+    results = await lint({ ref: file, config: await config, externalRefResolver: resolver });
+    bundled = (await bundle({ ref: file, config: await config, dereference: false, externalRefResolver: resolver })).bundle.parsed;
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
     const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);
@@ -73,12 +75,13 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     );
     return { problems, lineOf };
   }
-  for (const result of results) {
+  for (const group of byPlace(results)) {
+    const result = group[0]!;
     const location = result.location[0];
     const at = location ? lineColumn(location) : undefined;
-    const reason = result.message.replace(/`/g, '"');
     const where = { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) };
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
+    const reason = joinedReasons(group.map((one) => one.message.replace(/`/g, '"')));
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong.
     problems.push(
       result.severity === 'error' ? problem('openapi-invalid', where, { pointer, reason }) : problem('openapi-example-mismatch', where, { pointer, reason }),
@@ -88,6 +91,34 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf };
   const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
   return { document, problems, lineOf };
+}
+
+/**
+ * Redocly's results, those of one kind at one place together: an example that lacks forty of its
+ * schema's required properties is one warning, not forty (GitHub's spec gave 1,469 of them).
+ */
+function byPlace(results: NormalizedProblem[]): NormalizedProblem[][] {
+  const groups = new Map<string, NormalizedProblem[]>();
+  for (const result of results) {
+    const location = result.location[0];
+    const key = JSON.stringify([result.severity, location?.source.absoluteRef, location?.pointer]);
+    const group = groups.get(key);
+    if (group) group.push(result);
+    else groups.set(key, [result]);
+  }
+  return [...groups.values()];
+}
+
+/** The reasons of one place, the first few in full, a lead they share said once: `lead: a; b; c; and 37 more`. */
+const SHOWN_REASONS = 3;
+function joinedReasons(reasons: string[]): string {
+  const distinct = [...new Set(reasons.map((reason) => reason.replace(/\.$/, '')))];
+  if (distinct.length === 1) return distinct[0]!;
+  const lead = /^.*: /.exec(distinct[0]!)?.[0] ?? '';
+  const shared = lead && distinct.every((reason) => reason.startsWith(lead)) ? lead : '';
+  const shown = distinct.slice(0, SHOWN_REASONS).map((reason) => reason.slice(shared.length));
+  const more = distinct.length > SHOWN_REASONS ? `; and ${distinct.length - SHOWN_REASONS} more` : '';
+  return `${shared}${shown.join('; ')}${more}`;
 }
 
 function lineColumn(location: NormalizedProblem['location'][number]): number | undefined {

@@ -3,6 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { htmlText, sanitizeHtml } from './safe-html';
@@ -14,6 +16,9 @@ import { htmlText, sanitizeHtml } from './safe-html';
  * without raw HTML at all (an MDX tag must be balanced JSX, which a description's is not).
  */
 export type Dialect = 'md' | 'mdx';
+
+/** CommonMark with GitHub's tables, made once: micromark combines its extensions on every call otherwise. */
+const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
 /**
  * Descriptions already written back, by dialect, heading shift and text: a big spec repeats them
@@ -36,7 +41,7 @@ export function descriptionMarkdown(text: string, dialect: Dialect, options: { h
 }
 
 function writeDescription(text: string, dialect: Dialect, options: { headingShift?: number }): { markdown: string; removed: string[] } {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(text, PARSE_OPTIONS);
   const removed: string[] = [];
   sanitizeChildren(tree, dialect, removed);
   asideForQuotes(tree);
@@ -122,6 +127,29 @@ export function inlineCode(text: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+
+/** Lines already turned to HTML: a big spec repeats its property lines as it repeats descriptions. */
+const lineHtml = new Map<string, string>();
+
+/**
+ * A line of Markdown Shale wrote (its raw HTML already made safe) as HTML to put inside an HTML
+ * block: a lone paragraph loses its `<p>`, and no line of it is blank, since a blank line would end
+ * the block and let Markdown read the rest (a newline before one is written `&#10;`, which reads as
+ * the same character, in a `<pre>` too).
+ */
+export function markdownLineHtml(markdown: string): string {
+  let html = lineHtml.get(markdown);
+  if (html === undefined) {
+    if (lineHtml.size >= WRITTEN_LIMIT) lineHtml.clear();
+    const tree = fromMarkdown(markdown, PARSE_OPTIONS);
+    html = toHtml(toHast(tree, { allowDangerousHtml: true }), { allowDangerousHtml: true }).trim();
+    const lone = /^<p>([\s\S]*)<\/p>$/.exec(html);
+    if (lone && !lone[1]!.includes('<p>')) html = lone[1]!;
+    html = html.replace(/\n(?=[ \t]*(?:\n|$))/g, '&#10;');
+    lineHtml.set(markdown, html);
+  }
+  return html;
 }
 
 /** Text for a raw-HTML or JSX element's content (a heading written as `<h2 id=…>`): entities for what HTML and JSX read. */

@@ -1,4 +1,4 @@
-import { descriptionMarkdown, inlineCode, inlineText, type Dialect } from './markdown-text';
+import { descriptionMarkdown, inlineCode, inlineText, markdownLineHtml, type Dialect } from './markdown-text';
 import { refName, resolve, type Json } from './spec-model';
 
 /**
@@ -82,24 +82,71 @@ function merged(document: Json, raw: Json, seen: Set<string>): Json {
   return result;
 }
 
-/** The property list of a schema (empty when it has no properties to show). */
+/**
+ * One line of a property list and what is nested under it: `markdown` is the line's inline
+ * Markdown (a description may add paragraphs), `noun` what the nested items are.
+ */
+interface PropertyItem {
+  markdown: string;
+  children: PropertyItem[];
+  noun: 'property' | 'alternative';
+}
+
+/**
+ * Nested levels from this depth fold into a `<details>` (the first two stay open): GitHub's
+ * repository object shows ninety properties, and an owner's thirty under one of them, under every
+ * operation that returns it.
+ */
+const OPEN_LEVELS = 2;
+
+/**
+ * The property list of a schema (empty when it has no properties to show). In a Markdown page it is
+ * one HTML block: a nested Markdown list costs micromark far more than its size (GitHub's spec
+ * writes 8 MB of them, two thirds of its render time), while each distinct line is turned to HTML
+ * once here. In MDX, where raw HTML is not allowed, it is a Markdown list.
+ */
 export function schemaList(document: Json, raw: Json, pointer: string, options: SchemaListOptions): string {
-  const lines: string[] = [];
   const name = refName(raw);
-  walkSchema(document, raw, pointer, options, 0, name ? new Set([name]) : new Set(), lines);
-  return lines.join('\n');
+  const items = walkSchema(document, raw, pointer, options, 0, name ? new Set([name]) : new Set());
+  if (items.length === 0) return '';
+  return options.dialect === 'mdx' ? markdownList(items, '') : htmlList(items, 0);
+}
+
+function markdownList(items: PropertyItem[], indent: string): string {
+  return items
+    .map((item) => {
+      const line = `${indent}- ${item.markdown.replace(/\n/g, `\n${indent}  `)}`;
+      return item.children.length ? `${line}\n${markdownList(item.children, `${indent}  `)}` : line;
+    })
+    .join('\n');
+}
+
+function htmlList(items: PropertyItem[], depth: number): string {
+  const lines = items.map((item) => {
+    let nested = '';
+    if (item.children.length) {
+      nested = htmlList(item.children, depth + 1);
+      // The alternatives of a oneOf stay open: there are few of them, and they are the point.
+      if (depth + 1 >= OPEN_LEVELS && item.noun === 'property') {
+        const count = item.children.length;
+        nested = `<details><summary>${count} ${count === 1 ? 'property' : 'properties'}</summary>${nested}</details>`;
+      }
+    }
+    return `<li>${markdownLineHtml(item.markdown)}${nested}</li>`;
+  });
+  return `<ul class="properties">${lines.join('')}</ul>`;
 }
 
 /** Where a schema is written: its `$ref`'s target, else where it was met (what a writer fixes is there). */
 const writtenAt = (raw: Json, met: string): string => (typeof raw?.$ref === 'string' && raw.$ref.startsWith('#/') ? raw.$ref.slice(1) : met);
 
-function walkSchema(document: Json, raw: Json, met: string, options: SchemaListOptions, depth: number, seen: Set<string>, lines: string[]): void {
+function walkSchema(document: Json, raw: Json, met: string, options: SchemaListOptions, depth: number, seen: Set<string>): PropertyItem[] {
+  const items: PropertyItem[] = [];
   const pointer = writtenAt(raw, met);
   const schema = merged(document, raw, seen);
-  const indent = '  '.repeat(depth);
   const itemsName = schema.type === 'array' || schema.items ? refName(schema.items) : undefined;
   if (itemsName) {
-    if (seen.has(itemsName)) return;
+    if (seen.has(itemsName)) return items;
     seen = new Set([...seen, itemsName]);
   }
   const target = schema.type === 'array' || schema.items ? merged(document, schema.items ?? {}, seen) : schema;
@@ -110,43 +157,57 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
     if (options.direction === 'request' && child.readOnly === true) continue;
     if (options.direction === 'response' && child.writeOnly === true) continue;
     const childPointer = writtenAt(rawChild, `${base}/properties/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    lines.push(`${indent}- ${propertyLine(document, property, rawChild, required.includes(property), childPointer, options, indent)}`);
+    const item: PropertyItem = {
+      markdown: propertyLine(document, property, rawChild, required.includes(property), childPointer, options),
+      children: [],
+      noun: 'property',
+    };
+    items.push(item);
     const childName = refName(rawChild) ?? refName(child.items);
     if (childName && seen.has(childName)) continue; // recursion: named in the line above, not expanded
     if (depth + 1 >= MAX_DEPTH) continue;
     // A named schema inside a named schema's property is named, not expanded: GitHub's repository
     // would otherwise repeat its owner's thirty properties under every operation that returns it.
     if (childName && depth + 1 >= NAMED_DEPTH) continue;
-    walkSchema(document, rawChild, childPointer, options, depth + 1, childName ? new Set([...seen, childName]) : seen, lines);
+    item.children = walkSchema(document, rawChild, childPointer, options, depth + 1, childName ? new Set([...seen, childName]) : seen);
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const alternatives: Json[] = Array.isArray(target[keyword]) ? target[keyword] : [];
     if (alternatives.length === 0) continue;
     const discriminator = target.discriminator?.propertyName;
     const intro = keyword === 'oneOf' ? 'Exactly one of' : 'Any of';
-    lines.push(`${indent}- ${intro}${discriminator ? ` (chosen by ${inlineCode(discriminator)})` : ''}:`);
+    const choice: PropertyItem = {
+      markdown: `${intro}${discriminator ? ` (chosen by ${inlineCode(discriminator)})` : ''}:`,
+      children: [],
+      noun: 'alternative',
+    };
+    items.push(choice);
     alternatives.forEach((alternative, index) => {
       const label = String(resolve(document, alternative)?.title ?? refName(alternative) ?? `option ${index + 1}`);
       const type = typeText(document, alternative);
       const mapped = Object.entries<string>(target.discriminator?.mapping ?? {}).find(([, ref]) => ref === alternative?.$ref)?.[0];
-      lines.push(
-        `${indent}  - ${inlineText(label)}${type === label ? '' : ` (${inlineText(type)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
-      );
+      const option: PropertyItem = {
+        markdown: `${inlineText(label)}${type === label ? '' : ` (${inlineText(type)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
+        children: [],
+        noun: 'property',
+      };
+      choice.children.push(option);
       const altName = refName(alternative);
       if ((altName && seen.has(altName)) || depth + 2 >= MAX_DEPTH) return;
-      walkSchema(document, alternative, `${base}/${keyword}/${index}`, options, depth + 2, altName ? new Set([...seen, altName]) : seen, lines);
+      option.children = walkSchema(document, alternative, `${base}/${keyword}/${index}`, options, depth + 2, altName ? new Set([...seen, altName]) : seen);
     });
   }
+  return items;
 }
 
-function propertyLine(document: Json, property: string, raw: Json, required: boolean, pointer: string, options: SchemaListOptions, indent: string): string {
+function propertyLine(document: Json, property: string, raw: Json, required: boolean, pointer: string, options: SchemaListOptions): string {
   const schema = resolve(document, raw) ?? {};
   const facts = [typeText(document, raw), ...(required ? ['required'] : []), ...constraintsOf(schema)];
   let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact) : fact)).join(', ')})`;
   if (typeof schema.description === 'string' && schema.description.trim()) {
     const description = descriptionMarkdown(schema.description, options.dialect, { headingShift: 6 });
     for (const what of description.removed) options.removed.push({ pointer: `${pointer}/description`, what });
-    line += `: ${description.markdown.replace(/\n/g, `\n${indent}  `)}`;
+    line += `: ${description.markdown}`;
   }
   return line;
 }

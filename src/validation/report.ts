@@ -10,10 +10,18 @@ function location(problem: Problem, cwd: string): string {
 }
 
 /**
+ * Warnings of one kind in one file listed before the rest are summed up in one line: a big spec
+ * can hold a thousand examples that do not match their schemas (GitHub's does), and a report that
+ * long hides everything else in it. Errors are always listed in full: each one must be fixed.
+ */
+const WARNINGS_SHOWN_PER_KIND = 10;
+
+/**
  * One report for every problem of a build, grouped by file in a stable order,
  * one line per problem: marker, location, what is wrong, the fix. Paths are relative to `cwd`.
+ * `allWarnings` (SHALE_ALL_WARNINGS=1) lists every warning.
  */
-export function formatReport(problems: readonly Problem[], cwd: string): string {
+export function formatReport(problems: readonly Problem[], cwd: string, allWarnings = process.env.SHALE_ALL_WARNINGS === '1'): string {
   if (problems.length === 0) return '';
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -29,11 +37,21 @@ export function formatReport(problems: readonly Problem[], cwd: string): string 
   for (const file of files) {
     lines.push('', path.relative(cwd, file) || file);
     const sorted = byFile.get(file)!.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const listed = new Map<string, number>();
+    const left = new Map<string, number>();
     for (const problem of sorted) {
+      const count = (listed.get(problem.kind) ?? 0) + 1;
+      listed.set(problem.kind, count);
+      if (problem.severity === 'warning' && !allWarnings && count > WARNINGS_SHOWN_PER_KIND) {
+        left.set(problem.kind, (left.get(problem.kind) ?? 0) + 1);
+        continue;
+      }
       const mark = problem.severity === 'error' ? '✗' : '⚠';
       const fix = problem.fix ? ` Fix: ${problem.fix}` : '';
       lines.push(`  ${mark} ${location(problem, cwd)}  ${problem.message}${fix}`);
     }
+    for (const [kind, count] of left)
+      lines.push(`  ⚠ … and ${plural(count, 'more warning')} of kind ${kind} in this file; SHALE_ALL_WARNINGS=1 lists them all.`);
   }
   return lines.join('\n');
 }

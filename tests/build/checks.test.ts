@@ -413,17 +413,18 @@ ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
   {
-    check: "unsafe HTML in a spec's description, a code sample in no tab's language, an example that does not match its schema",
+    check: "unsafe HTML in a spec's description, a code sample in no tab's language, an example that does not match its schema (one warning for all it lacks)",
     fixture: 'openapi-warnings',
-    kinds: ['openapi-unsafe-html', 'openapi-unsafe-html', 'openapi-sample-language', 'openapi-example-mismatch'],
+    kinds: ['openapi-unsafe-html', 'openapi-unsafe-html', 'openapi-sample-language', 'openapi-example-mismatch', 'openapi-example-mismatch'],
     files: ['index.html'],
-    report: `⚠ Found 4 warnings in 1 file
+    report: `⚠ Found 5 warnings in 1 file
 
 ${F}/openapi-warnings/api.yaml
   ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds a href of <a> that is not a web address (javascript:alert(1)); Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
   ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds the onclick attribute of <a>; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
   ⚠ ${F}/openapi-warnings/api.yaml:12  the code sample in "Elixir" at /paths/~1pets/get/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.
-  ⚠ ${F}/openapi-warnings/api.yaml:21  the example at /paths/~1pets/get/responses/200/content/application~1json/example does not match its schema: Example value must conform to the schema: type must be integer. Fix: correct the example, or the schema if the example is what the API sends.`,
+  ⚠ ${F}/openapi-warnings/api.yaml:21  the example at /paths/~1pets/get/responses/200/content/application~1json/example does not match its schema: Example value must conform to the schema: type must be integer. Fix: correct the example, or the schema if the example is what the API sends.
+  ⚠ ${F}/openapi-warnings/api.yaml:35  the example at /paths/~1pets/get/responses/201/content/application~1json/example does not match its schema: Example value must conform to the schema: must have required property 'id'; must have required property 'name'; must have required property 'kind'; and 2 more. Fix: correct the example, or the schema if the example is what the API sends.`,
   },
 ];
 

@@ -70,6 +70,19 @@ ${FIXTURE}/specs/kennel.yaml
     expect(text(sectionOf(page, 'list-dogs'))).toContain('Lists dogs, newest first.');
   });
 
+  it("lists a request body's properties, the first two levels open and deeper ones folded in <details>", () => {
+    const body = sectionOf(page, 'adopt-a-dog-body');
+    const lists = page.all((e) => e.tagName === 'ul' && Array.isArray(e.properties.className) && e.properties.className.includes('properties'), body);
+    expect(lists.length).toBe(3);
+    const folded = page.all(is('details'), body);
+    expect(folded.map((details) => text(page.all(is('summary'), details)[0]!))).toEqual(['2 properties']);
+    expect(text(folded[0]!)).toContain('city (string): Where the adopter lives.');
+    // readOnly `id` is left out of the request; the adopter's name is one level down, open.
+    expect(text(lists[0]!)).toMatch(/^dogId \(integer, required\)\nadopter \(object, required\)\nname \(string\)/);
+    expect(page.all(is('details'), lists[1]!).length).toBe(1);
+    expect(text(body)).toContain('name (string)');
+  });
+
   it('makes every operation findable: its path and operationId are in its section', () => {
     const section = text(sectionOf(page, 'get-a-dog-removedog'));
     expect(section).toContain('DELETE /dogs/{dogId}');

@@ -4,7 +4,8 @@ import { tab } from './support/page';
 
 /**
  * The reference made from tests/fixtures/openapi/specs/kennel.yaml, in the browser: the tabs switch
- * the generated samples, and search finds an operation by its operationId and by its path.
+ * the generated samples, and search finds an operation by its operationId, its path template and
+ * a concrete request.
  */
 const visibleCode = (page: Page, headingId: string) => page.locator(`.section:has(#${headingId}) .code-block:visible`).allInnerTexts();
 
@@ -25,6 +26,10 @@ test("the language tabs switch the generated request samples, and the writer's o
 for (const [query, id] of [
   ['removeDog', 'get-a-dog-removedog'],
   ['POST /adoptions', 'adopt-a-dog'],
+  // A concrete request: no section has the word "7", the template /dogs/{dogId} fits it.
+  ['/dogs/7', 'get-a-dog'],
+  ['DELETE /dogs/7', 'get-a-dog-removedog'],
+  ['https://kennel.example.com/v1/dogs/7?fields=name', 'get-a-dog'],
 ] as const) {
   test(`search for “${query}” lands on its operation`, async ({ page }) => {
     await page.goto(siteUrl('openapi'));

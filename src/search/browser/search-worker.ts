@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { missingWord } from '../shared/fallback-match';
 import { looksLikeTitle, titleMatch, withTitledAsTyped } from '../shared/title-match';
+import { ENDPOINTS_FILE, matchEndpoints, pathQuery, type Endpoint } from '../shared/endpoint-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
  * shows: the number of results and the data of the first few. Pagefind's own worker sends every
@@ -59,6 +60,10 @@ const EXCERPT_WORDS = 22;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: Pagefind | undefined;
+/** Where the index is and the site's base URL, from the `load` request. */
+let site: { bundle: string; baseUrl: string } | undefined;
+/** The site's operations (endpoint-match.ts), fetched the first time a query looks like a path. */
+let endpointList: Promise<Endpoint[]> | undefined;
 /** The results of the last search, for "Show more". */
 let lastResults: PagefindResult[] = [];
 
@@ -78,6 +83,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       // A large site's index is in shards (search-shards.ts): Pagefind searches them all and merges the results by score.
       await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${request.bundle}${folder}`, { ...options, language: request.language })));
       engine = pagefind;
+      site = { bundle: request.bundle, baseUrl: request.baseUrl };
       answer({ type: 'loaded', id: request.id });
     } catch {
       answer({ type: 'failed', id: request.id });
@@ -93,6 +99,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'search') {
     const search = await engine.search(request.query).catch(() => null);
     if (!search) return answer({ type: 'unavailable', id: request.id });
+    const byPath = await endpointResults(request.query);
     // The first results are shown in order of title match (title-match.ts): their data is loaded
     // anyway, so this costs no request; later pages ("Show more") keep Pagefind's order.
     const withData = (from: number, to: number) => Promise.all(search.results.slice(from, to).map(async (result) => ({ result, data: await result.data() })));
@@ -105,6 +112,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       request.query,
       first.map((entry) => entry.data),
     );
+    if (byPath.length) {
+      // A concrete request (`/repos/octo/hello`): the operations it fits first, then what full-text search found.
+      const urls = new Set(byPath.map((entry) => entry.data.url));
+      lastResults = [...byPath.map((entry) => entry.result), ...search.results.filter((_, index) => !urls.has(first[index]?.data.url ?? ''))];
+      return answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(0, request.count) });
+    }
     if (missing) {
       // Pagefind searched a shorter start of a word it does not know (fallback-match.ts).
       lastResults = [];
@@ -145,6 +158,31 @@ async function warm(query: string, count: number): Promise<void> {
   } finally {
     warming = false;
   }
+}
+
+/**
+ * The operations a query that looks like a request fits (endpoint-match.ts), as results whose data
+ * is at hand: the title and section of each, and its method and path as the excerpt.
+ */
+async function endpointResults(query: string): Promise<Array<{ result: PagefindResult; data: ResultData }>> {
+  const request = pathQuery(query);
+  if (!request || !site) return [];
+  const { bundle, baseUrl } = site;
+  endpointList ??= fetch(`${bundle}${ENDPOINTS_FILE}`)
+    .then((response) => (response.ok ? (response.json() as Promise<{ endpoints?: Endpoint[] }>) : { endpoints: [] }))
+    .then((list) => (Array.isArray(list.endpoints) ? list.endpoints : []))
+    .catch(() => []);
+  // Pagefind escapes `<` and `>` in excerpts and marks matches: the same here (excerpt.ts reads it as text).
+  const escape = (text: string) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return matchEndpoints(await endpointList, request).map((endpoint) => {
+    const data: ResultData = {
+      url: `${baseUrl.replace(/\/$/, '')}${endpoint.url}`,
+      excerpt: `<mark>${escape(`${endpoint.method} ${endpoint.path}`)}</mark>`,
+      meta: { title: endpoint.title },
+      filters: { ...(endpoint.parent ? { parent: [endpoint.parent] } : {}), ...(endpoint.doc ? { doc: [endpoint.doc] } : {}) },
+    };
+    return { result: { data: async () => data }, data };
+  });
 }
 
 /** The folders of the index's other shards, from the list written beside pagefind.js (named as search-shards.ts names them). */

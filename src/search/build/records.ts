@@ -21,6 +21,8 @@ export interface SectionRecord {
   code: string;
   /** Identifier parts and joined runs (see identifiers.ts), searchable but never shown. */
   keywords: string[];
+  /** An OpenAPI operation's method and path template (`GET /repos/{owner}/{repo}`), when the section shows one. */
+  endpoint?: string;
   /** The page's language (`<html lang>`), which picks Pagefind's stemmer. */
   language: string;
 }
@@ -101,6 +103,8 @@ export interface SectionContent {
    * rendered file's cache keeps them: a rebuild then does not tokenize 10,500 sections again.
    */
   keywords: string[];
+  /** The method and path of the operation it shows (`<p class="endpoint">`, compile-spec.ts), if any. */
+  endpoint?: string;
 }
 
 /** The searchable content of one section element, as `rehype-sections` lays it out. */
@@ -115,6 +119,8 @@ export function sectionContent(section: Element): SectionContent {
   const code = examples ? findAll(examples, (element) => element.tagName === 'pre') : [];
   const proseText = textOfAll([...proseBlocks.filter((node) => node !== heading || !isHeading).map(withoutControls), ...notes]);
   const codeText = textOfAll(code);
+  const endpoint = proseBlocks.find((node): node is Element => isElement(node) && node.tagName === 'p' && hasClass(node, 'endpoint'));
+  const endpointCode = endpoint && childElements(endpoint).find((element) => element.tagName === 'code');
   return {
     level: isHeading ? Number(heading.tagName[1]) : 0,
     title: isHeading ? toText(heading).trim() : '',
@@ -122,6 +128,7 @@ export function sectionContent(section: Element): SectionContent {
     prose: proseText,
     code: codeText,
     keywords: identifierWords(`${proseText}\n${codeText}`),
+    ...(endpointCode ? { endpoint: toText(endpointCode).trim() } : {}),
   };
 }
 
@@ -150,6 +157,7 @@ export function toRecord(
     code,
     // The same words as identifierWords(`${title}\n${prose}\n${code}`): the title's first, then the rest's.
     keywords: [...new Set([...identifierWords(title), ...content.keywords])],
+    ...(content.endpoint ? { endpoint: content.endpoint } : {}),
     language: page.language,
   };
 }

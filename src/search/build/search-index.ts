@@ -5,6 +5,7 @@ import { recordDocument } from './record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
 import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
 import { isShardEntry, shardCount, shardFolder, shardOf, SHARDS_FILE, type ShardList } from './shards';
+import { ENDPOINTS_FILE, type Endpoint } from '../shared/endpoint-match';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -70,6 +71,8 @@ interface IndexState {
   /** Shard number → its sections; shards without sections are left out. */
   shards: Map<number, ShardInput>;
   problems: string[];
+  /** Every OpenAPI operation of the indexed sections, for search by a concrete path (endpoint-match.ts). */
+  endpoints: Endpoint[];
   /** The folder the index was written to early (see `startSearchIndex`), once written. */
   written?: string;
 }
@@ -100,7 +103,7 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, wr
   queue = new Promise<void>((resolve) => (release = resolve));
   const ready = turn.then(async () => {
     const sections = [...known.values()].reduce((sum, records) => sum + records.length, 0);
-    const state: IndexState = { count: shardCount(sections, sectionsPerShard), shards: new Map(), problems: [] };
+    const state: IndexState = { count: shardCount(sections, sectionsPerShard), shards: new Map(), problems: [], endpoints: [] };
     addPages(state, known);
     if (writeTo && sections > 0) {
       await writeShards(state, writeTo, reuse);
@@ -110,6 +113,9 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, wr
   });
   return { ready, known: new Set(known.keys()), release, reuse };
 }
+
+/** The site's operations for the browser, fetched only when a query looks like a path. */
+const endpointsJson = (state: IndexState) => JSON.stringify({ endpoints: state.endpoints });
 
 /** Makes the documents Pagefind indexes from pages' sections and puts each page's in its shard. */
 function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>): void {
@@ -122,6 +128,9 @@ function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>)
       const document = recordDocument(record);
       shard.documents.push(document);
       shard.indexed.push({ url: record.url, language: record.language, digest: recordDigest(record.url, document) });
+      const endpoint = record.endpoint && /^(\S+) (\S.*)$/.exec(record.endpoint);
+      if (endpoint)
+        state.endpoints.push({ method: endpoint[1]!, path: endpoint[2]!, url: record.url, title: record.title, parent: record.parent, doc: record.doc });
     }
   }
 }
@@ -145,6 +154,7 @@ async function writeShards(state: IndexState, folder: string, reuse: IndexReuse 
   }
   const list: ShardList = { shards: others.map((number) => `${shardFolder(number)}/`) };
   fs.writeFileSync(path.join(folder, SHARDS_FILE), JSON.stringify(list));
+  if (state.endpoints.length) fs.writeFileSync(path.join(folder, ENDPOINTS_FILE), endpointsJson(state));
 }
 
 /** Writes one shard into `folder`: the previous one's files when its sections are the same, else Pagefind's index of them. */
@@ -237,6 +247,7 @@ async function indexFiles(state: IndexState): Promise<Map<string, Uint8Array>> {
   if (![...kept.keys()].some((file) => file === 'pagefind.js')) throw new SearchIndexError('Pagefind wrote no pagefind.js.');
   const list: ShardList = { shards: [] };
   kept.set(SHARDS_FILE, new TextEncoder().encode(JSON.stringify(list)));
+  if (state.endpoints.length) kept.set(ENDPOINTS_FILE, new TextEncoder().encode(endpointsJson(state)));
   return kept;
 }
 

@@ -99,7 +99,7 @@ describe('the sections of an operation', () => {
     expect(markdown).toContain(
       '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span></div>',
     );
-    expect(markdown).toContain('`PUT /pets/{id}` · operation `putPet`');
+    expect(markdown).toContain('<p class="endpoint"><code>PUT /pets/&#123;id&#125;</code> · operation <code>putPet</code></p>');
     expect(markdown).toContain('**Deprecated.**');
     expect(markdown).toContain('<h3 id="replace-a-pet-parameters">Parameters</h3>');
   });
@@ -114,12 +114,12 @@ describe('the sections of an operation', () => {
 
   test('leave readOnly out of the request, writeOnly out of the response, and name a recursion without expanding it', () => {
     const request = section('<h3 id="replace-a-pet-body">');
-    expect(request).toContain('`secret`');
-    expect(request).not.toContain('`id`');
-    expect(request).toContain('`friend` (Pet)\n');
+    expect(request).toContain('<code>secret</code>');
+    expect(request).not.toContain('<code>id</code>');
+    expect(request).toContain('<li><code>friend</code> (Pet)</li>');
     const response = markdown.slice(markdown.indexOf('`200` `application/json`'));
-    expect(response).toContain('`id` (integer)');
-    expect(response).not.toContain('`secret`');
+    expect(response).toContain('<li><code>id</code> (integer)</li>');
+    expect(response).not.toContain('<code>secret</code>');
   });
 
   test('drop unsafe HTML from descriptions and report where it was', () => {
@@ -142,6 +142,47 @@ describe('the sections of an operation', () => {
       { kind: 'openapi-no-sample', pointer: '/paths/~1pets~1{id}/put', facts: { tab: 'haskell' } },
     ]);
     expect(result.markdown).toContain('```elixir\nPets.put(1)\n```');
+  });
+});
+
+describe('property lists', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      note: { type: 'string', description: 'Sent as *is*:\n\n```\nfirst\n\nthird\n```' },
+      outer: { type: 'object', properties: { inner: { type: 'object', properties: { deep: { type: 'integer' } } } } },
+      tag: {
+        oneOf: [
+          { title: 'Collar', type: 'object', properties: { colour: { type: 'string' } } },
+          { title: 'Chip', type: 'string' },
+        ],
+      },
+    },
+  };
+  const document = spec({ '/n': { post: op('postN', 'Post n', { requestBody: { content: { 'application/json': { schema } } } }) } });
+
+  test('are one HTML block in a Markdown page: no blank line inside, even where a description has one in its code', () => {
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    const list = /<ul class="properties">.*<\/ul>/s.exec(markdown)![0];
+    expect(list).not.toMatch(/\n[ \t]*\n/);
+    expect(list).toContain('<code>note</code> (string): Sent as <em>is</em>:');
+    expect(list).toContain('<pre><code>first&#10;\nthird\n</code></pre>');
+  });
+
+  test('fold levels below the second into a labelled <details>, but never the alternatives of a oneOf', () => {
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain(
+      '<li><code>outer</code> (object)<ul class="properties"><li><code>inner</code> (object)<details><summary>1 property</summary><ul class="properties"><li><code>deep</code> (integer)</li></ul></details></li></ul></li>',
+    );
+    expect(markdown).toContain(
+      '<li>Exactly one of:<ul class="properties"><li>Collar (object)<details><summary>1 property</summary><ul class="properties"><li><code>colour</code> (string)</li></ul></details></li><li>Chip (string)</li></ul></li>',
+    );
+  });
+
+  test('are a nested Markdown list in MDX, which allows no raw HTML', () => {
+    const { markdown } = compileSpec(document, { dialect: 'mdx', tabs: TABS });
+    expect(markdown).toContain('- `outer` (object)\n  - `inner` (object)\n    - `deep` (integer)');
+    expect(markdown).not.toContain('<ul');
   });
 });
 

@@ -18,7 +18,7 @@ describe('specs of every version', () => {
     const markdown = await compiled('swagger2.yaml');
     expect(markdown).toContain('--url https://pets.example.com/v2/pets');
     expect(markdown).toContain("--header 'X-Key: YOUR_API_KEY'");
-    expect(markdown).toContain('`name` (string, required)');
+    expect(markdown).toContain('<li><code>name</code> (string, required)</li>');
     expect(markdown).toContain('"name": "Rex"');
   });
 
@@ -29,13 +29,13 @@ describe('specs of every version', () => {
     );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(markdown).toContain('`QUERY /pets`');
-    expect(markdown).toContain('`PURR /pets`');
+    expect(markdown).toContain('<code>QUERY /pets</code>');
+    expect(markdown).toContain('<code>PURR /pets</code>');
     expect(markdown).toContain('<h3 id="purr-a-cat-callbacks">Callbacks</h3>');
     expect(markdown).toContain('`purred`: the API calls `POST {$request.body#/callback}`: Tell you the cat purred.');
-    expect(markdown).toContain('`loudness` (integer)');
+    expect(markdown).toContain('<li><code>loudness</code> (integer)</li>');
     expect(markdown).toContain('Links of `200`: `next` → `purrCat`.');
-    expect(markdown).toContain('Webhook `newPet`');
+    expect(markdown).toContain('<p class="webhook">Webhook <code>newPet</code>');
     expect(markdown).toContain('<h3 id="a-pet-arrived-body">Payload</h3>');
     expect(markdown).toContain('> Example payload\n\n```json\n{\n  "id": 7\n}\n```');
   });
@@ -43,8 +43,8 @@ describe('specs of every version', () => {
   test('a spec in several files is bundled: each $ref followed, a schema that contains itself named once', async () => {
     const markdown = await compiled('multi/openapi.yaml', { schemas: true });
     expect(markdown).toContain('<h2 id="get-a-pet">Get a pet</h2>');
-    expect(markdown).toContain('`name` (string | null)');
-    expect(markdown).toMatch(/`friends` \(array of \w+\)/);
+    expect(markdown).toContain('<li><code>name</code> (string | null)</li>');
+    expect(markdown).toMatch(/<code>friends<\/code> \(array of \w+\)<\/li>/);
     expect(markdown).toContain('# Schemas');
     // Widdershins' and Redoc's anchors of a schema, and of a tag, beside the section.
     expect(markdown).toContain(
