@@ -38,18 +38,36 @@ export function setPage(href: string, headings: readonly Heading[], parent?: num
 /**
  * The table of contents of one page of a split set: the whole set's h1 entries, in order, with the
  * current page's own entries below its h1s. Other pages' h2s are left out (they would make every
- * page grow with the whole docs); they show once the reader is on that page. A page that continues
- * an h1 group shows its entries under that h1, which leads to the group's first page.
+ * page grow with the whole docs); they show once the reader is on that page. An h1 group too large
+ * for one page is continued on more pages: on each page of such a group, its h1 lists the h2s of
+ * every page of the group (a reader of one webhook of 261 can go to any other), each linking to
+ * its page; only the current page's h3s are shown.
  */
 export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2 | 3 = 2): TocEntry[] {
-  const { parent } = pages[current] ?? {};
+  const group = pages[current]?.parent ?? current;
+  const continued = pages.flatMap((page, index) => (page.parent === group ? [index] : []));
   return pages.flatMap((page, index) => {
-    if (index === current) return parent === undefined ? buildToc(page.headings, depth) : [];
-    if (index !== parent) return page.h1;
-    const h1 = page.h1[0];
-    if (!h1) return [];
-    return [{ ...h1, children: buildToc([h1, ...pages[current]!.headings], depth)[0]!.children }];
+    if (page.parent !== undefined) return []; // listed under the h1 it continues
+    if (index !== group) return page.h1;
+    const entries = index === current ? buildToc(page.headings, depth) : page.h1.map((entry) => ({ ...entry, children: [] as TocEntry[] }));
+    const last = entries.at(-1);
+    if (!last) return entries;
+    // The last h1 is the one its continuations continue.
+    if (index !== current) last.children = h2Entries(page);
+    for (const more of continued) {
+      last.children.push(...(more === current ? buildToc([last, ...pages[more]!.headings], depth)[0]!.children : h2Entries(pages[more]!)));
+    }
+    return entries;
   });
+}
+
+/** The h2s after a page's last h1 (all of them on a page that continues a group), linking to that page. */
+function h2Entries(page: SetPage): TocEntry[] {
+  const lastH1 = page.headings.findLastIndex((heading) => heading.level === 1);
+  return page.headings
+    .slice(lastH1 + 1)
+    .filter((heading) => heading.level === 2)
+    .map((heading) => ({ ...heading, href: `${page.href}#${heading.id}`, children: [] }));
 }
 
 /**

@@ -5,7 +5,7 @@ import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, ty
 import { operationIds } from './operation-ids';
 import { generatedSample, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText } from './schema-list';
-import { operationTitle, parametersOf, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
+import { operationTitle, parametersOf, summaryParagraph, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
 
 /**
  * An OpenAPI document written as the Markdown (or MDX) of a Slate page: the same headings, tables,
@@ -208,6 +208,8 @@ class SpecWriter {
     this.samples(operation);
     this.endpoint(operation);
     if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
+    const summary = summaryParagraph(operation);
+    if (summary) this.description(summary, `${pointer}/summary`, 2);
     if (typeof op.description === 'string') this.description(op.description, `${pointer}/description`, 2);
     const servers: Json[] = op.servers ?? operation.pathItem.servers ?? [];
     if (servers.length) this.out.push(`Served from: ${servers.map((server) => inlineCode(String(server?.url))).join(', ')}.`);

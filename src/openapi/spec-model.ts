@@ -130,9 +130,25 @@ export const webhooksOf = (document: Json): SpecOperation[] => operationsOf(docu
 /** What an operation's heading says: its summary, else its operationId, else `METHOD /path`. */
 export function operationTitle(operation: SpecOperation): string {
   const summary = typeof operation.operation.summary === 'string' ? operation.operation.summary.trim() : '';
-  if (summary) return summary;
+  if (summary && !(operation.webhook && !isTitle(summary))) return summary;
+  // A webhook is known by its name: GitHub's say what their event is in a paragraph of a summary.
+  if (operation.webhook) return operation.path;
   if (typeof operation.operation.operationId === 'string' && operation.operation.operationId) return operation.operation.operationId;
   return operation.webhook ? operation.path : `${operation.method.toUpperCase()} ${operation.path}`;
+}
+
+/**
+ * A summary that reads as a heading: one line, at most this long. Operations keep theirs whatever
+ * their length (Widdershins made their ids from them, and links to those must keep working);
+ * webhooks, which Widdershins never showed, use their name instead of a paragraph.
+ */
+const TITLE_LENGTH = 80;
+const isTitle = (summary: string) => summary.length <= TITLE_LENGTH && !summary.includes('\n');
+
+/** A summary that is not the operation's heading (operationTitle), to show as its first paragraph. */
+export function summaryParagraph(operation: SpecOperation): string | undefined {
+  const summary = typeof operation.operation.summary === 'string' ? operation.operation.summary.trim() : '';
+  return summary && operationTitle(operation) !== summary ? summary : undefined;
 }
 
 /** Parameters of an operation: the path item's, replaced by the operation's of the same name and place. */

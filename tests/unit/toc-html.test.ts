@@ -55,6 +55,44 @@ describe('the table of contents of a split set', () => {
     expect(buildSetToc(set, 0)[0]!.children.map((child) => child.id)).toEqual(['setup']);
   });
 
+  it('lists under an h1 continued on more pages the h2s of all of them, each linking to its page', () => {
+    const pages = [
+      setPage('./', intro),
+      setPage('webhooks.html', [h(1, 'webhooks'), h(2, 'a'), h(2, 'b')]),
+      setPage('webhooks-2.html', [h(2, 'c'), h(3, 'c-payload')], 1),
+      setPage('webhooks-3.html', [h(2, 'd')], 1),
+      setPage('errors.html', errors),
+    ];
+    const outline = (current: number) =>
+      buildSetToc(pages, current, 3).map((entry) => [
+        entry.href ?? `#${entry.id}`,
+        entry.children.map((child) => [child.href ?? `#${child.id}`, child.children.map((grandchild) => grandchild.id)]),
+      ]);
+    expect(outline(2)).toEqual([
+      ['./#introduction', []],
+      [
+        'webhooks.html#webhooks',
+        [
+          ['webhooks.html#a', []],
+          ['webhooks.html#b', []],
+          ['#c', ['c-payload']],
+          ['webhooks-3.html#d', []],
+        ],
+      ],
+      ['errors.html#errors', []],
+    ]);
+    expect(outline(1)[1]).toEqual([
+      '#webhooks',
+      [
+        ['#a', []],
+        ['#b', []],
+        ['webhooks-2.html#c', []],
+        ['webhooks-3.html#d', []],
+      ],
+    ]);
+    expect(outline(0)[1]).toEqual(['webhooks.html#webhooks', []]);
+  });
+
   it('leaves out an h2 before the first h1 of the set, as Slate does', () => {
     const pages = [setPage('./', [h(2, 'orphan'), h(1, 'a'), h(2, 'a-1')]), setPage('b.html', [h(1, 'b'), h(2, 'b-1')])];
     expect(buildSetToc(pages, 1).map((entry) => [entry.href ?? `#${entry.id}`, entry.children.length])).toEqual([

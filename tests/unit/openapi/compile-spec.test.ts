@@ -186,6 +186,22 @@ describe('property lists', () => {
   });
 });
 
+describe('webhooks', () => {
+  test("are titled by their summary when it reads as a heading, else by their name, with the summary as their first paragraph (GitHub's)", () => {
+    const long = 'This event occurs when there is activity relating to branch protection rules.\nFor more information, see the docs.';
+    const document = {
+      ...spec({}),
+      webhooks: { 'rule-created': { post: op('rule/created', long, { description: 'A rule was created.' }) }, ping: { post: op('ping', 'Ping') } },
+    };
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain('<h2 id="rule-created">rule-created</h2>');
+    expect(markdown).toContain(
+      'This event occurs when there is activity relating to branch protection rules.\nFor more information, see the docs.\n\nA rule was created.',
+    );
+    expect(markdown).toContain('<h2 id="ping">Ping</h2>');
+  });
+});
+
 describe('MDX pages', () => {
   test('get text MDX reads as text: braces and angle brackets escaped outside code', () => {
     const document = spec({ '/x': { get: op('getX', 'Get {x} <now>', { description: 'Returns {x} when a < b.' }) } });
