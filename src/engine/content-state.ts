@@ -12,6 +12,7 @@ import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
 import { specParts } from '../openapi/spec-parts';
+import { SpecCache } from '../openapi/spec-cache';
 import { expandSpecComponents } from '../openapi/mdx-components';
 
 /** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
@@ -35,12 +36,13 @@ export class ContentState {
   private readonly rendered = new Map<string, Promise<RenderedPage>>();
   private readonly mdxChecks = new Map<string, Promise<RenderOutput>>();
   private readonly parts: PartCache;
+  private readonly compiledSpecs: SpecCache;
   private specs?: Promise<void>;
 
   constructor(
     contentDir: string,
     readonly base: string,
-    cache: { dir: string; version: string },
+    cache: { dir: string; specDir: string; version: string },
   ) {
     // What earlier content left in the process's memos goes with it.
     forgetHighlights();
@@ -49,6 +51,7 @@ export class ContentState {
     this.hasLogo = fs.existsSync(path.join(this.site.contentDir, SLATE_LOGO));
     this.takenPaths = new Set(this.site.pages.map((page) => page.outputPath));
     this.parts = new PartCache(cache.dir, cache.version, this.site.contentDir);
+    this.compiledSpecs = new SpecCache(cache.specDir, cache.version);
   }
 
   /**
@@ -75,7 +78,7 @@ export class ContentState {
       for (const page of this.site.pages) {
         report(await expandSpecComponents(page, load));
         if (page.specs.length === 0) continue;
-        const { parts, problems } = await specParts(page, load);
+        const { parts, problems } = await specParts(page, load, this.compiledSpecs);
         // A spec named among the includes goes where it was named; the others after every part.
         // From the last place to the first, so each index still means the part it meant.
         const placed = page.specs.map((spec, index) => ({ at: spec.at ?? page.parts.length, part: parts[index] }));

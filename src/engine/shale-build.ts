@@ -17,6 +17,8 @@ export interface BuildPaths {
   work: string;
   /** Rendered Markdown files between builds (markdown/part-cache.ts). */
   partsCache: string;
+  /** OpenAPI specs compiled into Markdown between builds (openapi/spec-cache.ts). */
+  specCache: string;
   /** MDX pages assembled from their includes, where Astro's MDX integration compiles them. */
   generated: string;
   /** The HTML and headings of Markdown pages, read by the routes (kept out of Astro's content store). */
@@ -62,6 +64,7 @@ export class ShaleBuild {
       outDir: path.resolve(root, this.options.outDir),
       work,
       partsCache: path.join(work, 'cache', 'parts'),
+      specCache: path.join(work, 'cache', 'openapi'),
       generated: path.join(work, 'generated'),
       rendered: path.join(work, 'rendered'),
       searchManifests: path.join(work, 'search-manifests'),
@@ -84,8 +87,13 @@ export class ShaleBuild {
       if (this.version === undefined) {
         this.version = pipelineVersion();
         pruneParts(this.paths.partsCache);
+        pruneParts(this.paths.specCache);
       }
-      this.state = new ContentState(this.paths.content, this.options.base, { dir: this.paths.partsCache, version: this.version });
+      this.state = new ContentState(this.paths.content, this.options.base, {
+        dir: this.paths.partsCache,
+        specDir: this.paths.specCache,
+        version: this.version,
+      });
     }
     return this.state;
   }

@@ -16,6 +16,8 @@ export interface LoadedSpec {
   problems: Problem[];
   /** The line of the root file at a JSON pointer of the bundled document, when it is in that file. */
   lineOf(pointer: string): number | undefined;
+  /** Every file the spec is made of (the root and those its `$ref`s name), when it was read. */
+  files?: string[];
 }
 
 /**
@@ -51,11 +53,14 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   config ??= createConfig({ rules: RULES });
   let results: NormalizedProblem[];
   let bundled: Json;
+  let files: string[];
   try {
     // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
     const resolver = new BaseResolver((await config).resolve);
     results = await lint({ ref: file, config: await config, externalRefResolver: resolver });
-    bundled = (await bundle({ ref: file, config: await config, dereference: false, externalRefResolver: resolver })).bundle.parsed;
+    const result = await bundle({ ref: file, config: await config, dereference: false, externalRefResolver: resolver });
+    bundled = result.bundle.parsed;
+    files = [...new Set([file, ...result.fileDependencies])];
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
     const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);
@@ -88,9 +93,9 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     );
   }
   for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
-  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf };
+  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
   const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
-  return { document, problems, lineOf };
+  return { document, problems, lineOf, files };
 }
 
 /**

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../validation/problem';
+
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+/** What a spec became for one page: the Markdown of its sections and the problems found on the way. */
+export interface CompiledEntry {
+  markdown: string;
+  problems: Problem[];
+}
+
+interface StoredEntry extends CompiledEntry {
+  /** Each file the spec is made of, with the digest of its contents when it was compiled. */
+  files: Record<string, string>;
+}
+
+/**
+ * Compiled specs kept on disk between builds (`<work>/cache/openapi`): reading, checking and
+ * compiling GitHub's spec takes 12–15 s, which a rebuild after editing a guide beside it, or every
+ * save in `npm run dev`, would pay again. An entry is the spec's Markdown for one set of compile
+ * options, valid while every file of the spec (its `$ref`s' too) has the contents it had, and the
+ * code the same (`version`). A spec with errors is never stored: its report must come afresh.
+ */
+export class SpecCache {
+  constructor(
+    readonly dir: string,
+    readonly version: string,
+  ) {}
+
+  private entryPath(file: string, options: unknown): string {
+    return path.join(this.dir, `${sha1(JSON.stringify([this.version, file, options]))}.json`);
+  }
+
+  get(file: string, options: unknown): CompiledEntry | undefined {
+    let stored: StoredEntry;
+    try {
+      stored = JSON.parse(fs.readFileSync(this.entryPath(file, options), 'utf8')) as StoredEntry;
+    } catch {
+      return undefined;
+    }
+    for (const [name, digest] of Object.entries(stored.files)) {
+      if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
+    }
+    return { markdown: stored.markdown, problems: stored.problems };
+  }
+
+  set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {
+    if (entry.problems.some((problem) => problem.severity === 'error')) return;
+    const stored: StoredEntry = { ...entry, files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])) };
+    fs.mkdirSync(this.dir, { recursive: true });
+    // Written whole, then renamed: a build stopped halfway leaves no half entry.
+    const target = this.entryPath(file, options);
+    const temporary = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(stored));
+    fs.renameSync(temporary, target);
+  }
+}
