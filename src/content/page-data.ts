@@ -35,11 +35,21 @@ export const pageDataSchema = z.object({
    * Rollup's time on every build, so they stay out of it, like the HTML.
    */
   headingsFile: z.string().optional(),
+  /** A page of a split set: its other ids (see ComposedGroup.ids), read with its headings. Empty in the store. */
+  ids: z.array(z.string()).optional(),
 });
 
 export type PageData = z.infer<typeof pageDataSchema>;
 
-/** A stored page's data with its headings read back from their file (routes call this once per page). */
+/** What a Markdown page's headings file holds. */
+export interface HeadingsFile {
+  headings: Heading[];
+  ids: string[];
+}
+
+/** A stored page's data with its headings (and other ids) read back from their file (routes call this once per page). */
 export function withHeadings(data: PageData): PageData {
-  return data.headingsFile ? { ...data, headings: JSON.parse(fs.readFileSync(data.headingsFile, 'utf8')) as Heading[] } : data;
+  if (!data.headingsFile) return data;
+  const { headings, ids } = JSON.parse(fs.readFileSync(data.headingsFile, 'utf8')) as HeadingsFile;
+  return { ...data, headings, ids };
 }

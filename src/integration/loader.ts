@@ -10,14 +10,15 @@ import { mdxDocument } from '../markdown/render-page';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { LOADER_NAME } from './pages-loader';
-import type { PageData } from '../content/page-data';
+import type { HeadingsFile, PageData } from '../content/page-data';
 
 /**
  * Part of every stored Markdown page's digest: Astro keeps an entry whose digest has not changed, so
- * a new way of storing pages (3: typed data, absolute file paths, the logo) must change the digests
+ * a new way of storing pages (3: typed data, absolute file paths, the logo; 4: the headings file
+ * holds a split page's other ids too) must change the digests
  * to replace the old entries.
  */
-const STORE_FORMAT = 3;
+const STORE_FORMAT = 4;
 /** Marks a sync that reloads after a change (the loader's refreshContextData). */
 const RELOAD = 'shaleReload';
 
@@ -126,7 +127,8 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
       // The HTML and the headings go to files beside the store: Astro bundles the store into the build,
       // and megabytes there cost seconds; the routes read the files instead (withHeadings()).
       const htmlFile = writeRendered(build, group.outputPath, group.html);
-      const headingsFile = writeRendered(build, `${group.outputPath}${HEADINGS_SUFFIX}`, JSON.stringify(group.headings));
+      const headings: HeadingsFile = { headings: group.headings, ids: group.ids };
+      const headingsFile = writeRendered(build, `${group.outputPath}${HEADINGS_SUFFIX}`, JSON.stringify(headings));
       const stored = await context.parseData({ id: group.outputPath, data: { ...data, headings: [], htmlFile, headingsFile } });
       store.set({ id: group.outputPath, data: stored, digest: own });
     }

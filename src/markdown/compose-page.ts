@@ -17,6 +17,11 @@ export interface ComposedGroup {
   parent?: number;
   html: string;
   headings: Heading[];
+  /**
+   * The other ids on the page (`<a id>`, `<span id>`: Widdershins' `opId…`, a spec's Redoc-style
+   * aliases) when the page is one of a split set: old links to them are followed to this page too.
+   */
+  ids: string[];
   /** toc_footers, with #links pointing at the page of a split set that holds the id. */
   footers: string[];
   /** Search records of the page's sections (empty when the page has `search: false`). */
@@ -65,11 +70,12 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
       ...(section.heading === undefined ? {} : { heading: section.heading + firstHeading[index]! }),
     })),
   );
+  const idFacts = parts.flatMap((part, index) => part.ids.map((id) => placed(id, index)));
   const settled = settlePage({
     page: { file: page.file, outputPath: page.outputPath, slate: page.slate, tocDepth: page.frontMatter.toc_depth },
     files: parts.map((part) => part.file),
     headings: parts.flatMap((part, index) => part.headings.map((heading) => placed(heading, index))),
-    ids: parts.flatMap((part, index) => part.ids.map((id) => placed(id, index))),
+    ids: idFacts,
     links: parts.flatMap((part, index) => part.links.map((link) => placed(link, index))),
     sections,
     footers: page.footers,
@@ -101,6 +107,7 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
     ...(settled.parentOf(index) === undefined ? {} : { parent: settled.parentOf(index) }),
     html: chunks[index]!.join(''),
     headings: settled.headingsOf(index),
+    ids: settled.split ? idFacts.flatMap((fact, at) => (fact.section !== undefined && settled.groupOf[fact.section] === index ? [settled.ids[at]!] : [])) : [],
     footers: footers.map(({ template, anchors }) => fillTemplate(template, (hole) => footerHref(hole, anchors, (anchor) => settled.target(anchor, index)))),
     records: [],
   }));

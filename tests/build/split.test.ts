@@ -154,7 +154,7 @@ describe('a page with split: h1', () => {
     ]);
   });
 
-  it('writes the moved-anchor map: every heading id of each set, in its shard, names its page in that set', () => {
+  it('writes the moved-anchor map: every heading id (and other id) of each set, in its shard, names its page in that set', () => {
     const shards = Array.from({ length: ANCHOR_SHARDS }, (_, shard) =>
       JSON.parse(fs.readFileSync(path.join(out, 'shale', 'anchors', `${shard}.json`), 'utf8')),
     );
@@ -166,11 +166,13 @@ describe('a page with split: h1', () => {
     // The same id in two sets: each set keeps its own page.
     expect(shards[anchorShard('kittens')]['v3/index.html'].kittens).toBe('v3/kittens.html');
     expect(shards[anchorShard('kittens')]['index.html'].kittens).toBe('kittens.html');
+    // An id that is not a heading's (Widdershins writes `<a id="opId…">` beside each operation) moves too.
+    expect(shards[anchorShard('opIdgetKitten')]['index.html'].opIdgetKitten).toBe('kittens.html');
     // Nothing else: the small page is not in it.
     const listed = shards.flatMap((shard) =>
       Object.entries(shard as Record<string, Record<string, string>>).flatMap(([source, ids]) => Object.keys(ids).map((id) => `${source} ${id}`)),
     );
-    expect(listed.sort()).toEqual(expected.map(([source, id]) => `${source} ${id}`).sort());
+    expect(listed.sort()).toEqual([...expected.map(([source, id]) => `${source} ${id}`), 'index.html opIdgetKitten'].sort());
   });
 
   it('splits a page in a subfolder into pages beside it', () => {

@@ -21,7 +21,7 @@ describe('table of contents', () => {
 });
 
 describe('the TOC of a page that continues an h1 group', () => {
-  it('shows its entries under the h1, which leads to the page holding it, and lists the other pages’ h1s', () => {
+  it('shows under the h1 (which leads to the page holding it) the h2s of every page of the group, and lists the other pages’ h1s', () => {
     const h = (level: number, id: string) => ({ level, id, html: id, text: id });
     const pages = [
       setPage('./', [h(1, 'intro')]),
@@ -32,12 +32,12 @@ describe('the TOC of a page that continues an h1 group', () => {
     const toc = buildSetToc(pages, 2);
     expect(toc.map((entry) => [entry.href, entry.children.map((child) => child.id)])).toEqual([
       ['./#intro', []],
-      ['schemas.html#schemas', ['b', 'c']],
+      ['schemas.html#schemas', ['a', 'b', 'c']],
       ['errors.html#errors', []],
     ]);
-    expect(buildSetToc(pages, 1).map((entry) => [entry.id, entry.children.map((child) => child.id)])).toEqual([
+    expect(buildSetToc(pages, 1).map((entry) => [entry.id, entry.children.map((child) => child.href ?? `#${child.id}`)])).toEqual([
       ['intro', []],
-      ['schemas', ['a']],
+      ['schemas', ['#a', 'b.html#b', 'b.html#c']],
       ['errors', []],
     ]);
   });
