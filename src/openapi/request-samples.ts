@@ -23,7 +23,8 @@ const GENERATORS: Record<string, [string, string]> = {
   node: ['node', 'fetch'],
   go: ['go', 'native'],
   java: ['java', 'nethttp'],
-  php: ['php', 'guzzle'],
+  // Guzzle's sample needs Composer packages to run; PHP's curl extension ships with PHP.
+  php: ['php', 'curl'],
   csharp: ['csharp', 'httpclient'],
   http: ['http', 'http1.1'],
 };
@@ -108,13 +109,74 @@ function harRequest(document: Json, operation: SpecOperation): HarRequest {
 export function generatedSample(document: Json, operation: SpecOperation, tab: LanguageTab): string | undefined {
   const generator = generatorFor(tab);
   if (!generator) return undefined;
-  const snippet = new HTTPSnippet(harRequest(document, operation), { harIsAlreadyEncoded: false });
-  const code = snippet.convert(generator[0] as never, generator[1]);
+  const [target, client] = generator;
+  const request = harRequest(document, operation);
+  const body = request.postData?.text;
+  let options: Record<string, unknown> | undefined;
+  if (target === 'http' && body) {
+    // httpsnippet counts the body's characters as its Content-Length, short of its UTF-8 bytes
+    // for a body with non-ASCII text: the server would read part of it. Shale writes the header.
+    // (A form's body is httpsnippet's own, percent-encoded ASCII, which it counts right.)
+    request.headers.push({ name: 'Content-Length', value: String(Buffer.byteLength(body, 'utf8')) });
+    options = { autoContentLength: false };
+  }
+  if (target === 'php' && body) {
+    // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
+    // tab as `\t`, and puts any other body in a double-quoted string, where PHP expands `$NAME`. A
+    // placeholder takes the body's place here and the body goes in below, single-quoted as it is.
+    request.postData = { mimeType: 'text/plain', text: PHP_BODY_PLACEHOLDER };
+  }
+  const code = new HTTPSnippet(request, { harIsAlreadyEncoded: false }).convert(target as never, client, options);
   const text = Array.isArray(code) ? code[0] : code;
   if (typeof text !== 'string') return undefined;
-  // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
-  // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
-  return generator[1] === 'curl' ? text.replace(/<<EOF\n/, "<<'EOF'\n") : text;
+  if (target === 'shell') {
+    // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
+    // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
+    return text.replace(/<<EOF\n/, "<<'EOF'\n");
+  }
+  if (target === 'ruby') {
+    // The body is a double-quoted Ruby string, in which `#{…}`, `#$name` and `#@name` are code.
+    return text.replace(/^request\.body = .*$/m, (line) => line.replace(/#(?=[{$@])/g, '\\#'));
+  }
+  if (target === 'php') {
+    // The URL and the headers are double-quoted PHP strings, in which `$NAME` is a variable.
+    const escaped = text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => literal.replace(/\$/g, '\\$'));
+    return body ? escaped.replace(JSON.stringify(PHP_BODY_PLACEHOLDER), () => `'${body.replace(/[\\']/g, '\\$&')}'`) : escaped;
+  }
+  if (target === 'node' && request.postData?.params) {
+    // httpsnippet writes a form's fields between single quotes as they are, so an apostrophe ends the
+    // string: the sample does not parse. JSON's strings are JavaScript strings.
+    let fixed = text;
+    for (const { name, value } of request.postData.params) {
+      const written = `encodedParams.set('${name}', '${value}');`;
+      fixed = fixed.replace(written, () => `encodedParams.set(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
+    }
+    return fixed;
+  }
+  if (target === 'java') return javaProgram(text);
+  return text;
+}
+
+const PHP_BODY_PLACEHOLDER = 'SHALE_REQUEST_BODY';
+
+/**
+ * httpsnippet's java.net.http sample is statements without their imports, which run nowhere as
+ * written; in a class with a main method they are a program (`java Main.java`, JDK 11 or later).
+ */
+function javaProgram(statements: string): string {
+  const body = statements.split('\n').map((line) => (line ? `    ${line}` : line));
+  return [
+    'import java.net.URI;',
+    'import java.net.http.HttpClient;',
+    'import java.net.http.HttpRequest;',
+    'import java.net.http.HttpResponse;',
+    '',
+    'public class Main {',
+    '  public static void main(String[] args) throws Exception {',
+    ...body,
+    '  }',
+    '}',
+  ].join('\n');
 }
 
 function serverUrl(document: Json, operation: SpecOperation): string {

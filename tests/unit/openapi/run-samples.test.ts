@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,8 +11,12 @@ import type { Json, SpecOperation } from '../../../src/openapi/spec-model';
 
 /**
  * Every generated sample runs: each is executed with its language's runtime against a loopback
- * echo server, which records what arrived. The CI machine has curl, ruby, python3 with requests
- * and node (.ci/run installs what a fresh Debian lacks).
+ * echo server, which records what arrived. The runtimes are curl, Ruby, Python with requests, Node,
+ * Go (`go run`), Java 11 or later (`java Main.java`), PHP with its curl extension, and Mono for C#;
+ * the raw HTTP sample is written to a TCP socket as it is. A runtime that is missing fails its tests
+ * (.ci/run installs them on a fresh Debian). C#'s sample is a .NET 6 program of top-level statements
+ * relying on the SDK's implicit usings, and Debian has no .NET SDK: Mono's mcs (C# 7.2) compiles the
+ * same statements in the Main method the .NET compiler writes around them, with those usings.
  */
 const run = promisify(execFile);
 
@@ -30,9 +34,10 @@ const received: Received[] = [];
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(request.url ?? '/', 'http://localhost');
       received.push({ method: request.method ?? '', path: url.pathname, query: [...url.searchParams], headers: request.headers, body });
       response.writeHead(200, { 'Content-Type': 'application/json' });
@@ -55,6 +60,13 @@ function document(): Json {
   };
 }
 
+/**
+ * A body that each language's quoting could change: an apostrophe and double quotes (the strings'
+ * delimiters), `$HOME`, backticks and `#{…}` (code in a shell, PHP or Ruby string), a tab, text
+ * outside ASCII (Content-Length counts its bytes) and an empty object (PHP's `[]` is a list).
+ */
+const body = { name: "Rex O'Hara", note: 'says "woof" & $HOME `id` #{id}\tZoë 🐕', age: 3, collar: {} };
+
 const adopt: Json = {
   operationId: 'adopt',
   security: [{ bearer: [] }],
@@ -62,11 +74,19 @@ const adopt: Json = {
     { name: 'dogId', in: 'path', required: true, schema: { type: 'integer', example: 7 } },
     { name: 'dry_run', in: 'query', required: true, schema: { type: 'boolean', example: true } },
     { name: 'tag', in: 'query', required: true, schema: { type: 'array', items: { type: 'string' } }, example: ['a', 'b'] },
-    { name: 'X-Request-Id', in: 'header', required: true, schema: { type: 'string', example: 'r-1' } },
+    { name: 'X-Request-Id', in: 'header', required: true, schema: { type: 'string', example: 'r-1 $HOME' } },
     { name: 'verbose', in: 'query', schema: { type: 'boolean' } },
   ],
-  requestBody: { content: { 'application/json': { example: { name: "Rex O'Hara", note: 'says "woof" & $HOME `id`', age: 3 } } } },
+  requestBody: { content: { 'application/json': { example: body } } },
   responses: { '201': { description: 'Adopted' } },
+};
+
+const form = { name: "Rex O'Hara & $HOME", note: 'Zoë=🐕' };
+
+const register: Json = {
+  operationId: 'register',
+  requestBody: { content: { 'application/x-www-form-urlencoded': { example: form } } },
+  responses: { '201': { description: 'Registered' } },
 };
 
 const listing: Json = { operationId: 'list', security: [{ key: [] }], responses: { '200': { description: 'OK' } } };
@@ -81,15 +101,98 @@ const operation = (method: string, pathTemplate: string, op: Json): SpecOperatio
   webhook: false,
 });
 
+/** Runs a program, or fails saying which runtime is missing. */
+async function runtime(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  try {
+    await run(command, args, { ...options, timeout: 90_000 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${command} is not installed (.ci/run installs it with apt-get)`, { cause: error });
+    throw error;
+  }
+}
+
+/** Writes a raw HTTP message to the echo server and waits for its answer. */
+function sendRaw(message: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(message));
+    let answer = '';
+    socket.setTimeout(5_000, () => socket.destroy(new Error(`no complete answer to the HTTP sample; got ${JSON.stringify(answer)}`)));
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString('utf8');
+      // The echo server answers once it has read the whole body that Content-Length announced.
+      if (answer.includes('{"ok":true}')) {
+        socket.destroy();
+        resolve(answer);
+      }
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+/**
+ * C#'s sample as Mono compiles it: the Main method that the .NET compiler writes around top-level
+ * statements and the usings that the .NET SDK implies, written out, since mcs knows neither.
+ */
+function monoProgram(code: string): string {
+  const usings = code.match(/^using [\w.]+;$/gm) ?? [];
+  const statements = code.replace(/^using [\w.]+;\n/gm, '');
+  return [
+    'using System;',
+    'using System.Collections.Generic;',
+    'using System.IO;',
+    'using System.Linq;',
+    'using System.Net.Http;',
+    'using System.Threading;',
+    'using System.Threading.Tasks;',
+    ...usings,
+    'class Program {',
+    '  static void Main() { Run().GetAwaiter().GetResult(); }',
+    '  static async Task Run() {',
+    statements,
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+/** Where Go keeps its build cache between samples, so only the first compiles net/http. */
+const goCache = path.join(os.tmpdir(), 'shale-sample-go');
+
 /** Runs one sample in its language and returns what the echo server received. */
 async function execute(tab: string, code: string): Promise<Received> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-sample-'));
   const before = received.length;
   try {
-    if (tab === 'shell') await run('sh', ['-c', code], { cwd: dir, env: { ...process.env, HOME: '/nonexistent' } });
-    if (tab === 'ruby') await run('ruby', ['-e', code], { cwd: dir });
-    if (tab === 'python') await run('python3', ['-c', code], { cwd: dir });
-    if (tab === 'javascript' || tab === 'javascript--node') await run(process.execPath, ['-e', code], { cwd: dir });
+    if (tab === 'shell') await runtime('sh', ['-c', code], { cwd: dir, env: { ...process.env, HOME: '/nonexistent' } });
+    if (tab === 'ruby') await runtime('ruby', ['-e', code], { cwd: dir });
+    if (tab === 'python') await runtime('python3', ['-c', code], { cwd: dir });
+    if (tab === 'javascript' || tab === 'javascript--node') await runtime(process.execPath, ['-e', code], { cwd: dir });
+    if (tab === 'go') {
+      fs.writeFileSync(path.join(dir, 'main.go'), code);
+      const env = {
+        ...process.env,
+        GOCACHE: path.join(goCache, 'build'),
+        GOPATH: path.join(goCache, 'path'),
+        GOPROXY: 'off',
+        GOTOOLCHAIN: 'local',
+        GOFLAGS: '',
+      };
+      await runtime('go', ['run', 'main.go'], { cwd: dir, env });
+    }
+    if (tab === 'java') {
+      fs.writeFileSync(path.join(dir, 'Main.java'), code);
+      await runtime('java', ['Main.java'], { cwd: dir });
+    }
+    if (tab === 'php') {
+      fs.writeFileSync(path.join(dir, 'sample.php'), code);
+      await runtime('php', ['sample.php'], { cwd: dir });
+    }
+    if (tab === 'csharp') {
+      fs.writeFileSync(path.join(dir, 'Program.cs'), monoProgram(code));
+      await runtime('mcs', ['-r:System.Net.Http', '-out:sample.exe', 'Program.cs'], { cwd: dir });
+      await runtime('mono', ['sample.exe'], { cwd: dir });
+    }
+    if (tab === 'http') await sendRaw(code);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -97,7 +200,10 @@ async function execute(tab: string, code: string): Promise<Received> {
   return received.at(-1)!;
 }
 
-describe.each(['shell', 'ruby', 'python', 'javascript', 'javascript--node'])('the generated %s sample', (tab) => {
+const tabs = ['shell', 'ruby', 'python', 'javascript', 'javascript--node', 'go', 'java', 'php', 'csharp', 'http'];
+
+// A compiler's first run (Go's net/http, Java's source launcher) takes seconds on a loaded machine.
+describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
   test('sends the method, path, query, credentials, headers and JSON body the operation describes', async () => {
     const code = generatedSample(document(), operation('post', '/dogs/{dogId}/adoptions', adopt), { key: tab, label: tab });
     expect(code).toBeTypeOf('string');
@@ -110,9 +216,17 @@ describe.each(['shell', 'ruby', 'python', 'javascript', 'javascript--node'])('th
       ['tag', 'b'],
     ]);
     expect(request.headers.authorization).toBe('Bearer YOUR_ACCESS_TOKEN');
-    expect(request.headers['x-request-id']).toBe('r-1');
+    expect(request.headers['x-request-id']).toBe('r-1 $HOME');
     expect(request.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(request.body)).toEqual({ name: "Rex O'Hara", note: 'says "woof" & $HOME `id`', age: 3 });
+    expect(JSON.parse(request.body)).toEqual(body);
+  });
+
+  test('sends a form body', async () => {
+    const code = generatedSample(document(), operation('post', '/dogs', register), { key: tab, label: tab });
+    const request = await execute(tab, code!);
+    expect(request.method).toBe('POST');
+    expect(request.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual(form);
   });
 
   test('sends an API key where its scheme puts it, and no body on a GET', async () => {
