@@ -112,21 +112,13 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const [target, client] = generator;
   const request = harRequest(document, operation);
   const body = request.postData?.text;
-  let options: Record<string, unknown> | undefined;
-  if (target === 'http' && body) {
-    // httpsnippet counts the body's characters as its Content-Length, short of its UTF-8 bytes
-    // for a body with non-ASCII text: the server would read part of it. Shale writes the header.
-    // (A form's body is httpsnippet's own, percent-encoded ASCII, which it counts right.)
-    request.headers.push({ name: 'Content-Length', value: String(Buffer.byteLength(body, 'utf8')) });
-    options = { autoContentLength: false };
-  }
   if (target === 'php' && body) {
     // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
     // tab as `\t`, and puts any other body in a double-quoted string, where PHP expands `$NAME`. A
     // placeholder takes the body's place here and the body goes in below, single-quoted as it is.
     request.postData = { mimeType: 'text/plain', text: PHP_BODY_PLACEHOLDER };
   }
-  const code = new HTTPSnippet(request, { harIsAlreadyEncoded: false }).convert(target as never, client, options);
+  const code = new HTTPSnippet(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
   const text = Array.isArray(code) ? code[0] : code;
   if (typeof text !== 'string') return undefined;
   if (target === 'shell') {
@@ -143,15 +135,24 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
     const escaped = text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => literal.replace(/\$/g, '\\$'));
     return body ? escaped.replace(JSON.stringify(PHP_BODY_PLACEHOLDER), () => `'${body.replace(/[\\']/g, '\\$&')}'`) : escaped;
   }
-  if (target === 'node' && request.postData?.params) {
+  if ((target === 'node' || target === 'javascript') && request.postData?.params) {
     // httpsnippet writes a form's fields between single quotes as they are, so an apostrophe ends the
     // string: the sample does not parse. JSON's strings are JavaScript strings.
     let fixed = text;
     for (const { name, value } of request.postData.params) {
-      const written = `encodedParams.set('${name}', '${value}');`;
-      fixed = fixed.replace(written, () => `encodedParams.set(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
+      for (const call of ['encodedParams.set', 'form.append', 'formData.append']) {
+        fixed = fixed.replace(`${call}('${name}', '${value}');`, () => `${call}(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
+      }
     }
     return fixed;
+  }
+  if (target === 'http') {
+    // httpsnippet counts the body's characters as its Content-Length, short of its UTF-8 bytes for
+    // non-ASCII text: the server would read part of it. The length is of the body as written.
+    const start = text.indexOf('\r\n\r\n');
+    if (start < 0) return text;
+    const length = Buffer.byteLength(text.slice(start + 4), 'utf8');
+    return text.slice(0, start).replace(/^Content-Length: \d+$/im, `Content-Length: ${length}`) + text.slice(start);
   }
   if (target === 'java') return javaProgram(text);
   return text;
@@ -236,7 +237,8 @@ function requestBody(
   const media = content[mimeType];
   const given = givenExample(document, media);
   const value = given.found ? given.value : schemaValue(document, media?.schema ?? {}, 'request');
-  if (mimeType === 'application/x-www-form-urlencoded' && value && typeof value === 'object') {
+  // A form's fields go to httpsnippet one by one: it encodes them (and a multipart body's boundary) itself.
+  if ((mimeType === 'application/x-www-form-urlencoded' || mimeType === 'multipart/form-data') && value && typeof value === 'object') {
     return {
       mimeType,
       params: Object.entries(value as Record<string, unknown>).map(([name, v]) => ({ name, value: typeof v === 'string' ? v : JSON.stringify(v) })),

@@ -89,6 +89,25 @@ const register: Json = {
   responses: { '201': { description: 'Registered' } },
 };
 
+const upload: Json = {
+  operationId: 'upload',
+  requestBody: { content: { 'multipart/form-data': { example: form } } },
+  responses: { '201': { description: 'Uploaded' } },
+};
+
+/** The fields of a multipart/form-data body (text fields only). */
+function multipartFields(contentType: string | undefined, body: string): Record<string, string> {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType ?? '')?.[2];
+  if (!boundary) return {};
+  const fields: Record<string, string> = {};
+  for (const part of body.split(`--${boundary}`)) {
+    // A name may be a quoted string or a bare token (.NET writes `name=note`).
+    const match = /name=("?)([^";\r\n]+)\1[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n$/.exec(part);
+    if (match) fields[match[2]!] = match[3]!;
+  }
+  return fields;
+}
+
 const listing: Json = { operationId: 'list', security: [{ key: [] }], responses: { '200': { description: 'OK' } } };
 
 const operation = (method: string, pathTemplate: string, op: Json): SpecOperation => ({
@@ -227,6 +246,14 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual(form);
+  });
+
+  test('sends a multipart form body', async () => {
+    const code = generatedSample(document(), operation('post', '/uploads', upload), { key: tab, label: tab });
+    const request = await execute(tab, code!);
+    expect(request.method).toBe('POST');
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(multipartFields(request.headers['content-type'], request.body)).toEqual(form);
   });
 
   test('sends an API key where its scheme puts it, and no body on a GET', async () => {
