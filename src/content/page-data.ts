@@ -15,6 +15,8 @@ export const pageDataSchema = z.object({
   tabs: z.array(z.object({ key: z.string(), label: z.string() })),
   footers: z.array(z.string()),
   meta: z.array(z.record(z.string())),
+  /** What search engines and link previews show for the page: front-matter `description`, else its first paragraph. */
+  description: z.string().optional(),
   search: z.boolean(),
   codeClipboard: z.boolean(),
   tocDepth: z.union([z.literal(2), z.literal(3)]),

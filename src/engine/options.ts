@@ -32,6 +32,21 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         .default(fromEnv('SHALE_BASE') ?? '/')
         .transform(normaliseBase)
         .describe('SHALE_BASE. The base path the site is served under (`/docs/` for https://example.com/docs/). Every link and asset follows it.'),
+      site: z
+        .preprocess(
+          (value) => value ?? fromEnv('SHALE_SITE'),
+          z
+            .string()
+            .refine(
+              (value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value),
+              'set it to the http(s) address of the site, such as https://docs.example.com',
+            )
+            .transform((value) => value.replace(/\/+$/, ''))
+            .optional(),
+        )
+        .describe(
+          'SHALE_SITE. The address the site is published at, without the base path (`https://docs.example.com`): pages get canonical links, and the site a sitemap.xml and a robots.txt.',
+        ),
       outDir: z
         .string()
         .min(1)
@@ -78,6 +93,7 @@ export class ShaleOptionsError extends Error {
 const VARIABLES: Record<string, string> = {
   content: 'SHALE_CONTENT',
   base: 'SHALE_BASE',
+  site: 'SHALE_SITE',
   outDir: 'SHALE_OUT_DIR',
   searchShardSections: 'SHALE_SEARCH_SHARD_SECTIONS',
   searchReuse: 'SHALE_SEARCH_REUSE',

@@ -64,6 +64,8 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         registerBuild(root, current);
         updateConfig({
           base: options.base,
+          // Canonical links, sitemap.xml and robots.txt need the address the site is published at.
+          ...(options.site ? { site: options.site } : {}),
           outDir: pathToFileURL(`${current.paths.outDir}/`),
           // Astro's content store and caches go with Shale's: builds of other checkouts or work folders never share them.
           cacheDir: pathToFileURL(`${path.join(current.paths.work, 'astro')}/`),
@@ -78,6 +80,8 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           },
         });
         if (command !== 'build') return;
+        if (!options.site)
+          logger.info('no site address: canonical links, sitemap.xml and robots.txt are left out (set SHALE_SITE=https://docs.example.com to have them).');
         const { problems, records } = await current.content().check();
         if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
         warn(logger, problems, current.paths.cwd);

@@ -11,6 +11,7 @@ import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { LOADER_NAME } from './pages-loader';
 import type { HeadingsFile, PageData } from '../content/page-data';
+import { firstParagraph } from '../content/description';
 
 /**
  * Part of every stored Markdown page's digest: Astro keeps an entry whose digest has not changed, so
@@ -117,6 +118,8 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
           ? { set: { source: page.outputPath, index, count: rendered.groups.length, ...(group.parent === undefined ? {} : { parent: group.parent }) } }
           : {}),
         ...(group.title ? { groupTitle: group.title } : {}),
+        // Each page of a split set describes itself, by its own first paragraph.
+        ...(writtenDescription(page) ? {} : descriptionOf(group.html)),
       };
       // The first page's digest is the whole page's (it tells an unchanged page above). Each other page
       // of a set has its own, from what it shows, so an edit to one include stores one or two pages, not
@@ -151,6 +154,7 @@ function pageData(page: Page, content: ContentState): PageData {
     title: page.frontMatter.title,
     tabs: page.tabs,
     footers: page.footers.map((footer) => footer.html),
+    ...(writtenDescription(page) ? { description: writtenDescription(page) } : {}),
     meta: page.frontMatter.meta.map((tag) => Object.fromEntries(Object.entries(tag).map(([k, v]) => [k, String(v)]))),
     search: page.frontMatter.search,
     codeClipboard: page.frontMatter.code_clipboard,
@@ -177,6 +181,18 @@ function renderKey(page: Page, content: ContentState): string {
     footers: page.footers,
     taken: digest([...content.takenPaths]),
   });
+}
+
+/** The description the writer gave: front matter `description`, else a Slate `meta` tag named description. */
+function writtenDescription(page: Page): string | undefined {
+  const tag = page.frontMatter.meta.find((attributes) => attributes.name === 'description');
+  return page.frontMatter.description ?? (tag?.content === undefined ? undefined : String(tag.content));
+}
+
+/** A page's description from its first paragraph, when it has one. */
+function descriptionOf(html: string): { description?: string } {
+  const description = firstParagraph(html);
+  return description ? { description } : {};
 }
 
 /** The data of a stored Markdown page (its HTML file's path included), if the entry exists. */

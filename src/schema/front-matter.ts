@@ -68,6 +68,12 @@ export const frontMatterSchema = z
       .transform((v) => v ?? false)
       .describe('Put a Copy button on every code block.'),
     meta: list(metaTag).describe('Extra <meta> tags: each map becomes one tag.'),
+    description: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe("The page's description for search engines and link previews. Unset: the first paragraph of each page, trimmed."),
     toc_depth: z
       .union([z.literal(2), z.literal(3)], { errorMap: () => ({ message: 'must be 2 or 3' }) })
       .default(2)

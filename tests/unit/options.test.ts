@@ -42,7 +42,7 @@ describe("shale()'s options", () => {
   test('refuse an option Shale does not have, listing the options', () => {
     const attempt = () => resolveOptions({ contnet: 'docs' } as never);
     expect(attempt).toThrow(ShaleOptionsError);
-    expect(attempt).toThrow('shale() has no option "contnet": the options are content, base, outDir, searchShardSections, searchReuse, workDir.');
+    expect(attempt).toThrow('shale() has no option "contnet": the options are content, base, site, outDir, searchShardSections, searchReuse, workDir.');
   });
 
   test('describe themselves: each has its variable, its default and a sentence (the manual’s table)', () => {
@@ -50,6 +50,7 @@ describe("shale()'s options", () => {
     expect(described.map((option) => option.variable)).toEqual([
       'SHALE_CONTENT',
       'SHALE_BASE',
+      'SHALE_SITE',
       'SHALE_OUT_DIR',
       'SHALE_SEARCH_SHARD_SECTIONS',
       'SHALE_SEARCH_REUSE',
@@ -57,5 +58,13 @@ describe("shale()'s options", () => {
     ]);
     for (const option of described) expect(option.description).toMatch(/^[A-Z`].+\.$/);
     expect(described.find((option) => option.option === 'base')?.default).toBe('/');
+  });
+
+  test('take the site address as written, without a trailing slash, and refuse one that is not http(s)', () => {
+    expect(resolveOptions({}, { SHALE_SITE: 'https://docs.example.com/' }).site).toBe('https://docs.example.com');
+    expect(resolveOptions({}, {}).site).toBeUndefined();
+    expect(() => resolveOptions({}, { SHALE_SITE: 'docs.example.com' })).toThrow(
+      'SHALE_SITE is "docs.example.com": set it to the http(s) address of the site, such as https://docs.example.com, or leave it unset.',
+    );
   });
 });

@@ -71,6 +71,8 @@ export interface BuildOptions {
   content: string;
   outDir: string;
   base?: string;
+  /** The address the site is published at (SHALE_SITE). */
+  site?: string;
   searchShardSections?: number;
   searchReuse?: boolean;
   /** Shale's work folder (default: the project's `.shale/`, as `npm run build` has it). */

@@ -1,0 +1,31 @@
+/** Longest description a page gets from its text: what search engines show of one (about 160 characters). */
+const MAX_LENGTH = 160;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+
+/**
+ * A page's description made from its HTML: the text of its first paragraph of prose (not a note or
+ * an aside's), tags and entities gone, cut at a word before 160 characters. `undefined` when the
+ * page has no paragraph.
+ */
+export function firstParagraph(html: string): string | undefined {
+  for (const match of html.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)) {
+    const before = html.slice(Math.max(0, html.lastIndexOf('<', match.index - 1)), match.index);
+    // A paragraph right inside an aside or a blockquote is a note, not the page's opening.
+    if (/^<(aside|blockquote)\b/.test(before)) continue;
+    const text = match[1]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name: string) => ENTITIES[name]!)
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) return cut(text);
+  }
+  return undefined;
+}
+
+function cut(text: string): string {
+  if (text.length <= MAX_LENGTH) return text;
+  const end = text.lastIndexOf(' ', MAX_LENGTH - 1);
+  return `${text.slice(0, end > MAX_LENGTH / 2 ? end : MAX_LENGTH - 1).replace(/[\s,;:.]+$/, '')}…`;
+}

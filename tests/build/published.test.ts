@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempContent } from '../support/temp-content';
+import { astroBuild, tempDir, type BuildResult } from './support/build';
+
+/**
+ * A site made to be found: with its address (SHALE_SITE), canonical links, sitemap.xml and
+ * robots.txt, under a base path; without it, none of them, and the build says so once. Every page
+ * describes itself for search engines and link previews. tests/fixtures/split is split into pages.
+ */
+const SITE = 'https://docs.example.com';
+let withSite: BuildResult;
+let without: BuildResult;
+let described: BuildResult;
+let slateMeta: BuildResult;
+
+const htmlFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.startsWith('_astro'))
+    .sort();
+const head = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('</head>')[0]!;
+const attribute = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
+
+beforeAll(async () => {
+  withSite = await astroBuild({ content: 'tests/fixtures/split', outDir: tempDir('published-site'), base: '/docs/', site: `${SITE}/` });
+  without = await astroBuild({ content: 'tests/fixtures/split', outDir: tempDir('published-none') });
+  described = await astroBuild({
+    content: tempContent({ 'index.md': '---\ntitle: Pets\ndescription: Everything about pets, in one place.\n---\n# Pets\n\nThe first paragraph.\n' }),
+    outDir: tempDir('published-described'),
+  });
+  slateMeta = await astroBuild({
+    content: tempContent({
+      'index.html.md': '---\ntitle: Pets\nmeta:\n  - name: description\n    content: Slate-style description.\n---\n# Pets\n\nThe first paragraph.\n',
+    }),
+    outDir: tempDir('published-slate-meta'),
+  });
+  for (const build of [withSite, without, described, slateMeta]) if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+}, 240_000);
+afterAll(() => [withSite, without, described, slateMeta].forEach((build) => build && fs.rmSync(build.outDir, { recursive: true, force: true })));
+
+describe('a site with its address', () => {
+  it('lists every page in sitemap.xml, each page of a split set too, at its published address', () => {
+    const sitemap = fs.readFileSync(path.join(withSite.outDir, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]).sort();
+    const expected = htmlFiles(withSite.outDir)
+      .map((file) => `${SITE}/docs/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+      .sort();
+    expect(listed).toEqual(expected);
+    expect(listed).toContain(`${SITE}/docs/kittens.html`);
+    expect(listed).toContain(`${SITE}/docs/v3/`);
+  });
+
+  it('names the sitemap in robots.txt', () => {
+    expect(fs.readFileSync(path.join(withSite.outDir, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}/docs/sitemap.xml\n`);
+  });
+
+  it('gives every page a canonical link to its own address, and the same in og:url', () => {
+    for (const file of htmlFiles(withSite.outDir)) {
+      const html = head(withSite.outDir, file);
+      const address = `${SITE}/docs/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      expect(attribute(html, /<link rel="canonical" href="([^"]+)">/), file).toBe(address);
+      expect(attribute(html, /<meta property="og:url" content="([^"]+)">/), file).toBe(address);
+    }
+  });
+
+  it('describes each page of a split set by its own first paragraph, with its own title in the cards', () => {
+    const kittens = head(withSite.outDir, 'kittens.html');
+    expect(attribute(kittens, /<meta name="description" content="([^"]+)">/)).toBe('Kittens are the smallest resource of the API.');
+    expect(attribute(kittens, /<meta property="og:description" content="([^"]+)">/)).toBe('Kittens are the smallest resource of the API.');
+    expect(attribute(kittens, /<meta property="og:title" content="([^"]+)">/)).toBe('Kittens – Split Fixture');
+    expect(attribute(kittens, /<meta name="twitter:card" content="([^"]+)">/)).toBe('summary');
+    const descriptions = htmlFiles(withSite.outDir).map((file) => attribute(head(withSite.outDir, file), /<meta name="description" content="([^"]+)">/));
+    expect(descriptions.every((description) => description && description.length <= 161)).toBe(true);
+    expect(new Set(descriptions).size).toBeGreaterThan(3);
+  });
+});
+
+describe('a site without its address', () => {
+  it('has no sitemap, robots.txt or canonical link, and the build says so once', () => {
+    expect(fs.existsSync(path.join(without.outDir, 'sitemap.xml'))).toBe(false);
+    expect(fs.existsSync(path.join(without.outDir, 'robots.txt'))).toBe(false);
+    expect(head(without.outDir, 'index.html')).not.toContain('rel="canonical"');
+    expect((without.stdout + without.stderr).match(/no site address: canonical links, sitemap\.xml and robots\.txt are left out/g)).toHaveLength(1);
+  });
+});
+
+describe('a page with a description in its front matter', () => {
+  it('is described by it, not by its first paragraph', () => {
+    const html = head(described.outDir, 'index.html');
+    expect(attribute(html, /<meta name="description" content="([^"]+)">/)).toBe('Everything about pets, in one place.');
+  });
+
+  it("is Slate's `meta` description when that is how it was written: one description tag, and the cards say the same", () => {
+    const html = head(slateMeta.outDir, 'index.html');
+    expect(html.match(/<meta name="description"/g)).toHaveLength(1);
+    expect(attribute(html, /<meta name="description" content="([^"]+)">/)).toBe('Slate-style description.');
+    expect(attribute(html, /<meta property="og:description" content="([^"]+)">/)).toBe('Slate-style description.');
+  });
+});
