@@ -1,5 +1,5 @@
 // A plain static file server for a built site, as any static host would serve it: files only
-// (no rewrites), under a base path, a folder's address without its slash redirected to it (as
+// (no rewrites; the site's 404.html for an unknown path), under a base path, a folder's address without its slash redirected to it (as
 // nginx, GitHub Pages and Netlify do: relative links resolve against it), gzip for text when the
 // client accepts it.
 import http from 'node:http';
@@ -52,7 +52,14 @@ export function startStaticServer({ dir, port, base = '/' }) {
       file = path.join(file, 'index.html');
     }
     if (!fs.existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      // The site's 404 page, as GitHub Pages, Netlify and Cloudflare Pages serve it for an unknown path.
+      const notFound = path.join(root, '404.html');
+      if (!fs.existsSync(notFound)) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      response.writeHead(404, { 'content-type': TYPES['.html'] });
+      fs.createReadStream(notFound).pipe(response);
       return;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';

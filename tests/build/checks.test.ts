@@ -277,8 +277,8 @@ ${F}/include-format/index.md
     report: `✗ Found 5 errors in 1 file
 
 ${F}/leniency-in-md/index.md
-  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split, openapi.
-  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, toc_depth, split, openapi.
+  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi.
+  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi.
   ✗ ${F}/leniency-in-md/index.md:5  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
   ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is already used earlier on the page. Fix: give one of the elements another id.
   ✗ ${F}/leniency-in-md/index.md:39  id "note" is already used earlier on the page. Fix: give one of the elements another id.`,

@@ -15,10 +15,11 @@ let without: BuildResult;
 let described: BuildResult;
 let slateMeta: BuildResult;
 
+/** The site's pages: its HTML files but the 404 page. */
 const htmlFiles = (dir: string): string[] =>
   fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html') && !file.startsWith('_astro'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith('_astro') && file !== '404.html')
     .sort();
 const head = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('</head>')[0]!;
 const attribute = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
@@ -74,6 +75,18 @@ describe('a site with its address', () => {
     const descriptions = htmlFiles(withSite.outDir).map((file) => attribute(head(withSite.outDir, file), /<meta name="description" content="([^"]+)">/));
     expect(descriptions.every((description) => description && description.length <= 161)).toBe(true);
     expect(new Set(descriptions).size).toBeGreaterThan(3);
+  });
+});
+
+describe('the 404 page', () => {
+  it('links only by absolute addresses under the base path (it is served at any address), to every h1 of the split doc', () => {
+    const html = fs.readFileSync(path.join(withSite.outDir, '404.html'), 'utf8');
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!);
+    expect(hrefs.filter((href) => !href.startsWith('/docs/') && href !== '#content')).toEqual([]);
+    expect(hrefs).toEqual(expect.arrayContaining(['/docs/#introduction', '/docs/kittens.html#kittens', '/docs/errors.html#errors', '/docs/']));
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('rel="canonical"');
+    expect(fs.readFileSync(path.join(withSite.outDir, 'sitemap.xml'), 'utf8')).not.toContain('404');
   });
 });
 

@@ -132,7 +132,7 @@ describe('images beside the source are served at the paths the Markdown uses, un
 describe('other pages of the source are their own three-column pages', () => {
   it('builds v2.html.md at v2.html and v3/index.html.md at v3/index.html, and no other page', () => {
     const pages = (fs.readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html')).sort();
-    expect(pages).toEqual(['index.html', 'v2.html', path.join('v3', 'index.html')]);
+    expect(pages).toEqual(['404.html', 'index.html', 'v2.html', path.join('v3', 'index.html')]);
   });
 
   it('gives each page its own front matter: title, tabs and TOC', () => {

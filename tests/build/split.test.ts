@@ -55,7 +55,7 @@ describe('a page with split: h1', () => {
       .readdirSync(out)
       .filter((file) => file.endsWith('.html'))
       .sort();
-    expect(html).toEqual(['dogs.html', 'errors.html', 'index.html', 'kittens.html', 'v2.html']);
+    expect(html).toEqual(['404.html', 'dogs.html', 'errors.html', 'index.html', 'kittens.html', 'v2.html']);
     expect(SET.map((file) => pages[file]!.headingIds())).toEqual([
       ['introduction', 'authentication'],
       ['kittens', 'get-all-kittens', 'query-parameters', 'get-a-specific-kitten'],
@@ -259,7 +259,7 @@ describe('a large page', () => {
     const build = await astroBuild({ content: corpus, outDir: out });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
-    expect(fs.readdirSync(out).filter((name) => name.endsWith('.html'))).toEqual(['index.html']);
+    expect(fs.readdirSync(out).filter((name) => name.endsWith('.html'))).toEqual(['404.html', 'index.html']);
     expect(fs.statSync(path.join(out, 'index.html')).size).toBeGreaterThan(500_000);
     expect(fs.existsSync(path.join(out, 'shale', 'anchors'))).toBe(false);
   }, 300_000);

@@ -26,6 +26,7 @@ for (const [site, path] of [
   ['split', 'errors.html'],
   ['search', 'v2.html'],
   ['openapi', ''],
+  ['base-path', 'no/such/page'],
 ] as const) {
   test(`${site}/${path}: no axe violations on a desktop, a tablet and a phone`, async ({ page }) => {
     for (const viewport of [{ width: 1440, height: 900 }, TABLET, PHONE]) {
