@@ -78,6 +78,35 @@ describe('a site with its address', () => {
   });
 });
 
+describe('llms.txt, for AI assistants', () => {
+  it('has the docs’ title, a summary, and every page (split pages too) with its address and one-line description, in order', () => {
+    const text = fs.readFileSync(path.join(withSite.outDir, 'llms.txt'), 'utf8');
+    const lines = text.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '# Split Fixture',
+      '',
+      '> Welcome to the split fixture. Its four h1 groups become four pages that still read as one.',
+      '',
+      '## Docs',
+    ]);
+    const links = lines.filter((line) => line.startsWith('- ['));
+    expect(links.map((line) => /\]\(([^)]+)\)/.exec(line)![1])).toEqual([
+      `${SITE}/docs/`,
+      `${SITE}/docs/kittens.html`,
+      `${SITE}/docs/dogs.html`,
+      `${SITE}/docs/errors.html`,
+      `${SITE}/docs/v2.html`,
+      `${SITE}/docs/v3/`,
+      `${SITE}/docs/v3/kittens.html`,
+    ]);
+    expect(links[1]).toBe(`- [Kittens – Split Fixture](${SITE}/docs/kittens.html): Kittens are the smallest resource of the API.`);
+  });
+
+  it('links from the site root without the site’s address', () => {
+    expect(fs.readFileSync(path.join(without.outDir, 'llms.txt'), 'utf8')).toContain('- [Kittens – Split Fixture](/kittens.html): ');
+  });
+});
+
 describe('the 404 page', () => {
   it('links only by absolute addresses under the base path (it is served at any address), to every h1 of the split doc', () => {
     const html = fs.readFileSync(path.join(withSite.outDir, '404.html'), 'utf8');
