@@ -29,21 +29,25 @@ export interface GitHubSource {
 /** Installs the two packages into `work/tools`, once per their versions. */
 export function installTools(work: string): BenchTools {
   const tools = path.join(work, 'tools');
-  const manifest = JSON.stringify({ name: 'shale-bench-tools', private: true, dependencies: TOOLS }, null, 2);
-  const installed = path.join(tools, 'installed.json');
-  if (!fs.existsSync(installed) || fs.readFileSync(installed, 'utf8') !== manifest) {
-    fs.mkdirSync(tools, { recursive: true });
-    fs.writeFileSync(path.join(tools, 'package.json'), manifest);
-    process.stdout.write(
-      `  installing ${Object.entries(TOOLS)
-        .map(([name, version]) => `${name}@${version}`)
-        .join(' and ')} into ${tools}…\n`,
-    );
-    // Shins' only install script is ejs's "thank you" message.
-    execFileSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { stdio: 'inherit' });
-    fs.writeFileSync(installed, manifest);
-  }
+  // Shins' only install script is ejs's "thank you" message.
+  installPackages(tools, TOOLS);
   return { spec: path.join(tools, 'node_modules/@octokit/openapi/generated/api.github.com.json'), shins: path.join(tools, 'node_modules/shins/shins.js') };
+}
+
+/** Installs pinned npm packages into `folder` (without their install scripts), once per their versions. */
+export function installPackages(folder: string, packages: Record<string, string>): void {
+  const manifest = JSON.stringify({ name: 'shale-bench-tools', private: true, dependencies: packages }, null, 2);
+  const installed = path.join(folder, 'installed.json');
+  if (fs.existsSync(installed) && fs.readFileSync(installed, 'utf8') === manifest) return;
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'package.json'), manifest);
+  process.stdout.write(
+    `  installing ${Object.entries(packages)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(' and ')} into ${folder}…\n`,
+  );
+  execFileSync('npm', ['install', '--prefix', folder, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { stdio: 'inherit' });
+  fs.writeFileSync(installed, manifest);
 }
 
 /** Writes the Slate source into `work/github` with Widdershins, once per the versions of what makes it. */

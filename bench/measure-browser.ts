@@ -47,9 +47,13 @@ async function newPage(browser: Browser): Promise<{ page: Page; transfer: { byte
   return { page, transfer };
 }
 
-/** First load of a page in a fresh browser context: transfer, timing, blocking, DOM size. */
-export async function measureLoad(browser: Browser, url: string): Promise<PageMeasurement> {
+/**
+ * First load of a page in a fresh browser context: transfer, timing, blocking, DOM size. Each wait
+ * for the page gives up after `timeoutMs` (Playwright's default, 30 s, unless given).
+ */
+export async function measureLoad(browser: Browser, url: string, timeoutMs?: number): Promise<PageMeasurement> {
   const { page, transfer } = await newPage(browser);
+  if (timeoutMs !== undefined) page.setDefaultTimeout(timeoutMs);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000); // let late tasks show up: this is a measurement, not a test

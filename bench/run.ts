@@ -4,7 +4,8 @@
  * the build, the heaviest page in headless Chromium, search and scrolling. Prints the tables and
  * writes them, with the machine they ran on, to BENCHMARKS.md. Medians of BENCH_RUNS runs (default
  * 3). BENCH_SIZES=50,500 limits the sizes (BENCH_SIZES= none); BENCH_GITHUB=0 leaves GitHub through
- * Widdershins out, BENCH_GITHUB_SPEC=0 GitHub built from its OpenAPI spec (github-spec.ts).
+ * Widdershins out, BENCH_GITHUB_SPEC=0 GitHub built from its OpenAPI spec (github-spec.ts), and with
+ * it Redoc's build-docs of the same spec (redoc.ts), measured beside it as the peer.
  * Benchmarks measure; they are not tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { measureBuild, measureProcess, outputBytes } from './measure-build';
 import { launch, measureLoad, measureScroll, measureSearch, unfindable, type PageMeasurement } from './measure-browser';
 import { editOneLine, githubSource, installTools, type BenchTools } from './github-rest';
 import { editOneOperation, githubSpecSource, operationsInHtml } from './github-spec';
+import { buildRedoc, measureRedoc, REDOC_LOAD_LIMIT_MS, type RedocBuild } from './redoc';
 import { shinsArgs } from './shins';
 import { measureDevReload, type DevMeasurement } from './measure-dev';
 import { chromiumExecutable } from '../tests/e2e/support/chromium';
@@ -124,11 +126,13 @@ function forgetCaches(): void {
   for (const dir of ['node_modules/.astro', '.shale/astro', '.shale/cache']) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** A two-column Markdown table of a row's figures. */
-const figureTable = (column: string, lines: Array<[string, string]>): string =>
-  [`| measure | ${column} |`, '| --- | --- |', ...lines.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+/** A Markdown table of figures: each line a label, then a value per column. */
+function figureTable(columns: string | string[], lines: string[][]): string {
+  const heads = [columns].flat();
+  return [`| measure | ${heads.join(' | ')} |`, `| --- |${' --- |'.repeat(heads.length)}`, ...lines.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+}
 
-/** The figures of a built site and its heaviest page that every GitHub table shows. */
+/** The figures of a built site and its heaviest page (GitHub through Widdershins). */
 function siteFigures(row: {
   bytes: ReturnType<typeof outputBytes>;
   largestPage: { file: string; bytes: number };
@@ -311,6 +315,31 @@ interface GitHubSpecRow {
   load: PageMeasurement;
   operations: number;
   shown: number;
+  /** Redoc's build-docs on the same spec (redoc.ts); undefined when it failed. */
+  redoc?: RedocRow;
+}
+
+interface RedocRow extends RedocBuild {
+  /** Medians of its page loads; undefined when one did not settle within REDOC_LOAD_LIMIT_MS. */
+  load?: PageMeasurement;
+}
+
+/** Redoc's build-docs on GitHub's spec, then its page served and loaded as Shale's is (a comparison, no target). */
+async function benchRedoc(spec: string): Promise<RedocRow> {
+  const builds: RedocBuild[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const build = await buildRedoc(WORK, spec);
+    builds.push(build);
+    process.stdout.write(`  redoc: build-docs ${build.seconds.toFixed(1)} s, ${mb(build.peakRss)}, ${mb(build.bytes)} of HTML\n`);
+  }
+  const server = await serve(path.dirname(builds[0]!.file), 4622);
+  const loads = await measureRedoc('http://127.0.0.1:4622/', RUNS).finally(() => server.kill());
+  return {
+    ...builds[0]!,
+    seconds: median(builds.map((b) => b.seconds)),
+    peakRss: median(builds.map((b) => b.peakRss)),
+    load: loads && medianLoad(loads),
+  };
 }
 
 /** GitHub's REST API from its spec (issue 17): cold builds, a rebuild after editing one operation, the heaviest page. */
@@ -342,6 +371,8 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
   for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/${heaviest.replace(/index\.html$/, '')}`));
   await browser.close();
   server.kill();
+  // The spec as installed: the copy Shale built has one summary edited by the rebuilds.
+  const redoc = await benchRedoc(tools.spec).catch((error: Error) => (console.warn(`  redoc: ${error.message}`), undefined));
   return {
     build: median(builds.map((b) => b.seconds)),
     peakRss: median(builds.map((b) => b.rss)),
@@ -351,17 +382,37 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
     load: medianLoad(loads),
     operations: source.operations,
     shown: operationsInHtml(out),
+    redoc,
   };
 }
 
+/** Shale's figures and, beside them, the peer's: Redoc's build-docs on the same spec (no target). */
 function gitHubSpecTable(row: GitHubSpecRow): string {
-  return figureTable('GitHub REST (from its spec)', [
-    ['cold build (wall)', `${row.build.toFixed(1)} s`],
-    ['peak memory (RSS, all processes)', mb(row.peakRss)],
-    ['rebuild after editing one operation', `${row.rebuild.toFixed(1)} s`],
-    ...siteFigures(row),
-    ['operations in the static HTML', `${row.shown} of ${row.operations}`],
-  ]);
+  const { redoc } = row;
+  const peer = (figure: (redoc: RedocRow) => string) => (redoc ? figure(redoc) : 'failed (see the log)');
+  const peerLoad = (figure: (load: PageMeasurement) => string) =>
+    peer((redoc) => (redoc.load ? figure(redoc.load) : `not settled within ${REDOC_LOAD_LIMIT_MS / 1000} s`));
+  return figureTable(
+    ['GitHub REST (from its spec)', 'peer: Redoc build-docs, same spec'],
+    [
+      ['cold build (wall)', `${row.build.toFixed(1)} s`, peer((r) => `${r.seconds.toFixed(1)} s`)],
+      ['peak memory (RSS, all processes)', mb(row.peakRss), peer((r) => mb(r.peakRss))],
+      ['rebuild after editing one operation', `${row.rebuild.toFixed(1)} s`, '–'],
+      ['output: HTML', mb(row.bytes.html), peer((r) => mb(r.bytes))],
+      ['output: search index', mb(row.bytes.search), '–'],
+      ['output: pages', String(row.bytes.pages), '1'],
+      [
+        'largest page (HTML)',
+        `${kb(row.largestPage.bytes)} (${row.largestPage.file})`,
+        peer((r) => `${mb(r.bytes)}, ${mb(r.scriptBytes)} of it inline script`),
+      ],
+      ['largest page: first load transferred', kb(row.load.bytes), peerLoad((load) => kb(load.bytes))],
+      ['largest page: JavaScript transferred as files', kb(row.load.jsBytes), peerLoad((load) => kb(load.jsBytes))],
+      ['largest page: main thread settled', ms(row.load.settled), peerLoad((load) => ms(load.settled))],
+      ['largest page: DOM nodes', String(Math.round(row.load.domNodes)), peerLoad((load) => String(Math.round(load.domNodes)))],
+      ['operations in the static HTML', `${row.shown} of ${row.operations}`, '–'],
+    ],
+  );
 }
 
 function gitHubSpecVerdicts(row: GitHubSpecRow): string[] {
@@ -517,7 +568,7 @@ const figures = [
     : []),
   ...(githubSpec
     ? [
-        "GitHub's REST API from its spec (`@octokit/openapi` 23.0.2, 13 MB of JSON) named by one page's `openapi:` (bench/github-spec.ts); the rebuild follows an edit of one operation's summary.",
+        "GitHub's REST API from its spec (`@octokit/openapi` 23.0.2, 13 MB of JSON) named by one page's `openapi:` (bench/github-spec.ts); the rebuild follows an edit of one operation's summary. Beside it, for comparison (no target), Redocly CLI 2.77.0's `build-docs --inlineBundle` (Redoc 3) on the same spec: one self-contained HTML file, served and loaded as Shale's pages are (bench/redoc.ts).",
         '',
         gitHubSpecTable(githubSpec),
         '',
