@@ -12,6 +12,9 @@ import { countBy, hasClass, is, readDocs, text, type BuiltPage } from '../build/
 const CORPORA = process.env.SHALE_CORPORA;
 if (!CORPORA) throw new Error('run the corpus check with: npm run test:corpora -- <folder of Slate sources>');
 
+// The expected warnings are counted one by one: the report lists every one, not ten of a kind per file.
+process.env.SHALE_ALL_WARNINGS = '1';
+
 const present = fs.readdirSync(CORPORA).filter((name) => fs.existsSync(path.join(CORPORA, name, 'index.html.md')));
 const KNOWN = ['slate-kittn', 'redfish-utility', 'zooniverse-panoptes', 'openmrs-rest'];
 
@@ -262,7 +265,8 @@ describe.runIf(present.includes('openmrs-rest'))('openmrs-rest: the large corpus
 
   it('is split into one page per h1 (its HTML passes 500 KB), a group over 120 KB continuing on pages of its own, each page listing every h1 in its TOC', () => {
     const { build } = corpus();
-    const pages = fs.readdirSync(build.outDir).filter((file) => file.endsWith('.html'));
+    // The site's pages: 404.html starts with an h1 of its own ("Page not found").
+    const pages = fs.readdirSync(build.outDir).filter((file) => file.endsWith('.html') && file !== '404.html');
     const html = pages.map((file) => fs.readFileSync(path.join(build.outDir, file), 'utf8'));
     const startsWithH1 = html.filter((text) => /<main[^>]*>\s*<section[^>]*>\s*<div class="prose">\s*<h1/.test(text));
     expect(startsWithH1).toHaveLength(63);
