@@ -43,6 +43,8 @@ export class ContentState {
     contentDir: string,
     readonly base: string,
     cache: { dir: string; specDir: string; version: string },
+    /** The address that edits the content folder (SHALE_EDIT_URL): each section links to its file there. */
+    readonly editUrl?: string,
   ) {
     // What earlier content left in the process's memos goes with it.
     forgetHighlights();
@@ -89,12 +91,20 @@ export class ContentState {
     return this.specs;
   }
 
+  /** Where a file of the content folder is edited, when the site has an edit address; none for a file outside the folder. */
+  private readonly editLink = (file: string): string | undefined => {
+    if (!this.editUrl) return undefined;
+    const relative = path.relative(this.site.contentDir, file);
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return `${this.editUrl}${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
+  };
+
   /** A Markdown page rendered (once: the check and the loader ask for the same page). */
   render(page: Page): Promise<RenderedPage> {
     let rendered = this.rendered.get(page.outputPath);
     if (!rendered) {
       rendered = this.prepare()
-        .then(() => renderMarkdownPage(page, this.base, this.takenPaths, this.parts))
+        .then(() => renderMarkdownPage(page, this.base, this.takenPaths, this.parts, this.editLink))
         .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
       this.rendered.set(page.outputPath, rendered);
     }

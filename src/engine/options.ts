@@ -47,6 +47,21 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         .describe(
           'SHALE_SITE. The address the site is published at, without the base path (`https://docs.example.com`): pages get canonical links, and the site a sitemap.xml and a robots.txt.',
         ),
+      editUrl: z
+        .preprocess(
+          (value) => value ?? fromEnv('SHALE_EDIT_URL'),
+          z
+            .string()
+            .refine(
+              (value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value),
+              'set it to the http(s) address that edits the content folder, such as https://github.com/org/repo/edit/main/content/',
+            )
+            .transform((value) => value.replace(/\/*$/, '/'))
+            .optional(),
+        )
+        .describe(
+          'SHALE_EDIT_URL. The address that edits the content folder (`https://github.com/org/repo/edit/main/content/`): every section gets an Edit link to its own file.',
+        ),
       outDir: z
         .string()
         .min(1)
@@ -94,6 +109,7 @@ const VARIABLES: Record<string, string> = {
   content: 'SHALE_CONTENT',
   base: 'SHALE_BASE',
   site: 'SHALE_SITE',
+  editUrl: 'SHALE_EDIT_URL',
   outDir: 'SHALE_OUT_DIR',
   searchShardSections: 'SHALE_SEARCH_SHARD_SECTIONS',
   searchReuse: 'SHALE_SEARCH_REUSE',

@@ -89,11 +89,12 @@ export class ShaleBuild {
         pruneParts(this.paths.partsCache);
         pruneParts(this.paths.specCache);
       }
-      this.state = new ContentState(this.paths.content, this.options.base, {
-        dir: this.paths.partsCache,
-        specDir: this.paths.specCache,
-        version: this.version,
-      });
+      this.state = new ContentState(
+        this.paths.content,
+        this.options.base,
+        { dir: this.paths.partsCache, specDir: this.paths.specCache, version: this.version },
+        this.options.editUrl,
+      );
     }
     return this.state;
   }

@@ -174,6 +174,7 @@ function renderKey(page: Page, content: ContentState): string {
   const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
   return JSON.stringify({
     base: content.base,
+    editUrl: content.editUrl,
     file: page.file,
     parts: digest(page.parts),
     tabs: page.tabs,

@@ -37,11 +37,29 @@ export interface ComposedPage {
 }
 
 /**
+ * A section with an Edit link to its own file (SHALE_EDIT_URL) right after its heading: the
+ * include, not the page. Its visible text is "Edit"; its name says which section.
+ */
+function withEditLink(html: string, href: string, title: string): string {
+  const end = /<\/h[1-6]>/.exec(html);
+  if (!end) return html;
+  const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const link = `<a class="edit-link" href="${text(href)}" rel="noopener">Edit<span class="sr-only"> “${text(title)}”</span></a>`;
+  const at = end.index + end[0].length;
+  return `${html.slice(0, at)}${link}${html.slice(at)}`;
+}
+
+/**
  * A Markdown page from its files rendered on their own (render-part.ts): the settle step
  * (src/settle/) decides ids, reports what is broken and splits the page; this fills each file's
  * holes with what it decided and makes the search records.
  */
-export function composePage(page: Page, parts: RenderedPart[], takenPaths: ReadonlySet<string> = new Set()): ComposedPage {
+export function composePage(
+  page: Page,
+  parts: RenderedPart[],
+  takenPaths: ReadonlySet<string> = new Set(),
+  editLink?: (file: string) => string | undefined,
+): ComposedPage {
   // The files' headings, ids and sections, numbered across the page.
   const firstHeading: number[] = [];
   const firstId: number[] = [];
@@ -97,7 +115,10 @@ export function composePage(page: Page, parts: RenderedPart[], takenPaths: Reado
         // The address as written starts with `#`: a link to another page of the set puts its file in front.
         return target ? `${siblingHref(target)}${hole.href}` : hole.href;
       };
-      chunks[group]!.push(fillTemplate(section.template, fill));
+      const html = fillTemplate(section.template, fill);
+      const heading = section.heading === undefined ? undefined : part.headings[section.heading];
+      const edit = heading && editLink?.(part.file);
+      chunks[group]!.push(edit ? withEditLink(html, edit, heading.text) : html);
     });
   });
 

@@ -27,7 +27,13 @@ export interface RenderedPage {
  * then the page is settled across its files (compose-page.ts).
  * `takenPaths` are the output paths of the site's other pages, which a split page must not take.
  */
-export async function renderMarkdownPage(page: Page, base: string, takenPaths: ReadonlySet<string>, cache: PartCache): Promise<RenderedPage> {
+export async function renderMarkdownPage(
+  page: Page,
+  base: string,
+  takenPaths: ReadonlySet<string>,
+  cache: PartCache,
+  editLink?: (file: string) => string | undefined,
+): Promise<RenderedPage> {
   // Each file brings its own line table (render-part.ts); the footers and TOC depth are the settle step's.
   const { segments: _segments, footerAnchors: _footers, tocDepth: _depth, ...context } = contextOf(page, base, []);
   // A large file is rendered in units, each on its own like an include (render-units.ts).
@@ -39,6 +45,7 @@ export async function renderMarkdownPage(page: Page, base: string, takenPaths: R
       cache,
     ),
     takenPaths,
+    editLink,
   );
 }
 

@@ -25,7 +25,13 @@ const head = (dir: string, file: string) => fs.readFileSync(path.join(dir, file)
 const attribute = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
 
 beforeAll(async () => {
-  withSite = await astroBuild({ content: 'tests/fixtures/split', outDir: tempDir('published-site'), base: '/docs/', site: `${SITE}/` });
+  withSite = await astroBuild({
+    content: 'tests/fixtures/split',
+    outDir: tempDir('published-site'),
+    base: '/docs/',
+    site: `${SITE}/`,
+    editUrl: 'https://github.com/org/repo/edit/main/docs',
+  });
   without = await astroBuild({ content: 'tests/fixtures/split', outDir: tempDir('published-none') });
   described = await astroBuild({
     content: tempContent({ 'index.md': '---\ntitle: Pets\ndescription: Everything about pets, in one place.\n---\n# Pets\n\nThe first paragraph.\n' }),
@@ -116,6 +122,29 @@ describe('the 404 page', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toContain('rel="canonical"');
     expect(fs.readFileSync(path.join(withSite.outDir, 'sitemap.xml'), 'utf8')).not.toContain('404');
+  });
+});
+
+describe('Edit links (SHALE_EDIT_URL)', () => {
+  const editLinks = (dir: string, file: string) =>
+    [
+      ...fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .matchAll(
+          /<h[1-3] id="([^"]+)"[^>]*>.*?<\/h[1-3]><a class="edit-link" href="([^"]+)" rel="noopener">Edit<span class="sr-only"> “([^”]*)”<\/span><\/a>/g,
+        ),
+    ].map((match) => [match[1], match[2], match[3]]);
+
+  it('follow every section heading and lead to the file it is written in: the include, not the page', () => {
+    const EDIT = 'https://github.com/org/repo/edit/main/docs/';
+    expect(editLinks(withSite.outDir, 'kittens.html')[0]).toEqual(['kittens', `${EDIT}includes/_kittens.md`, 'Kittens']);
+    expect(editLinks(withSite.outDir, 'index.html')[0]).toEqual(['introduction', `${EDIT}index.html.md`, 'Introduction']);
+    const headings = fs.readFileSync(path.join(withSite.outDir, 'kittens.html'), 'utf8').match(/<h[1-3] id=/g)!.length;
+    expect(editLinks(withSite.outDir, 'kittens.html')).toHaveLength(headings);
+  });
+
+  it('are left out without the option', () => {
+    expect(fs.readFileSync(path.join(without.outDir, 'kittens.html'), 'utf8')).not.toContain('edit-link');
   });
 });
 

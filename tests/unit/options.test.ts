@@ -42,7 +42,9 @@ describe("shale()'s options", () => {
   test('refuse an option Shale does not have, listing the options', () => {
     const attempt = () => resolveOptions({ contnet: 'docs' } as never);
     expect(attempt).toThrow(ShaleOptionsError);
-    expect(attempt).toThrow('shale() has no option "contnet": the options are content, base, site, outDir, searchShardSections, searchReuse, workDir.');
+    expect(attempt).toThrow(
+      'shale() has no option "contnet": the options are content, base, site, editUrl, outDir, searchShardSections, searchReuse, workDir.',
+    );
   });
 
   test('describe themselves: each has its variable, its default and a sentence (the manual’s table)', () => {
@@ -51,6 +53,7 @@ describe("shale()'s options", () => {
       'SHALE_CONTENT',
       'SHALE_BASE',
       'SHALE_SITE',
+      'SHALE_EDIT_URL',
       'SHALE_OUT_DIR',
       'SHALE_SEARCH_SHARD_SECTIONS',
       'SHALE_SEARCH_REUSE',

@@ -73,6 +73,8 @@ export interface BuildOptions {
   base?: string;
   /** The address the site is published at (SHALE_SITE). */
   site?: string;
+  /** The address that edits the content folder (SHALE_EDIT_URL). */
+  editUrl?: string;
   searchShardSections?: number;
   searchReuse?: boolean;
   /** Shale's work folder (default: the project's `.shale/`, as `npm run build` has it). */
