@@ -60,3 +60,11 @@ test.describe('printed', () => {
     expect(code.width).toBeGreaterThan(prose.width * 0.9);
   });
 });
+
+test('leaves out the Edit links of the sections, shown on screen', async ({ page }) => {
+  await page.goto(siteUrl('features'));
+  const links = page.locator('.edit-link');
+  await expect(links.first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expectAllHidden(links);
+});

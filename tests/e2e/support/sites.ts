@@ -7,8 +7,8 @@ export interface TestSite {
   content: string;
   base: string;
   port: number;
-  /** Settings the site is built with (search shards of a few sections, to try them on small fixtures). */
-  env?: Record<string, string>;
+  /** Settings the site is built with (search shards of a few sections, to try them on small fixtures; an Edit address). */
+  env?: Record<string, string | undefined>;
 }
 
 export const SITES: TestSite[] = sites;
