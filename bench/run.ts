@@ -387,6 +387,32 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
 }
 
 /** Shale's figures and, beside them, the peer's: Redoc's build-docs on the same spec (no target). */
+/**
+ * The default site (content/, the appointman API), first load of its page: issue 18 holds it to
+ * 40 KB transferred and 15 KB of JavaScript, whatever publishing adds (404, llms.txt, card tags).
+ */
+async function benchDefaultSite(): Promise<PageMeasurement> {
+  const out = path.join(WORK, 'out-default');
+  const result = await measureBuild({ SHALE_CONTENT: 'content', SHALE_OUT_DIR: out });
+  if (!result.ok) throw new Error(`the default site failed to build:\n${result.output}`);
+  const port = 4623;
+  const server = await serve(out, port);
+  const browser = await launch();
+  const loads = [];
+  for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/`));
+  await browser.close();
+  server.kill();
+  return medianLoad(loads);
+}
+
+function defaultSiteVerdicts(load: PageMeasurement): string[] {
+  const verdict = (met: boolean, label: string, value: string) => `- ${met ? 'met' : '**MISSED**'}: ${label} (the default site: ${value})`;
+  return [
+    verdict(load.bytes <= 40 * 1024, 'first load ≤ 40 KB transferred', kb(load.bytes)),
+    verdict(load.jsBytes <= 15 * 1024, 'first load ≤ 15 KB JavaScript', kb(load.jsBytes)),
+  ];
+}
+
 function gitHubSpecTable(row: GitHubSpecRow): string {
   const { redoc } = row;
   const peer = (figure: (redoc: RedocRow) => string) => (redoc ? figure(redoc) : 'failed (see the log)');
@@ -555,6 +581,8 @@ if (GITHUB_SPEC) {
   console.log(`Benchmarking GitHub's REST API from its OpenAPI spec (${RUNS} runs)…`);
   githubSpec = await benchGitHubSpec(tools);
 }
+console.log('Benchmarking the default site…');
+const defaultLoad = await benchDefaultSite();
 const referenceAfter = referenceWork();
 const figures = [
   ...(rows.length ? [`Generated corpora (bench/generate-corpus.ts, seeded): ${CORPUS_DESCRIPTION} Shins ${SHINS_NOTE}`, '', table(rows), ''] : []),
@@ -575,7 +603,12 @@ const figures = [
       ]
     : []),
 ];
-const allVerdicts = [...(rows.length ? verdicts(rows) : []), ...(github ? gitHubVerdicts(github) : []), ...(githubSpec ? gitHubSpecVerdicts(githubSpec) : [])];
+const allVerdicts = [
+  ...(rows.length ? verdicts(rows) : []),
+  ...(github ? gitHubVerdicts(github) : []),
+  ...(githubSpec ? gitHubSpecVerdicts(githubSpec) : []),
+  ...defaultSiteVerdicts(defaultLoad),
+];
 const report = [
   '# Benchmarks',
   '',
@@ -584,7 +617,7 @@ const report = [
   `Medians of ${RUNS} runs. The browser loads the heaviest page at 1440×900 from a local gzip static server.`,
   '',
   ...figures,
-  '## Targets (issues 5, 16 and 17)',
+  '## Targets (issues 5, 16, 17 and 18)',
   '',
   ...allVerdicts,
   '',
