@@ -108,6 +108,12 @@ function multipartFields(contentType: string | undefined, body: string): Record<
   return fields;
 }
 
+const owner: Json = {
+  operationId: 'owner',
+  parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', example: "O'Hara & co" } }],
+  responses: { '200': { description: 'OK' } },
+};
+
 const listing: Json = { operationId: 'list', security: [{ key: [] }], responses: { '200': { description: 'OK' } } };
 
 const operation = (method: string, pathTemplate: string, op: Json): SpecOperation => ({
@@ -254,6 +260,12 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(multipartFields(request.headers['content-type'], request.body)).toEqual(form);
+  });
+
+  test('sends a path parameter with an apostrophe, a space and an ampersand in it', async () => {
+    const code = generatedSample(document(), operation('get', '/owners/{name}', owner), { key: tab, label: tab });
+    const request = await execute(tab, code!);
+    expect(decodeURIComponent(request.path)).toBe("/v1/owners/O'Hara & co");
   });
 
   test('sends an API key where its scheme puts it, and no body on a GET', async () => {
