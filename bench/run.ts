@@ -363,14 +363,8 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
     rebuilds.push(result.seconds);
     process.stdout.write(`  github spec: rebuild after editing one operation ${result.seconds.toFixed(1)} s\n`);
   }
-  const port = 4621;
-  const server = await serve(out, port);
-  const browser = await launch();
   const heaviest = heaviestPage(out);
-  const loads = [];
-  for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/${heaviest.replace(/index\.html$/, '')}`));
-  await browser.close();
-  server.kill();
+  const load = await medianLoadOf(out, 4621, heaviest);
   // The spec as installed: the copy Shale built has one summary edited by the rebuilds.
   const redoc = await benchRedoc(tools.spec).catch((error: Error) => (console.warn(`  redoc: ${error.message}`), undefined));
   return {
@@ -379,14 +373,13 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
     rebuild: median(rebuilds),
     bytes: outputBytes(out),
     largestPage: { file: heaviest, bytes: fs.statSync(path.join(out, heaviest)).size },
-    load: medianLoad(loads),
+    load,
     operations: source.operations,
     shown: operationsInHtml(out),
     redoc,
   };
 }
 
-/** Shale's figures and, beside them, the peer's: Redoc's build-docs on the same spec (no target). */
 /**
  * The default site (content/, the appointman API), first load of its page: issue 18 holds it to
  * 40 KB transferred and 15 KB of JavaScript, whatever publishing adds (404, llms.txt, card tags).
@@ -395,14 +388,21 @@ async function benchDefaultSite(): Promise<PageMeasurement> {
   const out = path.join(WORK, 'out-default');
   const result = await measureBuild({ SHALE_CONTENT: 'content', SHALE_OUT_DIR: out });
   if (!result.ok) throw new Error(`the default site failed to build:\n${result.output}`);
-  const port = 4623;
+  return medianLoadOf(out, 4623, 'index.html');
+}
+
+/** A page of a built site, served and loaded RUNS times in a fresh browser context each: the median. */
+async function medianLoadOf(out: string, port: number, page: string): Promise<PageMeasurement> {
   const server = await serve(out, port);
   const browser = await launch();
-  const loads = [];
-  for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/`));
-  await browser.close();
-  server.kill();
-  return medianLoad(loads);
+  try {
+    const loads = [];
+    for (let run = 0; run < RUNS; run++) loads.push(await measureLoad(browser, `http://127.0.0.1:${port}/${page.replace(/index\.html$/, '')}`));
+    return medianLoad(loads);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
 }
 
 function defaultSiteVerdicts(load: PageMeasurement): string[] {
@@ -413,6 +413,7 @@ function defaultSiteVerdicts(load: PageMeasurement): string[] {
   ];
 }
 
+/** Shale's figures and, beside them, the peer's: Redoc's build-docs on the same spec (no target). */
 function gitHubSpecTable(row: GitHubSpecRow): string {
   const { redoc } = row;
   const peer = (figure: (redoc: RedocRow) => string) => (redoc ? figure(redoc) : 'failed (see the log)');

@@ -11,6 +11,21 @@ function normaliseBase(value: string): string {
 const SHARD_FIX = 'set it to a whole number of sections from 1 up';
 
 /**
+ * An optional http(s) address, from the option else its variable (`fromEnv`), kept with or without
+ * its trailing slash: a site's address has the base path put after it, an edit address a file name.
+ */
+function webAddress(fromEnv: string | undefined, example: string, slash: 'with' | 'without') {
+  return z.preprocess(
+    (value) => value ?? fromEnv,
+    z
+      .string()
+      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), `set it to an http(s) address, such as ${example}`)
+      .transform((value) => (slash === 'with' ? value.replace(/\/*$/, '/') : value.replace(/\/+$/, '')))
+      .optional(),
+  );
+}
+
+/**
  * The options of `shale(options)`. Each one documents itself (its description and default are the
  * manual's table, docs/includes/_developing.md) and takes its default from a `SHALE_*` variable, so
  * `SHALE_CONTENT=path/to/source npm run build` works without touching astro.config.mjs.
@@ -32,36 +47,12 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         .default(fromEnv('SHALE_BASE') ?? '/')
         .transform(normaliseBase)
         .describe('SHALE_BASE. The base path the site is served under (`/docs/` for https://example.com/docs/). Every link and asset follows it.'),
-      site: z
-        .preprocess(
-          (value) => value ?? fromEnv('SHALE_SITE'),
-          z
-            .string()
-            .refine(
-              (value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value),
-              'set it to the http(s) address of the site, such as https://docs.example.com',
-            )
-            .transform((value) => value.replace(/\/+$/, ''))
-            .optional(),
-        )
-        .describe(
-          'SHALE_SITE. The address the site is published at, without the base path (`https://docs.example.com`): pages get canonical links, and the site a sitemap.xml and a robots.txt.',
-        ),
-      editUrl: z
-        .preprocess(
-          (value) => value ?? fromEnv('SHALE_EDIT_URL'),
-          z
-            .string()
-            .refine(
-              (value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value),
-              'set it to the http(s) address that edits the content folder, such as https://github.com/org/repo/edit/main/content/',
-            )
-            .transform((value) => value.replace(/\/*$/, '/'))
-            .optional(),
-        )
-        .describe(
-          'SHALE_EDIT_URL. The address that edits the content folder (`https://github.com/org/repo/edit/main/content/`): every section gets an Edit link to its own file.',
-        ),
+      site: webAddress(fromEnv('SHALE_SITE'), 'https://docs.example.com', 'without').describe(
+        'SHALE_SITE. The address the site is published at, without the base path (`https://docs.example.com`): pages get canonical links, and the site a sitemap.xml and a robots.txt.',
+      ),
+      editUrl: webAddress(fromEnv('SHALE_EDIT_URL'), 'https://github.com/org/repo/edit/main/content/', 'with').describe(
+        'SHALE_EDIT_URL. The address that edits the content folder (`https://github.com/org/repo/edit/main/content/`): every section gets an Edit link to its own file.',
+      ),
       outDir: z
         .string()
         .min(1)

@@ -66,8 +66,9 @@ describe("shale()'s options", () => {
   test('take the site address as written, without a trailing slash, and refuse one that is not http(s)', () => {
     expect(resolveOptions({}, { SHALE_SITE: 'https://docs.example.com/' }).site).toBe('https://docs.example.com');
     expect(resolveOptions({}, {}).site).toBeUndefined();
+    expect(resolveOptions({ editUrl: 'https://github.com/o/r/edit/main/docs' }).editUrl).toBe('https://github.com/o/r/edit/main/docs/');
     expect(() => resolveOptions({}, { SHALE_SITE: 'docs.example.com' })).toThrow(
-      'SHALE_SITE is "docs.example.com": set it to the http(s) address of the site, such as https://docs.example.com, or leave it unset.',
+      'SHALE_SITE is "docs.example.com": set it to an http(s) address, such as https://docs.example.com, or leave it unset.',
     );
   });
 });
