@@ -24,6 +24,12 @@ export function firstParagraph(html: string): string | undefined {
   return undefined;
 }
 
+/** A description made from a paragraph's text: runs of spaces made one, cut as firstParagraph cuts. `undefined` for no text. */
+export function describedBy(text: string): string | undefined {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean ? cut(clean) : undefined;
+}
+
 function cut(text: string): string {
   if (text.length <= MAX_LENGTH) return text;
   const end = text.lastIndexOf(' ', MAX_LENGTH - 1);

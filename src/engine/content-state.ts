@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadSite, type Page, type Site } from '../content/site';
 import { SLATE_LOGO } from '../content/assets';
 import { keyLine } from '../content/source-file';
+import { editAddress } from '../markdown/edit-link';
 import { checkMdxPage, renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
 import { PartCache } from '../markdown/part-cache';
 import { forgetHighlights } from '../highlight/highlighter';
@@ -91,13 +92,8 @@ export class ContentState {
     return this.specs;
   }
 
-  /** Where a file of the content folder is edited, when the site has an edit address; none for a file outside the folder. */
-  private readonly editLink = (file: string): string | undefined => {
-    if (!this.editUrl) return undefined;
-    const relative = path.relative(this.site.contentDir, file);
-    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return `${this.editUrl}${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
-  };
+  /** Where a file of the content folder is edited, when the site has an edit address. */
+  private readonly editLink = (file: string): string | undefined => editAddress(this.editUrl, this.site.contentDir, file);
 
   /** A Markdown page rendered (once: the check and the loader ask for the same page). */
   render(page: Page): Promise<RenderedPage> {
@@ -125,7 +121,7 @@ export class ContentState {
     let checked = this.mdxChecks.get(page.outputPath);
     if (!checked) {
       checked = this.prepare()
-        .then(() => checkMdxPage(page, this.base))
+        .then(() => checkMdxPage(page, this.base, this.editUrl))
         .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
       this.mdxChecks.set(page.outputPath, checked);
     }

@@ -3,6 +3,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { resolveOptions, type ShaleOptions, type ShaleOptionsInput } from './options';
 import { ContentState } from './content-state';
 import { pipelineVersion, pruneParts } from '../markdown/part-cache';
+import type { ListedPage } from '../llms/page-order';
 
 /** Every folder a build reads or writes, made absolute once. */
 export interface BuildPaths {
@@ -19,6 +20,8 @@ export interface BuildPaths {
   partsCache: string;
   /** OpenAPI specs compiled into Markdown between builds (openapi/spec-cache.ts). */
   specCache: string;
+  /** Each built page's Markdown between builds (llms/llms-files.ts). */
+  markdownCache: string;
   /** MDX pages assembled from their includes, where Astro's MDX integration compiles them. */
   generated: string;
   /** The HTML and headings of Markdown pages, read by the routes (kept out of Astro's content store). */
@@ -42,6 +45,8 @@ export class ShaleBuild {
   readonly paths: BuildPaths;
   /** Astro's way to run the content loader again after a change (set by the dev server). */
   contentRefresh: ContentRefresh | undefined;
+  /** Every output page as the content loader last stored it: the files for AI assistants list them (llms/llms-files.ts). */
+  storedPages: ListedPage[] = [];
   private state: ContentState | undefined;
   private version: string | undefined;
   private readonly pagesLoader: (build: ShaleBuild, context: LoaderContext) => Promise<void>;
@@ -65,6 +70,7 @@ export class ShaleBuild {
       work,
       partsCache: path.join(work, 'cache', 'parts'),
       specCache: path.join(work, 'cache', 'openapi'),
+      markdownCache: path.join(work, 'cache', 'markdown'),
       generated: path.join(work, 'generated'),
       rendered: path.join(work, 'rendered'),
       searchManifests: path.join(work, 'search-manifests'),
@@ -88,6 +94,7 @@ export class ShaleBuild {
         this.version = pipelineVersion();
         pruneParts(this.paths.partsCache);
         pruneParts(this.paths.specCache);
+        pruneParts(this.paths.markdownCache);
       }
       this.state = new ContentState(
         this.paths.content,

@@ -15,6 +15,8 @@ import { devIndexPages } from './dev-index-pages';
 import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from '../search/build/search-index';
 import { devSearch } from '../search/build/dev-search';
 import { loadPages } from './loader';
+import { writeLlmsFiles } from '../llms/llms-files';
+import { devPageMarkdown } from './dev-page-markdown';
 import { registerBuild } from './pages-loader';
 
 /** Stylesheets made by the build: the code colours of the shiki theme, and a rule per language tab. */
@@ -105,6 +107,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         // (`/docs/images/x.png` arrives as `/images/x.png`), so the assets are matched from `/`.
         server.middlewares.use(contentAssetMiddleware(contentDir, '/'));
         server.middlewares.use(devIndexPages());
+        server.middlewares.use(devPageMarkdown(current.options.base));
         const search = devSearch({ base: current.options.base, pages: () => current.content().site.pages, log: (message) => logger.info(message) });
         server.middlewares.use(search.middleware);
         server.watcher.on('all', (_event, file) => {
@@ -131,6 +134,12 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           );
           const indexed = await indexSite(staging, searchIndex!, builtOnly);
           if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
+          const markdown = writeLlmsFiles(staging, current.storedPages, {
+            base: current.options.base,
+            site: current.options.site ? new URL(current.options.site) : undefined,
+            cacheDir: current.paths.markdownCache,
+          });
+          logger.info(`Markdown of ${markdown.pages} page(s) (${markdown.converted} converted) and llms-full.txt (${Math.round(markdown.bytes / 1024)} KB)`);
         } catch (error) {
           fs.rmSync(staging, { recursive: true, force: true });
           fail(logger, { message: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` });

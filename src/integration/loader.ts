@@ -83,12 +83,14 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
   for (const page of content.site.pages) {
     seen.add(page.outputPath);
     if (page.dialect === 'mdx') {
-      problems.push(...(await content.checkMdx(page)).problems);
-      const text = mdxDocument(page, content.base).text;
+      const checked = await content.checkMdx(page);
+      problems.push(...checked.problems);
+      const text = mdxDocument(page, content.base, content.editUrl).text;
       const file = path.join(build.paths.generated, page.outputPath.replace(/\.html$/, '.mdx'));
       writeIfChanged(file, text);
       const filePath = path.relative(build.paths.root, file).split(path.sep).join('/');
-      const data = await context.parseData({ id: page.outputPath, data: pageData(page, content) });
+      const described = writtenDescription(page) || !checked.description ? {} : { description: checked.description };
+      const data = await context.parseData({ id: page.outputPath, data: { ...pageData(page, content), ...described } });
       store.set({ id: page.outputPath, data, filePath, deferredRender: true, digest: generateDigest(`${STORE_FORMAT}\n${text}\n${JSON.stringify(data)}`) });
       // An unchanged entry is not stored again, but Astro still needs its module in this build's import map.
       store.addModuleImport(filePath);
@@ -138,6 +140,7 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
     content.release(page);
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  build.storedPages = [...store.keys()].flatMap((id) => storedData(store, id) ?? []);
   removeStaleGenerated(build.paths.generated, seen);
 
   // `npm run build` reports problems before Astro runs (integration/index.ts); in dev, say them here.

@@ -1,3 +1,5 @@
+import { toHtml } from 'hast-util-to-html';
+import { editLinkElement } from './edit-link';
 import type { Page } from '../content/site';
 import type { Heading } from '../content/toc';
 import { siblingHref } from '../content/split';
@@ -36,17 +38,12 @@ export interface ComposedPage {
   groups: ComposedGroup[];
 }
 
-/**
- * A section with an Edit link to its own file (SHALE_EDIT_URL) right after its heading: the
- * include, not the page. Its visible text is "Edit"; its name says which section.
- */
+/** A section with its Edit link (edit-link.ts) right after its heading. */
 function withEditLink(html: string, href: string, title: string): string {
   const end = /<\/h[1-6]>/.exec(html);
   if (!end) return html;
-  const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const link = `<a class="edit-link" href="${text(href)}" rel="noopener">Edit<span class="sr-only"> “${text(title)}”</span></a>`;
   const at = end.index + end[0].length;
-  return `${html.slice(0, at)}${link}${html.slice(at)}`;
+  return `${html.slice(0, at)}${toHtml(editLinkElement(href, title))}${html.slice(at)}`;
 }
 
 /**

@@ -32,13 +32,18 @@ export interface PageContext {
   pageFile: string;
   footerAnchors: Array<{ anchor: string; line?: number }>;
   tocDepth: 2 | 3;
+  /**
+   * An MDX page's edit address (SHALE_EDIT_URL), for the Edit links the settle step puts after its
+   * headings. A Markdown page's files get theirs when composed, so its parts' context has none.
+   */
+  editUrl?: string;
 }
 
 /**
  * The context of one file of a Markdown page, rendered on its own: its line table is its own, and
  * what only the settle step needs (the footers' links, the TOC depth) is not part of it.
  */
-export type PartContext = Omit<PageContext, 'segments' | 'footerAnchors' | 'tocDepth'>;
+export type PartContext = Omit<PageContext, 'segments' | 'footerAnchors' | 'tocDepth' | 'editUrl'>;
 
 /** Where a heading is written, and the id Slate gave it when that differs from Shale's (slate#952). */
 export interface HeadingOrigin {
@@ -50,6 +55,8 @@ export interface HeadingOrigin {
 /** What rendering leaves for the page: its headings (and, in the same order, their origins) and the problems found. */
 export interface RenderOutput {
   headings: Heading[];
+  /** An MDX page's first paragraph of prose, as its description (rehype-mdx-description). */
+  description?: string;
   origins?: HeadingOrigin[];
   problems: Problem[];
 }

@@ -12,6 +12,7 @@
  * Astro's MDX integration runs them for an `.mdx` page (astro-config.ts) with the settle step as
  * its last plugin (`mdxRehypePlugins`), since an MDX page is rendered as one document.
  */
+import rehypeMdxDescription from './rehype-mdx-description';
 import remarkSlateSyntax from './remark-slate-syntax';
 import rehypeCollectHeadings from './rehype-collect-headings';
 import rehypeCodeBlocks from './rehype-code-blocks';
@@ -42,4 +43,4 @@ export const rehypePlugins = [
 ];
 
 /** An MDX page is one document: settled in its own tree, after the rest of the pipeline. */
-export const mdxRehypePlugins = [...rehypePlugins, rehypeSettleDocument];
+export const mdxRehypePlugins = [...rehypePlugins, rehypeSettleDocument, rehypeMdxDescription];

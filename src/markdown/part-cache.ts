@@ -12,7 +12,7 @@ const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** The code that decides what a rendered file holds (and what a spec compiles to: openapi/spec-cache.ts). */
-const PIPELINE_FOLDERS = ['markdown', 'highlight', 'content', 'schema', 'search', 'settle', 'validation', 'openapi'];
+const PIPELINE_FOLDERS = ['markdown', 'highlight', 'content', 'schema', 'search', 'settle', 'validation', 'openapi', 'workers'];
 
 /** A hash of the rendering code and the locked dependencies: any change there makes every entry stale. */
 export function pipelineVersion(): string {

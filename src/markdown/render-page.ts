@@ -50,10 +50,10 @@ export async function renderMarkdownPage(
 }
 
 /** The text of the generated MDX document for a page: front matter with the context, then the page. */
-export function mdxDocument(page: Page, base: string): { text: string; context: PageContext } {
+export function mdxDocument(page: Page, base: string, editUrl?: string): { text: string; context: PageContext } {
   // Three lines of front matter: `---`, the JSON, `---`; the page text starts on line 4.
   const { text, segments } = assemble(page, 4);
-  const context = contextOf(page, base, segments);
+  const context = { ...contextOf(page, base, segments), ...(editUrl ? { editUrl } : {}) };
   return { text: `---\n${JSON.stringify({ shale: context })}\n---\n${text}`, context };
 }
 
@@ -61,9 +61,9 @@ export function mdxDocument(page: Page, base: string): { text: string; context: 
  * Compiles an MDX page with the plugins Astro's MDX integration will run, to collect its problems
  * (MDX syntax errors included) with file and line before Astro renders it.
  */
-export async function checkMdxPage(page: Page, base: string): Promise<RenderOutput> {
+export async function checkMdxPage(page: Page, base: string, editUrl?: string): Promise<RenderOutput> {
   const { text, segments } = assemble(page);
-  const context = contextOf(page, base, segments);
+  const context = { ...contextOf(page, base, segments), ...(editUrl ? { editUrl } : {}) };
   const file = new VFile({ path: page.file, value: text, data: { astro: { frontmatter: { shale: context } } } });
   try {
     await compile(file, { remarkPlugins, rehypePlugins: mdxRehypePlugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' });

@@ -1,19 +1,12 @@
-import { parentPort } from 'node:worker_threads';
 import type { SourceFile } from '../content/source-file';
+import { serveTasks } from '../workers/serve-tasks';
 import type { PartContext } from './context';
 import { renderPart } from './render-part';
 
-/** A worker thread of the render pool (render-pool.ts): renders the files it is sent, one at a time. */
+/** A worker thread of the render pool (render-parts.ts): renders the files it is sent, one at a time. */
 export interface RenderTask {
-  id: number;
   part: SourceFile;
   context: PartContext;
 }
 
-parentPort?.on('message', async ({ id, part, context }: RenderTask) => {
-  try {
-    parentPort!.postMessage({ id, result: await renderPart(part, context) });
-  } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
-  }
-});
+serveTasks(({ part, context }: RenderTask) => renderPart(part, context));

@@ -323,7 +323,12 @@ class SpecWriter {
           ['Header', 'Type', 'Description'],
           headers.map(([name, rawHeader]) => {
             const header = resolve(this.document, rawHeader) ?? {};
-            return [inlineCode(name), inlineText(typeText(this.document, header.schema ?? {})), inlineText(String(header.description ?? ''))];
+            // A description is CommonMark, as everywhere in a spec: `code` in it shows as code.
+            const description = this.oneLine(
+              header.description,
+              `${operation.pointer}/responses/${pointerPart(status)}/headers/${pointerPart(name)}/description`,
+            );
+            return [inlineCode(name), inlineText(typeText(this.document, header.schema ?? {})), description];
           }),
         );
       }

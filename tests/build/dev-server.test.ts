@@ -80,6 +80,13 @@ describe('the dev server after a change in the content folder', () => {
     expect(await page()).toContain('<h2 id="list-pets">List pets</h2>');
   });
 
+  it("serves a page's Markdown (index.md) as the build writes it, for Copy page", async () => {
+    const answer = await get('/index.md');
+    expect(answer.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await answer.text()).toMatch(/^# Pictures/);
+    expect((await get('/no-such-page.md')).status).toBe(404);
+  });
+
   it('shows an edit to an OpenAPI spec the page names', async () => {
     await expect.poll(page, { timeout: 20_000 }).toContain('List pets');
     fs.writeFileSync(path.join(content, 'specs', 'api.yaml'), SPEC('List every pet'));

@@ -91,6 +91,18 @@ ${FIXTURE}/specs/kennel.yaml
   });
 });
 
+describe("the reference's Markdown (index.md, llms-full.txt)", () => {
+  it('holds every operation: its endpoint, parameters table and a request sample under each language', () => {
+    const markdown = fs.readFileSync(path.join(build.outDir, 'index.md'), 'utf8');
+    const adopt = markdown.slice(markdown.indexOf('## Adopt a dog'));
+    expect(adopt).toMatch(/^## Adopt a dog\n\n`POST \/adoptions` · operation `adoptDog`\n/);
+    for (const language of ['shell', 'ruby', 'python', 'javascript']) expect(adopt).toMatch(new RegExp(`\`\`\`${language}\\n`));
+    expect(markdown).toContain('## List dogs');
+    expect(markdown).toMatch(/\| Name \| In \| Type \| Required \|/);
+    expect(fs.readFileSync(path.join(build.outDir, 'llms-full.txt'), 'utf8')).toContain(markdown);
+  });
+});
+
 describe('an MDX page that names the same spec', () => {
   it('builds, with the same ids and samples', () => {
     expect(mdx.build.status, mdx.build.stdout + mdx.build.stderr).toBe(0);

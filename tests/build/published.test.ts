@@ -14,6 +14,7 @@ let withSite: BuildResult;
 let without: BuildResult;
 let described: BuildResult;
 let slateMeta: BuildResult;
+let mdx: BuildResult;
 
 /** The site's pages: its HTML files but the 404 page. */
 const htmlFiles = (dir: string): string[] =>
@@ -43,9 +44,19 @@ beforeAll(async () => {
     }),
     outDir: tempDir('published-slate-meta'),
   });
-  for (const build of [withSite, without, described, slateMeta]) if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+  mdx = await astroBuild({
+    content: tempContent({
+      'index.mdx':
+        '---\ntitle: Pets\nlanguage_tabs:\n  - shell: cURL\n  - python\nincludes:\n  - owners\n---\nexport const Count = () => <strong>3</strong>;\n\n# Pets\n\n<aside class="notice">A note first.</aside>\n\nThere are <Count /> pets, all of them *friendly*.\n\nEach pet has a name and a kind.\n\n```shell\ncurl https://api.test/pets\n```\n\n```python\nrequests.get(\'https://api.test/pets\')\n```\n',
+      'includes/_owners.mdx': '# Owners\n\nEvery pet has one.\n',
+    }),
+    outDir: tempDir('published-mdx'),
+    editUrl: 'https://github.com/org/repo/edit/main/docs',
+  });
+  for (const build of [withSite, without, described, slateMeta, mdx])
+    if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
 }, 240_000);
-afterAll(() => [withSite, without, described, slateMeta].forEach((build) => build && fs.rmSync(build.outDir, { recursive: true, force: true })));
+afterAll(() => [withSite, without, described, slateMeta, mdx].forEach((build) => build && fs.rmSync(build.outDir, { recursive: true, force: true })));
 
 describe('a site with its address', () => {
   it('lists every page in sitemap.xml, each page of a split set too, at its published address', () => {
@@ -85,7 +96,7 @@ describe('a site with its address', () => {
 });
 
 describe('llms.txt, for AI assistants', () => {
-  it('has the docs’ title, a summary, and every page (split pages too) with its address and one-line description, in order', () => {
+  it('has the docs’ title, a summary, and every page (split pages too) with its Markdown’s address and one-line description, in order', () => {
     const text = fs.readFileSync(path.join(withSite.outDir, 'llms.txt'), 'utf8');
     const lines = text.split('\n');
     expect(lines.slice(0, 5)).toEqual([
@@ -97,6 +108,58 @@ describe('llms.txt, for AI assistants', () => {
     ]);
     const links = lines.filter((line) => line.startsWith('- ['));
     expect(links.map((line) => /\]\(([^)]+)\)/.exec(line)![1])).toEqual([
+      `${SITE}/docs/index.md`,
+      `${SITE}/docs/kittens.md`,
+      `${SITE}/docs/dogs.md`,
+      `${SITE}/docs/errors.md`,
+      `${SITE}/docs/v2.md`,
+      `${SITE}/docs/v3/index.md`,
+      `${SITE}/docs/v3/kittens.md`,
+      `${SITE}/docs/llms-full.txt`,
+    ]);
+    expect(links[1]).toBe(`- [Kittens – Split Fixture](${SITE}/docs/kittens.md): Kittens are the smallest resource of the API.`);
+  });
+
+  it('links from the site root without the site’s address', () => {
+    expect(fs.readFileSync(path.join(without.outDir, 'llms.txt'), 'utf8')).toContain('- [Kittens – Split Fixture](/kittens.md): ');
+  });
+});
+
+describe('each page as Markdown', () => {
+  it('is beside every page, split pages too, and linked from its head as the alternate form', () => {
+    for (const file of htmlFiles(withSite.outDir)) {
+      const markdown = file.replace(/\.html$/, '.md');
+      expect(fs.existsSync(path.join(withSite.outDir, markdown)), markdown).toBe(true);
+      expect(attribute(head(withSite.outDir, file), /<link rel="alternate" type="text\/markdown" href="([^"]+)"/), file).toBe(`/docs/${markdown}`);
+    }
+    expect(fs.existsSync(path.join(withSite.outDir, '404.md'))).toBe(false);
+  });
+
+  it("holds the page's prose, tables and every code sample under its language, and none of its controls", () => {
+    const kittens = fs.readFileSync(path.join(withSite.outDir, 'kittens.md'), 'utf8');
+    expect(kittens).toMatch(/^# Kittens\n\nKittens are the smallest resource of the API\.\n/);
+    expect(kittens).toContain('## Get All Kittens\n\nReturns every kitten, newest first.');
+    expect(kittens).toContain('```shell\ncurl https://api.example.test/v1/kittens -H "Authorization: meowmeow"\n```');
+    expect(kittens).toContain('```ruby\napi.kittens.get\n```');
+    expect(kittens).toContain('```json\n[{ "id": 1, "name": "Fluffums", "breed": "calico" }]\n```');
+    expect(kittens).toContain('| Parameter | Default | Description |\n| --- | --- | --- |\n| include_cats | false | Also returns cats. |');
+    // The Edit links, Copy buttons and the pager are the page's controls, not its text.
+    expect(kittens).not.toMatch(/\bEdit\b|\bCopy\b|Previous|Next page/);
+  });
+
+  it('of an MDX page shows what its components rendered, with each tab’s name', () => {
+    const markdown = fs.readFileSync(path.join(mdx.outDir, 'index.md'), 'utf8');
+    expect(markdown).toContain('There are **3** pets, all of them _friendly_.');
+    expect(markdown).toContain('> **Note:** A note first.');
+    expect(markdown).toContain('```shell title="cURL"\ncurl https://api.test/pets\n```');
+    expect(markdown).toContain("```python\nrequests.get('https://api.test/pets')\n```");
+  });
+
+  it('is all in llms-full.txt, page after page in llms.txt’s order, each after its address', () => {
+    const full = fs.readFileSync(path.join(withSite.outDir, 'llms-full.txt'), 'utf8');
+    expect(full.startsWith('# Split Fixture\n\n> Welcome to the split fixture.')).toBe(true);
+    const sources = [...full.matchAll(/^Source: (.+)$/gm)].map((match) => match[1]);
+    expect(sources).toEqual([
       `${SITE}/docs/`,
       `${SITE}/docs/kittens.html`,
       `${SITE}/docs/dogs.html`,
@@ -105,11 +168,7 @@ describe('llms.txt, for AI assistants', () => {
       `${SITE}/docs/v3/`,
       `${SITE}/docs/v3/kittens.html`,
     ]);
-    expect(links[1]).toBe(`- [Kittens – Split Fixture](${SITE}/docs/kittens.html): Kittens are the smallest resource of the API.`);
-  });
-
-  it('links from the site root without the site’s address', () => {
-    expect(fs.readFileSync(path.join(without.outDir, 'llms.txt'), 'utf8')).toContain('- [Kittens – Split Fixture](/kittens.html): ');
+    expect(full).toContain(fs.readFileSync(path.join(withSite.outDir, 'kittens.md'), 'utf8'));
   });
 });
 
@@ -143,6 +202,14 @@ describe('Edit links (SHALE_EDIT_URL)', () => {
     expect(editLinks(withSite.outDir, 'kittens.html')).toHaveLength(headings);
   });
 
+  it('follow the headings of an MDX page too, each to its own file', () => {
+    const EDIT = 'https://github.com/org/repo/edit/main/docs/';
+    expect(editLinks(mdx.outDir, 'index.html')).toEqual([
+      ['pets', `${EDIT}index.mdx`, 'Pets'],
+      ['owners', `${EDIT}includes/_owners.mdx`, 'Owners'],
+    ]);
+  });
+
   it('are left out without the option', () => {
     expect(fs.readFileSync(path.join(without.outDir, 'kittens.html'), 'utf8')).not.toContain('edit-link');
   });
@@ -154,6 +221,12 @@ describe('a site without its address', () => {
     expect(fs.existsSync(path.join(without.outDir, 'robots.txt'))).toBe(false);
     expect(head(without.outDir, 'index.html')).not.toContain('rel="canonical"');
     expect((without.stdout + without.stderr).match(/no site address: canonical links, sitemap\.xml and robots\.txt are left out/g)).toHaveLength(1);
+  });
+});
+
+describe('an MDX page without a description', () => {
+  it('is described by its first paragraph of prose: not a note, nor one whose component renders only later', () => {
+    expect(attribute(head(mdx.outDir, 'index.html'), /<meta name="description" content="([^"]+)">/)).toBe('Each pet has a name and a kind.');
   });
 });
 

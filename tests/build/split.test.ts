@@ -176,7 +176,7 @@ describe('a page with split: h1', () => {
   });
 
   it('splits a page in a subfolder into pages beside it', () => {
-    expect(fs.readdirSync(path.join(out, 'v3')).sort()).toEqual(['index.html', 'kittens.html']);
+    expect(fs.readdirSync(path.join(out, 'v3')).sort()).toEqual(['index.html', 'index.md', 'kittens.html', 'kittens.md']);
     expect(pages['v3/kittens.html']!.toc()).toEqual([
       { entry: 'Version Three#version-three', children: [] },
       { entry: 'Kittens#kittens', children: ['Adopt a Kitten#adopt-a-kitten'] },

@@ -41,7 +41,7 @@ test('no axe violations with search results, or none, listed', async ({ page }) 
   await page.goto(siteUrl('search'));
   const box = page.getByRole('combobox', { name: 'Search the docs' });
   await box.fill('token');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await box.fill('zzzqqq');
   await expect(page.locator('#search-status')).toContainText('zzzqqq');
@@ -60,4 +60,35 @@ test('no axe violations with the navigation open on a phone, or another language
   await page.getByRole('tab', { name: 'python' }).click();
   await animationsSettled(page);
   expect(await violations(page)).toEqual([]);
+});
+
+// The dark theme: every colour of the middle column changes, so contrast is audited again there.
+for (const [site, path] of [
+  ['features', ''],
+  ['openapi', ''],
+  ['split', 'errors.html'],
+] as const) {
+  test(`${site}/${path}: no axe violations in the dark theme on a desktop and a phone`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const viewport of [{ width: 1440, height: 900 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(siteUrl(site) + path);
+      expect(await violations(page), `at ${viewport.width} px`).toEqual([]);
+    }
+  });
+}
+
+test('no axe violations in the dark theme with search results listed, on a desktop and a phone', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const viewport of [{ width: 1440, height: 900 }, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.goto(siteUrl('search'));
+    if (viewport === PHONE) {
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await animationsSettled(page);
+    }
+    await page.getByRole('combobox', { name: 'Search the docs' }).fill('token');
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
+    expect(await violations(page), `at ${viewport.width} px`).toEqual([]);
+  }
 });

@@ -85,3 +85,31 @@ for (const viewport of [
     expect(overlaps).toEqual([]);
   });
 }
+
+test.describe('Copy page', () => {
+  test('copies the page as the Markdown published beside it, and says so', async ({ page, request }) => {
+    await stopClock(page);
+    await page.goto(siteUrl('features'));
+    const button = page.getByRole('button', { name: 'Copy page' });
+    await button.click();
+    await expect(page.locator('.copy-page')).toHaveText('Copied');
+    await expect(page.locator('#announcer')).toHaveText('Page copied as Markdown');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const published = await (await request.get(`${siteUrl('features')}index.md`)).text();
+    expect(copied).toBe(published);
+    expect(copied).toMatch(/^# Introduction\n/);
+    expect(copied).toContain('```shell title="cURL"\ncurl "https://api.example.com/widgets/1"\n```');
+    await page.clock.runFor(2000);
+    await expect(page.locator('.copy-page')).toHaveText('Copy page');
+  });
+
+  test('the page links its Markdown, in the head and for readers, at its address under the base path', async ({ page, request }) => {
+    await page.goto(`${siteUrl('base-path')}`);
+    const alternate = await page.locator('link[rel="alternate"][type="text/markdown"]').getAttribute('href');
+    expect(alternate).toBe('/docs/index.md');
+    await expect(page.getByRole('link', { name: 'View as Markdown' })).toHaveAttribute('href', '/docs/index.md');
+    const answer = await request.get(new URL(alternate!, siteUrl('base-path')).href);
+    expect(answer.ok()).toBe(true);
+    expect(await answer.text()).toContain('# Authentication');
+  });
+});

@@ -130,6 +130,20 @@ describe('the sections of an operation', () => {
     ]);
   });
 
+  test("a response header's description is Markdown, as every description of a spec", () => {
+    const withHeader = spec({
+      '/pets': {
+        post: op('addPet', 'Add a pet', {
+          responses: {
+            '201': { description: 'Added', headers: { Location: { description: 'The new pet at `/pets/{id}`, *at once*.', schema: { type: 'string' } } } },
+          },
+        }),
+      },
+    });
+    const table = compileSpec(withHeader, { dialect: 'md', tabs: TABS }).markdown;
+    expect(table).toContain('| `Location` | string | The new pet at `/pets/{id}`, *at once*. |');
+  });
+
   test('a tab no generator knows and no sample covers is reported', () => {
     const result = compileSpec(document, {
       dialect: 'md',

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+
+/** Where the workers' scripts are bundled: beside the packages they import. */
+const WORKER_DIR = fileURLToPath(new URL('../../node_modules/.cache/shale/', import.meta.url));
+
+/**
+ * Runs tasks on every core: a pool of worker threads running one script, bundled from the sources
+ * (a script serves its tasks with serveTasks, serve-tasks.ts). Starting a worker costs a few
+ * hundred milliseconds, so callers use a pool only for a large amount of work, and close it as soon
+ * as it is done.
+ */
+export class WorkerPool<Task, Result> {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<{ id: number; task: Task }> = [];
+  private readonly waiting = new Map<number, { resolve: (result: Result) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  private constructor(script: string, size: number, youngGenerationMb?: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {});
+      worker.on('message', ({ id, result, error }: { id: number; result?: Result; error?: string }) => {
+        const task = this.waiting.get(id);
+        this.waiting.delete(id);
+        if (error) task?.reject(new Error(error));
+        else task?.resolve(result!);
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        for (const task of this.waiting.values()) task.reject(error);
+        this.waiting.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /**
+   * A pool with one worker per core. `entry` (a worker script of the sources) is bundled once per
+   * `version` of the code it runs, into the project's `node_modules/.cache/`, where Node finds the
+   * packages it imports whatever the work folder.
+   */
+  static async start<Task, Result>(entry: URL, version: string, options: { youngGenerationMb?: number } = {}): Promise<WorkerPool<Task, Result>> {
+    const name = path.basename(fileURLToPath(entry)).replace(/\.ts$/, '');
+    const script = path.join(WORKER_DIR, `${name}-${version.slice(0, 12)}.mjs`);
+    if (!fs.existsSync(script)) {
+      fs.mkdirSync(WORKER_DIR, { recursive: true });
+      const temporary = `${script}.${process.pid}.tmp.mjs`;
+      await build({
+        entryPoints: [fileURLToPath(entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        outfile: temporary,
+        logLevel: 'silent',
+      });
+      fs.renameSync(temporary, script);
+    }
+    return new WorkerPool<Task, Result>(script, Math.max(1, os.availableParallelism()), options.youngGenerationMb);
+  }
+
+  run(task: Task): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve, reject });
+      this.queue.push({ id, task });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) this.idle.pop()!.postMessage(this.queue.shift()!);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
