@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
+import { editedStylesheets } from '../src/theme/slate-theme';
 import { ShaleBuild } from '../src/engine/shale-build';
 import { formatReport } from '../src/validation/report';
 import { hasErrors } from '../src/validation/problem';
@@ -56,6 +57,8 @@ function plan(source: string): { copy: string[]; erb: string[]; theme: string[];
       const full = path.join(dir, entry.name);
       const relative = slash(path.relative(source, full));
       if (entry.isDirectory()) {
+        // Slate's variables are read by the build (theme/slate-theme.ts); the rest of its theme is Slate's own.
+        if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
       } else if (entry.name.endsWith('.erb')) erb.push(relative);
@@ -113,8 +116,12 @@ async function main(args: string[]): Promise<number> {
   const includes = copy.filter((file) => !file.endsWith('.html.md') && file.endsWith('.md'));
   const images = copy.filter((file) => isAssetFile(file));
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
+  if (copy.includes('stylesheets/_variables.scss'))
+    console.log("Copied stylesheets/_variables.scss: the build maps Slate's variables (colours, widths, fonts) onto Shale's design tokens.");
+  const edited = editedStylesheets(source);
   const notCopied = [
     ...(theme.length ? [`${theme.join(', ')}  Slate's theme: Shale has its own layout, styles and scripts.`] : []),
+    ...(edited.length ? [`${edited.join(', ')}  changed from Slate's own: its rules are not applied; move the ones you need into custom.css.`] : []),
     ...other.map((file) => `${file}  not a page, an include or an image.`),
   ];
   if (notCopied.length) console.log(['Not copied:', ...notCopied.map((line) => `  ${line}`)].join('\n'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Files of the content folder that Shale publishes as they are, at the same path: images and
+ * Files of the content folder that Shale publishes as they are, at the same path: images, fonts and
  * other media (Slate keeps them in `images/` beside the page). Markdown, Slate's own theme code and
  * anything else stay private.
  */
@@ -16,7 +16,16 @@ export const ASSET_TYPES: Readonly<Record<string, string>> = {
   '.avif': 'image/avif',
   '.ico': 'image/x-icon',
   '.bmp': 'image/bmp',
+  // Fonts, for a custom.css that brings its own (theme/custom-css.ts).
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.css': 'text/css; charset=utf-8',
 };
+
+/** The writer's own stylesheet at the root of the content folder, published beside the pages (theme/custom-css.ts). */
+export const CUSTOM_CSS = 'custom.css';
 
 /** Where Slate keeps its logo; Slate shows it at the top of the navigation, in place of a title. */
 export const SLATE_LOGO = 'images/logo.png';
@@ -24,7 +33,7 @@ export const SLATE_LOGO = 'images/logo.png';
 /** Folders never searched for assets. */
 const SKIPPED = new Set(['node_modules']);
 
-export const isAssetFile = (file: string): boolean => Object.hasOwn(ASSET_TYPES, path.extname(file).toLowerCase());
+export const isAssetFile = (file: string): boolean => Object.hasOwn(ASSET_TYPES, path.extname(file).toLowerCase()) || path.basename(file) === CUSTOM_CSS;
 
 /** Every asset of a content folder, as paths relative to it with `/` separators, sorted. */
 export function listAssets(contentDir: string): string[] {

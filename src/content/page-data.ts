@@ -15,6 +15,8 @@ export const pageDataSchema = z.object({
   tabs: z.array(z.object({ key: z.string(), label: z.string() })),
   footers: z.array(z.string()),
   meta: z.array(z.record(z.string())),
+  /** The writer's <head> tags (front matter `head`), checked: a <link>, a <meta> or a <script src>. */
+  head: z.array(z.object({ tag: z.enum(['link', 'meta', 'script']), attributes: z.record(z.string()) })).default([]),
   /** What search engines and link previews show for the page: front-matter `description`, else its first paragraph. */
   description: z.string().optional(),
   search: z.boolean(),
@@ -23,6 +25,8 @@ export const pageDataSchema = z.object({
   dialect: z.enum(['md', 'mdx']),
   /** Slate's logo (`images/logo.png` in the content folder) shows in place of the title. */
   logo: z.boolean(),
+  /** The version (a hash) of the content folder's custom.css, linked after Shale's stylesheet; none without one. */
+  customCss: z.string().optional(),
   /** Headings of a Markdown page (an MDX page exports its own). Empty in the store: see headingsFile. */
   headings: z.array(heading),
   /** A page of a split set: the page it was split from, its place in the set, and the page holding the h1 it continues, if it does. */

@@ -4,6 +4,9 @@ import { loadSite, type Page, type Site } from '../content/site';
 import { SLATE_LOGO } from '../content/assets';
 import { keyLine } from '../content/source-file';
 import { editAddress } from '../markdown/edit-link';
+import { lowContrasts, slateTheme } from '../theme/slate-theme';
+import { checkCustomCss } from '../theme/custom-css';
+import { brandCss } from '../theme/brand-css';
 import { checkMdxPage, renderMarkdownPage, type RenderedPage } from '../markdown/render-page';
 import { PartCache } from '../markdown/part-cache';
 import { forgetHighlights } from '../highlight/highlighter';
@@ -15,6 +18,18 @@ import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
 import { specParts } from '../openapi/spec-parts';
 import { SpecCache } from '../openapi/spec-cache';
 import { expandSpecComponents } from '../openapi/mdx-components';
+
+/** The site's own look (ContentState.brand). */
+export interface Brand {
+  /** Design tokens from the Slate source's variables and the docs' `theme:` maps. */
+  tokensCss: string;
+  /** The version of the content folder's custom.css (a hash of it), when it has one that parses. */
+  customCss?: string;
+  breakpoints?: { tablet: string; phone: string };
+  /** The code background the brand set (a hex colour): code's token colours are made readable on it. */
+  codeBackground?: string;
+  problems: Problem[];
+}
 
 /** What the whole content folder holds, checked: every problem, and the search records of Markdown pages. */
 export interface CheckedContent {
@@ -35,6 +50,7 @@ export class ContentState {
   /** The output paths of every page of the site: the pages of a split set avoid them. */
   readonly takenPaths: ReadonlySet<string>;
   private readonly rendered = new Map<string, Promise<RenderedPage>>();
+  private brandState: Brand | undefined;
   private readonly mdxChecks = new Map<string, Promise<RenderOutput>>();
   private readonly parts: PartCache;
   private readonly compiledSpecs: SpecCache;
@@ -138,9 +154,34 @@ export class ContentState {
    * and what rendering each page finds (unknown languages, broken #links, duplicate ids, invalid
    * MDX). Markdown pages stay rendered for the content loader; MDX pages' problems too.
    */
+  /**
+   * The site's own look: the Slate source's variables and each doc's `theme:` map as design tokens,
+   * the writer's custom.css, the layout's breakpoints, and what is wrong with them (once per content).
+   */
+  brand(): Brand {
+    if (this.brandState) return this.brandState;
+    const slate = slateTheme(this.site.contentDir);
+    const custom = checkCustomCss(this.site.contentDir);
+    const docs = this.site.pages
+      .filter((page) => Object.keys(page.frontMatter.theme).length)
+      .map((page) => ({ doc: page.outputPath, tokens: page.frontMatter.theme }));
+    this.brandState = {
+      tokensCss: brandCss(slate.tokens, docs),
+      ...(/^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(slate.tokens['code-bg'] ?? '') ? { codeBackground: slate.tokens['code-bg'] } : {}),
+      ...(custom.version ? { customCss: custom.version } : {}),
+      ...(slate.breakpoints ? { breakpoints: slate.breakpoints } : {}),
+      problems: [
+        ...slate.problems,
+        ...custom.problems,
+        ...this.site.pages.flatMap((page) => (Object.keys(page.frontMatter.theme).length ? lowContrasts(page.frontMatter.theme, page.file) : [])),
+      ],
+    };
+    return this.brandState;
+  }
+
   async check(): Promise<CheckedContent> {
     await this.prepare();
-    const problems: Problem[] = [...this.site.problems];
+    const problems: Problem[] = [...this.site.problems, ...this.brand().problems];
     const records = new Map<string, SectionRecord[]>();
     for (const page of this.site.pages) {
       if (page.dialect === 'mdx' && page.frontMatter.split === 'h1')

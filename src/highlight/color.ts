@@ -18,7 +18,8 @@ function luminance([r, g, b]: Rgb): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
-function contrast(a: string, b: string): number {
+/** The WCAG contrast ratio of two hex colours (1 to 21). */
+export function contrast(a: string, b: string): number {
   const [l1, l2] = [luminance(parseHex(a)), luminance(parseHex(b))].sort((x, y) => y - x) as [number, number];
   return (l1 + 0.05) / (l2 + 0.05);
 }
@@ -36,4 +37,13 @@ export function withContrast(color: string, background: string, ratio = 4.5): st
     if (contrast(candidate, background) >= ratio) return candidate;
   }
   return toHex(towards);
+}
+
+/** A hex colour's relative luminance (WCAG), 0 (black) to 1 (white). */
+export const luminanceOf = (hex: string): number => luminance(parseHex(hex));
+
+/** `color` mixed towards `other` by `amount` (0: color, 1: other), as hex. */
+export function mix(color: string, other: string, amount: number): string {
+  const [a, b] = [parseHex(color), parseHex(other)];
+  return toHex(a.map((c, i) => c + (b[i]! - c) * amount) as Rgb);
 }

@@ -100,10 +100,10 @@ export function highlightToHast(shiki: Highlighter, code: string, language: stri
   return structuredClone(out);
 }
 
-/** The stylesheet for the theme's token colours (see paletteCss). */
-export async function themeCss(): Promise<string> {
+/** The stylesheet for the theme's token colours (see paletteCss), readable on `background` (a hex colour). */
+export async function themeCss(background?: string): Promise<string> {
   const shiki = await getHighlighter();
   const theme = shiki.getTheme(THEME);
   const colors = theme.settings.flatMap((setting) => (setting.settings?.foreground ? [setting.settings.foreground] : []));
-  return paletteCss(colors);
+  return paletteCss(colors, background);
 }

@@ -3,7 +3,7 @@ import { withContrast } from './color';
 /** shiki's Monokai: the nearest bundled theme to Slate's Monokai Sublime. */
 export const THEME = 'monokai';
 
-/** Background of code blocks (Slate's `$code-bg`). */
+/** Background of code blocks (Slate's `$code-bg`), unless the site's brand sets its own. */
 const CODE_BACKGROUND = '#1e2224';
 
 /** Text colour of code blocks in print, on white paper. */
@@ -17,12 +17,12 @@ export const colorClass = (color: string): string => `hl-${color.replace('#', ''
  * contrast on the dark code background, and darkened for print on white. Classes instead of
  * shiki's inline styles keep pages smaller and allow a strict Content-Security-Policy.
  */
-export function paletteCss(colors: Iterable<string>): string {
+export function paletteCss(colors: Iterable<string>, background = CODE_BACKGROUND): string {
   const rules: string[] = [];
   const printRules: string[] = [];
   for (const color of [...new Set([...colors].map((c) => c.toLowerCase()))].sort()) {
     const solid = color.slice(0, 7);
-    rules.push(`.${colorClass(color)}{color:${withContrast(solid, CODE_BACKGROUND)}}`);
+    rules.push(`.${colorClass(color)}{color:${withContrast(solid, background)}}`);
     printRules.push(`.${colorClass(color)}{color:${withContrast(solid, PRINT_BACKGROUND)}}`);
   }
   rules.push('.hl-i{font-style:italic}', '.hl-b{font-weight:bold}', '.hl-u{text-decoration:underline}');

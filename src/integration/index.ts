@@ -17,13 +17,20 @@ import { devSearch } from '../search/build/dev-search';
 import { loadPages } from './loader';
 import { writeLlmsFiles } from '../llms/llms-files';
 import { devPageMarkdown } from './dev-page-markdown';
+import { withBreakpoints } from '../theme/brand-css';
 import { registerBuild } from './pages-loader';
 
 /** Stylesheets made by the build: the code colours of the shiki theme, and a rule per language tab. */
 const VIRTUAL_CSS: Record<string, (build: ShaleBuild) => string | Promise<string>> = {
-  'virtual:shale/code-theme.css': () => themeCss(),
+  // Token colours readable on the code background: Slate's, or the brand's own.
+  'virtual:shale/code-theme.css': (build) => themeCss(build.content().brand().codeBackground),
   'virtual:shale/tabs.css': (build) => tabRulesCss(build.content().maxTabs),
+  // The site's own look (theme/): its design tokens, after Shale's.
+  'virtual:shale/brand.css': (build) => build.content().brand().tokensCss,
 };
+
+/** Shale's own stylesheets, whose media queries take the site's breakpoints (theme/brand-css.ts). */
+const isShaleStylesheet = (id: string) => /[\\/]src[\\/](styles|search[\\/]browser)[\\/][^\\/]+\.css$/.test(id.split('?')[0]!);
 
 /** Where `shale()` takes what it does not get as options: the variables and the folder of the run. */
 export interface ShaleEnvironment {
@@ -77,6 +84,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
                 name: 'shale:stylesheets',
                 resolveId: (id: string) => (id in VIRTUAL_CSS ? `\0${id}` : undefined),
                 load: async (id: string) => (id.startsWith('\0') && id.slice(1) in VIRTUAL_CSS ? await VIRTUAL_CSS[id.slice(1)]!(current) : undefined),
+                transform: (code: string, id: string) => (isShaleStylesheet(id) ? withBreakpoints(code, current.content().brand().breakpoints) : undefined),
               },
             ],
           },
@@ -113,9 +121,11 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         server.watcher.on('all', (_event, file) => {
           if (file !== contentDir && !file.startsWith(contentDir + path.sep)) return;
           search.changed();
-          // The tab rules follow the pages' tabs.
-          const tabs = server.moduleGraph.getModuleById('\0virtual:shale/tabs.css');
-          if (tabs) server.moduleGraph.invalidateModule(tabs);
+          // The tab rules follow the pages' tabs, the brand's stylesheet its variables and theme maps.
+          for (const id of ['tabs.css', 'brand.css']) {
+            const module = server.moduleGraph.getModuleById(`\0virtual:shale/${id}`);
+            if (module) server.moduleGraph.invalidateModule(module);
+          }
           // An image is no module of the page: show the new one (the content loader reloads the pages' data).
           if (isAssetFile(file)) setTimeout(() => server.hot.send({ type: 'full-reload', path: '*' }), 50);
         });
@@ -124,6 +134,10 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         if (!build || !staging) return;
         const current = build;
         copyContentAssets(current.paths.content, staging);
+        // The page's no-JavaScript stylesheet is a file of public/: it gets the site's breakpoints here.
+        const noscript = path.join(staging, 'shale-noscript.css');
+        const breakpoints = current.content().brand().breakpoints;
+        if (breakpoints && fs.existsSync(noscript)) fs.writeFileSync(noscript, withBreakpoints(fs.readFileSync(noscript, 'utf8'), breakpoints));
         try {
           // Pages whose sections are known only once built (MDX) are read back; the others' records were handed over.
           const builtOnly = new Set(

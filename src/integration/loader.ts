@@ -38,9 +38,10 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
   context.watcher.add(contentDir);
   let pending: ReturnType<typeof setTimeout> | undefined;
   const reload = (changed: string) => {
-    // Pages, includes and images, and OpenAPI specs (YAML or JSON); a spec given as the content itself too.
+    // Pages, includes and images, OpenAPI specs (YAML or JSON; a spec given as the content itself too), and the
+    // site's look (custom.css, a Slate source's stylesheets/_variables.scss).
     const inside = changed === contentDir || changed.startsWith(contentDir + path.sep);
-    if (!inside || !(/\.(mdx?|ya?ml|json)$/.test(changed) || isAssetFile(changed))) return;
+    if (!inside || !(/\.(mdx?|ya?ml|json|s?css)$/.test(changed) || isAssetFile(changed))) return;
     clearTimeout(pending);
     // Just long enough to take an editor's save (often unlink + add, or two writes) as one change:
     // an edit waits for this before it reaches the browser (≤ 1 s in all).
@@ -159,11 +160,13 @@ function pageData(page: Page, content: ContentState): PageData {
     footers: page.footers.map((footer) => footer.html),
     ...(writtenDescription(page) ? { description: writtenDescription(page) } : {}),
     meta: page.frontMatter.meta.map((tag) => Object.fromEntries(Object.entries(tag).map(([k, v]) => [k, String(v)]))),
+    head: page.frontMatter.head,
     search: page.frontMatter.search,
     codeClipboard: page.frontMatter.code_clipboard,
     tocDepth: page.frontMatter.toc_depth,
     dialect: page.dialect,
     logo: content.hasLogo,
+    ...(content.brand().customCss ? { customCss: content.brand().customCss } : {}),
     headings: [],
   };
 }
@@ -184,6 +187,7 @@ function renderKey(page: Page, content: ContentState): string {
     frontMatter: page.frontMatter,
     footers: page.footers,
     taken: digest([...content.takenPaths]),
+    customCss: content.brand().customCss,
   });
 }
 

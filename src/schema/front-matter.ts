@@ -1,5 +1,8 @@
 import { z } from 'astro/zod';
 import { checkFooter } from './toc-footers';
+import { checkHeadTag } from './head-tags';
+import { designTokens, tokenValueProblem } from './design-tokens';
+import { nearestNames } from './languages';
 import type { ProblemKind } from '../validation/definitions';
 
 /**
@@ -36,6 +39,34 @@ const metaTag = z.record(z.union([z.string(), z.number(), z.boolean()])).superRe
       ctx.addIssue(kindIssue('meta-attribute-invalid', { name }));
     }
   }
+});
+
+/** `theme:`: design tokens by name (`nav-bg`, or `--nav-bg`), each value checked as its kind of CSS value. */
+const themeMap = z
+  .record(z.union([z.string(), z.number()]))
+  .superRefine((map, ctx) => {
+    const tokens = designTokens();
+    for (const [key, raw] of Object.entries(map)) {
+      const name = key.replace(/^--/, '');
+      const token = tokens.get(name);
+      if (!token) {
+        ctx.addIssue({ ...kindIssue('theme-token-unknown', { token: key, nearest: nearestNames(name, tokens.keys(), 1)[0] }), path: [key] });
+        continue;
+      }
+      const reason = tokenValueProblem(token.kind, String(raw));
+      if (reason) ctx.addIssue({ ...kindIssue('theme-value-invalid', { token: name, value: String(raw), reason }), path: [key] });
+    }
+  })
+  .transform((map) => Object.fromEntries(Object.entries(map).map(([key, value]) => [key.replace(/^--/, ''), String(value).trim()])));
+
+/** `head:`: one tag per entry, written as HTML; anything but a <link>, <meta> or <script src> is refused. */
+const headTag = z.string().transform((entry, ctx) => {
+  const result = checkHeadTag(entry);
+  if ('reason' in result) {
+    ctx.addIssue(kindIssue('head-tag-invalid', { tag: entry.trim(), reason: result.reason }));
+    return z.NEVER;
+  }
+  return result;
 });
 
 /** A list that YAML may leave empty (`includes:` with nothing under it reads as null). */
@@ -111,6 +142,11 @@ export const frontMatterSchema = z
       .describe(
         'OpenAPI specs (YAML or JSON, beside the page) whose reference follows the body and the includes: a path, a list, or `{ spec, tags, webhooks, schemas }`.',
       ),
+    theme: themeMap
+      .nullish()
+      .transform((value) => value ?? {})
+      .describe("Design tokens for this doc's pages, by name (`nav-bg: '#123456'`): colours, widths, fonts. See the manual's list."),
+    head: list(headTag).describe('Tags added to the <head> of every page of this doc: <link>, <meta> or <script src=…>, one per entry, written as HTML.'),
     // Keys Widdershins writes for Shins, Slate's Node port: accepted so its output builds unchanged.
     headingLevel: z
       .number()

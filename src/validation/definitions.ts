@@ -92,6 +92,50 @@ export const DEFINITIONS = {
         ? `use a language shiki knows (nearest: ${nearest.join(', ')}).`
         : 'use a language shiki knows, such as shell, ruby, python or javascript.',
   }),
+  'theme-token-unknown': define<{ token: string; nearest?: string }>({
+    gravity: 'error',
+    message: ({ token }) => `theme: "${token}" is not one of Shale's design tokens.`,
+    fix: ({ nearest }) => (nearest ? `did you mean "${nearest}"?` : 'use a token from the list in the manual ("Theming").'),
+  }),
+  'theme-value-invalid': define<{ token: string; value: string; reason: string }>({
+    gravity: 'error',
+    message: ({ token, value, reason }) => `theme: the value "${value}" of ${token} is not valid CSS for it: ${reason}.`,
+    fix: () => 'give one CSS value of the kind its default is (see the list in the manual, "Theming").',
+  }),
+  'head-tag-invalid': define<{ tag: string; reason: string }>({
+    gravity: 'error',
+    message: ({ tag, reason }) => `head: ${tag} cannot go in the page's <head>: ${reason}.`,
+    fix: () =>
+      'write one <link>, <meta> or <script src="…"></script> per entry; put script code in a file (a strict Content-Security-Policy blocks inline script).',
+  }),
+  'custom-css-invalid': define<{ reason: string }>({
+    gravity: 'error',
+    message: ({ reason }) => `custom.css does not parse: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => 'fix the CSS at that line (an unclosed brace or string is the usual cause).',
+  }),
+  'slate-variables-invalid': define<{ reason: string }>({
+    gravity: 'error',
+    message: ({ reason }) => `_variables.scss does not compile: ${reason.replace(/([^.])$/, '$1.')}`,
+    fix: () => "fix it as Sass would ask (Slate compiled it with Sass too), or remove it to keep Shale's colours.",
+  }),
+  'slate-variables-unmapped': define<{ names: string[] }>({
+    gravity: 'warning',
+    message: ({ names }) =>
+      `${names.map((name) => `$${name}`).join(', ')} ${names.length === 1 ? 'has' : 'have'} no counterpart in Shale's design, so ${names.length === 1 ? 'its value is' : 'their values are'} not used.`,
+    fix: () => 'set the nearest design token in a theme: map or custom.css instead (see the manual, "Theming").',
+  }),
+  'slate-stylesheet-ignored': define<{ files: string[] }>({
+    gravity: 'warning',
+    message: ({ files }) =>
+      `${files.join(', ')} ${files.length === 1 ? 'differs' : 'differ'} from Slate's own, and Shale does not compile Slate's stylesheets: only _variables.scss is read.`,
+    fix: () => "move the rules you added into custom.css in the content folder (it is applied after Shale's CSS).",
+  }),
+  'brand-contrast-low': define<{ foreground: string; background: string; ratio: string }>({
+    gravity: 'warning',
+    message: ({ foreground, background, ratio }) =>
+      `the text colour ${foreground} on ${background} has a contrast of ${ratio}:1, below the 4.5:1 WCAG AA asks of text.`,
+    fix: () => 'darken one of the two colours or lighten the other until they reach 4.5:1.',
+  }),
   'meta-attribute-invalid': define<{ name: string }>({
     gravity: 'error',
     message: ({ name }) => `meta attribute name "${name}" is not a plain attribute name.`,

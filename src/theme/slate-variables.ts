@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as sass from 'sass';
+
+/**
+ * A Slate source's `stylesheets/_variables.scss`, evaluated by a real Sass compiler: `!default`,
+ * variables made of other variables and arithmetic (`$tablet-width - $nav-width`) come out as
+ * Slate's own build would compute them. Its fonts are placeholder rules (`%default-font`), read by
+ * extending them.
+ */
+export interface SlateVariables {
+  /** Every variable of the file, by name without `$`, as CSS text (`#2e3336`, `230px`). */
+  values: Map<string, string>;
+  /** The declarations of the font placeholders, by placeholder: `default-font` → `font-size` → `14px`. */
+  fonts: Map<string, Map<string, string>>;
+}
+
+/** Where the variables file of a content folder is, when it has one. */
+export function slateVariablesFile(contentDir: string): string | undefined {
+  const file = path.join(contentDir, 'stylesheets', '_variables.scss');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/** `#AARRGGBB` (Sass's ie-hex-str) as CSS: `#rrggbb` when opaque, else `rgb(r g b / a)`. Other values as they are. */
+function cssColour(value: string): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{6})$/i.exec(value);
+  if (!match) return value;
+  const [alpha, rgb] = [parseInt(match[1]!, 16), match[2]!.toLowerCase()];
+  if (alpha === 255) return `#${rgb}`;
+  const channels = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16));
+  return `rgb(${channels.join(' ')} / ${Math.round((alpha / 255) * 100) / 100})`;
+}
+
+const FONT_PLACEHOLDERS = ['default-font', 'header-font', 'code-font'];
+
+/** Evaluates the file; throws Sass's own error (with its line) when the file does not compile. */
+export function readSlateVariables(file: string): SlateVariables {
+  // One rule lists every variable the module defines, one rule per font placeholder extends it.
+  // Colours as #AARRGGBB: Sass 1.79+ writes a computed colour (darken()) in percentages, where Slate's Sass wrote hex.
+  const probe = [
+    "@use 'sass:meta';",
+    "@use 'sass:color';",
+    "@use 'variables' as slate;",
+    '.shale-variables {',
+    "  @each $name, $value in meta.module-variables('slate') {",
+    "    @if meta.type-of($value) == 'color' { --#{$name}: #{color.ie-hex-str($value)}; }",
+    '    @else { --#{$name}: #{meta.inspect($value)}; }',
+    '  }',
+    '}',
+    ...FONT_PLACEHOLDERS.map((name) => `.shale-${name} { @extend %${name} !optional; }`),
+  ].join('\n');
+  const { css } = sass.compileString(probe, {
+    loadPaths: [path.dirname(file)],
+    style: 'expanded',
+    logger: sass.Logger.silent,
+  });
+  const rules = new Map<string, Map<string, string>>();
+  // The file's own comments (Slate's licence) come out first: they are no selector.
+  for (const match of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const declarations = new Map<string, string>();
+    for (const declaration of match[2]!.matchAll(/([-\w]+)\s*:\s*([^;]+);?/g)) declarations.set(declaration[1]!, declaration[2]!.trim());
+    for (const selector of match[1]!.split(',').map((part) => part.trim())) {
+      const merged = rules.get(selector) ?? new Map<string, string>();
+      for (const [key, value] of declarations) merged.set(key, value);
+      rules.set(selector, merged);
+    }
+  }
+  const values = new Map([...(rules.get('.shale-variables') ?? new Map<string, string>())].map(([name, value]) => [name.replace(/^--/, ''), cssColour(value)]));
+  const fonts = new Map(FONT_PLACEHOLDERS.flatMap((name) => (rules.has(`.shale-${name}`) ? [[name, rules.get(`.shale-${name}`)!] as const] : [])));
+  return { values, fonts };
+}
