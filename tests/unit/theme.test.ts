@@ -85,7 +85,7 @@ describe('a theme: map in front matter', () => {
   it('takes token names with or without --, and checks each value as the kind of value its default is', () => {
     const { data, problems } = read("---\ntheme:\n  nav-bg: '#102030'\n  --examples-width: 40%\n  font: Georgia, serif\n---\n");
     expect(problems).toEqual([]);
-    expect(data.theme).toEqual({ 'nav-bg': '#102030', 'examples-width': '40%', font: 'Georgia, serif' });
+    expect(data!.theme).toEqual({ 'nav-bg': '#102030', 'examples-width': '40%', font: 'Georgia, serif' });
   });
 
   it('refuses an unknown token with a did-you-mean, and a value that is not CSS for it, at their lines', () => {
@@ -114,7 +114,7 @@ describe('head: tags in front matter', () => {
       '---\nhead:\n  - <meta name="verify" content="abc">\n  - <link rel="preconnect" href="https://fonts.example.com">\n  - <script src="https://stats.example.com/s.js" defer></script>\n---\n',
     );
     expect(problems).toEqual([]);
-    expect(data.head).toEqual([
+    expect(data!.head).toEqual([
       { tag: 'meta', attributes: { name: 'verify', content: 'abc' } },
       { tag: 'link', attributes: { rel: 'preconnect', href: 'https://fonts.example.com' } },
       { tag: 'script', attributes: { src: 'https://stats.example.com/s.js', defer: '' } },
