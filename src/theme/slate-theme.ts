@@ -146,9 +146,11 @@ export function slateTheme(contentDir: string): SlateTheme {
   try {
     read = readSlateVariables(file);
   } catch (error) {
-    const sassError = error as { sassMessage?: string; message: string; span?: { start?: { line?: number } } };
-    const line = sassError.span?.start?.line === undefined ? undefined : sassError.span.start.line + 1;
-    problems.push(problem('slate-variables-invalid', { file, ...(line ? { line } : {}) }, { reason: sassError.sassMessage ?? sassError.message }));
+    const sassError = error as { sassMessage?: string; message: string; span?: { text?: string; start?: { line?: number }; url?: URL } };
+    const inFile = sassError.span?.url?.pathname === file;
+    const line = inFile && sassError.span?.start?.line !== undefined ? sassError.span.start.line + 1 : undefined;
+    const reason = `${(sassError.sassMessage ?? sassError.message).replace(/\.$/, '')}${sassError.span?.text ? ` (${sassError.span.text})` : ''}`;
+    problems.push(problem('slate-variables-invalid', { file, ...(line ? { line } : {}) }, { reason }));
     return { tokens: {}, problems };
   }
   const tokens: Record<string, string> = {};
@@ -163,7 +165,9 @@ export function slateTheme(contentDir: string): SlateTheme {
     const value = read.fonts.get(font.placeholder)?.get(font.property);
     if (value && normal(value) !== normal(font.slate)) tokens[font.token] = value;
   }
-  if (unmapped.length) problems.push(problem('slate-variables-unmapped', { file }, { names: unmapped }));
+  const text = fs.readFileSync(file, 'utf8');
+  if (unmapped.length) problems.push(problem('slate-variables-unmapped', { file, ...lineOf(text, unmapped[0]!) }, { names: unmapped }));
+  if (read.rules.length) problems.push(problem('slate-variables-rules', { file }, { selectors: read.rules }));
 
   const changed = (name: string) => read.values.has(name) && normal(read.values.get(name)!) !== normal(SLATE_DEFAULTS[name]!);
   const breakpoints =
@@ -173,8 +177,20 @@ export function slateTheme(contentDir: string): SlateTheme {
 
   themedForDark(tokens);
   lightNavigation(tokens);
-  problems.push(...lowContrasts(tokens, file));
+  problems.push(...lowContrasts(tokens, file, (foreground, background) => lineOfToken(text, foreground) ?? lineOfToken(text, background)));
   return { tokens, ...(breakpoints ? { breakpoints } : {}), problems };
+}
+
+/** Where `$name:` is set in the variables file: the line a report points at. */
+function lineOf(text: string, name: string): { line?: number } {
+  const index = text.search(new RegExp(`^\\s*\\$${name}\\s*:`, 'm'));
+  return index < 0 ? {} : { line: text.slice(0, index).split('\n').length };
+}
+
+/** The line of the Slate variable that sets a token, if one does. */
+function lineOfToken(text: string, token: string): number | undefined {
+  const variable = Object.entries(TOKEN_OF).find(([, mapped]) => mapped === token)?.[0];
+  return variable ? lineOf(text, variable).line : undefined;
 }
 
 /** The middle column's colours as `light-dark()`: the brand's by day; by night Shale's, an aside a dark shade of the brand's hue. */
@@ -236,17 +252,21 @@ function lightValue(tokens: Record<string, string>, token: string): string | und
 }
 
 /** Pairs the brand touched whose contrast is below WCAG AA for text (4.5:1), in the light theme it defines. */
-export function lowContrasts(tokens: Record<string, string>, file: string): Problem[] {
+export function lowContrasts(
+  tokens: Record<string, string>,
+  file: string,
+  lineFor?: (foreground: string, background: string) => number | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   for (const [foreground, background] of PAIRS) {
     if (!(foreground in tokens) && !(background in tokens)) continue;
     const [fg, bg] = [lightValue(tokens, foreground), lightValue(tokens, background)];
     if (!fg || !bg) continue;
     const ratio = contrast(fg, bg);
-    if (ratio < 4.5)
-      problems.push(
-        problem('brand-contrast-low', { file }, { foreground: `${foreground} (${fg})`, background: `${background} (${bg})`, ratio: ratio.toFixed(2) }),
-      );
+    if (ratio >= 4.5) continue;
+    const line = lineFor?.(foreground, background);
+    const facts = { foreground: `${foreground} (${fg})`, background: `${background} (${bg})`, ratio: ratio.toFixed(2) };
+    problems.push(problem('brand-contrast-low', { file, ...(line ? { line } : {}) }, facts));
   }
   return problems;
 }

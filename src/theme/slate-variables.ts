@@ -13,6 +13,8 @@ export interface SlateVariables {
   values: Map<string, string>;
   /** The declarations of the font placeholders, by placeholder: `default-font` → `font-size` → `14px`. */
   fonts: Map<string, Map<string, string>>;
+  /** Selectors of CSS rules the file writes itself (`:root`, `@media …`): Shale does not apply them. */
+  rules: string[];
 }
 
 /** Where the variables file of a content folder is, when it has one. */
@@ -54,18 +56,25 @@ export function readSlateVariables(file: string): SlateVariables {
     style: 'expanded',
     logger: sass.Logger.silent,
   });
-  const rules = new Map<string, Map<string, string>>();
+  const ruleMap = new Map<string, Map<string, string>>();
   // The file's own comments (Slate's licence) come out first: they are no selector.
-  for (const match of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  // A rule inside an at-rule (`@media (…) { :root { … } }`) is named by both.
+  for (const match of text.matchAll(/((?:@[^{}]+\{\s*)?)([^{}@]+)\{([^}]*)\}/g)) {
     const declarations = new Map<string, string>();
-    for (const declaration of match[2]!.matchAll(/([-\w]+)\s*:\s*([^;]+);?/g)) declarations.set(declaration[1]!, declaration[2]!.trim());
-    for (const selector of match[1]!.split(',').map((part) => part.trim())) {
-      const merged = rules.get(selector) ?? new Map<string, string>();
+    for (const declaration of match[3]!.matchAll(/([-\w]+)\s*:\s*([^;]+);?/g)) declarations.set(declaration[1]!, declaration[2]!.trim());
+    const atRule = match[1]!.replace(/\{\s*$/, '').trim();
+    for (const selector of match[2]!.split(',').map((part) => part.trim())) {
+      const name = atRule ? `${atRule} ${selector}` : selector;
+      const merged = ruleMap.get(name) ?? new Map<string, string>();
       for (const [key, value] of declarations) merged.set(key, value);
-      rules.set(selector, merged);
+      ruleMap.set(name, merged);
     }
   }
-  const values = new Map([...(rules.get('.shale-variables') ?? new Map<string, string>())].map(([name, value]) => [name.replace(/^--/, ''), cssColour(value)]));
-  const fonts = new Map(FONT_PLACEHOLDERS.flatMap((name) => (rules.has(`.shale-${name}`) ? [[name, rules.get(`.shale-${name}`)!] as const] : [])));
-  return { values, fonts };
+  const values = new Map(
+    [...(ruleMap.get('.shale-variables') ?? new Map<string, string>())].map(([name, value]) => [name.replace(/^--/, ''), cssColour(value)]),
+  );
+  const fonts = new Map(FONT_PLACEHOLDERS.flatMap((name) => (ruleMap.has(`.shale-${name}`) ? [[name, ruleMap.get(`.shale-${name}`)!] as const] : [])));
+  const rules = [...ruleMap.keys()].filter((selector) => !selector.startsWith('.shale-'));
+  return { values, fonts, rules };
 }

@@ -124,6 +124,12 @@ export const DEFINITIONS = {
       `${names.map((name) => `$${name}`).join(', ')} ${names.length === 1 ? 'has' : 'have'} no counterpart in Shale's design, so ${names.length === 1 ? 'its value is' : 'their values are'} not used.`,
     fix: () => 'set the nearest design token in a theme: map or custom.css instead (see the manual, "Theming").',
   }),
+  'slate-variables-rules': define<{ selectors: string[] }>({
+    gravity: 'warning',
+    message: ({ selectors }) =>
+      `_variables.scss writes CSS rules of its own (${selectors.slice(0, 3).join(', ')}${selectors.length > 3 ? `, and ${selectors.length - 3} more` : ''}); Shale reads only its variables and fonts.`,
+    fix: () => 'move the rules into custom.css, naming Shale\'s design tokens (see the manual, "Theming").',
+  }),
   'slate-stylesheet-ignored': define<{ files: string[] }>({
     gravity: 'warning',
     message: ({ files }) =>

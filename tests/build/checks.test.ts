@@ -277,8 +277,8 @@ ${F}/include-format/index.md
     report: `✗ Found 5 errors in 1 file
 
 ${F}/leniency-in-md/index.md
-  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi.
-  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi.
+  ✗ ${F}/leniency-in-md/index.md:3  unknown front-matter key "home_link". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi, theme, head.
+  ✗ ${F}/leniency-in-md/index.md:4  unknown front-matter key "warning". Fix: use one of: title, language_tabs, toc_footers, includes, search, code_clipboard, meta, description, toc_depth, split, openapi, theme, head.
   ✗ ${F}/leniency-in-md/index.md:5  unknown front-matter key "lenguage_tabs". Fix: did you mean "language_tabs"?
   ✗ ${F}/leniency-in-md/index.md:29  id "list-secrets" is already used earlier on the page. Fix: give one of the elements another id.
   ✗ ${F}/leniency-in-md/index.md:39  id "note" is already used earlier on the page. Fix: give one of the elements another id.`,
@@ -341,6 +341,43 @@ ${F}/openapi-mdx/index.mdx
   ✗ ${F}/openapi-mdx/index.mdx:13  the spec has no operations tagged "cats". Fix: use one of its tags: pets.
   ✗ ${F}/openapi-mdx/index.mdx:15  OpenAPI spec "pets.yaml" does not exist. Fix: use one of: api.yaml.
   ✗ ${F}/openapi-mdx/index.mdx:17  link "#nowhere" points to no id on this page. Fix: link to the id of a heading on this page.`,
+  },
+  {
+    check: 'a theme: map with a token that does not exist and a value that is not CSS for its token',
+    fixture: 'theme-map',
+    kinds: ['theme-token-unknown', 'theme-value-invalid'],
+    report: `✗ Found 2 errors in 1 file
+
+${F}/theme-map/index.md
+  ✗ ${F}/theme-map/index.md:4  theme: "nav-acitve-bg" is not one of Shale's design tokens. Fix: did you mean "nav-active-bg"?
+  ✗ ${F}/theme-map/index.md:5  theme: the value "wide" of examples-width is not valid CSS for it: it is not a CSS length (230px, 50%, 1.5rem, calc(…)). Fix: give one CSS value of the kind its default is (see the list in the manual, "Theming").`,
+  },
+  {
+    check: 'inline script among the head: tags',
+    fixture: 'head-tag',
+    kinds: ['head-tag-invalid'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/head-tag/index.md
+  ✗ ${F}/head-tag/index.md:5  head: <script>track()</script> cannot go in the page's <head>: a <script> without src is inline script. Fix: write one <link>, <meta> or <script src="…"></script> per entry; put script code in a file (a strict Content-Security-Policy blocks inline script).`,
+  },
+  {
+    check: 'a custom.css that does not parse',
+    fixture: 'custom-css',
+    kinds: ['custom-css-invalid'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/custom-css/custom.css
+  ✗ ${F}/custom-css/custom.css:5  custom.css does not parse: Unclosed block. Fix: fix the CSS at that line (an unclosed brace or string is the usual cause).`,
+  },
+  {
+    check: "a Slate source's _variables.scss that does not compile",
+    fixture: 'slate-variables',
+    kinds: ['slate-variables-invalid'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/slate-variables/stylesheets/_variables.scss
+  ✗ ${F}/slate-variables/stylesheets/_variables.scss:3  _variables.scss does not compile: Undefined variable ($undefined-brand). Fix: fix it as Sass would ask (Slate compiled it with Sass too), or remove it to keep Shale's colours.`,
   },
 ];
 
@@ -425,6 +462,21 @@ ${F}/openapi-warnings/api.yaml
   ⚠ ${F}/openapi-warnings/api.yaml:12  the code sample in "Elixir" at /paths/~1pets/get/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.
   ⚠ ${F}/openapi-warnings/api.yaml:21  the example at /paths/~1pets/get/responses/200/content/application~1json/example does not match its schema: Example value must conform to the schema: type must be integer. Fix: correct the example, or the schema if the example is what the API sends.
   ⚠ ${F}/openapi-warnings/api.yaml:35  the example at /paths/~1pets/get/responses/201/content/application~1json/example does not match its schema: Example value must conform to the schema: must have required property 'id'; must have required property 'name'; must have required property 'kind'; and 2 more. Fix: correct the example, or the schema if the example is what the API sends.`,
+  },
+  {
+    check: 'a Slate theme Shale takes only in part: a variable with no counterpart, rules of its own, a low contrast, an edited stylesheet',
+    fixture: 'slate-theme',
+    kinds: ['slate-variables-rules', 'brand-contrast-low', 'slate-variables-unmapped', 'slate-stylesheet-ignored'],
+    files: ['index.html'],
+    report: `⚠ Found 4 warnings in 2 files
+
+${F}/slate-theme/stylesheets/_variables.scss
+  ⚠ ${F}/slate-theme/stylesheets/_variables.scss  _variables.scss writes CSS rules of its own (:root); Shale reads only its variables and fonts. Fix: move the rules into custom.css, naming Shale's design tokens (see the manual, "Theming").
+  ⚠ ${F}/slate-theme/stylesheets/_variables.scss:2  the text colour nav-text (#999999) on nav-bg (#dddddd) has a contrast of 2.10:1, below the 4.5:1 WCAG AA asks of text. Fix: darken one of the two colours or lighten the other until they reach 4.5:1.
+  ⚠ ${F}/slate-theme/stylesheets/_variables.scss:3  $search-notice-bg has no counterpart in Shale's design, so its value is not used. Fix: set the nearest design token in a theme: map or custom.css instead (see the manual, "Theming").
+
+${F}/slate-theme/stylesheets/screen.css.scss
+  ⚠ ${F}/slate-theme/stylesheets/screen.css.scss  stylesheets/screen.css.scss differs from Slate's own, and Shale does not compile Slate's stylesheets: only _variables.scss is read. Fix: move the rules you added into custom.css in the content folder (it is applied after Shale's CSS).`,
   },
 ];
 
