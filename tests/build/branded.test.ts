@@ -32,7 +32,7 @@ describe('a branded Slate source', () => {
     expect(reportOf(build.stdout + build.stderr)).toBe(`⚠ Found 2 warnings in 2 files
 
 ${FIXTURE}/stylesheets/_variables.scss
-  ⚠ ${FIXTURE}/stylesheets/_variables.scss  $search-notice-bg has no counterpart in Shale's design, so its value is not used. Fix: set the nearest design token in a theme: map or custom.css instead (see the manual, "Theming").
+  ⚠ ${FIXTURE}/stylesheets/_variables.scss:21  $search-notice-bg has no counterpart in Shale's design, so its value is not used. Fix: set the nearest design token in a theme: map or custom.css instead (see the manual, "Theming").
 
 ${FIXTURE}/stylesheets/screen.css.scss
   ⚠ ${FIXTURE}/stylesheets/screen.css.scss  stylesheets/screen.css.scss differs from Slate's own, and Shale does not compile Slate's stylesheets: only _variables.scss is read. Fix: move the rules you added into custom.css in the content folder (it is applied after Shale's CSS).`);
@@ -41,8 +41,8 @@ ${FIXTURE}/stylesheets/screen.css.scss
   it("puts the variables' tokens after Shale's, the doc's theme: map after them, and its breakpoints in the media queries", () => {
     const css = stylesheet();
     const at = (text: string) => css.indexOf(text);
-    expect(at('--nav-bg: #2e3336')).toBeGreaterThan(-1);
-    expect(at('--nav-bg: #f6f8fa')).toBeGreaterThan(at('--nav-bg: #2e3336'));
+    expect(at('--nav-bg: light-dark(#2e3336')).toBeGreaterThan(-1);
+    expect(at('--nav-bg: #f6f8fa')).toBeGreaterThan(at('--nav-bg: light-dark(#2e3336'));
     expect(css).toContain('--examples-width: 40%');
     expect(at(':root[data-doc="index.html"]{--h1-bg: light-dark(#eef6ff, #22272b)}')).toBeGreaterThan(at('--nav-bg: #f6f8fa'));
     expect(css).toContain('@media(max-width:1000px)');

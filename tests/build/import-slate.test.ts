@@ -38,6 +38,7 @@ describe('import-slate', () => {
     expect(result.stdout).toBe(`Imported ${SOURCE} into <target>/: 1 page(s), 2 include(s), 1 image(s).
 Not copied:
   layouts/, stylesheets/  Slate's theme: Shale has its own layout, styles and scripts.
+  stylesheets/screen.css.scss  changed from Slate's own: its rules are not applied; move the ones you need into custom.css.
   README.txt  not a page, an include or an image.
 
 What Shale renders differently from Slate:

@@ -15,6 +15,10 @@ const middleColours = (page: Page) =>
       h1: colour('.prose h1', 'backgroundColor'),
       aside: colour('.prose aside', 'backgroundColor'),
       row: colour('.prose tbody td', 'backgroundColor'),
+      navigation: colour('#sidebar', 'backgroundColor'),
+      subitems: colour('.toc-list-h2', 'backgroundColor'),
+      code: colour('.examples pre', 'backgroundColor'),
+      codeColumn: colour('.page', 'backgroundImage'),
     };
   });
 
@@ -37,6 +41,12 @@ test.describe('themes', () => {
       expect(dark[key], key).not.toBe(light[key]);
       expect(luminance(parseRgb(dark[key])), key).toBeLessThan(0.1);
     }
+    // The navigation and the code column stay dark, as in Slate, and turn a shade darker.
+    for (const key of ['navigation', 'subitems', 'code'] as const) {
+      expect(dark[key], key).not.toBe(light[key]);
+      expect(luminance(parseRgb(dark[key])), key).toBeLessThan(luminance(parseRgb(light[key])));
+    }
+    expect(dark.codeColumn).not.toBe(light.codeColumn);
     await expect(themeControl(page)).toHaveValue('auto');
   });
 

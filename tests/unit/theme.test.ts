@@ -103,7 +103,7 @@ describe('a theme: map in front matter', () => {
   it('sets a single colour for the light theme only where the token differs by theme', () => {
     const css = brandCss({}, [{ doc: 'index.html', tokens: { 'h1-bg': '#eef6ff', 'nav-bg': '#101010', link: 'light-dark(#010101, #fefefe)' } }]);
     expect(css).toBe(
-      ':root[data-doc="index.html"] {\n  --h1-bg: light-dark(#eef6ff, #22272b);\n  --nav-bg: #101010;\n  --link: light-dark(#010101, #fefefe);\n}\n',
+      ':root[data-doc="index.html"] {\n  --h1-bg: light-dark(#eef6ff, #22272b);\n  --nav-bg: light-dark(#101010, #141719);\n  --link: light-dark(#010101, #fefefe);\n}\n',
     );
   });
 });
