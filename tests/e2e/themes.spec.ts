@@ -8,7 +8,8 @@ const proseLuminance = (page: Page) => page.evaluate(() => getComputedStyle(docu
 /** The colours a reader sees in the middle column, an aside and a table row, by element. */
 const middleColours = (page: Page) =>
   page.evaluate(() => {
-    const colour = (selector: string, property: 'color' | 'backgroundColor' | 'backgroundImage') => getComputedStyle(document.querySelector(selector)!)[property];
+    const colour = (selector: string, property: 'color' | 'backgroundColor' | 'backgroundImage') =>
+      getComputedStyle(document.querySelector(selector)!)[property];
     return {
       text: colour('.prose p', 'color'),
       body: colour('body', 'backgroundColor'),
