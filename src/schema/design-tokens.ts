@@ -44,7 +44,9 @@ export function designTokens(): Map<string, DesignToken> {
   tokens = new Map();
   for (const match of root.matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)) {
     const value = match[2]!.trim().replace(/\s+/g, ' ');
-    tokens.set(match[1]!, { name: match[1]!, kind: kindOf(value), value });
+    // A token defined as another (`var(--aside-text)`) holds what that one holds.
+    const alias = /^var\(--([\w-]+)\)$/.exec(value)?.[1];
+    tokens.set(match[1]!, { name: match[1]!, kind: (alias && tokens.get(alias)?.kind) || kindOf(value), value });
   }
   return tokens;
 }

@@ -175,6 +175,7 @@ export function slateTheme(contentDir: string): SlateTheme {
       ? { tablet: read.values.get('tablet-width') ?? '930px', phone: read.values.get('phone-width') ?? '700px' }
       : undefined;
 
+  readableAsides(tokens);
   themedForDark(tokens);
   lightNavigation(tokens);
   problems.push(...lowContrasts(tokens, file, (foreground, background) => lineOfToken(text, foreground) ?? lineOfToken(text, background)));
@@ -191,6 +192,20 @@ function lineOf(text: string, name: string): { line?: number } {
 function lineOfToken(text: string, token: string): number | undefined {
   const variable = Object.entries(TOKEN_OF).find(([, mapped]) => mapped === token)?.[0];
   return variable ? lineOf(text, variable).line : undefined;
+}
+
+/**
+ * An aside colour of the brand on which Shale's dark aside text cannot be read (a saturated blue):
+ * that kind of aside gets white text instead, when white reads better. Its dark theme keeps Shale's.
+ */
+function readableAsides(tokens: Record<string, string>): void {
+  for (const kind of ['notice', 'warning', 'success']) {
+    const background = tokens[`aside-${kind}-bg`];
+    if (!background || !HEX.test(background)) continue;
+    const text = '#1a1a1a';
+    if (contrast(text, background) >= 4.5 || contrast('#ffffff', background) <= contrast(text, background)) continue;
+    tokens[`aside-${kind}-text`] = `light-dark(#ffffff, ${darkDefault('aside-text') ?? '#eef2f5'})`;
+  }
 }
 
 /** The middle column's colours as `light-dark()`: the brand's by day; by night Shale's, an aside a dark shade of the brand's hue. */
@@ -236,9 +251,9 @@ const PAIRS: Array<[string, string]> = [
   ['nav-active-parent-text', 'nav-active-parent-bg'],
   ['tab-text', 'tab-bar-bg'],
   ['tab-active-text', 'tab-active-bg'],
-  ['aside-text', 'aside-notice-bg'],
-  ['aside-text', 'aside-warning-bg'],
-  ['aside-text', 'aside-success-bg'],
+  ['aside-notice-text', 'aside-notice-bg'],
+  ['aside-warning-text', 'aside-warning-bg'],
+  ['aside-success-text', 'aside-success-bg'],
   ['annotation-text', 'annotation-bg'],
   ['code-text', 'code-bg'],
 ];
@@ -247,6 +262,8 @@ const PAIRS: Array<[string, string]> = [
 function lightValue(tokens: Record<string, string>, token: string): string | undefined {
   const value = tokens[token] ?? designTokens().get(token)?.value;
   if (!value) return undefined;
+  const alias = /^var\(--([\w-]+)\)$/.exec(value)?.[1];
+  if (alias) return lightValue(tokens, alias);
   const light = /^light-dark\(\s*([^,]+),/.exec(value)?.[1]?.trim() ?? value;
   return HEX.test(light) ? light : undefined;
 }

@@ -50,6 +50,14 @@ describe("a Slate source's _variables.scss", () => {
     expect(tokens['aside-notice-bg']).toMatch(/^light-dark\(#dbeafe, #[0-9a-f]{6}\)$/);
   });
 
+  it('gives an aside whose brand colour Shale’s dark text cannot be read on white text, and warns of nothing then', () => {
+    const dir = tempContent({ 'index.html.md': '# A\n', 'stylesheets/_variables.scss': '$aside-notice-bg: #1966ff;\n$aside-success-bg: #d1fadf;\n' });
+    const { tokens, problems } = slateTheme(dir);
+    expect(tokens['aside-notice-text']).toBe('light-dark(#ffffff, #eef2f5)');
+    expect(tokens).not.toHaveProperty('aside-success-text');
+    expect(problems).toEqual([]);
+  });
+
   it('gives a light navigation column a dark focus ring, light native controls and readable muted text', () => {
     const { tokens } = slateTheme(BRANDED);
     expect(tokens).toMatchObject({ 'nav-focus': '#0b5cad', 'nav-color-scheme': 'light' });
