@@ -62,7 +62,7 @@ function plan(source: string): { copy: string[]; erb: string[]; theme: string[];
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
       } else if (entry.name.endsWith('.erb')) erb.push(relative);
-      else if (entry.name.endsWith('.html.md') || (inIncludes && /\.md$/.test(entry.name)) || isAssetFile(entry.name)) copy.push(relative);
+      else if (entry.name.endsWith('.html.md') || (inIncludes && /\.md$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
       else other.push(relative);
     }
   };
@@ -114,7 +114,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   const includes = copy.filter((file) => !file.endsWith('.html.md') && file.endsWith('.md'));
-  const images = copy.filter((file) => isAssetFile(file));
+  const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
   if (copy.includes('stylesheets/_variables.scss'))
     console.log("Copied stylesheets/_variables.scss: the build maps Slate's variables (colours, widths, fonts) onto Shale's design tokens.");

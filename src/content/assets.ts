@@ -6,7 +6,7 @@ import path from 'node:path';
  * other media (Slate keeps them in `images/` beside the page). Markdown, Slate's own theme code and
  * anything else stay private.
  */
-export const ASSET_TYPES: Readonly<Record<string, string>> = {
+const ASSET_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -21,7 +21,6 @@ export const ASSET_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
-  '.css': 'text/css; charset=utf-8',
 };
 
 /** The writer's own stylesheet at the root of the content folder, published beside the pages (theme/custom-css.ts). */
@@ -33,7 +32,17 @@ export const SLATE_LOGO = 'images/logo.png';
 /** Folders never searched for assets. */
 const SKIPPED = new Set(['node_modules']);
 
-export const isAssetFile = (file: string): boolean => Object.hasOwn(ASSET_TYPES, path.extname(file).toLowerCase()) || path.basename(file) === CUSTOM_CSS;
+/**
+ * Whether a file of the content folder is published as it is. `relative` is its path from the
+ * content folder when known: of stylesheets, only the root's custom.css is published (a Slate
+ * source's `stylesheets/*.css` are its theme's, and stay private).
+ */
+export const isAssetFile = (file: string, relative?: string): boolean =>
+  Object.hasOwn(ASSET_TYPES, path.extname(file).toLowerCase()) || (relative ?? path.basename(file)).split(path.sep).join('/') === CUSTOM_CSS;
+
+/** The Content-Type an asset is served with. */
+export const assetType = (file: string): string =>
+  path.basename(file) === CUSTOM_CSS ? 'text/css; charset=utf-8' : (ASSET_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
 
 /** Every asset of a content folder, as paths relative to it with `/` separators, sorted. */
 export function listAssets(contentDir: string): string[] {
@@ -43,7 +52,7 @@ export function listAssets(contentDir: string): string[] {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isAssetFile(entry.name)) assets.push(path.relative(contentDir, full).split(path.sep).join('/'));
+      else if (entry.isFile() && isAssetFile(entry.name, path.relative(contentDir, full))) assets.push(path.relative(contentDir, full).split(path.sep).join('/'));
     }
   };
   // A spec file given as the content (zero-config OpenAPI) has no assets beside it.

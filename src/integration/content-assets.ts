@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ASSET_TYPES, isAssetFile, isInside, listAssets } from '../content/assets';
+import { assetType, isAssetFile, isInside, listAssets } from '../content/assets';
 
 /**
  * Copies the content folder's assets (images, see content/assets.ts) into the built site at the
@@ -36,11 +36,11 @@ export function contentAssetMiddleware(contentDir: string, base: string) {
       return next();
     }
     const file = path.join(contentDir, relative);
-    if (!isInside(contentDir, file) || !isAssetFile(file) || relative.split('/').some((part) => part.startsWith('.'))) return next();
+    if (!isInside(contentDir, file) || !isAssetFile(file, relative) || relative.split('/').some((part) => part.startsWith('.'))) return next();
     fs.stat(file, (error, stats) => {
       if (error || !stats.isFile()) return next();
       response.statusCode = 200;
-      response.setHeader('Content-Type', ASSET_TYPES[path.extname(file).toLowerCase()]!);
+      response.setHeader('Content-Type', assetType(file));
       response.setHeader('Content-Length', stats.size);
       response.setHeader('Cache-Control', 'no-cache');
       if (request.method === 'HEAD') return void response.end();

@@ -121,8 +121,8 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         server.watcher.on('all', (_event, file) => {
           if (file !== contentDir && !file.startsWith(contentDir + path.sep)) return;
           search.changed();
-          // The tab rules follow the pages' tabs, the brand's stylesheet its variables and theme maps.
-          for (const id of ['tabs.css', 'brand.css']) {
+          // The tab rules follow the pages' tabs; the brand's stylesheet its variables and theme maps, and code's colours its code background.
+          for (const id of ['tabs.css', 'brand.css', 'code-theme.css']) {
             const module = server.moduleGraph.getModuleById(`\0virtual:shale/${id}`);
             if (module) server.moduleGraph.invalidateModule(module);
           }

@@ -67,3 +67,23 @@ export function tokenValueProblem(kind: TokenKind, value: string): string | unde
   if (kind === 'number' && !NUMBER.test(text) && !LENGTH.test(text)) return 'it is not a number (1.5) or a length';
   return undefined;
 }
+
+/**
+ * The two values of a `light-dark(light, dark)` colour, split at its top-level comma (a value may be
+ * `rgb(0, 0, 0)` itself); undefined for any other value.
+ */
+export function lightDarkParts(value: string): { light: string; dark: string } | undefined {
+  const inner = /^light-dark\((.*)\)$/i.exec(value.trim())?.[1];
+  if (inner === undefined) return undefined;
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const char = inner[i];
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === ',' && depth === 0) return { light: inner.slice(0, i).trim(), dark: inner.slice(i + 1).trim() };
+  }
+  return undefined;
+}
+
+/** A token's dark-theme default, for a token that differs by theme (undefined for the others). */
+export const darkDefault = (token: string): string | undefined => lightDarkParts(designTokens().get(token)?.value ?? '')?.dark;

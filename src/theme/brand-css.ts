@@ -1,4 +1,4 @@
-import { designTokens } from '../schema/design-tokens';
+import { darkDefault, lightDarkParts } from '../schema/design-tokens';
 
 /**
  * A doc's `theme:` value as it applies in both themes: a single colour for a token that differs by
@@ -6,8 +6,8 @@ import { designTokens } from '../schema/design-tokens';
  * who wants both writes `light-dark(light, dark)` themselves.
  */
 function forBothThemes(token: string, value: string): string {
-  const dark = /^light-dark\(.*,\s*([^,]+)\)$/.exec(designTokens().get(token)?.value ?? '')?.[1];
-  return dark && !/^light-dark\(/i.test(value) ? `light-dark(${value}, ${dark.trim()})` : value;
+  const dark = darkDefault(token);
+  return dark && !lightDarkParts(value) ? `light-dark(${value}, ${dark})` : value;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contrast, luminanceOf, mix, withContrast } from '../highlight/color';
-import { designTokens } from '../schema/design-tokens';
+import { darkDefault, designTokens, lightDarkParts } from '../schema/design-tokens';
 import { problem, type Problem } from '../validation/problem';
 import { readSlateVariables, slateVariablesFile } from './slate-variables';
 import { STOCK_STYLESHEETS, stockHash } from './slate-stock';
@@ -125,12 +125,6 @@ const normal = (value: string) =>
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/, '#$1$1$2$2$3$3');
-
-/** The second value of a token's `light-dark(light, dark)` default: its dark theme. */
-function darkDefault(token: string): string | undefined {
-  const value = designTokens().get(token)?.value ?? '';
-  return /^light-dark\((.*),\s*([^,]+)\)$/.exec(value)?.[2]?.trim();
-}
 
 /**
  * The Slate source's theme as design tokens: each variable the writer changed from Slate's default
@@ -264,7 +258,7 @@ function lightValue(tokens: Record<string, string>, token: string): string | und
   if (!value) return undefined;
   const alias = /^var\(--([\w-]+)\)$/.exec(value)?.[1];
   if (alias) return lightValue(tokens, alias);
-  const light = /^light-dark\(\s*([^,]+),/.exec(value)?.[1]?.trim() ?? value;
+  const light = lightDarkParts(value)?.light ?? value;
   return HEX.test(light) ? light : undefined;
 }
 

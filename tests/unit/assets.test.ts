@@ -16,6 +16,10 @@ beforeAll(() => {
     '.hidden/x.png',
     'node_modules/pkg/x.png',
     'notes.txt',
+    'custom.css',
+    'fonts/brand.woff2',
+    'stylesheets/normalize.css',
+    'v3/custom.css',
   ]) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), 'x');
@@ -24,8 +28,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('listAssets', () => {
-  it('lists the image files of the content folder, not Markdown, text, hidden folders or node_modules', () => {
-    expect(listAssets(dir)).toEqual(['images/logo.png', 'images/sub/deep shot.jpg', 'v3/images/local.png']);
+  it('lists the images and fonts of the content folder and its custom.css; not Markdown, text, a Slate theme’s CSS, hidden folders or node_modules', () => {
+    expect(listAssets(dir)).toEqual(['custom.css', 'fonts/brand.woff2', 'images/logo.png', 'images/sub/deep shot.jpg', 'v3/images/local.png']);
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontMatterSchema } from '../../src/schema/front-matter';
 import { readFrontMatter, splitSource } from '../../src/content/source-file';
-import { designTokens } from '../../src/schema/design-tokens';
+import { designTokens, lightDarkParts } from '../../src/schema/design-tokens';
 import { readSlateVariables } from '../../src/theme/slate-variables';
 import { editedStylesheets, slateTheme } from '../../src/theme/slate-theme';
 import { checkCustomCss } from '../../src/theme/custom-css';
@@ -106,6 +106,11 @@ describe('a theme: map in front matter', () => {
     expect(problems[0]!.fix).toBe('did you mean "examples-width"?');
     expect(problems[1]!.message).toContain('not a CSS length');
     expect(problems[2]!.message).toContain('would end the CSS rule');
+  });
+
+  it('splits light-dark() at its own comma, not at one inside a colour', () => {
+    expect(lightDarkParts('light-dark(rgb(0, 0, 0), #fefefe)')).toEqual({ light: 'rgb(0, 0, 0)', dark: '#fefefe' });
+    expect(lightDarkParts('#fefefe')).toBeUndefined();
   });
 
   it('sets a single colour for the light theme only where the token differs by theme', () => {
