@@ -27,7 +27,7 @@ const converterVersion = (() => {
  * once the pages are built (their HTML is in `dir`), so MDX pages and OpenAPI sections are in it as
  * the reader sees them. A page's Markdown is kept in `cacheDir` under a hash of what it is made
  * from, so a rebuild converts only the pages that changed. GitHub's REST reference (495 pages,
- * 97 MB of HTML): 7 s cold, 2 s warm. Worker threads were tried and saved nothing: handing them
+ * 97 MB of HTML): 4.3–5.2 s cold (9 s with parse5, see html-tree.ts), 1.6–2.2 s warm. Worker threads were tried and saved nothing: handing them
  * the pages cost what converting on two cores gained.
  */
 export function writeLlmsFiles(dir: string, pages: readonly ListedPage[], options: { base: string; site: URL | undefined; cacheDir: string }): Written {

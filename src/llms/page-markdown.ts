@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromParse5 } from 'hast-util-from-parse5';
-import { parseFragment } from 'parse5';
 import { toText } from 'hast-util-to-text';
+import { htmlTree } from './html-tree';
 
 /**
  * A built page as clean Markdown, for AI assistants and readers who paste docs into one: the
@@ -296,8 +295,11 @@ export function markdownSource(html: string): string | undefined {
 
 /** The Markdown of a page's markdownSource: each section's prose and then its code column, in page order. */
 export function markdownOf(source: string): string {
-  // parse5 without source positions: hast-util-from-html records them, and took 3.6 times as long.
-  const root = fromParse5(parseFragment(source)) as Root;
+  return markdownOfTree(htmlTree(source));
+}
+
+/** The Markdown of a page's markdownSource read as a tree. */
+export function markdownOfTree(root: Root): string {
   const main = root.children.find((node): node is Element => isElement(node) && node.tagName === 'main');
   if (!main) return '';
   const serializer = new Serializer(tabLabels(root));

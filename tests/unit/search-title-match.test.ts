@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitleMatch, looksLikeTitle, titleMatch, withTitledAsTyped } from '../../src/search/shared/title-match';
+import { byTitleMatch, looksLikeTitle, titleMatch, titlePhrase, withTitledAsTyped } from '../../src/search/shared/title-match';
 
 describe('titleMatch', () => {
   it('is 0 when the title is the query, in any case and punctuation', () => {
@@ -56,5 +56,18 @@ describe('withTitledAsTyped (a section named as typed, found past the first page
     expect(looksLikeTitle('list teams')).toBe(true);
     expect(looksLikeTitle('settlement')).toBe(false);
     expect(looksLikeTitle(' teams ! ')).toBe(false);
+  });
+});
+
+describe('titlePhrase (the query searched as words in a row)', () => {
+  it('quotes the words typed, in lower case, without punctuation between them', () => {
+    expect(titlePhrase('Get a repository')).toBe('"get a repository"');
+    expect(titlePhrase('  Closing down - Get an assignment ')).toBe('"closing down get an assignment"');
+  });
+
+  it('leaves a query with quotes of its own, or of one word, alone', () => {
+    expect(titlePhrase('"get a" repository')).toBeUndefined();
+    expect(titlePhrase('repository')).toBeUndefined();
+    expect(titlePhrase(' ?! ')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { missingWord } from '../shared/fallback-match';
-import { looksLikeTitle, titleMatch, withTitledAsTyped } from '../shared/title-match';
+import { looksLikeTitle, titleMatch, titlePhrase, withTitledAsTyped } from '../shared/title-match';
 import { ENDPOINTS_FILE, matchEndpoints, pathQuery, type Endpoint } from '../shared/endpoint-match';
 /**
  * Runs Pagefind off the page's main thread and answers the search box (search.ts) with only what it
@@ -19,6 +19,8 @@ interface Pagefind {
   preload(term: string): Promise<void>;
 }
 interface PagefindResult {
+  /** The section's page hash: the same section has the same id in every search. */
+  id: string;
   data(): Promise<ResultData>;
 }
 
@@ -55,6 +57,14 @@ const RANKING = { metaWeights: { title: 5, keywords: 0.3 } };
  * table) came 38th for that query, "List organizations" 25th.
  */
 const TITLE_LOOKAHEAD = 40;
+/**
+ * How many results of the query searched as a phrase are looked through first. Pagefind matches
+ * each word as a prefix of the words in the index chunks it has loaded so far, so the plain ranking
+ * depends on what the reader searched before ("Get a repository" came 42nd in a fresh session,
+ * 48th after a thousand other searches); the phrase's results are few and the same in any session
+ * (it came 2nd of 28 in both).
+ */
+const PHRASE_LOOKAHEAD = 20;
 /** Words around the match in an excerpt. */
 const EXCERPT_WORDS = 22;
 
@@ -107,7 +117,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     const titleOf = (entry: (typeof first)[number]) => entry.data.meta.title ?? '';
     const lookFurther =
       looksLikeTitle(request.query) && search.results.length > request.count && !first.some((entry) => titleMatch(titleOf(entry), request.query) === 0);
-    const further = lookFurther ? await withData(request.count, request.count + TITLE_LOOKAHEAD) : [];
+    const further = lookFurther ? await titledFurther(request.query, () => withData(request.count, request.count + TITLE_LOOKAHEAD)) : [];
     const missing = missingWord(
       request.query,
       first.map((entry) => entry.data),
@@ -125,12 +135,30 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     // A section titled as typed, found further down, is shown first; the results it pushes off the first page stay next in line.
     const ordered = withTitledAsTyped(first, further, titleOf, request.query);
-    const placed = new Set(ordered.map((entry) => entry.result));
-    lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count).filter((result) => !placed.has(result))];
+    const placed = new Set(ordered.map((entry) => entry.result.id));
+    lastResults = [...ordered.map((entry) => entry.result), ...search.results.slice(request.count).filter((result) => !placed.has(result.id))];
     answer({ type: 'results', id: request.id, total: lastResults.length, shown: ordered.slice(0, request.count).map((entry) => entry.data) });
     return;
   }
   answer({ type: 'results', id: request.id, total: lastResults.length, shown: await dataOf(request.from, request.count) });
+}
+
+/**
+ * The results to look through for a section titled as typed, when the first page has none: the
+ * first results of the query searched as a phrase when one of them is that section, else the plain
+ * search's next results (`plainFurther`), which also find a title whose words Pagefind does not
+ * keep in a row (punctuation between them).
+ */
+async function titledFurther(
+  query: string,
+  plainFurther: () => Promise<Array<{ result: PagefindResult; data: ResultData }>>,
+): Promise<Array<{ result: PagefindResult; data: ResultData }>> {
+  const phrase = titlePhrase(query);
+  const search = phrase && engine ? await engine.search(phrase).catch(() => null) : null;
+  const results = search?.results.slice(0, PHRASE_LOOKAHEAD) ?? [];
+  const fromPhrase = await Promise.all(results.map(async (result) => ({ result, data: await result.data() })));
+  if (fromPhrase.some((entry) => titleMatch(entry.data.meta.title ?? '', query) === 0)) return fromPhrase;
+  return plainFurther();
 }
 
 /** The text typed last and how many of its results to load, waiting for the warm-up running now to end. */

@@ -26,6 +26,16 @@ export function byTitleMatch<T>(results: readonly T[], titleOf: (result: T) => s
     .map(({ result }) => result);
 }
 
+/**
+ * The query as a Pagefind phrase (its words in a row, in quotes), or undefined when the reader
+ * quoted something already: their quotes are theirs.
+ */
+export function titlePhrase(query: string): string | undefined {
+  if (query.includes('"')) return undefined;
+  const words = wordsOf(query);
+  return words.length >= 2 ? `"${words.join(' ')}"` : undefined;
+}
+
 /** Whether a query may be a section's name worth looking further for: two words or more. */
 export const looksLikeTitle = (query: string): boolean => wordsOf(query).length >= 2;
 
