@@ -20,40 +20,39 @@ function link(entry: TocEntry): Element {
   };
 }
 
-function list(entries: readonly TocEntry[], depth: number): Element {
-  return {
-    type: 'element',
-    tagName: 'ul',
-    properties: { className: ['toc-list', LIST_CLASS[depth]!] },
-    children: entries.map((entry) => ({
-      type: 'element',
-      tagName: 'li',
-      properties: depth === 0 ? { className: ['toc-group'] } : {},
-      children: [link(entry), ...(entry.children.length ? [list(entry.children, depth + 1)] : [])],
-    })),
-  };
-}
-
 /**
- * Serialized entries without children, by entry: on a split set every page lists the other pages'
- * h1s, the same entry objects (toc.ts setPage), so each is serialized once. Entries go when the
- * build's pages do, and what was made for them with them.
+ * Each link's HTML, by what it is made of. Pages list the same headings again and again: on a split
+ * set every page lists every h1, and every page of an h1 group continued on more pages lists the
+ * h2s of all of them (GitHub's REST reference: 494 pages, a 200-page group of schemas), each time as
+ * new entry objects. Serializing each link once took building GitHub's pages from 7 to 4 s.
+ * Emptied when it grows past LINKS_KEPT, so a long dev session does not keep every heading it saw.
  */
-const leafItems = new WeakMap<TocEntry, string>();
+const linkHtml = new Map<string, string>();
+const LINKS_KEPT = 100_000;
 
-function item(entry: TocEntry): string {
-  if (entry.children.length) return toHtml(list([entry], 0)).replace(/^<ul[^>]*>|<\/ul>$/g, '');
-  let html = leafItems.get(entry);
+/** The same, by entry: the h1s of a split set and the h2s of a continued group are the same objects on every page (toc.ts). */
+const linkHtmlOf = new WeakMap<TocEntry, string>();
+
+function linkOf(entry: TocEntry): string {
+  const known = linkHtmlOf.get(entry);
+  if (known !== undefined) return known;
+  const key = `${Math.min(entry.level, 3)}\0${entry.href ?? `#${entry.id}`}\0${entry.text}\0${entry.html}`;
+  let html = linkHtml.get(key);
   if (html === undefined) {
-    html = toHtml(list([entry], 0)).replace(/^<ul[^>]*>|<\/ul>$/g, '');
-    leafItems.set(entry, html);
+    if (linkHtml.size >= LINKS_KEPT) linkHtml.clear();
+    html = toHtml(link(entry));
+    linkHtml.set(key, html);
   }
+  linkHtmlOf.set(entry, html);
   return html;
 }
 
-/**
- * The TOC's lists as HTML, built as trees and serialized. On a split set every page lists every
- * h1: those items are serialized once and reused, which keeps building thousands of pages fast.
- */
-export const tocHtml = (toc: readonly TocEntry[]): string =>
-  `<ul class="toc-list ${LIST_CLASS[0]}">${toc.map(item).join('')}</ul>`;
+const listOpen = (depth: number) => `<ul class="toc-list ${LIST_CLASS[depth]!}">`;
+
+function item(entry: TocEntry, depth: number): string {
+  const children = entry.children.length ? `${listOpen(depth + 1)}${entry.children.map((child) => item(child, depth + 1)).join('')}</ul>` : '';
+  return `<li${depth === 0 ? ' class="toc-group"' : ''}>${linkOf(entry)}${children}</li>`;
+}
+
+/** The TOC's lists as HTML: h1 entries with their h2s (and h3s), each link's markup made by hast-util-to-html. */
+export const tocHtml = (toc: readonly TocEntry[]): string => `${listOpen(0)}${toc.map((entry) => item(entry, 0)).join('')}</ul>`;

@@ -53,7 +53,7 @@ export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2
     const last = entries.at(-1);
     if (!last) return entries;
     // The last h1 is the one its continuations continue.
-    if (index !== current) last.children = h2Entries(page);
+    if (index !== current) last.children = [...h2Entries(page)];
     for (const more of continued) {
       last.children.push(...(more === current ? buildToc([last, ...pages[more]!.headings], depth)[0]!.children : h2Entries(pages[more]!)));
     }
@@ -61,13 +61,25 @@ export function buildSetToc(pages: readonly SetPage[], current: number, depth: 2
   });
 }
 
+/**
+ * The h2 entries of each page of a set, made once per page: every page of a group continued on
+ * more pages lists them all (toc-html.ts then serializes each entry once). Read only: copy the list
+ * before adding to it.
+ */
+const h2EntriesOf = new WeakMap<SetPage, readonly TocEntry[]>();
+
 /** The h2s after a page's last h1 (all of them on a page that continues a group), linking to that page. */
-function h2Entries(page: SetPage): TocEntry[] {
-  const lastH1 = page.headings.findLastIndex((heading) => heading.level === 1);
-  return page.headings
-    .slice(lastH1 + 1)
-    .filter((heading) => heading.level === 2)
-    .map((heading) => ({ ...heading, href: `${page.href}#${heading.id}`, children: [] }));
+function h2Entries(page: SetPage): readonly TocEntry[] {
+  let entries = h2EntriesOf.get(page);
+  if (!entries) {
+    const lastH1 = page.headings.findLastIndex((heading) => heading.level === 1);
+    entries = page.headings
+      .slice(lastH1 + 1)
+      .filter((heading) => heading.level === 2)
+      .map((heading) => ({ ...heading, href: `${page.href}#${heading.id}`, children: [] }));
+    h2EntriesOf.set(page, entries);
+  }
+  return entries;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownOf, markdownSource } from './page-markdown';
+import { markdownOf, markdownSourceRanges } from './page-markdown';
 import { inReadingOrder, markdownPath, oneLine, type ListedPage } from './page-order';
 
 interface Written {
@@ -38,13 +38,18 @@ export function writeLlmsFiles(dir: string, pages: readonly ListedPage[], option
   fs.mkdirSync(options.cacheDir, { recursive: true });
   const found = inReadingOrder(pages).flatMap((page) => {
     const htmlFile = path.join(dir, page.outputPath);
-    const source = fs.existsSync(htmlFile) ? markdownSource(fs.readFileSync(htmlFile, 'utf8')) : undefined;
-    if (source === undefined) return [];
-    const cached = path.join(options.cacheDir, `${createHash('sha1').update(converterVersion()).update(source).digest('hex')}.md`);
+    // Read as bytes and hashed without decoding: a rebuild decodes only the pages that changed.
+    const html = fs.existsSync(htmlFile) ? fs.readFileSync(htmlFile) : undefined;
+    const ranges = html && markdownSourceRanges(html);
+    if (!html || !ranges) return [];
+    const hash = createHash('sha1').update(converterVersion());
+    for (const [start, end] of ranges) hash.update(html.subarray(start, end));
+    const cached = path.join(options.cacheDir, `${hash.digest('hex')}.md`);
+    const source = () => ranges.map(([start, end]) => html.toString('utf8', start, end)).join('');
     return [{ page, source, cached, markdown: readCached(cached) }];
   });
   const missing = found.filter((entry) => entry.markdown === undefined);
-  for (const entry of missing) entry.markdown = markdownOf(entry.source);
+  for (const entry of missing) entry.markdown = markdownOf(entry.source());
 
   const first = found.find((entry) => entry.page.outputPath === 'index.html')?.page ?? found[0]?.page;
   const full = [`# ${oneLine(first?.title ?? 'API Documentation')}`, ''];

@@ -278,19 +278,32 @@ function tabLabels(root: Root): Map<string, string> {
   return labels;
 }
 
+/** What markdownSourceRanges reads a page in: a string, or its bytes (a Buffer), which need no decoding to be hashed. */
+interface Searchable {
+  indexOf(value: string, from?: number): number;
+  lastIndexOf(value: string): number;
+}
+
 /**
- * What of a built page its Markdown is made from: the language bar (for the tabs' names) and the
- * main column. The navigation's table of contents is much of a big reference's page, and is left
- * out. Undefined for a page with no `<main>` (not a docs page).
+ * Where in a built page its Markdown is made from, as [start, end) offsets: the language bar (for
+ * the tabs' names) and the main column. The navigation's table of contents is much of a big
+ * reference's page, and is left out. Undefined for a page with no `<main>` (not a docs page).
  */
-export function markdownSource(html: string): string | undefined {
+export function markdownSourceRanges(html: Searchable): Array<[number, number]> | undefined {
   const mainStart = html.indexOf('<main');
   const mainEnd = html.lastIndexOf('</main>');
   if (mainStart < 0 || mainEnd < 0) return undefined;
+  const main: [number, number] = [mainStart, mainEnd + '</main>'.length];
   const tabsStart = html.indexOf('<shale-language-tabs');
   const tabsEnd = html.indexOf('</shale-language-tabs>', tabsStart) + '</shale-language-tabs>'.length;
-  const tabs = tabsStart >= 0 && tabsEnd <= mainStart ? html.slice(tabsStart, tabsEnd) : '';
-  return `${tabs}${html.slice(mainStart, mainEnd + '</main>'.length)}`;
+  return tabsStart >= 0 && tabsEnd <= mainStart ? [[tabsStart, tabsEnd], main] : [main];
+}
+
+/** What of a built page its Markdown is made from (markdownSourceRanges), as one text. */
+export function markdownSource(html: string): string | undefined {
+  return markdownSourceRanges(html)
+    ?.map(([start, end]) => html.slice(start, end))
+    .join('');
 }
 
 /** The Markdown of a page's markdownSource: each section's prose and then its code column, in page order. */
