@@ -1,6 +1,13 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as sass from 'sass';
+
+/**
+ * Sass, loaded the first time a source has a variables file: loading it took half a second of every
+ * build, most of which have none.
+ */
+let sass: typeof import('sass') | undefined;
+const loadSass = () => (sass ??= createRequire(import.meta.url)('sass') as typeof import('sass'));
 
 /**
  * A Slate source's `stylesheets/_variables.scss`, evaluated by a real Sass compiler: `!default`,
@@ -51,10 +58,11 @@ export function readSlateVariables(file: string): SlateVariables {
     '}',
     ...FONT_PLACEHOLDERS.map((name) => `.shale-${name} { @extend %${name} !optional; }`),
   ].join('\n');
-  const { css } = sass.compileString(probe, {
+  const compiler = loadSass();
+  const { css } = compiler.compileString(probe, {
     loadPaths: [path.dirname(file)],
     style: 'expanded',
-    logger: sass.Logger.silent,
+    logger: compiler.Logger.silent,
   });
   const ruleMap = new Map<string, Map<string, string>>();
   // The file's own comments (Slate's licence) come out first: they are no selector.

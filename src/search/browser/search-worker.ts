@@ -209,7 +209,7 @@ async function endpointResults(query: string): Promise<Array<{ result: PagefindR
       meta: { title: endpoint.title },
       filters: { ...(endpoint.parent ? { parent: [endpoint.parent] } : {}), ...(endpoint.doc ? { doc: [endpoint.doc] } : {}) },
     };
-    return { result: { data: async () => data }, data };
+    return { result: { id: `endpoint:${endpoint.url}`, data: async () => data }, data };
   });
 }
 
