@@ -23,8 +23,8 @@ function link(entry: TocEntry): Element {
 /**
  * Each link's HTML, by what it is made of. Pages list the same headings again and again: on a split
  * set every page lists every h1, and every page of an h1 group continued on more pages lists the
- * h2s of all of them (GitHub's REST reference: 494 pages, a 200-page group of schemas), each time as
- * new entry objects. Serializing each link once took building GitHub's pages from 7 to 4 s.
+ * others (toc.ts), often as new entry objects. Serializing each link once took building GitHub's
+ * REST reference's 494 pages from 7 to 4 s, when each page of a group listed every h2 of it.
  * Emptied when it grows past LINKS_KEPT, so a long dev session does not keep every heading it saw.
  */
 const linkHtml = new Map<string, string>();

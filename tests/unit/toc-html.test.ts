@@ -55,28 +55,27 @@ describe('the table of contents of a split set', () => {
     expect(buildSetToc(set, 0)[0]!.children.map((child) => child.id)).toEqual(['setup']);
   });
 
-  it('lists under an h1 continued on more pages the h2s of all of them, each linking to its page', () => {
+  it('lists under an h1 continued on more pages the current page’s h2s, and one entry per other page of the group, named by its first and last h2', () => {
     const pages = [
       setPage('./', intro),
       setPage('webhooks.html', [h(1, 'webhooks'), h(2, 'a'), h(2, 'b')]),
       setPage('webhooks-2.html', [h(2, 'c'), h(3, 'c-payload')], 1),
-      setPage('webhooks-3.html', [h(2, 'd')], 1),
+      setPage('webhooks-3.html', [h(2, 'd'), h(2, 'e'), h(2, 'f', '<code>f</code>')], 1),
       setPage('errors.html', errors),
     ];
     const outline = (current: number) =>
       buildSetToc(pages, current, 3).map((entry) => [
         entry.href ?? `#${entry.id}`,
-        entry.children.map((child) => [child.href ?? `#${child.id}`, child.children.map((grandchild) => grandchild.id)]),
+        entry.children.map((child) => [child.href ?? `#${child.id}`, child.text, child.children.map((grandchild) => grandchild.id)]),
       ]);
     expect(outline(2)).toEqual([
       ['./#introduction', []],
       [
         'webhooks.html#webhooks',
         [
-          ['webhooks.html#a', []],
-          ['webhooks.html#b', []],
-          ['#c', ['c-payload']],
-          ['webhooks-3.html#d', []],
+          ['webhooks.html#a', 'a – b', []],
+          ['#c', 'c', ['c-payload']],
+          ['webhooks-3.html#d', 'd – f', []],
         ],
       ],
       ['errors.html#errors', []],
@@ -84,13 +83,15 @@ describe('the table of contents of a split set', () => {
     expect(outline(1)[1]).toEqual([
       '#webhooks',
       [
-        ['#a', []],
-        ['#b', []],
-        ['webhooks-2.html#c', []],
-        ['webhooks-3.html#d', []],
+        ['#a', 'a', []],
+        ['#b', 'b', []],
+        ['webhooks-2.html#c', 'c', []],
+        ['webhooks-3.html#d', 'd – f', []],
       ],
     ]);
     expect(outline(0)[1]).toEqual(['webhooks.html#webhooks', []]);
+    // The name keeps each h2's inline markup.
+    expect(tocHtml(buildSetToc(pages, 1))).toContain('>d – <code>f</code></a>');
   });
 
   it('leaves out an h2 before the first h1 of the set, as Slate does', () => {
