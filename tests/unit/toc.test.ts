@@ -21,7 +21,7 @@ describe('table of contents', () => {
 });
 
 describe('the TOC of a page that continues an h1 group', () => {
-  it('shows under the h1 (which leads to the page holding it) the h2s of every page of the group, and lists the other pages’ h1s', () => {
+  it('shows under the h1 (which leads to the page holding it) its own h2s and one entry per other page of the group, and lists the other pages’ h1s', () => {
     const h = (level: number, id: string) => ({ level, id, html: id, text: id });
     const pages = [
       setPage('./', [h(1, 'intro')]),
@@ -35,9 +35,9 @@ describe('the TOC of a page that continues an h1 group', () => {
       ['schemas.html#schemas', ['a', 'b', 'c']],
       ['errors.html#errors', []],
     ]);
-    expect(buildSetToc(pages, 1).map((entry) => [entry.id, entry.children.map((child) => child.href ?? `#${child.id}`)])).toEqual([
+    expect(buildSetToc(pages, 1).map((entry) => [entry.id, entry.children.map((child) => `${child.href ?? `#${child.id}`} ${child.text}`)])).toEqual([
       ['intro', []],
-      ['schemas', ['#a', 'b.html#b', 'b.html#c']],
+      ['schemas', ['#a a', 'b.html#b b – c']],
       ['errors', []],
     ]);
   });
