@@ -52,13 +52,15 @@ export function readDocs(dir: string, first = 'index.html'): BuiltPage {
   if (files.length === 1) return start;
   const main: Element = { type: 'element', tagName: 'main', properties: { id: 'content' }, children: pages.flatMap((page) => page.main().children) };
   const merged = pageOf({ type: 'root', children: [main] }, dir);
-  // The TOC of the set: every h1 (from the first page), each with the children listed on its own
-  // page and on the pages that continue its group, in order.
+  // The TOC of the set: every h1 (from the first page), each with the children each page lists for
+  // its own headings (a page of a continued group names the group's other pages too: those are left
+  // to their own pages), in order.
   const local = new Map<string, string[]>();
   for (const page of pages) {
+    const own = new Set(page.headingIds());
     for (const group of page.toc()) {
       const children = local.get(group.entry) ?? [];
-      children.push(...group.children.filter((child) => !children.includes(child)));
+      children.push(...group.children.filter((child) => own.has(child.slice(child.lastIndexOf('#') + 1)) && !children.includes(child)));
       local.set(group.entry, children);
     }
   }
