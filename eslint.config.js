@@ -128,7 +128,7 @@ const LAYERS = {
     'workers',
     'theme',
   ],
-  openapi: ['settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'llms', 'workers', 'theme'],
+  openapi: ['settle', 'markdown', 'highlight', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'llms', 'theme'],
   markdown: ['engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser', 'openapi', 'llms', 'theme'],
   engine: ['integration', 'layouts', 'components', 'pages', 'scripts', 'search/browser'],
   integration: ['layouts', 'components', 'pages', 'scripts', 'search/browser'],

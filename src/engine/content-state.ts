@@ -15,7 +15,7 @@ import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
-import { specParts } from '../openapi/spec-parts';
+import { compileSpecTask, specParts } from '../openapi/spec-parts';
 import { SpecCache } from '../openapi/spec-cache';
 import { expandSpecComponents } from '../openapi/mdx-components';
 
@@ -97,7 +97,7 @@ export class ContentState {
       for (const page of this.site.pages) {
         report(await expandSpecComponents(page, load));
         if (page.specs.length === 0) continue;
-        const { parts, problems } = await specParts(page, load, this.compiledSpecs);
+        const { parts, problems } = await specParts(page, load, this.compiledSpecs, (task) => compileSpecTask(task, this.compiledSpecs.version, load));
         // A spec named among the includes goes where it was named; the others after every part.
         // From the last place to the first, so each index still means the part it meant.
         const placed = page.specs.map((spec, index) => ({ at: spec.at ?? page.parts.length, part: parts[index] }));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
@@ -5,6 +6,7 @@ import { compileSpec, type CompiledSpec } from './compile-spec';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import type { SpecCache } from './spec-cache';
 import { tagsOf } from './spec-model';
+import { WorkerPool } from '../workers/pool';
 
 /**
  * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
@@ -16,6 +18,7 @@ export async function specParts(
   page: Page,
   load: (file: string) => Promise<LoadedSpec> = loadSpec,
   cache?: SpecCache,
+  compile?: (task: SpecTask) => Promise<CompiledFile>,
 ): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[] }> {
   // One entry per spec of the page, in order (undefined for a spec with errors).
   const parts: Array<SourceFile | undefined> = [];
@@ -44,24 +47,73 @@ export async function specParts(
       parts.push(part(reference.file, cached.markdown));
       continue;
     }
-    const spec = await load(reference.file);
-    const found = [...spec.problems];
-    if (!spec.document) {
-      problems.push(...found);
-      parts.push(undefined);
-      continue;
-    }
-    const known = tagsOf(spec.document).map((tag) => tag.name);
-    for (const tag of reference.tags.filter((name) => !known.includes(name))) {
-      found.push(problem('openapi-tag-unknown', { file: page.file, line: reference.line }, { tag, known: known.join(', ') }));
-    }
-    const compiled = compileSpec(spec.document, options);
-    found.push(...findingProblems(compiled, reference.file, spec));
-    if (spec.files) cache?.set(reference.file, options, spec.files, { markdown: compiled.markdown, problems: found });
-    problems.push(...found);
-    parts.push(part(reference.file, compiled.markdown));
+    const compiled = await (compile ?? ((task: SpecTask) => compileSpecFile(task, load)))({
+      file: reference.file,
+      options,
+      tags: { file: page.file, line: reference.line, names: reference.tags },
+    });
+    if (compiled.markdown !== undefined && compiled.files)
+      cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
+    problems.push(...compiled.problems);
+    parts.push(compiled.markdown === undefined ? undefined : part(reference.file, compiled.markdown));
   }
   return { parts, problems };
+}
+
+/** One spec to compile for one page: what compileSpecFile needs, as plain data (it may be sent to a worker). */
+export interface SpecTask {
+  file: string;
+  options: SpecOptions;
+  /** The tags the page asks for, and where it names the spec (for an unknown tag's report). */
+  tags: { file: string; line: number | undefined; names: string[] };
+}
+
+/** A compiled spec: its Markdown (undefined when it has errors), the problems found, the files it is made of. */
+export interface CompiledFile {
+  markdown?: string;
+  problems: Problem[];
+  files?: string[];
+}
+
+type SpecOptions = Parameters<typeof compileSpec>[1];
+
+/** Reads, checks and compiles one spec for one page. */
+export async function compileSpecFile(task: SpecTask, load: (file: string) => Promise<LoadedSpec> = loadSpec): Promise<CompiledFile> {
+  const spec = await load(task.file);
+  const found = [...spec.problems];
+  if (!spec.document) return { problems: found };
+  const known = tagsOf(spec.document).map((tag) => tag.name);
+  for (const tag of task.tags.names.filter((name) => !known.includes(name))) {
+    found.push(problem('openapi-tag-unknown', { file: task.tags.file, line: task.tags.line }, { tag, known: known.join(', ') }));
+  }
+  const compiled = compileSpec(spec.document, task.options);
+  found.push(...findingProblems(compiled, task.file, spec));
+  return { markdown: compiled.markdown, problems: found, ...(spec.files ? { files: spec.files } : {}) };
+}
+
+/**
+ * A spec file this large is read, checked and compiled in a worker thread. Reading GitHub's spec
+ * (13 MB) with Redocly and compiling it left the build's main thread at 880 MB (200 MB of it in
+ * use), held through the rendering that follows, when the two render workers take their share: a
+ * worker's memory goes back when it ends. Smaller specs stay on this thread, where `npm run dev`
+ * re-renders them fastest.
+ */
+const WORKER_SPEC_BYTES = 2_000_000;
+
+/** Compiles `task` in a worker thread when its spec file is large, else here (`version` names the code, for the worker's bundle). */
+export async function compileSpecTask(
+  task: SpecTask,
+  version: string,
+  load: (file: string) => Promise<LoadedSpec>,
+  workerBytes = WORKER_SPEC_BYTES,
+): Promise<CompiledFile> {
+  if (!fs.existsSync(task.file) || fs.statSync(task.file).size < workerBytes) return compileSpecFile(task, load);
+  const pool = await WorkerPool.start<SpecTask, CompiledFile>(new URL('./spec-worker.ts', import.meta.url), version, { size: 1 });
+  try {
+    return await pool.run(task);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** What the compiler found in a spec, as problems at the spec's lines. */

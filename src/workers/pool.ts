@@ -42,11 +42,15 @@ export class WorkerPool<Task, Result> {
   }
 
   /**
-   * A pool with one worker per core. `entry` (a worker script of the sources) is bundled once per
+   * A pool with one worker per core (or `size` workers). `entry` (a worker script of the sources) is bundled once per
    * `version` of the code it runs, into the project's `node_modules/.cache/`, where Node finds the
    * packages it imports whatever the work folder.
    */
-  static async start<Task, Result>(entry: URL, version: string, options: { youngGenerationMb?: number } = {}): Promise<WorkerPool<Task, Result>> {
+  static async start<Task, Result>(
+    entry: URL,
+    version: string,
+    options: { youngGenerationMb?: number; size?: number } = {},
+  ): Promise<WorkerPool<Task, Result>> {
     const name = path.basename(fileURLToPath(entry)).replace(/\.ts$/, '');
     const script = path.join(WORKER_DIR, `${name}-${version.slice(0, 12)}.mjs`);
     if (!fs.existsSync(script)) {
@@ -64,7 +68,7 @@ export class WorkerPool<Task, Result> {
       });
       fs.renameSync(temporary, script);
     }
-    return new WorkerPool<Task, Result>(script, Math.max(1, os.availableParallelism()), options.youngGenerationMb);
+    return new WorkerPool<Task, Result>(script, options.size ?? Math.max(1, os.availableParallelism()), options.youngGenerationMb);
   }
 
   run(task: Task): Promise<Result> {
