@@ -47,3 +47,23 @@ export function mix(color: string, other: string, amount: number): string {
   const [a, b] = [parseHex(color), parseHex(other)];
   return toHex(a.map((c, i) => c + (b[i]! - c) * amount) as Rgb);
 }
+
+/** A hex colour in CIE L*a*b* (D65): distances in it follow what the eye sees. */
+function lab(hex: string): Rgb {
+  const linear = parseHex(hex).map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as Rgb;
+  const [r, g, b] = linear;
+  const x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047;
+  const y = r * 0.2126 + g * 0.7152 + b * 0.0722;
+  const z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883;
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
+/** How far apart two hex colours look: CIE76 ΔE (about 2 is just noticeable side by side, 50 is another hue). */
+export function colorDifference(a: string, b: string): number {
+  const [one, two] = [lab(a), lab(b)];
+  return Math.hypot(one[0] - two[0], one[1] - two[1], one[2] - two[2]);
+}

@@ -54,6 +54,8 @@ export class LineTokenizer {
   private readonly colorMap: string[];
   /** The theme's default text colour. */
   readonly foreground: string;
+  /** Every colour the theme gives tokens, lower-cased. */
+  readonly colors: readonly string[];
 
   constructor(
     private readonly shiki: Highlighter,
@@ -62,6 +64,7 @@ export class LineTokenizer {
     const resolved = shiki.getInternalContext().setTheme(theme);
     this.colorMap = resolved.colorMap;
     this.foreground = resolved.theme.fg;
+    this.colors = [...new Set(this.colorMap.filter(Boolean).map((color) => color.toLowerCase()))];
   }
 
   /** The tokens of each line of `code` in `language` (a loaded language, not 'text'). */

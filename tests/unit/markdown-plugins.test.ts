@@ -45,6 +45,12 @@ describe('code blocks', () => {
     expect(html.match(/<button type="button" class="copy-button">Copy<\/button>/g)).toHaveLength(3);
   });
 
+  it('writes a token whose colour looks like the text colour as plain text, and colours the rest', async () => {
+    const { html } = await render({ 'index.md': '```json\n{"name": "octocat", "id": 1}\n```\n' });
+    // Monokai's JSON keys are blue italic, numbers purple; its string values (#cfcfc2) are near the text's #f8f8f2.
+    expect(html).toContain('<span class="hl-66d9ef hl-i">"name"</span>: "octocat", <span class="hl-66d9ef hl-i">"id"</span>: <span class="hl-ae81ff">1</span>');
+  });
+
   it('drops the trailing newline so copied code has none', async () => {
     const { html } = await render({ 'index.md': '```text\nline\n\n```\n' });
     expect(html).toContain('<code>line\n</code>');
