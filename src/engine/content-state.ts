@@ -14,8 +14,10 @@ import { forgetIdentifierWords } from '../search/shared/identifiers';
 import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
 import { problem, type Problem } from '../validation/problem';
-import type { LoadedSpec } from '../openapi/load-spec';
+import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
+import { compileSpecTask, specParts } from '../openapi/spec-parts';
 import { SpecCache } from '../openapi/spec-cache';
+import { expandSpecComponents } from '../openapi/mdx-components';
 
 /** The site's own look (ContentState.brand). */
 export interface Brand {
@@ -77,14 +79,6 @@ export class ContentState {
    */
   prepare(): Promise<void> {
     this.specs ??= (async () => {
-      if (!this.site.pages.some(namesSpecs)) return;
-      // Loaded only for content that names a spec: Redocly and the sample generators take half a
-      // second to load, which every other build and every dev start would pay for nothing.
-      const [{ loadSpec }, { compileSpecTask, specParts }, { expandSpecComponents }] = await Promise.all([
-        import('../openapi/load-spec'),
-        import('../openapi/spec-parts'),
-        import('../openapi/mdx-components'),
-      ]);
       const loaded = new Map<string, Promise<LoadedSpec>>();
       const load = (file: string) => {
         let spec = loaded.get(file);
@@ -207,11 +201,6 @@ export class ContentState {
     }
     return { problems, records };
   }
-}
-
-/** Whether a page names an OpenAPI spec: in front matter, or (MDX) with an `<Operation>` or `<OpenAPI>` component. */
-function namesSpecs(page: Page): boolean {
-  return page.specs.length > 0 || (page.dialect === 'mdx' && page.parts.some((part) => /<(?:Operation|OpenAPI)\b/.test(part.body)));
 }
 
 /**

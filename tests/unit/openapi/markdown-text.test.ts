@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { descriptionMarkdown } from '../../../src/openapi/markdown-text';
+
+describe("a spec's description written back as Markdown", () => {
+  test.each([
+    // Plain words come back as they are (the fast path: no parsing).
+    ['The number of results per page (max 100).', 'The number of results per page (max 100).'],
+    ['Say "hi" to the 3 owners’ repos; 50% off', 'Say "hi" to the 3 owners’ repos; 50% off'],
+    // Text that starts Markdown is read as Markdown, then written in Shale's style.
+    ['2) Second', '2. Second'],
+    ['+ plus', '- plus'],
+    ['    indented', '```\nindented\n```'],
+    ['See www.example.com now', 'See [www.example.com](http://www.example.com) now'],
+    ['Trailing break  ', 'Trailing break'],
+    ['A *word*', 'A *word*'],
+    ['A __word__', 'A **word**'],
+  ])('%j → %j, in Markdown and MDX', (text, markdown) => {
+    expect(descriptionMarkdown(text, 'md').markdown).toBe(markdown);
+    expect(descriptionMarkdown(text, 'mdx').markdown).toBe(markdown);
+  });
+});
