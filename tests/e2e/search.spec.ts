@@ -191,6 +191,17 @@ test.describe('search box', () => {
     await expect(page).toHaveURL(/\/v2\.html#installing-the-webhook-relay$/);
   });
 
+  test('lists the section titled as typed first when Pagefind ranks it below the first fifty, by searching the words as a phrase', async ({ page }) => {
+    // tests/fixtures/search-ranking: seventy short sections use "quarterly" and "ledger" often but never
+    // in a row; "Quarterly ledger" is long and has them only in its title, so Pagefind ranks it 71st of 71.
+    await page.goto(siteUrl('search-ranking'));
+    const found = await search(page, 'quarterly ledger');
+    expect(found[0]).toBe('Quarterly ledger');
+    expect(found.slice(1, 4)).toEqual(['Ledger quarterly review 1', 'Ledger quarterly review 2', 'Ledger quarterly review 3']);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#quarterly-ledger$/);
+  });
+
   test('ranks every section on its own: an h3 is a result of its own, not folded into its page', async ({ page }) => {
     await page.goto(siteUrl('default'));
     const found = await search(page, 'token');
