@@ -71,7 +71,8 @@ function plainColors(tokenizer: LineTokenizer): Set<string> {
 
 /**
  * Highlights code as hast for a `<code>` element: one span per run of tokens of the same colour,
- * plain text where the colour is the theme's default (or looks like it: PLAIN_DIFFERENCE). `language` must be loaded (or 'text').
+ * plain text where the colour is the theme's default or looks like it (PLAIN_DIFFERENCE).
+ * `language` must be loaded (or 'text').
  */
 export function highlightToHast(shiki: Highlighter, code: string, language: string): ElementContent[] {
   const canonical = canonicalLanguage(language) ?? 'text';

@@ -44,7 +44,7 @@ export function descriptionMarkdown(text: string, dialect: Dialect, options: { h
  * A one-line description made only of letters, digits, spaces and punctuation that starts no
  * Markdown, HTML, MDX expression or GFM autolink: parsing it and writing it back gives the text
  * itself. Seven in ten of GitHub's 6,799 distinct descriptions are such (every one of them came
- * back unchanged when this was measured), and parsing was most of compiling the spec.
+ * back unchanged when this was measured); parsing and writing descriptions was 40 % of compiling it.
  */
 const PLAIN_TEXT = /^[A-Za-z0-9(“"'‘][A-Za-z0-9 ,.;'"?()/%=$’‘“”-]*$/;
 const isPlainText = (text: string): boolean => PLAIN_TEXT.test(text) && !/^\d+[.)]|\s{2}|\s$|www\./i.test(text);
