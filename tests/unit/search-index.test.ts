@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex, indexSite, startSearchIndex } from '../../src/search/build/search-index';
 import { SearchIndexError, sectionRecords } from '../../src/search/build/records';
@@ -51,6 +52,9 @@ describe('indexSite', () => {
       expect(await indexSite(site, nothingKnown(), new Set(['index.html']))).toEqual({ pages: 1, records: 2 });
       expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
       expect(fs.readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
+      // The engine every first search fetches is written smaller than gzip's best (recompress.ts).
+      const engine = fs.readFileSync(path.join(site, 'pagefind', 'wasm.en.pagefind'));
+      expect(engine.length).toBeLessThan(zlib.gzipSync(zlib.gunzipSync(engine), { level: 9 }).length);
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }

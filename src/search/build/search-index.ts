@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { recompressIndexFiles } from './recompress';
 import { recordDocument } from './record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
 import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
@@ -143,23 +144,28 @@ async function writeShards(state: IndexState, folder: string, reuse: IndexReuse 
   fs.rmSync(folder, { recursive: true, force: true });
   const [first, ...others] = [...state.shards.keys()].sort((a, b) => a - b);
   if (first === undefined) return;
-  await writeShard(state, state.shards.get(first)!, folder, reuse);
+  if (await writeShard(state, state.shards.get(first)!, folder, reuse)) await recompressIndexFiles(folder);
   for (const number of others) {
     const shardDir = path.join(folder, shardFolder(number));
-    await writeShard(state, state.shards.get(number)!, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) });
+    if (!(await writeShard(state, state.shards.get(number)!, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) })))
+      continue;
     // The browser runs the first shard's pagefind.js and WebAssembly for all of them.
     for (const entry of fs.readdirSync(shardDir, { withFileTypes: true })) {
       if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) fs.rmSync(path.join(shardDir, entry.name));
     }
+    await recompressIndexFiles(shardDir);
   }
   const list: ShardList = { shards: others.map((number) => `${shardFolder(number)}/`) };
   fs.writeFileSync(path.join(folder, SHARDS_FILE), JSON.stringify(list));
   if (state.endpoints.length) fs.writeFileSync(path.join(folder, ENDPOINTS_FILE), endpointsJson(state));
 }
 
-/** Writes one shard into `folder`: the previous one's files when its sections are the same, else Pagefind's index of them. */
-async function writeShard(state: IndexState, shard: ShardInput, folder: string, reuse: IndexReuse | undefined): Promise<void> {
-  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return;
+/**
+ * Writes one shard into `folder`: the previous one's files when its sections are the same (returns
+ * false), else Pagefind's index of them (returns true).
+ */
+async function writeShard(state: IndexState, shard: ShardInput, folder: string, reuse: IndexReuse | undefined): Promise<boolean> {
+  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return false;
   const index = await indexSections(state, shard);
   const write = async (seeded: ReadonlyMap<string, string>) => {
     const { errors } = await index.writeFiles({ outputPath: folder });
@@ -167,10 +173,11 @@ async function writeShard(state: IndexState, shard: ShardInput, folder: string, 
     return errors.length > 0 || !reuse || settleFragments(folder, shard.indexed, seeded, reuse);
   };
   try {
-    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return;
+    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return true;
     // A reused file may not hold what Pagefind meant to write there: write every file afresh.
     fs.rmSync(folder, { recursive: true, force: true });
     await write(new Map());
+    return true;
   } finally {
     // The service keeps an index until told: at 5,000 endpoints, hundreds of megabytes.
     await index.deleteIndex();
