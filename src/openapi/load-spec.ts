@@ -39,7 +39,30 @@ let config: Promise<Config> | undefined;
 
 const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
 
+/** Reads, checks and bundles a spec file. */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
+  return readSpec(file, true);
+}
+
+/**
+ * The checks of loadSpec alone, for a large spec checked in one worker thread while another reads
+ * and compiles it (spec-parts.ts): the problems Redocly's rules find, or, when the file cannot be
+ * read at all, the one problem saying so (`failed`).
+ */
+export async function checkSpec(file: string): Promise<{ problems: Problem[]; failed: boolean }> {
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return { problems: ruleProblems(await lint({ ref: file, config: await redoclyConfig() }), file), failed: false };
+  } catch (cause) {
+    return { problems: [readFailure(cause, file, text)], failed: true };
+  }
+}
+
+/**
+ * Reads and bundles a spec file; with `check`, Redocly's rules run first (their problems come
+ * first). Without, only Shale's own checks of tags run: checkSpec gives the rest.
+ */
+export async function readSpec(file: string, check: boolean): Promise<LoadedSpec> {
   const text = fs.readFileSync(file, 'utf8');
   const source = new Source(file, text);
   const lineOf = (pointer: string): number | undefined => {
@@ -50,28 +73,19 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     }
   };
   const problems: Problem[] = [];
-  config ??= createConfig({ rules: RULES });
-  let results: NormalizedProblem[];
+  const config = await redoclyConfig();
+  let results: NormalizedProblem[] = [];
   let bundled: Json;
   let files: string[];
   try {
     // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
-    const resolver = new BaseResolver((await config).resolve);
-    results = await lint({ ref: file, config: await config, externalRefResolver: resolver });
-    const result = await bundle({ ref: file, config: await config, dereference: false, externalRefResolver: resolver });
+    const resolver = new BaseResolver(config.resolve);
+    if (check) results = await lint({ ref: file, config, externalRefResolver: resolver });
+    const result = await bundle({ ref: file, config, dereference: false, externalRefResolver: resolver });
     bundled = result.bundle.parsed;
     files = [...new Set([file, ...result.fileDependencies])];
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
-    const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);
-    if (unsupported) {
-      const versionLine = text.split('\n').findIndex((line) => /^\s*"?(openapi|swagger)"?\s*:/.test(line));
-      problems.push(problem('openapi-version', { file, ...(versionLine < 0 ? {} : { line: versionLine + 1 }) }, { version: unsupported[1]! }));
-      return { problems, lineOf };
-    }
-    const line = /line (\d+)/i.exec(reason)?.[1];
-    problems.push(problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason }));
-    return { problems, lineOf };
+    return { problems: [readFailure(cause, file, text)], lineOf };
   }
   const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
   if (!SUPPORTED.test(version)) {
@@ -80,7 +94,30 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     );
     return { problems, lineOf };
   }
-  for (const group of byPlace(results)) {
+  problems.push(...ruleProblems(results, file));
+  for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
+  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
+  const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
+  return { document, problems, lineOf, files };
+}
+
+const redoclyConfig = () => (config ??= createConfig({ rules: RULES }));
+
+/** The one problem of a spec that cannot be read: a version Redocly does not know, or a reason. */
+function readFailure(cause: unknown, file: string, text: string): Problem {
+  const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
+  const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);
+  if (unsupported) {
+    const versionLine = text.split('\n').findIndex((line) => /^\s*"?(openapi|swagger)"?\s*:/.test(line));
+    return problem('openapi-version', { file, ...(versionLine < 0 ? {} : { line: versionLine + 1 }) }, { version: unsupported[1]! });
+  }
+  const line = /line (\d+)/i.exec(reason)?.[1];
+  return problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason });
+}
+
+/** Redocly's results as problems: errors, and the example rules' warnings (RULES). */
+function ruleProblems(results: NormalizedProblem[], file: string): Problem[] {
+  return byPlace(results).map((group) => {
     const result = group[0]!;
     const location = result.location[0];
     const at = location ? lineColumn(location) : undefined;
@@ -88,14 +125,10 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
     const reason = joinedReasons(group.map((one) => one.message.replace(/`/g, '"')));
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong.
-    problems.push(
-      result.severity === 'error' ? problem('openapi-invalid', where, { pointer, reason }) : problem('openapi-example-mismatch', where, { pointer, reason }),
-    );
-  }
-  for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
-  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
-  const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
-  return { document, problems, lineOf, files };
+    return result.severity === 'error'
+      ? problem('openapi-invalid', where, { pointer, reason })
+      : problem('openapi-example-mismatch', where, { pointer, reason });
+  });
 }
 
 /**

@@ -1,9 +1,11 @@
+import { checkSpec } from './load-spec';
+import { compileUnchecked, type SpecWorkerTask } from './spec-parts';
 import { serveTasks } from '../workers/serve-tasks';
-import { compileSpecFile, type SpecTask } from './spec-parts';
 
 /**
- * A worker thread that reads, checks and compiles one large spec (spec-parts.ts, compileSpecTask).
- * It reads the spec itself: a large spec that an MDX page also names in `<Operation>` is read again
- * on the main thread for that component (its problems are reported once all the same).
+ * A worker thread of a large spec (spec-parts.ts, compileSpecTask): it runs Redocly's checks of the
+ * spec, or reads and compiles it without them, while another worker does the other. Each reads the
+ * file itself: a large spec that an MDX page also names in `<Operation>` is read again on the main
+ * thread for that component (its problems are reported once all the same).
  */
-serveTasks((task: SpecTask) => compileSpecFile(task));
+serveTasks((task: SpecWorkerTask) => ('check' in task ? checkSpec(task.check) : compileUnchecked(task.compile)));
