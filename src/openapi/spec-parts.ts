@@ -131,6 +131,7 @@ type CheckedSpec = Awaited<ReturnType<typeof checkSpec>>;
 
 /** What a spec worker (spec-worker.ts) is asked: the checks of a spec file, or reading and compiling it without them. */
 export type SpecWorkerTask = { check: string } | { compile: SpecTask };
+export type SpecWorkerResult = CheckedSpec | UncheckedCompile;
 
 /**
  * A spec file this large is read, checked and compiled in worker threads. Reading GitHub's spec
@@ -151,7 +152,7 @@ export async function compileSpecTask(
   workerBytes = WORKER_SPEC_BYTES,
 ): Promise<CompiledFile> {
   if (!fs.existsSync(task.file) || fs.statSync(task.file).size < workerBytes) return compileSpecFile(task, load);
-  const pool = await WorkerPool.start<SpecWorkerTask, CheckedSpec | UncheckedCompile>(new URL('./spec-worker.ts', import.meta.url), version, { size: 2 });
+  const pool = await WorkerPool.start<SpecWorkerTask, SpecWorkerResult>(new URL('./spec-worker.ts', import.meta.url), version, { size: 2 });
   try {
     const [checked, unchecked] = await Promise.all([pool.run({ check: task.file }), pool.run({ compile: task })]);
     return joinChecked(checked as CheckedSpec, unchecked as UncheckedCompile);

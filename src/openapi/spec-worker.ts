@@ -1,5 +1,5 @@
 import { checkSpec } from './load-spec';
-import { compileUnchecked, type SpecWorkerTask } from './spec-parts';
+import { compileUnchecked, type SpecWorkerResult, type SpecWorkerTask } from './spec-parts';
 import { serveTasks } from '../workers/serve-tasks';
 
 /**
@@ -8,4 +8,4 @@ import { serveTasks } from '../workers/serve-tasks';
  * file itself: a large spec that an MDX page also names in `<Operation>` is read again on the main
  * thread for that component (its problems are reported once all the same).
  */
-serveTasks((task: SpecWorkerTask) => ('check' in task ? checkSpec(task.check) : compileUnchecked(task.compile)));
+serveTasks<SpecWorkerTask, SpecWorkerResult>((task) => ('check' in task ? checkSpec(task.check) : compileUnchecked(task.compile)));
