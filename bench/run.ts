@@ -121,9 +121,15 @@ function serve(dir: string, port: number): Promise<ChildProcess> {
   });
 }
 
-/** Makes the next build a cold one: no caches from earlier runs. */
-function forgetCaches(): void {
-  for (const dir of ['node_modules/.astro', '.shale/astro', '.shale/cache']) fs.rmSync(dir, { recursive: true, force: true });
+/**
+ * Makes the next build into `out` a cold one: no caches from earlier runs, and no site there. A site
+ * left in `out` by the last bench (same seeded corpus, same sections) lent the "cold" build its
+ * search shards whole (search/build/reuse.ts, through the manifests kept in `.shale/search-manifests`):
+ * until 2026-12-05, some cold builds skipped Pagefind for some shards, and their index files were
+ * those an older Shale wrote.
+ */
+function forgetCaches(out: string): void {
+  for (const dir of ['node_modules/.astro', '.shale/astro', '.shale/cache', '.shale/search-manifests', out]) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A Markdown table of figures: each line a label, then a value per column. */
@@ -161,7 +167,7 @@ async function coldBuilds(source: string, label: string, shinsScript: string) {
   let out = '';
   for (let run = 0; run < RUNS; run++) {
     out = path.join(WORK, `out-${label}-${run}`);
-    forgetCaches();
+    forgetCaches(out);
     const result = await measureBuild({ SHALE_CONTENT: source, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of ${label} failed:\n${result.output}`);
     builds.push({ seconds: result.seconds, rss: result.peakRss, hash: hashTree(out) });
@@ -349,7 +355,7 @@ async function benchGitHubSpec(tools: BenchTools): Promise<GitHubSpecRow> {
   let out = '';
   for (let run = 0; run < RUNS; run++) {
     out = path.join(WORK, `out-github-spec-${run}`);
-    forgetCaches();
+    forgetCaches(out);
     const result = await measureBuild({ SHALE_CONTENT: source.dir, SHALE_OUT_DIR: out });
     if (!result.ok) throw new Error(`build of GitHub's spec failed:\n${result.output}`);
     builds.push({ seconds: result.seconds, rss: result.peakRss });
