@@ -73,6 +73,12 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         .describe(
           "SHALE_SEARCH_REUSE. A rebuild reuses the published search index's unchanged files, read from Pagefind's own file format; `false` (or 0) turns that off and writes every file afresh.",
         ),
+      quickRebuild: z
+        .preprocess((value) => (typeof value === 'string' ? !/^(0|false|no|off)$/i.test(value.trim()) : value), z.boolean())
+        .default(fromEnv('SHALE_QUICK_REBUILD') ?? true)
+        .describe(
+          "SHALE_QUICK_REBUILD. When only the text of Markdown pages changed since Shale published the output folder (no heading, title, front matter, image, style or code), a build rewrites just those pages' bodies there, their search index and Markdown, without Astro's build; `false` (or 0) always builds the whole site.",
+        ),
       workDir: z
         .string()
         .min(1)
@@ -104,6 +110,7 @@ const VARIABLES: Record<string, string> = {
   outDir: 'SHALE_OUT_DIR',
   searchShardSections: 'SHALE_SEARCH_SHARD_SECTIONS',
   searchReuse: 'SHALE_SEARCH_REUSE',
+  quickRebuild: 'SHALE_QUICK_REBUILD',
   workDir: 'SHALE_WORK_DIR',
 };
 

@@ -3,7 +3,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { resolveOptions, type ShaleOptions, type ShaleOptionsInput } from './options';
 import { ContentState } from './content-state';
 import { pipelineVersion, pruneParts } from '../markdown/part-cache';
-import type { ListedPage } from '../llms/page-order';
+import type { PageData } from '../content/page-data';
 
 /** Every folder a build reads or writes, made absolute once. */
 export interface BuildPaths {
@@ -46,7 +46,7 @@ export class ShaleBuild {
   /** Astro's way to run the content loader again after a change (set by the dev server). */
   contentRefresh: ContentRefresh | undefined;
   /** Every output page as the content loader last stored it: the files for AI assistants list them (llms/llms-files.ts). */
-  storedPages: ListedPage[] = [];
+  storedPages: PageData[] = [];
   private state: ContentState | undefined;
   private version: string | undefined;
   private readonly pagesLoader: (build: ShaleBuild, context: LoaderContext) => Promise<void>;

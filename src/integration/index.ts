@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { themeCss } from '../highlight/highlighter';
 import { hasErrors } from '../validation/problem';
 import { fail, warn } from '../engine/fail';
@@ -9,13 +9,15 @@ import { resolveOptions, ShaleOptionsError, type ShaleOptions, type ShaleOptions
 import { ShaleBuild } from '../engine/shale-build';
 import { tabRulesCss } from '../styles/tab-rules';
 import { isAssetFile } from '../content/assets';
-import { publish, stagingDirectory } from './output-swap';
+import { publish, scratchDirectory, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
-import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from '../search/build/search-index';
+import type { PendingIndex } from '../search/build/search-index';
 import { devSearch } from '../search/build/dev-search';
 import { loadPages } from './loader';
-import { writeLlmsFiles } from '../llms/llms-files';
+import { completeSite, startSiteIndex } from './complete-site';
+import { nothingToBuild, planQuickRebuild, startQuickRebuild } from './quick-rebuild';
+import { forgetPublished, recordBuild } from './published-site';
 import { devPageMarkdown } from './dev-page-markdown';
 import { withBreakpoints } from '../theme/brand-css';
 import { registerBuild } from './pages-loader';
@@ -56,6 +58,10 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
   let build: ShaleBuild | undefined;
   let staging: string | undefined;
   let searchIndex: PendingIndex | undefined;
+  /** A quick rebuild (quick-rebuild.ts): what finishes it, and where Astro's empty build writes (removed). */
+  let finishQuick: ((logger: AstroIntegrationLogger) => Promise<void>) | undefined;
+  let quickScratch: string | undefined;
+  let restoreTypes: (() => void) | undefined;
   return {
     name: 'shale',
     hooks: {
@@ -95,14 +101,23 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         const { problems, records } = await current.content().check();
         if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
         warn(logger, problems, current.paths.cwd);
+        if (options.quickRebuild) {
+          const plan = await planQuickRebuild(current);
+          if ('rewrites' in plan) {
+            finishQuick = startQuickRebuild(current, plan, records);
+            // Astro's build is left nothing to do (about a second, where a full build takes ten at 5,000 endpoints).
+            quickScratch = scratchDirectory(current.paths.work);
+            const nothing = nothingToBuild(current.paths.root, current.paths.work, quickScratch);
+            restoreTypes = nothing.restore;
+            updateConfig(nothing.config);
+            return;
+          }
+          if (plan.reason) logger.info(`a full build: ${plan.reason}.`);
+        }
+        // The site in the output folder is about to be replaced: what is recorded of it goes first.
+        forgetPublished(current);
         staging = stagingDirectory(current.paths.work);
-        // Pagefind indexes the sections of Markdown pages while Astro builds (finished in build:done);
-        // when no MDX page wants search (its sections are known only once built), it also writes the index.
-        const pages = current.content().site.pages;
-        const everySectionKnown = pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
-        // The published site's index lends its unchanged shards and fragment files (search/build/reuse.ts).
-        const reuse = options.searchReuse ? { previous: path.join(current.paths.outDir, SEARCH_FOLDER), manifests: current.paths.searchManifests } : undefined;
-        searchIndex = startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse, options.searchShardSections);
+        searchIndex = startSiteIndex(current, records, staging);
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
@@ -131,6 +146,11 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         });
       },
       'astro:build:done': async ({ logger }) => {
+        if (finishQuick) {
+          fs.rmSync(quickScratch!, { recursive: true, force: true });
+          restoreTypes?.();
+          return finishQuick(logger);
+        }
         if (!build || !staging) return;
         const current = build;
         copyContentAssets(current.paths.content, staging);
@@ -138,27 +158,17 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         const noscript = path.join(staging, 'shale-noscript.css');
         const breakpoints = current.content().brand().breakpoints;
         if (breakpoints && fs.existsSync(noscript)) fs.writeFileSync(noscript, withBreakpoints(fs.readFileSync(noscript, 'utf8'), breakpoints));
-        try {
-          // Pages whose sections are known only once built (MDX) are read back; the others' records were handed over.
-          const builtOnly = new Set(
-            current
-              .content()
-              .site.pages.filter((page) => page.dialect === 'mdx' && page.frontMatter.search)
-              .map((page) => page.outputPath),
-          );
-          const indexed = await indexSite(staging, searchIndex!, builtOnly);
-          if (indexed) logger.info(`search index: ${indexed.records} sections of ${indexed.pages} page(s)`);
-          const markdown = writeLlmsFiles(staging, current.storedPages, {
-            base: current.options.base,
-            site: current.options.site ? new URL(current.options.site) : undefined,
-            cacheDir: current.paths.markdownCache,
-          });
-          logger.info(`Markdown of ${markdown.pages} page(s) (${markdown.converted} converted) and llms-full.txt (${Math.round(markdown.bytes / 1024)} KB)`);
-        } catch (error) {
-          fs.rmSync(staging, { recursive: true, force: true });
-          fail(logger, { message: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` });
-        }
+        await completeSite(current, staging, searchIndex!, current.storedPages, logger);
         publish(staging, current.paths.outDir, current.paths.work);
+        try {
+          recordBuild(current, current.storedPages);
+        } catch (error) {
+          // The site is published; without a record the next build is a full one, nothing worse.
+          forgetPublished(current);
+          logger.warn(
+            `the next build will be a full one: what was published could not be recorded (${error instanceof Error ? error.message : String(error)}).`,
+          );
+        }
         logger.info(`site written to ${current.paths.outDir}`);
       },
     },

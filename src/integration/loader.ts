@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
-import type { Page } from '../content/site';
 import { isAssetFile } from '../content/assets';
 import type { ShaleBuild } from '../engine/shale-build';
-import type { ContentState } from '../engine/content-state';
 import { mdxDocument } from '../markdown/render-page';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 import { LOADER_NAME } from './pages-loader';
-import type { HeadingsFile, PageData } from '../content/page-data';
-import { firstParagraph } from '../content/description';
+import type { PageData } from '../content/page-data';
+import { HEADINGS_SUFFIX, mdxPageData, outputPages, renderKey, writeIfChanged, writeRendered } from './output-pages';
 
 /**
  * Part of every stored Markdown page's digest: Astro keeps an entry whose digest has not changed, so
@@ -90,8 +87,7 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
       const file = path.join(build.paths.generated, page.outputPath.replace(/\.html$/, '.mdx'));
       writeIfChanged(file, text);
       const filePath = path.relative(build.paths.root, file).split(path.sep).join('/');
-      const described = writtenDescription(page) || !checked.description ? {} : { description: checked.description };
-      const data = await context.parseData({ id: page.outputPath, data: { ...pageData(page, content), ...described } });
+      const data = await context.parseData({ id: page.outputPath, data: mdxPageData(page, content, checked.description) });
       store.set({ id: page.outputPath, data, filePath, deferredRender: true, digest: generateDigest(`${STORE_FORMAT}\n${text}\n${JSON.stringify(data)}`) });
       // An unchanged entry is not stored again, but Astro still needs its module in this build's import map.
       store.addModuleImport(filePath);
@@ -111,32 +107,21 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
     }
     const rendered = await content.render(page);
     problems.push(...rendered.problems);
-    for (const [index, group] of rendered.groups.entries()) {
-      seen.add(group.outputPath);
-      const data: PageData = {
-        ...pageData(page, content),
-        outputPath: group.outputPath,
-        footers: group.footers,
-        ...(rendered.split
-          ? { set: { source: page.outputPath, index, count: rendered.groups.length, ...(group.parent === undefined ? {} : { parent: group.parent }) } }
-          : {}),
-        ...(group.title ? { groupTitle: group.title } : {}),
-        // Each page of a split set describes itself, by its own first paragraph.
-        ...(writtenDescription(page) ? {} : descriptionOf(group.html)),
-      };
+    for (const [index, output] of outputPages(page, content, rendered).entries()) {
+      const { data, html, headings } = output;
+      seen.add(data.outputPath);
       // The first page's digest is the whole page's (it tells an unchanged page above). Each other page
       // of a set has its own, from what it shows, so an edit to one include stores one or two pages, not
       // every page of the set again, and the others' files are not even read (GitHub's API: 490 pages,
       // 50 MB, compared for nothing at each edit).
-      const own = index === 0 ? digest : generateDigest(`${STORE_FORMAT}\n${group.html}\n${JSON.stringify(data)}`);
-      if (index > 0 && store.get(group.outputPath)?.digest === own && renderedFilesExist(storedData(store, group.outputPath))) continue;
+      const own = index === 0 ? digest : generateDigest(`${STORE_FORMAT}\n${html}\n${JSON.stringify(data)}`);
+      if (index > 0 && store.get(data.outputPath)?.digest === own && renderedFilesExist(storedData(store, data.outputPath))) continue;
       // The HTML and the headings go to files beside the store: Astro bundles the store into the build,
       // and megabytes there cost seconds; the routes read the files instead (withHeadings()).
-      const htmlFile = writeRendered(build, group.outputPath, group.html);
-      const headings: HeadingsFile = { headings: group.headings, ids: group.ids };
-      const headingsFile = writeRendered(build, `${group.outputPath}${HEADINGS_SUFFIX}`, JSON.stringify(headings));
-      const stored = await context.parseData({ id: group.outputPath, data: { ...data, headings: [], htmlFile, headingsFile } });
-      store.set({ id: group.outputPath, data: stored, digest: own });
+      const htmlFile = writeRendered(build.paths.rendered, data.outputPath, html);
+      const headingsFile = writeRendered(build.paths.rendered, `${data.outputPath}${HEADINGS_SUFFIX}`, JSON.stringify(headings));
+      const stored = await context.parseData({ id: data.outputPath, data: { ...data, headings: [], htmlFile, headingsFile } });
+      store.set({ id: data.outputPath, data: stored, digest: own });
     }
     content.release(page);
   }
@@ -151,58 +136,6 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
   else logger.warn(report);
 }
 
-/** What the page route needs to lay out a page, beside its rendered body. */
-function pageData(page: Page, content: ContentState): PageData {
-  return {
-    outputPath: page.outputPath,
-    title: page.frontMatter.title,
-    tabs: page.tabs,
-    footers: page.footers.map((footer) => footer.html),
-    ...(writtenDescription(page) ? { description: writtenDescription(page) } : {}),
-    meta: page.frontMatter.meta.map((tag) => Object.fromEntries(Object.entries(tag).map(([k, v]) => [k, String(v)]))),
-    head: page.frontMatter.head,
-    search: page.frontMatter.search,
-    codeClipboard: page.frontMatter.code_clipboard,
-    tocDepth: page.frontMatter.toc_depth,
-    dialect: page.dialect,
-    logo: content.hasLogo,
-    ...(content.brand().customCss ? { customCss: content.brand().customCss } : {}),
-    headings: [],
-  };
-}
-
-/**
- * Everything a Markdown page's rendering depends on, as one text (its digest tells an unchanged
- * page). The page's files are digested once per Page object: a 5,000-endpoint page's files are 8 MB
- * of text, and the key is asked for once per page and build.
- */
-function renderKey(page: Page, content: ContentState): string {
-  const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
-  return JSON.stringify({
-    base: content.base,
-    editUrl: content.editUrl,
-    file: page.file,
-    parts: digest(page.parts),
-    tabs: page.tabs,
-    frontMatter: page.frontMatter,
-    footers: page.footers,
-    taken: digest([...content.takenPaths]),
-    customCss: content.brand().customCss,
-  });
-}
-
-/** The description the writer gave: front matter `description`, else a Slate `meta` tag named description. */
-function writtenDescription(page: Page): string | undefined {
-  const tag = page.frontMatter.meta.find((attributes) => attributes.name === 'description');
-  return page.frontMatter.description ?? (tag?.content === undefined ? undefined : String(tag.content));
-}
-
-/** A page's description from its first paragraph, when it has one. */
-function descriptionOf(html: string): { description?: string } {
-  const description = firstParagraph(html);
-  return description ? { description } : {};
-}
-
 /** The data of a stored Markdown page (its HTML file's path included), if the entry exists. */
 function storedData(store: LoaderContext['store'], id: string): PageData | undefined {
   return store.get(id)?.data as unknown as PageData | undefined;
@@ -210,34 +143,6 @@ function storedData(store: LoaderContext['store'], id: string): PageData | undef
 
 /** Whether a stored Markdown page's HTML and headings files are both still there. */
 const renderedFilesExist = (data: PageData | undefined): boolean => [data?.htmlFile, data?.headingsFile].every((file) => !!file && fs.existsSync(file));
-
-/** Beside a page's HTML file in .shale/rendered: its headings (page paths end in .html, so never a page). */
-const HEADINGS_SUFFIX = '.headings.json';
-
-/**
- * Writes the HTML or headings of a Markdown page where the routes read them; returns the file's
- * absolute path. A file that already holds that text is left alone: in `npm run dev` the file watcher
- * reports every write, and an edit to one include changes one page of a split set, not all fifty.
- */
-function writeRendered(build: ShaleBuild, name: string, text: string): string {
-  const file = path.join(build.paths.rendered, name);
-  writeIfChanged(file, text);
-  return file;
-}
-
-function writeIfChanged(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!sameText(file, text)) fs.writeFileSync(file, text);
-}
-
-/** Whether a file holds exactly this text (compared by size first: most changed pages differ there). */
-function sameText(file: string, text: string): boolean {
-  try {
-    return fs.statSync(file).size === Buffer.byteLength(text) && fs.readFileSync(file, 'utf8') === text;
-  } catch {
-    return false; // Not written yet.
-  }
-}
 
 /** Generated MDX files of pages that no longer exist would still be compiled by Astro: remove them. */
 function removeStaleGenerated(outDir: string, pages: Set<string>): void {

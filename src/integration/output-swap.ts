@@ -16,8 +16,12 @@ export function stagingDirectory(work: string): string {
   return staging;
 }
 
+/** Where Astro's empty build writes after a quick rebuild (integration/quick-rebuild.ts): removed at its end. */
+export const scratchDirectory = (work: string): string => path.join(work, `staging-${process.pid}-astro`);
+
 /**
- * The staging folders (and early search indexes, `staging-<pid>-search`) of builds that were
+ * The staging folders (and early search indexes, `staging-<pid>-search`, and the output of Astro's
+ * empty build after a quick rebuild, `staging-<pid>-astro`) of builds that were
  * stopped before they ended (Ctrl+C, a killed process): their process is gone. A build running
  * beside this one keeps its own.
  */
@@ -27,7 +31,7 @@ function abandonedStaging(work: string): string[] {
   return fs
     .readdirSync(shale)
     .filter((name) => {
-      const pid = /^staging-(\d+)(-search)?$/.exec(name)?.[1];
+      const pid = /^staging-(\d+)(-search|-astro)?$/.exec(name)?.[1];
       return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
     })
     .map((name) => path.join(shale, name));

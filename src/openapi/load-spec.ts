@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { BaseResolver, bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { upgrade } from '@scalar/openapi-upgrader';
 import { problem, type Problem } from '../validation/problem';
 import { pointerPart, type Json } from './spec-model';
@@ -37,6 +37,13 @@ const RULES = {
 
 let config: Promise<Config> | undefined;
 
+/**
+ * Redocly's library, loaded when a spec is first read: loading it takes about half a second, which
+ * a build of a site without a spec (and every quick rebuild) would otherwise pay at its start.
+ */
+let redocly: typeof import('@redocly/openapi-core') | undefined;
+const loadRedocly = async () => (redocly ??= await import('@redocly/openapi-core'));
+
 const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
 
 /** Reads, checks and bundles a spec file. */
@@ -52,6 +59,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 export async function checkSpec(file: string): Promise<{ problems: Problem[]; failed: boolean }> {
   const text = fs.readFileSync(file, 'utf8');
   try {
+    const { lint } = await loadRedocly();
     return { problems: ruleProblems(await lint({ ref: file, config: await redoclyConfig() }), file), failed: false };
   } catch (cause) {
     return { problems: [readFailure(cause, file, text)], failed: true };
@@ -64,6 +72,7 @@ export async function checkSpec(file: string): Promise<{ problems: Problem[]; fa
  */
 export async function readSpec(file: string, check: boolean): Promise<LoadedSpec> {
   const text = fs.readFileSync(file, 'utf8');
+  const { BaseResolver, bundle, getLineColLocation, lint, Source } = await loadRedocly();
   const source = new Source(file, text);
   const lineOf = (pointer: string): number | undefined => {
     try {
@@ -101,7 +110,7 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   return { document, problems, lineOf, files };
 }
 
-const redoclyConfig = () => (config ??= createConfig({ rules: RULES }));
+const redoclyConfig = () => (config ??= loadRedocly().then(({ createConfig }) => createConfig({ rules: RULES })));
 
 /** The one problem of a spec that cannot be read: a version Redocly does not know, or a reason. */
 function readFailure(cause: unknown, file: string, text: string): Problem {
@@ -161,7 +170,8 @@ function joinedReasons(reasons: string[]): string {
 
 function lineColumn(location: NormalizedProblem['location'][number]): number | undefined {
   try {
-    return getLineColLocation(location).start.line;
+    // Loaded: a problem's location comes from Redocly's lint.
+    return redocly!.getLineColLocation(location).start.line;
   } catch {
     return undefined;
   }

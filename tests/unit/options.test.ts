@@ -3,13 +3,22 @@ import { describeOptions, resolveOptions, ShaleOptionsError } from '../../src/en
 
 describe("shale()'s options", () => {
   test('default to the SHALE_* variables, and to Shale’s own defaults without them', () => {
-    expect(resolveOptions({}, {})).toEqual({ content: 'content', base: '/', outDir: 'dist', searchShardSections: 4000, searchReuse: true, workDir: '.shale' });
+    expect(resolveOptions({}, {})).toEqual({
+      content: 'content',
+      base: '/',
+      outDir: 'dist',
+      searchShardSections: 4000,
+      searchReuse: true,
+      quickRebuild: true,
+      workDir: '.shale',
+    });
     const env = {
       SHALE_CONTENT: 'docs',
       SHALE_BASE: 'api/docs',
       SHALE_OUT_DIR: 'out',
       SHALE_SEARCH_SHARD_SECTIONS: '250',
       SHALE_SEARCH_REUSE: 'off',
+      SHALE_QUICK_REBUILD: '0',
       SHALE_WORK_DIR: 'tmp/shale',
     };
     expect(resolveOptions({}, env)).toEqual({
@@ -18,6 +27,7 @@ describe("shale()'s options", () => {
       outDir: 'out',
       searchShardSections: 250,
       searchReuse: false,
+      quickRebuild: false,
       workDir: 'tmp/shale',
     });
   });
@@ -43,7 +53,7 @@ describe("shale()'s options", () => {
     const attempt = () => resolveOptions({ contnet: 'docs' } as never);
     expect(attempt).toThrow(ShaleOptionsError);
     expect(attempt).toThrow(
-      'shale() has no option "contnet": the options are content, base, site, editUrl, outDir, searchShardSections, searchReuse, workDir.',
+      'shale() has no option "contnet": the options are content, base, site, editUrl, outDir, searchShardSections, searchReuse, quickRebuild, workDir.',
     );
   });
 
@@ -57,6 +67,7 @@ describe("shale()'s options", () => {
       'SHALE_OUT_DIR',
       'SHALE_SEARCH_SHARD_SECTIONS',
       'SHALE_SEARCH_REUSE',
+      'SHALE_QUICK_REBUILD',
       'SHALE_WORK_DIR',
     ]);
     for (const option of described) expect(option.description).toMatch(/^[A-Z`].+\.$/);

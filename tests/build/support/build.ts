@@ -77,6 +77,8 @@ export interface BuildOptions {
   editUrl?: string;
   searchShardSections?: number;
   searchReuse?: boolean;
+  /** Whether an edit to the text of Markdown pages is published without Astro's build (SHALE_QUICK_REBUILD). */
+  quickRebuild?: boolean;
   /** Shale's work folder (default: the project's `.shale/`, as `npm run build` has it). */
   workDir?: string;
 }

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '../content/site';
+import type { HeadingsFile, PageData } from '../content/page-data';
+import type { ContentState } from '../engine/content-state';
+import type { ShaleBuild } from '../engine/shale-build';
+import type { ListedPage } from '../llms/page-order';
+import { renderKey } from './output-pages';
+
+/**
+ * What Shale remembers of the site it last published into an output folder, so that the next build
+ * can tell whether only the bodies of some pages changed (quick-rebuild.ts). Kept in
+ * `.shale/published/`, one file per output folder, never in the site.
+ */
+export interface PublishedSite {
+  format: typeof FORMAT;
+  /** Everything every page's layout depends on beside its own data (shellKey). */
+  shell: string;
+  /** Each Markdown page of the content folder → the digest of everything its rendering depends on. */
+  sources: Record<string, string>;
+  /** Each output page (Markdown or MDX) as published. */
+  pages: Record<string, PublishedPage>;
+  /** The pages as the files for AI assistants list them (llms/llms-files.ts). */
+  listed: ListedPage[];
+}
+
+export interface PublishedPage {
+  /** The digest of what the route lays the page out from, its body aside (pageFacts). */
+  facts: string;
+  /** The size and modification time of its file when published: a file changed since is noticed. */
+  size: number;
+  mtimeMs: number;
+  /** Where a Markdown page's body is in its file, in bytes: [start, end). */
+  body?: [number, number];
+}
+
+/** Changes whenever what is recorded, or how, changes: an older record is then ignored. */
+const FORMAT = 1;
+
+const sha1 = (...parts: Array<string | Buffer>) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
+
+/** The record of the site published in the build's output folder. */
+const recordFile = (build: ShaleBuild): string => path.join(build.paths.work, 'published', `${sha1(build.paths.outDir).slice(0, 16)}.json`);
+
+/** The record of the site in the output folder, if Shale published it and has one in this format. */
+export function readPublished(build: ShaleBuild): PublishedSite | undefined {
+  try {
+    const record = JSON.parse(fs.readFileSync(recordFile(build), 'utf8')) as PublishedSite;
+    return record.format === FORMAT ? record : undefined;
+  } catch {
+    return undefined; // None yet, or unreadable: a full build writes a new one.
+  }
+}
+
+/** Forgets the record (before a build replaces the site, so a failure half-way leaves no stale record). */
+export function forgetPublished(build: ShaleBuild): void {
+  fs.rmSync(recordFile(build), { force: true });
+}
+
+/** Records the site just published: each page's file is read for its size, time and body. */
+export function recordPublished(
+  build: ShaleBuild,
+  site: Omit<PublishedSite, 'format' | 'pages'>,
+  pages: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs'>>,
+): void {
+  const published: Record<string, PublishedPage> = {};
+  for (const [outputPath, page] of Object.entries(pages)) {
+    const stat = fs.statSync(path.join(build.paths.outDir, outputPath));
+    published[outputPath] = { ...page, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+  const file = recordFile(build);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ format: FORMAT, ...site, pages: published } satisfies PublishedSite));
+}
+
+/** The first page of the record whose file is not the one published any more (another size or time, or gone). */
+export function changedSincePublished(build: ShaleBuild, record: PublishedSite): string | undefined {
+  return Object.keys(record.pages).find((outputPath) => {
+    const page = record.pages[outputPath]!;
+    try {
+      const stat = fs.statSync(path.join(build.paths.outDir, outputPath));
+      return stat.size !== page.size || stat.mtimeMs !== page.mtimeMs;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/**
+ * What a page's layout is made from, its body aside: its data (title, tabs, description, split set…),
+ * its headings and other ids (the TOC of every page of its set, the anchor map), and for an MDX page
+ * its whole text. Key order does not matter: the content store hands the data back in its schema's order.
+ */
+export function pageFacts(data: PageData, headings: HeadingsFile | undefined, mdxText?: string): string {
+  const { htmlFile: _html, headingsFile: _headings, headings: _list, ids: _ids, ...layout } = data;
+  return sha1(canonicalJson({ layout, headings: headings?.headings ?? [], ids: headings?.ids ?? [], mdx: mdxText === undefined ? null : sha1(mdxText) }));
+}
+
+/** The digest of everything a Markdown page's rendering depends on (the content loader's key, loader.ts). */
+export const sourceDigest = (page: Page, content: ContentState): string => sha1(renderKey(page, content));
+
+/**
+ * Everything the layout of every page depends on beside the pages' own data: Shale's code and the
+ * locked dependencies (the layout, its styles and scripts, Astro itself), the options, the site's
+ * look, the tab rules, the logo, and every file of the content folder but its Markdown (images are
+ * copied into the site, an MDX page may import a file). When it changes, every page is built again.
+ */
+export function shellKey(build: ShaleBuild): string {
+  const content = build.content();
+  const hash = createHash('sha1').update(String(FORMAT));
+  const root = build.paths.root;
+  const code = ['src', 'public'].flatMap((folder) => filesUnder(path.join(root, folder)));
+  for (const file of [...code, ...['astro.config.mjs', 'package.json', 'package-lock.json'].map((name) => path.join(root, name))].sort()) {
+    if (fs.existsSync(file)) hash.update(path.relative(root, file)).update(fs.readFileSync(file));
+  }
+  const { problems: _problems, ...brand } = content.brand();
+  hash.update(canonicalJson({ options: build.options, brand, tabs: content.maxTabs, logo: content.hasLogo }));
+  for (const file of filesUnder(content.site.contentDir)
+    .filter((file) => !file.endsWith('.md'))
+    .sort()) {
+    const stat = fs.statSync(file);
+    hash.update(`${path.relative(content.site.contentDir, file)}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Every file under a folder (none when it does not exist; the file itself when it is one: a spec given as the content). */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  if (fs.statSync(dir).isFile()) return [dir];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** JSON with every object's keys sorted: the same value gives the same text. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/**
+ * Records the site a full build just published (index.ts): each page's facts, and where a Markdown
+ * page's body is in its file, found by looking for the HTML the route put there.
+ */
+export function recordBuild(build: ShaleBuild, pages: readonly PageData[]): void {
+  const content = build.content();
+  const sources = Object.fromEntries(content.site.pages.filter((page) => page.dialect !== 'mdx').map((page) => [page.outputPath, sourceDigest(page, content)]));
+  const recorded: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs'>> = {};
+  for (const data of pages) {
+    if (data.dialect === 'mdx') {
+      const text = fs.readFileSync(path.join(build.paths.generated, data.outputPath.replace(/\.html$/, '.mdx')), 'utf8');
+      recorded[data.outputPath] = { facts: pageFacts(data, undefined, text) };
+      continue;
+    }
+    const headings = JSON.parse(fs.readFileSync(data.headingsFile!, 'utf8')) as HeadingsFile;
+    const html = fs.readFileSync(data.htmlFile!);
+    const file = fs.readFileSync(path.join(build.paths.outDir, data.outputPath));
+    const start = html.length > 0 ? file.indexOf(html, Math.max(0, file.indexOf('<main'))) : -1;
+    recorded[data.outputPath] = { facts: pageFacts(data, headings), ...(start >= 0 ? { body: [start, start + html.length] } : {}) };
+  }
+  const listed = pages.map(({ outputPath, title, groupTitle, description, set }): ListedPage => ({
+    outputPath,
+    title,
+    ...(groupTitle === undefined ? {} : { groupTitle }),
+    ...(description === undefined ? {} : { description }),
+    ...(set ? { set: { source: set.source, index: set.index } } : {}),
+  }));
+  recordPublished(build, { shell: shellKey(build), sources, listed }, recorded);
+}
