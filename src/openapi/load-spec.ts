@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { upgrade } from '@scalar/openapi-upgrader';
 import { problem, type Problem } from '../validation/problem';
@@ -40,9 +41,11 @@ let config: Promise<Config> | undefined;
 /**
  * Redocly's library, loaded when a spec is first read: loading it takes about half a second, which
  * a build of a site without a spec (and every quick rebuild) would otherwise pay at its start.
+ * Required, not imported: Astro loads Shale with its config through Vite's module runner and closes
+ * that runner before the build reads a spec, so a dynamic import() from here would fail.
  */
 let redocly: typeof import('@redocly/openapi-core') | undefined;
-const loadRedocly = async () => (redocly ??= await import('@redocly/openapi-core'));
+const loadRedocly = () => (redocly ??= createRequire(import.meta.url)('@redocly/openapi-core') as typeof import('@redocly/openapi-core'));
 
 const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
 
@@ -59,7 +62,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 export async function checkSpec(file: string): Promise<{ problems: Problem[]; failed: boolean }> {
   const text = fs.readFileSync(file, 'utf8');
   try {
-    const { lint } = await loadRedocly();
+    const { lint } = loadRedocly();
     return { problems: ruleProblems(await lint({ ref: file, config: await redoclyConfig() }), file), failed: false };
   } catch (cause) {
     return { problems: [readFailure(cause, file, text)], failed: true };
@@ -72,7 +75,7 @@ export async function checkSpec(file: string): Promise<{ problems: Problem[]; fa
  */
 export async function readSpec(file: string, check: boolean): Promise<LoadedSpec> {
   const text = fs.readFileSync(file, 'utf8');
-  const { BaseResolver, bundle, getLineColLocation, lint, Source } = await loadRedocly();
+  const { BaseResolver, bundle, getLineColLocation, lint, Source } = loadRedocly();
   const source = new Source(file, text);
   const lineOf = (pointer: string): number | undefined => {
     try {
@@ -110,7 +113,7 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   return { document, problems, lineOf, files };
 }
 
-const redoclyConfig = () => (config ??= loadRedocly().then(({ createConfig }) => createConfig({ rules: RULES })));
+const redoclyConfig = () => (config ??= loadRedocly().createConfig({ rules: RULES }));
 
 /** The one problem of a spec that cannot be read: a version Redocly does not know, or a reason. */
 function readFailure(cause: unknown, file: string, text: string): Problem {

@@ -90,3 +90,20 @@ describe('a failing `npm run build`', () => {
     expect(fs.readFileSync(path.join(outDir, 'index.html')).equals(before)).toBe(true);
   });
 });
+
+describe('`npm run build` on a fresh clone', () => {
+  // Astro loads Shale with its config through Vite's module runner, then closes it: what Shale loads
+  // on first use (Redocly for a spec, MDX's compiler) must not be imported through it. In-process
+  // builds do not go that way, and with warm caches the spec is never read: this build has neither.
+  it('builds the default content (MDX pages and a spec) with empty caches, then rebuilds it', async () => {
+    const workDir = tempDir('fresh-work');
+    const outDir = tempDir('fresh-out');
+    const first = await cliBuild({ content: 'content', outDir, env: { SHALE_WORK_DIR: workDir } });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('id="authentication"');
+    const again = await cliBuild({ content: 'content', outDir, env: { SHALE_WORK_DIR: workDir } });
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+  }, 300_000);
+});
