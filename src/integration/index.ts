@@ -101,10 +101,13 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         const { problems, records } = await current.content().check();
         if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
         warn(logger, problems, current.paths.cwd);
+        staging = stagingDirectory(current.paths.work);
+        // Pagefind indexes the Markdown pages' sections from now on, in its own process, however the site is built.
+        searchIndex = startSiteIndex(current, records, staging);
         if (options.quickRebuild) {
           const plan = await planQuickRebuild(current);
           if ('rewrites' in plan) {
-            finishQuick = startQuickRebuild(current, plan, records);
+            finishQuick = startQuickRebuild(current, plan, staging, searchIndex);
             // Astro's build is left nothing to do (about a second, where a full build takes ten at 5,000 endpoints).
             quickScratch = scratchDirectory(current.paths.work);
             const nothing = nothingToBuild(current.paths.root, current.paths.work, quickScratch);
@@ -116,8 +119,6 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         }
         // The site in the output folder is about to be replaced: what is recorded of it goes first.
         forgetPublished(current);
-        staging = stagingDirectory(current.paths.work);
-        searchIndex = startSiteIndex(current, records, staging);
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {

@@ -33,10 +33,12 @@ export interface PublishedPage {
   mtimeMs: number;
   /** Where a Markdown page's body is in its file, in bytes: [start, end). */
   body?: [number, number];
+  /** The digest of that body (bodyDigest): an unchanged body is known without reading the file. */
+  bodyDigest?: string;
 }
 
 /** Changes whenever what is recorded, or how, changes: an older record is then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const sha1 = (...parts: Array<string | Buffer>) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
 
@@ -96,6 +98,9 @@ export function pageFacts(data: PageData, headings: HeadingsFile | undefined, md
   const { htmlFile: _html, headingsFile: _headings, headings: _list, ids: _ids, ...layout } = data;
   return sha1(canonicalJson({ layout, headings: headings?.headings ?? [], ids: headings?.ids ?? [], mdx: mdxText === undefined ? null : sha1(mdxText) }));
 }
+
+/** The digest of a Markdown page's body, its HTML as the route puts it in the page. */
+export const bodyDigest = (html: string | Buffer): string => sha1(html);
 
 /** The digest of everything a Markdown page's rendering depends on (the content loader's key, loader.ts). */
 export const sourceDigest = (page: Page, content: ContentState): string => sha1(renderKey(page, content));
@@ -162,7 +167,10 @@ export function recordBuild(build: ShaleBuild, pages: readonly PageData[]): void
     const html = fs.readFileSync(data.htmlFile!);
     const file = fs.readFileSync(path.join(build.paths.outDir, data.outputPath));
     const start = html.length > 0 ? file.indexOf(html, Math.max(0, file.indexOf('<main'))) : -1;
-    recorded[data.outputPath] = { facts: pageFacts(data, headings), ...(start >= 0 ? { body: [start, start + html.length] } : {}) };
+    recorded[data.outputPath] = {
+      facts: pageFacts(data, headings),
+      ...(start >= 0 ? { body: [start, start + html.length], bodyDigest: bodyDigest(html) } : {}),
+    };
   }
   const listed = pages.map(({ outputPath, title, groupTitle, description, set }): ListedPage => ({
     outputPath,

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { ShaleBuild } from '../engine/shale-build';
-import type { SectionRecord } from '../search/build/records';
-import { SEARCH_FOLDER } from '../search/build/search-index';
+import { SEARCH_FOLDER, type PendingIndex } from '../search/build/search-index';
 import { mdxDocument } from '../markdown/render-page';
 import { markdownPath } from '../llms/page-order';
 import { mdxPageData, outputPages } from './output-pages';
 import {
+  bodyDigest,
   pageFacts,
   readPublished,
   recordPublished,
@@ -18,8 +18,8 @@ import {
   type PublishedPage,
   type PublishedSite,
 } from './published-site';
-import { publish, stagingDirectory } from './output-swap';
-import { completeSite, startSiteIndex } from './complete-site';
+import { publish } from './output-swap';
+import { completeSite } from './complete-site';
 
 /**
  * A rebuild after an edit to the text of Markdown pages: the common case while writing, and on a
@@ -90,12 +90,17 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
       if (!published) return { reason: `${outputPath} is a new page` };
       if (published.facts !== pageFacts(output.data, output.headings))
         return { reason: `the headings, ids, title, description or front matter of ${outputPath} changed` };
-      if (!published.body) return { reason: `the body of ${outputPath} was not found in its published file` };
+      if (!published.body || !published.bodyDigest) return { reason: `the body of ${outputPath} was not found in its published file` };
+      const digest = bodyDigest(output.html);
+      if (digest === published.bodyDigest) {
+        pages[outputPath] = published;
+        continue;
+      }
       const file = fs.readFileSync(path.join(build.paths.outDir, outputPath));
       const [start, end] = published.body;
       const body = Buffer.from(output.html);
-      pages[outputPath] = { facts: published.facts, body: [start, start + body.length] };
-      if (!file.subarray(start, end).equals(body)) rewrites.push({ outputPath, bytes: Buffer.concat([file.subarray(0, start), body, file.subarray(end)]) });
+      pages[outputPath] = { facts: published.facts, body: [start, start + body.length], bodyDigest: digest };
+      rewrites.push({ outputPath, bytes: Buffer.concat([file.subarray(0, start), body, file.subarray(end)]) });
     }
   }
   const removed = Object.keys(record.pages).filter((outputPath) => !(outputPath in pages));
@@ -104,16 +109,16 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
 }
 
 /**
- * Stages the site of a quick rebuild: the published site linked, the changed pages written, and the
- * search index started (Pagefind works in its own process while Astro's empty build runs). Returns
- * what finishes it, once Astro is done: the pages' Markdown, the index, publishing, the record.
+ * Stages the site of a quick rebuild in `staging`: the published site linked and the changed pages
+ * written, while Pagefind indexes (`searchIndex`, started after the check). Returns what finishes
+ * it, once Astro is done: the pages' Markdown, the index, publishing, the record.
  */
 export function startQuickRebuild(
   build: ShaleBuild,
   plan: QuickPlan,
-  records: ReadonlyMap<string, SectionRecord[]>,
+  staging: string,
+  searchIndex: PendingIndex,
 ): (logger: AstroIntegrationLogger) => Promise<void> {
-  const staging = stagingDirectory(build.paths.work);
   // Written below, or made again from the pages (complete-site.ts): never linked, so never written through a link into the published site.
   const listed = plan.record.listed;
   const written = new Set([...plan.rewrites.map((rewrite) => rewrite.outputPath), 'llms-full.txt', ...listed.map((page) => markdownPath(page.outputPath))]);
@@ -124,7 +129,6 @@ export function startQuickRebuild(
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  const searchIndex = startSiteIndex(build, records, staging);
   return async (logger) => {
     await completeSite(build, staging, searchIndex, listed, logger);
     publish(staging, build.paths.outDir, build.paths.work);
