@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
-import { upgrade } from '@scalar/openapi-upgrader';
 import { problem, type Problem } from '../validation/problem';
 import { pointerPart, type Json } from './spec-model';
 
@@ -109,7 +108,9 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   problems.push(...ruleProblems(results, file));
   for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
-  const document = version === '2.0' ? upgrade(bundled, '3.0') : bundled;
+  // Scalar's upgrader, required only for a Swagger 2.0 spec (see loadRedocly).
+  const upgrade = () => (createRequire(import.meta.url)('@scalar/openapi-upgrader') as typeof import('@scalar/openapi-upgrader')).upgrade;
+  const document = version === '2.0' ? upgrade()(bundled, '3.0') : bundled;
   return { document, problems, lineOf, files };
 }
 

@@ -1,8 +1,16 @@
-import { HTTPSnippet, type HarRequest } from '@readme/httpsnippet';
+import { createRequire } from 'node:module';
+import type { HarRequest } from '@readme/httpsnippet';
 import { canonicalLanguage, splitTabName } from '../schema/languages';
 import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
 import { givenExample, schemaValue } from './example-values';
 import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
+
+/**
+ * httpsnippet, loaded when a spec first needs a generated sample (a site without a spec never does:
+ * about 70 ms at the start of every build otherwise). Required, not imported: see load-spec.ts.
+ */
+let snippets: typeof import('@readme/httpsnippet') | undefined;
+const httpsnippet = () => (snippets ??= createRequire(import.meta.url)('@readme/httpsnippet') as typeof import('@readme/httpsnippet'));
 
 /**
  * The request sample of an operation for each language tab: the writer's own (`x-codeSamples`,
@@ -118,7 +126,7 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
     // placeholder takes the body's place here and the body goes in below, single-quoted as it is.
     request.postData = { mimeType: 'text/plain', text: PHP_BODY_PLACEHOLDER };
   }
-  const code = new HTTPSnippet(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
+  const code = new (httpsnippet().HTTPSnippet)(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
   const text = Array.isArray(code) ? code[0] : code;
   if (typeof text !== 'string') return undefined;
   if (target === 'shell') {
