@@ -58,7 +58,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   if (record.shell !== shellKey(build))
     return { reason: "Shale's code, the options, the site's look or a file of the content folder other than Markdown changed" };
   const changed = changedSincePublished(build, record);
-  if (changed) return { reason: `${path.join(build.paths.outDir, changed)} is not the file Shale published there` };
+  if (changed) return { reason: `${path.join(build.paths.outDir, changed)} was changed or removed since Shale published it` };
 
   const content = build.content();
   const pages: QuickPlan['pages'] = {};
