@@ -108,7 +108,6 @@ const LAYERS = {
     'search/browser',
     'openapi',
     'llms',
-    'workers',
     'theme',
   ],
   'search/browser': [

@@ -49,6 +49,11 @@ export class ShaleBuild {
   storedPages: PageData[] = [];
   private state: ContentState | undefined;
   private version: string | undefined;
+
+  /** The version of Shale's code (part-cache.ts), known once the content is loaded: it names the worker threads' bundles. */
+  get codeVersion(): string | undefined {
+    return this.version;
+  }
   private readonly pagesLoader: (build: ShaleBuild, context: LoaderContext) => Promise<void>;
 
   constructor(settings: {

@@ -23,7 +23,12 @@ export function startSiteIndex(build: ShaleBuild, records: ReadonlyMap<string, S
   const everySectionKnown = pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
   // The published site's index lends its unchanged shards and fragment files (search/build/reuse.ts).
   const reuse = build.options.searchReuse ? { previous: path.join(build.paths.outDir, SEARCH_FOLDER), manifests: build.paths.searchManifests } : undefined;
-  return startSearchIndex(records, everySectionKnown ? `${staging}-search` : undefined, reuse, build.options.searchShardSections);
+  return startSearchIndex(records, {
+    writeTo: everySectionKnown ? `${staging}-search` : undefined,
+    reuse,
+    sectionsPerShard: build.options.searchShardSections,
+    workerVersion: build.codeVersion,
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildSearchIndex, indexSite, startSearchIndex } from '../../src/search/
 import { SearchIndexError, sectionRecords } from '../../src/search/build/records';
 import { fragmentFile, readEntry, readFragmentNames, readFragmentUrl } from '../../src/search/build/pagefind-format';
 import { shardOf } from '../../src/search/build/shards';
+import { pipelineVersion } from '../../src/markdown/part-cache';
 
 const docsPage = (sections: string) =>
   `<!doctype html><html lang="en"><head><title>Docs</title></head><body><div class="sidebar"></div><main id="content">${sections}</main></body></html>`;
@@ -74,7 +75,7 @@ describe('startSearchIndex with a folder to write to early', () => {
 
   test('writes the index of the known sections before the pages exist, then moves it into the site', async () => {
     await inTempSite(async (site, early) => {
-      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), early);
+      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), { writeTo: early });
       await pending.ready;
       expect(fs.existsSync(path.join(early, 'pagefind.js'))).toBe(true);
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
@@ -87,7 +88,7 @@ describe('startSearchIndex with a folder to write to early', () => {
 
   test('still indexes a built page it did not know of, and leaves no early folder behind', async () => {
     await inTempSite(async (site, early) => {
-      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), early);
+      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), { writeTo: early });
       fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
       fs.writeFileSync(path.join(site, 'guide.html'), docsPage(twoSections));
       fs.writeFileSync(path.join(site, 'no-search.html'), docsPage(twoSections));
@@ -118,7 +119,7 @@ describe('an index in shards', () => {
       const known = new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
       for (const page of pages) fs.writeFileSync(path.join(site, page), docsPage(twoSections));
       // Six sections, two per shard: three shards.
-      expect(await indexSite(site, startSearchIndex(known, `${site}-early`, undefined, 2), new Set())).toEqual({ pages: 3, records: 6 });
+      expect(await indexSite(site, startSearchIndex(known, { writeTo: `${site}-early`, sectionsPerShard: 2 }), new Set())).toEqual({ pages: 3, records: 6 });
       const index = path.join(site, 'pagefind');
       const [first, ...others] = pages.map((page) => shardOf(page, 3)).sort();
       const list = JSON.parse(fs.readFileSync(path.join(index, 'shale-shards.json'), 'utf8')) as { shards: string[] };
@@ -132,6 +133,32 @@ describe('an index in shards', () => {
       }
       expect(fs.existsSync(path.join(index, 'pagefind.js'))).toBe(true);
       expect(fs.readdirSync(index).filter((file) => file.startsWith('wasm.'))).not.toEqual([]);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  test('a worker thread writes the same files as this thread', async () => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-shards-'));
+    /** Every file of a folder, by path, with its bytes. */
+    const filesOf = (folder: string) =>
+      Object.fromEntries(
+        fs
+          .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+          .filter((file) => fs.statSync(path.join(folder, file)).isFile())
+          .sort()
+          .map((file) => [file, fs.readFileSync(path.join(folder, file)).toString('base64')]),
+      );
+    try {
+      const known = () => new Map(pages.map((page) => [page, sectionRecords(docsPage(twoSections), page)]));
+      const here = startSearchIndex(known(), { writeTo: `${site}-here`, sectionsPerShard: 2 });
+      const hereFiles = filesOf((await here.ready).written!);
+      await indexSite(site, here, new Set());
+      const inWorker = startSearchIndex(known(), { writeTo: `${site}-worker`, sectionsPerShard: 2, workerVersion: pipelineVersion() });
+      const workerFiles = filesOf((await inWorker.ready).written!);
+      await indexSite(site, inWorker, new Set());
+      expect(Object.keys(workerFiles)).toContain('shard-' + Math.max(...pages.map((page) => shardOf(page, 3))) + '/pagefind-entry.json');
+      expect(workerFiles).toEqual(hereFiles);
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }

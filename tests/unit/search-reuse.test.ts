@@ -28,7 +28,7 @@ async function build(name: string, html: string, previous?: string): Promise<str
   fs.mkdirSync(site);
   fs.writeFileSync(path.join(site, 'index.html'), html);
   const reuse: IndexReuse = { previous: path.join(work, previous ?? 'none', 'pagefind'), manifests: path.join(work, 'manifests') };
-  const pending = startSearchIndex(new Map([['index.html', sectionRecords(html, 'index.html')]]), `${site}-early`, reuse);
+  const pending = startSearchIndex(new Map([['index.html', sectionRecords(html, 'index.html')]]), { writeTo: `${site}-early`, reuse });
   await indexSite(site, pending, new Set());
   return path.join(site, 'pagefind');
 }
@@ -137,7 +137,7 @@ describe('reusing the published index’s shards whole', () => {
     for (const [page, html] of pages) fs.writeFileSync(path.join(site, page), html);
     const known = new Map([...pages].map(([page, html]) => [page, sectionRecords(html, page)]));
     const reuse: IndexReuse = { previous: path.join(work, previous ?? 'none', 'pagefind'), manifests: path.join(work, 'manifests') };
-    await indexSite(site, startSearchIndex(known, `${site}-early`, reuse, 2), new Set());
+    await indexSite(site, startSearchIndex(known, { writeTo: `${site}-early`, reuse, sectionsPerShard: 2 }), new Set());
     return path.join(site, 'pagefind');
   }
   const dataFiles = (folder: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isShardEntry, SECTIONS_PER_SHARD, shardCount, shardOf } from '../../src/search/build/shards';
+import { isShardEntry, SECTIONS_PER_SHARD, shardCount, shardOf, TEXT_PER_SHARD } from '../../src/search/build/shards';
 
 describe('shardCount', () => {
   test('one index up to the sections of one shard, then one more shard per that many sections', () => {
@@ -7,16 +7,26 @@ describe('shardCount', () => {
     expect(shardCount(SECTIONS_PER_SHARD)).toBe(1);
     expect(shardCount(SECTIONS_PER_SHARD + 1)).toBe(2);
     expect(shardCount(10_500)).toBe(3);
-    expect(shardCount(7, 2)).toBe(4);
+    expect(shardCount(7, 0, 2)).toBe(4);
+  });
+
+  test('also one more shard per that much text: long sections make smaller shards', () => {
+    expect(shardCount(100, TEXT_PER_SHARD)).toBe(1);
+    expect(shardCount(100, TEXT_PER_SHARD + 1)).toBe(2);
+    // GitHub's API through Widdershins: 6,362 sections of 17.6 million characters.
+    expect(shardCount(6_362, 17_568_353)).toBe(4);
+    // The bench's 5,000 endpoints: 10,399 sections of 12.2 million characters, three shards by either count.
+    expect(shardCount(10_399, 12_210_162)).toBe(3);
   });
 
   test('never more than eight shards, however many sections', () => {
     expect(shardCount(1_000_000)).toBe(8);
-    expect(shardCount(100, 1)).toBe(8);
+    expect(shardCount(100, 0, 1)).toBe(8);
+    expect(shardCount(100, 1_000_000_000)).toBe(8);
   });
 
   test('refuses a number of sections per shard that is not a whole number from 1 up', () => {
-    for (const wrong of [0, -3, 2.5, Number.NaN]) expect(() => shardCount(10, wrong)).toThrow('whole number from 1 up');
+    for (const wrong of [0, -3, 2.5, Number.NaN]) expect(() => shardCount(10, 0, wrong)).toThrow('whole number from 1 up');
   });
 });
 

@@ -23,7 +23,8 @@ import { gzipAsync } from '@gfx/zopfli';
  */
 const EFFORT = { numiterations: 5, blocksplittingmax: 3 };
 
-const ENGINE_CACHE = fileURLToPath(new URL('../../../node_modules/.cache/shale/search-engine/', import.meta.url));
+/** Where the engine's recompressed file is kept (a worker bundled elsewhere is told it: index-worker.ts). */
+export const ENGINE_CACHE = fileURLToPath(new URL('../../../node_modules/.cache/shale/search-engine/', import.meta.url));
 
 const isMeta = (name: string) => name.endsWith('.pf_meta');
 const isEngine = (name: string) => /^wasm\..+\.pagefind$/.test(name);

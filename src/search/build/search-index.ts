@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { recompressIndexFiles } from './recompress';
+import { ENGINE_CACHE } from './recompress';
 import { recordDocument } from './record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
-import { recordDigest, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
-import { isShardEntry, shardCount, shardFolder, shardOf, SHARDS_FILE, type ShardList } from './shards';
-import { ENDPOINTS_FILE, type Endpoint } from '../shared/endpoint-match';
+import { recordDigest, type IndexReuse } from './reuse';
+import { shardCount, shardOf, SHARDS_FILE, type ShardList } from './shards';
+import { endpointsJson, indexSections, writeShards, type ShardSet } from './write-shards';
+import type { IndexWorkerTask } from './index-worker';
+import { WorkerPool } from '../../workers/pool';
+import { ENDPOINTS_FILE } from '../shared/endpoint-match';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -54,26 +57,15 @@ export interface IndexSummary {
  */
 export async function buildSearchIndex(pages: BuiltPage[], known: ReadonlyMap<string, SectionRecord[]> = new Map()): Promise<BuiltIndex | undefined> {
   // Kept in memory (for `npm run dev`): one index, there is no previous one to reuse shards of.
-  return finish(startSearchIndex(known, undefined, undefined, Number.MAX_SAFE_INTEGER), pages, new Set(pages.map((page) => page.outputPath)));
+  return finish(startSearchIndex(known, { sectionsPerShard: Number.MAX_SAFE_INTEGER }), pages, new Set(pages.map((page) => page.outputPath)));
 }
 
 type BuiltIndex = { files: Map<string, Uint8Array>; summary: IndexSummary };
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The sections of one shard (search-shards.ts), as Pagefind is given them, in order. */
-interface ShardInput {
-  documents: string[];
-  indexed: IndexedRecord[];
-}
-
-interface IndexState {
+interface IndexState extends ShardSet {
   /** How many shards the sections are spread over: fixed when the index starts. */
   count: number;
-  /** Shard number → its sections; shards without sections are left out. */
-  shards: Map<number, ShardInput>;
-  problems: string[];
-  /** Every OpenAPI operation of the indexed sections, for search by a concrete path (endpoint-match.ts). */
-  endpoints: Endpoint[];
   /** The folder the index was written to early (see `startSearchIndex`), once written. */
   written?: string;
 }
@@ -87,6 +79,18 @@ export interface PendingIndex {
   reuse?: IndexReuse;
 }
 
+/** How an index is started (see `startSearchIndex`). */
+export interface IndexStart {
+  /** Where to write the index right away, when the known records are every section there is to index. */
+  writeTo?: string;
+  /** The published index, whose unchanged shards and fragment files are reused. */
+  reuse?: IndexReuse;
+  /** Sections per shard (shards.ts). */
+  sectionsPerShard?: number;
+  /** The version of Shale's code (part-cache.ts): given, the early index is written by a worker thread. */
+  workerVersion?: string;
+}
+
 /**
  * Starts an index with the records made while rendering. Given `writeTo` (when those records are
  * every section there is to index: no MDX page wants search), Pagefind indexes them and writes the
@@ -96,27 +100,47 @@ export interface PendingIndex {
  * change, else written with the previous shard's unchanged fragments (search-reuse.ts).
  * The number of shards follows from the sections known here (`sectionsPerShard` each): an MDX
  * page's sections are known only once it is built, and join the shards there are.
- * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time.
+ * Pagefind runs one service per process and `close()` ends it: indexes are built one at a time on
+ * this thread (a worker's service is its own).
  */
-export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, writeTo?: string, reuse?: IndexReuse, sectionsPerShard?: number): PendingIndex {
+export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, start: IndexStart = {}): PendingIndex {
+  const { writeTo, reuse, sectionsPerShard, workerVersion } = start;
   let release!: () => void;
   const turn = queue.then(() => undefined);
   queue = new Promise<void>((resolve) => (release = resolve));
-  const ready = turn.then(async () => {
-    const sections = [...known.values()].reduce((sum, records) => sum + records.length, 0);
-    const state: IndexState = { count: shardCount(sections, sectionsPerShard), shards: new Map(), problems: [], endpoints: [] };
-    addPages(state, known);
-    if (writeTo && sections > 0) {
-      await writeShards(state, writeTo, reuse);
-      state.written = writeTo;
-    }
-    return state;
-  });
+  let sections = 0;
+  let text = 0;
+  for (const records of known.values()) {
+    sections += records.length;
+    for (const record of records) text += record.title.length + record.prose.length + record.code.length;
+  }
+  const state: IndexState = { count: shardCount(sections, text, sectionsPerShard), shards: new Map(), problems: [], endpoints: [] };
+  addPages(state, known);
+  const write = async () => {
+    if (!writeTo || sections === 0) return;
+    if (workerVersion) state.problems.push(...(await writeShardsInWorker(state, writeTo, reuse, workerVersion)));
+    else await writeShards(state, writeTo, reuse);
+    state.written = writeTo;
+  };
+  // A worker has its own Pagefind service: it starts now, without waiting for this thread's turn.
+  const ready = workerVersion ? Promise.all([turn, write()]).then(() => state) : turn.then(write).then(() => state);
   return { ready, known: new Set(known.keys()), release, reuse };
 }
 
-/** The site's operations for the browser, fetched only when a query looks like a path. */
-const endpointsJson = (state: IndexState) => JSON.stringify({ endpoints: state.endpoints });
+/**
+ * Writes the shards from a worker thread. Pagefind's service reads its documents through a pipe
+ * that only this thread's event loop fills, and during a build this thread is busy for seconds at a
+ * time (Astro's build, the pages' Markdown): a shard of GitHub's API waited 2.3 s to be handed over
+ * that way, where a worker hands it over in about one.
+ */
+async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string): Promise<string[]> {
+  const pool = await WorkerPool.start<IndexWorkerTask, string[]>(new URL('./index-worker.ts', import.meta.url), version, { size: 1 });
+  try {
+    return await pool.run({ shards: [...set.shards], endpoints: set.endpoints, folder, reuse, engineCache: ENGINE_CACHE });
+  } finally {
+    await pool.close();
+  }
+}
 
 /** Makes the documents Pagefind indexes from pages' sections and puts each page's in its shard. */
 function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>): void {
@@ -134,66 +158,6 @@ function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>)
         state.endpoints.push({ method: endpoint[1]!, path: endpoint[2]!, url: record.url, title: record.title, parent: record.parent, doc: record.doc });
     }
   }
-}
-
-/**
- * Writes every shard into `folder` (emptied first): the first one there, the others in subfolders,
- * and the list of those for the browser.
- */
-async function writeShards(state: IndexState, folder: string, reuse: IndexReuse | undefined): Promise<void> {
-  fs.rmSync(folder, { recursive: true, force: true });
-  const [first, ...others] = [...state.shards.keys()].sort((a, b) => a - b);
-  if (first === undefined) return;
-  if (await writeShard(state, state.shards.get(first)!, folder, reuse)) await recompressIndexFiles(folder);
-  for (const number of others) {
-    const shardDir = path.join(folder, shardFolder(number));
-    if (!(await writeShard(state, state.shards.get(number)!, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) })))
-      continue;
-    // The browser runs the first shard's pagefind.js and WebAssembly for all of them.
-    for (const entry of fs.readdirSync(shardDir, { withFileTypes: true })) {
-      if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) fs.rmSync(path.join(shardDir, entry.name));
-    }
-    await recompressIndexFiles(shardDir);
-  }
-  const list: ShardList = { shards: others.map((number) => `${shardFolder(number)}/`) };
-  fs.writeFileSync(path.join(folder, SHARDS_FILE), JSON.stringify(list));
-  if (state.endpoints.length) fs.writeFileSync(path.join(folder, ENDPOINTS_FILE), endpointsJson(state));
-}
-
-/**
- * Writes one shard into `folder`: the previous one's files when its sections are the same (returns
- * false), else Pagefind's index of them (returns true).
- */
-async function writeShard(state: IndexState, shard: ShardInput, folder: string, reuse: IndexReuse | undefined): Promise<boolean> {
-  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return false;
-  const index = await indexSections(state, shard);
-  const write = async (seeded: ReadonlyMap<string, string>) => {
-    const { errors } = await index.writeFiles({ outputPath: folder });
-    state.problems.push(...errors);
-    return errors.length > 0 || !reuse || settleFragments(folder, shard.indexed, seeded, reuse);
-  };
-  try {
-    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return true;
-    // A reused file may not hold what Pagefind meant to write there: write every file afresh.
-    fs.rmSync(folder, { recursive: true, force: true });
-    await write(new Map());
-    return true;
-  } finally {
-    // The service keeps an index until told: at 5,000 endpoints, hundreds of megabytes.
-    await index.deleteIndex();
-  }
-}
-
-/** A Pagefind index of one shard's sections. */
-async function indexSections(state: IndexState, shard: ShardInput): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({});
-  state.problems.push(...errors);
-  if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}.`);
-  // All at once: Pagefind's service works through them on its own while Astro keeps this thread
-  // busy. In batches, each waited for this thread between two: 3,400 sections took 4.8 s, not 1.4 s.
-  const added = await Promise.all(shard.indexed.map(({ url }, i) => index.addHTMLFile({ url, content: shard.documents[i]! })));
-  added.forEach((result, i) => state.problems.push(...result.errors.map((error) => `${shard.indexed[i]!.url}: ${error}`)));
-  return index;
 }
 
 /**

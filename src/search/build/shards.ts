@@ -18,6 +18,15 @@ import { createHash } from 'node:crypto';
 
 /** Sections per shard: below this a site has one index, as Pagefind writes it. */
 export const SECTIONS_PER_SHARD = 4000;
+/**
+ * Characters of text (titles, prose and code) per shard. Re-indexing a shard costs Pagefind time by
+ * its text as well as by its sections: GitHub's API through Widdershins has long sections (2,760
+ * characters on average, against 1,170 in the bench's 5,000-endpoint corpus), and a shard of 3,180 of
+ * them, 8.8 million characters, took 6–7 s to re-index after a one-line edit; in four shards of
+ * 4.4 million, 4–5 s. The 5,000-endpoint corpus (12.2 million characters) keeps its three shards,
+ * which its first search needs.
+ */
+export const TEXT_PER_SHARD = 4_500_000;
 /** Past this, more shards would cost searches more than they save rebuilds. */
 const MAX_SHARDS = 8;
 
@@ -29,10 +38,14 @@ export interface ShardList {
   shards: string[];
 }
 
-/** How many shards an index of `sections` sections is written as. */
-export function shardCount(sections: number, perShard = SECTIONS_PER_SHARD): number {
+/**
+ * How many shards an index of `sections` sections holding `text` characters is written as: enough
+ * that none holds more than `perShard` sections or about `TEXT_PER_SHARD` characters.
+ */
+export function shardCount(sections: number, text = 0, perShard = SECTIONS_PER_SHARD): number {
   if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`sections per search shard must be a whole number from 1 up, not ${perShard}`);
-  return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(sections / perShard)));
+  const wanted = Math.max(Math.ceil(sections / perShard), Math.ceil(text / TEXT_PER_SHARD));
+  return Math.min(MAX_SHARDS, Math.max(1, wanted));
 }
 
 /** The shard of a page (its path in the site), from 0 to count − 1. */
