@@ -16,9 +16,10 @@ import { fail } from '../engine/fail';
 /**
  * Starts the search index while the pages are built. Pagefind indexes the sections of Markdown pages
  * (their records are known from the check); when no MDX page wants search (its sections are known
- * only once built), it also writes the index beside the staged site.
+ * only once built), it also writes the index beside the staged site, from a worker thread when
+ * `inWorker` (see search-index.ts).
  */
-export function startSiteIndex(build: ShaleBuild, records: ReadonlyMap<string, SectionRecord[]>, staging: string): PendingIndex {
+export function startSiteIndex(build: ShaleBuild, records: ReadonlyMap<string, SectionRecord[]>, staging: string, inWorker: boolean): PendingIndex {
   const pages = build.content().site.pages;
   const everySectionKnown = pages.every((page) => page.dialect !== 'mdx' || !page.frontMatter.search);
   // The published site's index lends its unchanged shards and fragment files (search/build/reuse.ts).
@@ -27,7 +28,7 @@ export function startSiteIndex(build: ShaleBuild, records: ReadonlyMap<string, S
     writeTo: everySectionKnown ? `${staging}-search` : undefined,
     reuse,
     sectionsPerShard: build.options.searchShardSections,
-    workerVersion: build.codeVersion,
+    workerVersion: inWorker ? build.codeVersion : undefined,
   });
 }
 

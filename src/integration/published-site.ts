@@ -55,6 +55,11 @@ export function readPublished(build: ShaleBuild): PublishedSite | undefined {
   }
 }
 
+/** Whether Shale recorded a site it published into the output folder (the next build may be a quick rebuild). */
+export function hasPublished(build: ShaleBuild): boolean {
+  return fs.existsSync(recordFile(build));
+}
+
 /** Forgets the record (before a build replaces the site, so a failure half-way leaves no stale record). */
 export function forgetPublished(build: ShaleBuild): void {
   fs.rmSync(recordFile(build), { force: true });

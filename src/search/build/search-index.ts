@@ -129,9 +129,9 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
 
 /**
  * Writes the shards from a worker thread. Pagefind's service reads its documents through a pipe
- * that only this thread's event loop fills, and during a build this thread is busy for seconds at a
- * time (Astro's build, the pages' Markdown): a shard of GitHub's API waited 2.3 s to be handed over
- * that way, where a worker hands it over in about one.
+ * that only the calling thread's event loop fills, and while Astro builds every page this thread is
+ * busy for seconds at a time: a cold build of GitHub's API through Widdershins waited 9–15 s for
+ * Pagefind after Astro had finished; from a worker, Pagefind was done within a second of it.
  */
 async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string): Promise<string[]> {
   const pool = await WorkerPool.start<IndexWorkerTask, string[]>(new URL('./index-worker.ts', import.meta.url), version, { size: 1 });
