@@ -86,6 +86,20 @@ describe('startSearchIndex with a folder to write to early', () => {
     });
   });
 
+  test('a failure of the early index waits to be reported by indexSite, not as an unhandled rejection', async () => {
+    await inTempSite(async (site) => {
+      // A folder inside a file cannot be emptied: writing fails as soon as the index starts.
+      fs.writeFileSync(path.join(site, 'index.html'), docsPage(twoSections));
+      const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), {
+        writeTo: path.join(site, 'index.html', 'early'),
+      });
+      // Astro builds the pages meanwhile: the failure happens before anything awaits the index.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      await expect(indexSite(site, pending, new Set())).rejects.toThrow('ENOTDIR');
+    });
+  });
+
   test('still indexes a built page it did not know of, and leaves no early folder behind', async () => {
     await inTempSite(async (site, early) => {
       const pending = startSearchIndex(new Map([['index.html', sectionRecords(docsPage(twoSections), 'index.html')]]), { writeTo: early });

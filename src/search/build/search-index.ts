@@ -124,6 +124,9 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
   };
   // A worker has its own Pagefind service: it starts now, without waiting for this thread's turn.
   const ready = workerVersion ? Promise.all([turn, write()]).then(() => state) : turn.then(write).then(() => state);
+  // Awaited only once Astro has built the pages (indexSite): a failure before then is reported there,
+  // in the build's one report, not by Node as an unhandled rejection that ends the process first.
+  ready.catch(() => undefined);
   return { ready, known: new Set(known.keys()), release, reuse };
 }
 
