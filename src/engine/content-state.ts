@@ -55,6 +55,7 @@ export class ContentState {
   private readonly parts: PartCache;
   private readonly compiledSpecs: SpecCache;
   private specs?: Promise<void>;
+  private readonly specFileSet = new Set<string>();
 
   constructor(
     contentDir: string,
@@ -74,6 +75,14 @@ export class ContentState {
   }
 
   /**
+   * Every file of the OpenAPI specs the pages name or pull in (their `$ref`s' too), once prepare() is
+   * done: what a spec says reaches the site only through the parts it becomes.
+   */
+  get specFiles(): ReadonlySet<string> {
+    return this.specFileSet;
+  }
+
+  /**
    * The OpenAPI specs the pages name, compiled into parts of their pages (once): everything that
    * reads a page's parts waits for it. Their problems join the site's.
    */
@@ -82,7 +91,14 @@ export class ContentState {
       const loaded = new Map<string, Promise<LoadedSpec>>();
       const load = (file: string) => {
         let spec = loaded.get(file);
-        if (!spec) loaded.set(file, (spec = loadSpec(file)));
+        if (!spec) {
+          loaded.set(file, (spec = loadSpec(file)));
+          // A spec that cannot be read is reported where it is awaited.
+          spec.then(
+            (read) => (read.files ?? [file]).forEach((name) => this.specFileSet.add(name)),
+            () => undefined,
+          );
+        }
         return spec;
       };
       // A spec named by two pages is checked once: its problems are reported once.
@@ -97,7 +113,8 @@ export class ContentState {
       for (const page of this.site.pages) {
         report(await expandSpecComponents(page, load));
         if (page.specs.length === 0) continue;
-        const { parts, problems } = await specParts(page, load, this.compiledSpecs, (task) => compileSpecTask(task, this.compiledSpecs.version, load));
+        const { parts, problems, files } = await specParts(page, load, this.compiledSpecs, (task) => compileSpecTask(task, this.compiledSpecs.version, load));
+        for (const file of files) this.specFileSet.add(file);
         // A spec named among the includes goes where it was named; the others after every part.
         // From the last place to the first, so each index still means the part it meant.
         const placed = page.specs.map((spec, index) => ({ at: spec.at ?? page.parts.length, part: parts[index] }));

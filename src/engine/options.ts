@@ -77,7 +77,7 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         .preprocess((value) => (typeof value === 'string' ? !/^(0|false|no|off)$/i.test(value.trim()) : value), z.boolean())
         .default(fromEnv('SHALE_QUICK_REBUILD') ?? true)
         .describe(
-          "SHALE_QUICK_REBUILD. When only the text of Markdown pages changed since Shale published the output folder (no heading, title, front matter, image, style or code), a build rewrites just those pages' bodies there, their search index and Markdown, without Astro's build; `false` (or 0) always builds the whole site.",
+          "SHALE_QUICK_REBUILD. When only the text or headings of Markdown pages (or a spec they name) changed since Shale published the output folder (no title, front matter, first h1, page added or renamed, image, style or code), a build rewrites just those pages' bodies and tables of contents there, their search index and Markdown, without Astro's build; `false` (or 0) always builds the whole site.",
         ),
       workDir: z
         .string()

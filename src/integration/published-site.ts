@@ -35,10 +35,15 @@ export interface PublishedPage {
   body?: [number, number];
   /** The digest of that body (bodyDigest): an unchanged body is known without reading the file. */
   bodyDigest?: string;
+  /** The digest of a Markdown page's headings and other ids (headingsDigest): when they change, so may every TOC of its set. */
+  headings?: string;
+  /** Where its table of contents (the lists inside the TOC's <nav>) is in its file, in bytes: [start, end), and their digest. */
+  toc?: [number, number];
+  tocDigest?: string;
 }
 
 /** Changes whenever what is recorded, or how, changes: an older record is then ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const sha1 = (...parts: Array<string | Buffer>) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
 
@@ -95,13 +100,33 @@ export function changedSincePublished(build: ShaleBuild, record: PublishedSite):
 }
 
 /**
- * What a page's layout is made from, its body aside: its data (title, tabs, description, split set…),
- * its headings and other ids (the TOC of every page of its set, the anchor map), and for an MDX page
- * its whole text. Key order does not matter: the content store hands the data back in its schema's order.
+ * What a page's layout is made from, its body and its table of contents aside: its data (title, tabs,
+ * description, split set…), its first h1 (the next and previous pages of a split set are named by
+ * it), and for an MDX page its whole text. Its headings and ids are recorded apart (headingsDigest):
+ * a quick rebuild rewrites the TOCs and the moved-anchor map they change. Key order does not
+ * matter: the content store hands the data back in its schema's order.
  */
 export function pageFacts(data: PageData, headings: HeadingsFile | undefined, mdxText?: string): string {
   const { htmlFile: _html, headingsFile: _headings, headings: _list, ids: _ids, ...layout } = data;
-  return sha1(canonicalJson({ layout, headings: headings?.headings ?? [], ids: headings?.ids ?? [], mdx: mdxText === undefined ? null : sha1(mdxText) }));
+  const h1 = headings?.headings.find((heading) => heading.level === 1)?.text ?? null;
+  return sha1(canonicalJson({ layout, h1, mdx: mdxText === undefined ? null : sha1(mdxText) }));
+}
+
+/** The digest of a Markdown page's headings and other ids: every TOC of its set and the moved-anchor map are made from them. */
+export const headingsDigest = (headings: HeadingsFile): string => sha1(canonicalJson({ headings: headings.headings, ids: headings.ids }));
+
+/** How the TOC's lists start in a built page (TableOfContents.astro): they end at the next </nav>. */
+const TOC_START = '<nav class="toc" aria-label="Table of contents">';
+
+/** Where the TOC's lists are in a built page, in bytes: [start, end); none when not found for sure. */
+export function tocRange(file: Buffer): [number, number] | undefined {
+  const open = file.indexOf(TOC_START);
+  if (open < 0) return undefined;
+  const start = open + Buffer.byteLength(TOC_START);
+  const end = file.indexOf('</nav>', start);
+  // A <nav> inside the lists (from a heading's HTML) would end them early: none, and a change of headings takes the full build.
+  if (end < 0 || file.subarray(start, end).includes('<nav')) return undefined;
+  return [start, end];
 }
 
 /** The digest of a Markdown page's body, its HTML as the route puts it in the page. */
@@ -113,8 +138,9 @@ export const sourceDigest = (page: Page, content: ContentState): string => sha1(
 /**
  * Everything the layout of every page depends on beside the pages' own data: Shale's code and the
  * locked dependencies (the layout, its styles and scripts, Astro itself), the options, the site's
- * look, the tab rules, the logo, and every file of the content folder but its Markdown (images are
- * copied into the site, an MDX page may import a file). When it changes, every page is built again.
+ * look, the tab rules, the logo, and every file of the content folder but its Markdown and its
+ * OpenAPI specs (images are copied into the site, an MDX page may import a file). When it changes,
+ * every page is built again.
  */
 export function shellKey(build: ShaleBuild): string {
   const content = build.content();
@@ -126,13 +152,30 @@ export function shellKey(build: ShaleBuild): string {
   }
   const { problems: _problems, ...brand } = content.brand();
   hash.update(canonicalJson({ options: build.options, brand, tabs: content.maxTabs, logo: content.hasLogo }));
+  // A spec's files reach the pages only as their parts (a page's source digest, an MDX page's text), unless an MDX page imports one.
+  const imported = importedByMdx(content);
+  const specs = new Set([...content.specFiles].filter((file) => !imported.has(file)));
   for (const file of filesUnder(content.site.contentDir)
-    .filter((file) => !file.endsWith('.md'))
+    .filter((file) => !file.endsWith('.md') && !specs.has(file))
     .sort()) {
     const stat = fs.statSync(file);
     hash.update(`${path.relative(content.site.contentDir, file)}\0${stat.size}\0${stat.mtimeMs}\n`);
   }
   return hash.digest('hex');
+}
+
+/** The files the MDX pages import (`import data from './api.json'`), by absolute path: their contents are compiled into the page. */
+function importedByMdx(content: ContentState): Set<string> {
+  const imported = new Set<string>();
+  for (const page of content.site.pages) {
+    if (page.dialect !== 'mdx') continue;
+    const sources = new Set([page.file, ...page.parts.filter((part) => !part.generated).map((part) => part.path)]);
+    for (const source of sources) {
+      const text = fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : '';
+      for (const [, specifier] of text.matchAll(/^\s*import\b[^'"]*['"]([^'"]+)['"]/gm)) imported.add(path.resolve(path.dirname(source), specifier!));
+    }
+  }
+  return imported;
 }
 
 /** Every file under a folder (none when it does not exist; the file itself when it is one: a spec given as the content). */
@@ -172,9 +215,12 @@ export function recordBuild(build: ShaleBuild, pages: readonly PageData[]): void
     const html = fs.readFileSync(data.htmlFile!);
     const file = fs.readFileSync(path.join(build.paths.outDir, data.outputPath));
     const start = html.length > 0 ? file.indexOf(html, Math.max(0, file.indexOf('<main'))) : -1;
+    const toc = tocRange(file);
     recorded[data.outputPath] = {
       facts: pageFacts(data, headings),
+      headings: headingsDigest(headings),
       ...(start >= 0 ? { body: [start, start + html.length], bodyDigest: bodyDigest(html) } : {}),
+      ...(toc ? { toc, tocDigest: bodyDigest(file.subarray(...toc)) } : {}),
     };
   }
   const listed = pages.map(({ outputPath, title, groupTitle, description, set }): ListedPage => ({

@@ -14,11 +14,18 @@ import {
   recordPublished,
   shellKey,
   changedSincePublished,
+  headingsDigest,
   sourceDigest,
+  tocRange,
   type PublishedPage,
   type PublishedSite,
 } from './published-site';
 import { publish } from './output-swap';
+import { tocHtml } from '../content/toc-html';
+import { notFoundToc, pageToc, setTocPages } from '../content/page-toc';
+import type { SetPage } from '../content/toc';
+import type { PageData } from '../content/page-data';
+import { ANCHOR_SHARDS, anchorShards, compareSources, type AnchorShard } from '../content/anchor-shards';
 import { completeSite } from './complete-site';
 
 /**
@@ -26,10 +33,12 @@ import { completeSite } from './complete-site';
  * large site most of a full build's time is Astro's (its server build, then every page laid out
  * again, about ten seconds at 5,000 endpoints) for pages that did not change.
  *
- * When everything but some Markdown pages' bodies is as it was when Shale published the output
- * folder (published-site.ts: the code, options and look; every page's data, headings and ids; the
+ * When everything but some Markdown pages' bodies and headings is as it was when Shale published the
+ * output folder (published-site.ts: the code, options and look; every page's data and first h1; the
  * content folder's other files), each changed page is the published page with its body replaced:
- * the route would lay it out the same around the new body. The rest of the site is linked from
+ * the route would lay it out the same around the new body. Where headings or ids changed (an h2
+ * renamed), every page of that set gets its TOC made again and put in place the same way, and so do
+ * the 404 page's TOC and the moved-anchor map when they show that set. The rest of the site is linked from
  * the published one, the search index and the pages' Markdown are made as in a full build
  * (complete-site.ts), and the result is published the same way. Anything else is a full build.
  */
@@ -42,10 +51,16 @@ export interface QuickPlan {
   record: PublishedSite;
 }
 
-/** A page whose body changed: the published file with the new body in place. */
+/** A file of the published site that changed: a page with its new body or TOC in place, the 404 page's TOC, a file of the moved-anchor map. */
 interface Rewrite {
   outputPath: string;
   bytes: Buffer;
+}
+
+/** A Markdown page whose headings or ids changed: its output pages (with their headings and ids), and its set's TOC pages when split. */
+interface Retocced {
+  pages: PageData[];
+  set: SetPage[] | undefined;
 }
 
 /**
@@ -64,6 +79,8 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   const pages: QuickPlan['pages'] = {};
   const sources: QuickPlan['sources'] = {};
   const rewrites: Rewrite[] = [];
+  // The Markdown pages whose headings or ids changed, by source: their pages (with headings) and, when split, their set's TOC pages.
+  const retocced = new Map<string, Retocced>();
   for (const page of content.site.pages) {
     if (page.dialect === 'mdx') {
       // Astro compiles MDX pages: one that changed needs the full build.
@@ -84,27 +101,49 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
       }
       continue;
     }
-    for (const output of outputPages(page, content, await content.render(page))) {
+    const outputs = outputPages(page, content, await content.render(page)).map((output) => ({
+      ...output,
+      data: { ...output.data, headings: output.headings.headings, ids: output.headings.ids },
+    }));
+    // New headings or ids change the TOC of every page of the set (each lists the set's h1s) and its moved-anchor map.
+    const headingsChanged = outputs.some((output) => record.pages[output.data.outputPath]?.headings !== headingsDigest(output.headings));
+    const set = headingsChanged && outputs[0]?.data.set ? setTocPages(outputs.map((output) => output.data)) : undefined;
+    if (headingsChanged) retocced.set(page.outputPath, { pages: outputs.map((output) => output.data), set });
+    for (const output of outputs) {
       const { outputPath } = output.data;
       const published = record.pages[outputPath];
       if (!published) return { reason: `${outputPath} is a new page` };
       if (published.facts !== pageFacts(output.data, output.headings))
-        return { reason: `the headings, ids, title, description or front matter of ${outputPath} changed` };
+        return { reason: `the title, description, front matter, first h1 or place in its set of ${outputPath} changed` };
       if (!published.body || !published.bodyDigest) return { reason: `the body of ${outputPath} was not found in its published file` };
-      const digest = bodyDigest(output.html);
-      if (digest === published.bodyDigest) {
-        pages[outputPath] = published;
+      const body = Buffer.from(output.html);
+      const toc = headingsChanged ? Buffer.from(tocHtml(pageToc(output.data, output.data.headings, set))) : undefined;
+      if (toc && (!published.toc || !published.tocDigest)) return { reason: `the table of contents of ${outputPath} was not found in its published file` };
+      const updated: QuickPlan['pages'][string] = {
+        ...published,
+        headings: headingsDigest(output.headings),
+        bodyDigest: bodyDigest(body),
+        ...(toc ? { tocDigest: bodyDigest(toc) } : {}),
+      };
+      if (updated.bodyDigest === published.bodyDigest && updated.tocDigest === published.tocDigest) {
+        pages[outputPath] = updated;
         continue;
       }
+      // The TOC (in the sidebar) comes before the body (in <main>): both are put in place, each where it was.
       const file = fs.readFileSync(path.join(build.paths.outDir, outputPath));
-      const [start, end] = published.body;
-      const body = Buffer.from(output.html);
-      pages[outputPath] = { facts: published.facts, body: [start, start + body.length], bodyDigest: digest };
-      rewrites.push({ outputPath, bytes: Buffer.concat([file.subarray(0, start), body, file.subarray(end)]) });
+      const spliced = splice(file, [...(published.toc ? [{ range: published.toc, bytes: toc }] : []), { range: published.body, bytes: body }]);
+      pages[outputPath] = { ...updated, body: spliced.ranges.at(-1)!, ...(published.toc ? { toc: spliced.ranges[0]! } : {}) };
+      rewrites.push({ outputPath, bytes: spliced.bytes });
     }
   }
   const removed = Object.keys(record.pages).filter((outputPath) => !(outputPath in pages));
   if (removed.length > 0) return { reason: `${removed[0]} is no longer a page` };
+  if (retocced.size > 0) {
+    const files = [...notFoundRewrite(build, record, retocced), ...anchorRewrites(build, record, retocced)];
+    const missing = files.find((file) => typeof file === 'string');
+    if (missing !== undefined) return { reason: missing };
+    rewrites.push(...(files as Rewrite[]));
+  }
   return { rewrites, sources, pages, record };
 }
 
@@ -134,7 +173,8 @@ export function startQuickRebuild(
     publish(staging, build.paths.outDir, build.paths.work);
     recordPublished(build, { shell: plan.record.shell, sources: plan.sources, listed }, plan.pages);
     const count = Object.keys(plan.pages).length;
-    logger.info(`quick rebuild: ${plan.rewrites.length} of ${count} page(s) rewritten, the others kept as published; site written to ${build.paths.outDir}`);
+    const rewritten = plan.rewrites.filter((rewrite) => rewrite.outputPath in plan.pages).length;
+    logger.info(`quick rebuild: ${rewritten} of ${count} page(s) rewritten, the others kept as published; site written to ${build.paths.outDir}`);
   };
 }
 
@@ -192,5 +232,90 @@ function linkSite(from: string, to: string, skip: (relative: string) => boolean,
     } catch {
       fs.copyFileSync(path.join(from, name), path.join(to, name));
     }
+  }
+}
+
+/**
+ * A file with some of its regions replaced (`bytes`; none keeps the region as it is): the new file,
+ * and where each region now is, in the order given.
+ */
+function splice(
+  file: Buffer,
+  regions: ReadonlyArray<{ range: [number, number]; bytes: Buffer | undefined }>,
+): { bytes: Buffer; ranges: Array<[number, number]> } {
+  const order = regions.map((_, index) => index).sort((a, b) => regions[a]!.range[0] - regions[b]!.range[0]);
+  const parts: Buffer[] = [];
+  const ranges: Array<[number, number]> = [];
+  let at = 0;
+  let length = 0;
+  for (const index of order) {
+    const { range, bytes } = regions[index]!;
+    const before = file.subarray(at, range[0]);
+    const region = bytes ?? file.subarray(...range);
+    parts.push(before, region);
+    length += before.length;
+    ranges[index] = [length, length + region.length];
+    length += region.length;
+    at = range[1];
+  }
+  parts.push(file.subarray(at));
+  return { bytes: Buffer.concat(parts), ranges };
+}
+
+/**
+ * The 404 page with its TOC made again, when the doc it shows the TOC of (the first: `index.html`,
+ * else the first page, as 404.astro picks it) had its headings changed; else nothing to do. A string
+ * says why the full build is needed.
+ */
+function notFoundRewrite(build: ShaleBuild, record: PublishedSite, retocced: ReadonlyMap<string, Retocced>): Array<Rewrite | string> {
+  const listed = record.listed;
+  const start = listed.find((page) => page.outputPath === 'index.html') ?? listed.find((page) => !page.set || page.set.index === 0);
+  const changed = start && retocced.get(start.set?.source ?? start.outputPath);
+  if (!changed) return [];
+  const startData = changed.pages.find((page) => page.outputPath === start.outputPath)!;
+  const file = readIfThere(path.join(build.paths.outDir, NOT_FOUND));
+  const range = file && tocRange(file);
+  if (!range) return [`the table of contents of ${NOT_FOUND} was not found in its published file`];
+  const toc = tocHtml(notFoundToc(startData, startData.headings, changed.set, build.options.base));
+  return [{ outputPath: NOT_FOUND, bytes: splice(file, [{ range, bytes: Buffer.from(toc) }]).bytes }];
+}
+
+const NOT_FOUND = '404.html';
+
+/**
+ * The files of the moved-anchor map made again for the split sets whose ids changed: each file keeps
+ * the other sets' entries as published, in the order of the sets' sources, as the route writes them
+ * (pages/shale/anchors/[shard].json.ts).
+ */
+function anchorRewrites(build: ShaleBuild, record: PublishedSite, retocced: ReadonlyMap<string, Retocced>): Array<Rewrite | string> {
+  const changed = [...retocced].filter(([, { set }]) => set);
+  if (changed.length === 0) return [];
+  const fresh = anchorShards(changed.flatMap(([, { pages }]) => pages));
+  const sources = [...new Set(record.listed.flatMap((page) => (page.set ? [page.set.source] : [])))].sort(compareSources);
+  const rewrites: Array<Rewrite | string> = [];
+  for (let shard = 0; shard < ANCHOR_SHARDS; shard++) {
+    const outputPath = `${ANCHORS_FOLDER}/${shard}.json`;
+    const file = readIfThere(path.join(build.paths.outDir, outputPath));
+    if (!file) return [`${outputPath} was not found in the published site`];
+    const published = JSON.parse(file.toString('utf8')) as AnchorShard;
+    const map: AnchorShard = {};
+    for (const source of sources) {
+      const ids = retocced.has(source) ? fresh[shard]![source] : published[source];
+      if (ids) map[source] = ids;
+    }
+    const text = JSON.stringify(map);
+    if (text !== file.toString('utf8')) rewrites.push({ outputPath, bytes: Buffer.from(text) });
+  }
+  return rewrites;
+}
+
+/** Where the route writes the moved-anchor map's files, in the site. */
+const ANCHORS_FOLDER = 'shale/anchors';
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
   }
 }

@@ -33,7 +33,8 @@ export class SpecCache {
     return path.join(this.dir, `${sha1(JSON.stringify([this.version, file, options]))}.json`);
   }
 
-  get(file: string, options: unknown): CompiledEntry | undefined {
+  /** The entry, with the files the spec is made of, while they are as they were. */
+  get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     let stored: StoredEntry;
     try {
       stored = JSON.parse(fs.readFileSync(this.entryPath(file, options), 'utf8')) as StoredEntry;
@@ -43,7 +44,7 @@ export class SpecCache {
     for (const [name, digest] of Object.entries(stored.files)) {
       if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
     }
-    return { markdown: stored.markdown, problems: stored.problems };
+    return { markdown: stored.markdown, problems: stored.problems, files: Object.keys(stored.files) };
   }
 
   set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {

@@ -19,10 +19,12 @@ export async function specParts(
   load: (file: string) => Promise<LoadedSpec> = loadSpec,
   cache?: SpecCache,
   compile?: (task: SpecTask) => Promise<CompiledFile>,
-): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[] }> {
+): Promise<{ parts: Array<SourceFile | undefined>; problems: Problem[]; files: string[] }> {
   // One entry per spec of the page, in order (undefined for a spec with errors).
   const parts: Array<SourceFile | undefined> = [];
   const problems: Problem[] = [];
+  // Every file the page's specs are made of (their `$ref`s' too), as far as they were read.
+  const files: string[] = [];
   const part = (file: string, markdown: string): SourceFile => ({
     path: file,
     dialect: page.dialect,
@@ -43,6 +45,7 @@ export async function specParts(
     };
     const cached = cache?.get(reference.file, options);
     if (cached) {
+      files.push(...cached.files);
       problems.push(...cached.problems);
       parts.push(part(reference.file, cached.markdown));
       continue;
@@ -54,10 +57,11 @@ export async function specParts(
     });
     if (compiled.markdown !== undefined && compiled.files)
       cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
+    files.push(...(compiled.files ?? [reference.file]));
     problems.push(...compiled.problems);
     parts.push(compiled.markdown === undefined ? undefined : part(reference.file, compiled.markdown));
   }
-  return { parts, problems };
+  return { parts, problems, files };
 }
 
 /** One spec to compile for one page: what compileSpecFile needs, as plain data (it may be sent to a worker). */

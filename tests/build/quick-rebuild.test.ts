@@ -74,18 +74,94 @@ describe('a quick rebuild', () => {
     expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
   }, 300_000);
 
-  it('builds the whole site, saying why, when a heading changed', async () => {
+  it('after a heading renamed, rewrites the TOC of every page that lists it, the 404 page’s and the moved-anchor map, as a full build does', async () => {
     const { content, outDir } = await publishedSite();
-    const include = path.join(content, 'includes', '_dogs.md');
-    fs.writeFileSync(include, fs.readFileSync(include, 'utf8').replace('## Get All Dogs', '## Get Every Dog'));
+    const before = inodes(outDir);
+    const dogs = path.join(content, 'includes', '_dogs.md');
+    fs.writeFileSync(dogs, fs.readFileSync(dogs, 'utf8').replace('## Get All Dogs', '## Get Every Dog'));
+    // An h2 of the first page (the 404 page shows the first page's TOC), and the links to it, one on another page.
+    for (const file of [path.join(content, 'index.html.md'), path.join(content, 'includes', '_errors.md')])
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('## Authentication', '## Authenticating').replaceAll('(#authentication)', '(#authenticating)'),
+      );
+
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.status).toBe(0);
+    const [, rewritten] = QUICK.exec(rebuilt.stdout) ?? [];
+    expect(rewritten).toBe('3');
+    // The heading's new id, in the page and in its TOC; the old id's redirect leads nowhere now.
+    const page = fs.readFileSync(path.join(outDir, 'dogs.html'), 'utf8');
+    expect(page).toContain('<h2 id="get-every-dog">Get Every Dog</h2>');
+    expect(page).toContain('href="#get-every-dog"');
+    expect(fs.readFileSync(path.join(outDir, '404.html'), 'utf8')).toContain('href="/#authenticating"');
+    const anchors = fs
+      .readdirSync(path.join(outDir, 'shale', 'anchors'))
+      .map((file) => JSON.parse(fs.readFileSync(path.join(outDir, 'shale', 'anchors', file), 'utf8')) as Record<string, Record<string, string>>);
+    expect(anchors.some((map) => map['index.html']?.['get-every-dog'] === 'dogs.html')).toBe(true);
+    expect(anchors.some((map) => map['index.html']?.['get-all-dogs'])).toBe(false);
+    // Pages whose TOC and body did not change are the published files, linked.
+    const after = inodes(outDir);
+    const written = [...after].filter(([file, inode]) => before.get(file) !== inode).map(([file]) => file);
+    expect(written.sort()).toEqual(['404.html', 'dogs.html', 'errors.html', 'index.html']);
+
+    expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
+  }, 300_000);
+
+  it('builds the whole site, saying why, when an h1 changed (the next and previous pages are named by it)', async () => {
+    const { content, outDir } = await publishedSite();
+    // The first page's h1 (the others' is their group's title, part of their data): its path stays, its name changes.
+    const index = path.join(content, 'index.html.md');
+    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('# Introduction', '# Overview'));
     const rebuilt = await astroBuild({ content, outDir });
     expect(rebuilt.status).toBe(0);
     expect(rebuilt.stdout).not.toMatch(QUICK);
-    expect(rebuilt.stdout).toContain('a full build: the headings, ids, title, description or front matter of dogs.html changed.');
-    // The heading's new id, in the page and in its TOC.
-    const dogs = fs.readFileSync(path.join(outDir, 'dogs.html'), 'utf8');
-    expect(dogs).toContain('<h2 id="get-every-dog">Get Every Dog</h2>');
-    expect(dogs).toContain('href="#get-every-dog"');
+    expect(rebuilt.stdout).toContain('a full build: the title, description, front matter, first h1 or place in its set of index.html changed.');
+    // The next page's pager names it.
+    expect(fs.readFileSync(path.join(outDir, 'kittens.html'), 'utf8')).toMatch(/Overview/);
+  }, 300_000);
+
+  it('after an edit to a spec that a Markdown page names, rewrites that page (its body and its TOC), as a full build does', async () => {
+    const content = tempDir('quick-spec');
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/openapi'), content, { recursive: true });
+    const outDir = tempDir('quick-spec-out');
+    expect((await astroBuild({ content, outDir })).status).toBe(0);
+    const spec = path.join(content, 'specs', 'kennel.yaml');
+    fs.writeFileSync(
+      spec,
+      fs
+        .readFileSync(spec, 'utf8')
+        .replace('summary: List dogs', 'summary: List every dog')
+        .replace('Only dogs of this breed.', 'Only dogs of this one breed.'),
+    );
+
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
+    const page = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(page).toContain('id="list-every-dog"');
+    expect(page).toContain('href="#list-every-dog"');
+    expect(page).toContain('Only dogs of this one breed.');
+    expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
+  }, 300_000);
+
+  it('builds the whole site when a spec that an MDX page pulls in changed (its text is the MDX page’s)', async () => {
+    const content = tempDir('quick-spec-mdx');
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/openapi/specs'), path.join(content, 'specs'), { recursive: true });
+    fs.writeFileSync(
+      path.join(content, 'index.mdx'),
+      ['---', 'title: Guide', '---', '', '# Adopting', '', '<Operation spec="specs/kennel.yaml" id="listDogs" />', ''].join('\n'),
+    );
+    const outDir = tempDir('quick-spec-mdx-out');
+    expect((await astroBuild({ content, outDir })).status).toBe(0);
+    const spec = path.join(content, 'specs', 'kennel.yaml');
+    fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('Only dogs of this breed.', 'Only dogs of this one breed.'));
+
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toContain('a full build: the MDX page index.html changed.');
+    expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('Only dogs of this one breed.');
   }, 300_000);
 
   it('builds the whole site when the front matter changed, or a page of the published site was changed by hand', async () => {

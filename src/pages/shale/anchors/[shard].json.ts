@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { ANCHOR_SHARDS, anchorShard } from '../../../content/anchor-shards';
+import { anchorShards } from '../../../content/anchor-shards';
 import { withHeadings } from '../../../content/page-data';
 
 /**
@@ -13,11 +13,7 @@ import { withHeadings } from '../../../content/page-data';
 export async function getStaticPaths() {
   const pages = (await getCollection('pages')).filter((entry) => (entry.data as { set?: unknown }).set).map((entry) => withHeadings(entry.data));
   if (pages.length === 0) return [];
-  const shards = Array.from({ length: ANCHOR_SHARDS }, () => ({}) as Record<string, Record<string, string>>);
-  for (const page of pages) {
-    for (const id of [...page.headings.map((heading) => heading.id), ...(page.ids ?? [])])
-      (shards[anchorShard(id)]![page.set!.source] ??= {})[id] ??= page.outputPath;
-  }
+  const shards = anchorShards(pages);
   return shards.map((map, shard) => ({ params: { shard: String(shard) }, props: { map } }));
 }
 
