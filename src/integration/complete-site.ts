@@ -42,6 +42,8 @@ export async function completeSite(
   searchIndex: PendingIndex,
   pages: readonly ListedPage[],
   logger: AstroIntegrationLogger,
+  /** Pages whose Markdown file the staged site holds already, linked from the published one (a quick rebuild). */
+  kept?: ReadonlySet<string>,
 ): Promise<void> {
   try {
     // The pages' Markdown first: this thread converts it while Pagefind, in its own process, still indexes.
@@ -49,6 +51,7 @@ export async function completeSite(
       base: build.options.base,
       site: build.options.site ? new URL(build.options.site) : undefined,
       cacheDir: build.paths.markdownCache,
+      ...(kept ? { kept } : {}),
     });
     const builtOnly = new Set(
       build

@@ -159,8 +159,15 @@ export function startQuickRebuild(
   searchIndex: PendingIndex,
 ): (logger: AstroIntegrationLogger) => Promise<void> {
   // Written below, or made again from the pages (complete-site.ts): never linked, so never written through a link into the published site.
+  // A page not rewritten keeps its published Markdown (made from the same HTML by the same code), linked like its HTML.
   const listed = plan.record.listed;
-  const written = new Set([...plan.rewrites.map((rewrite) => rewrite.outputPath), 'llms-full.txt', ...listed.map((page) => markdownPath(page.outputPath))]);
+  const rewritten = new Set(plan.rewrites.map((rewrite) => rewrite.outputPath));
+  const kept = new Set(
+    listed
+      .filter((page) => !rewritten.has(page.outputPath) && fs.existsSync(path.join(build.paths.outDir, markdownPath(page.outputPath))))
+      .map((page) => page.outputPath),
+  );
+  const written = new Set([...rewritten, 'llms-full.txt', ...listed.filter((page) => !kept.has(page.outputPath)).map((page) => markdownPath(page.outputPath))]);
   try {
     linkSite(build.paths.outDir, staging, (relative) => relative === SEARCH_FOLDER || written.has(relative));
     for (const rewrite of plan.rewrites) fs.writeFileSync(path.join(staging, rewrite.outputPath), rewrite.bytes);
@@ -169,7 +176,7 @@ export function startQuickRebuild(
     throw error;
   }
   return async (logger) => {
-    await completeSite(build, staging, searchIndex, listed, logger);
+    await completeSite(build, staging, searchIndex, listed, logger, kept);
     publish(staging, build.paths.outDir, build.paths.work);
     recordPublished(build, { shell: plan.record.shell, sources: plan.sources, listed }, plan.pages);
     const count = Object.keys(plan.pages).length;

@@ -5,6 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { markdownOf, markdownSourceRanges } from './page-markdown';
 import { inReadingOrder, markdownPath, oneLine, type ListedPage } from './page-order';
 
+/** A page to list: its Markdown, or where to make it from (its HTML's Markdown ranges) and where it is cached. */
+interface Found {
+  page: ListedPage;
+  markdown: string | undefined;
+  source?: () => string;
+  cached?: string;
+}
+
 interface Written {
   pages: number;
   bytes: number;
@@ -30,13 +38,28 @@ const converterVersion = (() => {
  * 97 MB of HTML): 4.3–5.2 s cold (9 s with parse5, see html-tree.ts), 1.6–2.2 s warm. Worker threads were tried and saved nothing: handing them
  * the pages cost what converting on two cores gained.
  */
-export function writeLlmsFiles(dir: string, pages: readonly ListedPage[], options: { base: string; site: URL | undefined; cacheDir: string }): Written {
+export function writeLlmsFiles(
+  dir: string,
+  pages: readonly ListedPage[],
+  options: {
+    base: string;
+    site: URL | undefined;
+    cacheDir: string;
+    /**
+     * Pages whose Markdown file is in `dir` already, as published, and must not be written (a quick
+     * rebuild links them from the published site: a write would go through the link). Their
+     * Markdown is read from it for llms-full.txt.
+     */
+    kept?: ReadonlySet<string>;
+  },
+): Written {
   const address = (outputPath: string) => {
     const pathname = `${options.base}${outputPath.replace(/(^|\/)index\.html$/, '$1')}`;
     return options.site ? new URL(pathname, options.site).href : pathname;
   };
   fs.mkdirSync(options.cacheDir, { recursive: true });
-  const found = inReadingOrder(pages).flatMap((page) => {
+  const found = inReadingOrder(pages).flatMap((page): Found[] => {
+    if (options.kept?.has(page.outputPath)) return [{ page, markdown: fs.readFileSync(path.join(dir, markdownPath(page.outputPath)), 'utf8') }];
     const htmlFile = path.join(dir, page.outputPath);
     // Read as bytes and hashed without decoding: a rebuild decodes only the pages that changed.
     const html = fs.existsSync(htmlFile) ? fs.readFileSync(htmlFile) : undefined;
@@ -49,15 +72,15 @@ export function writeLlmsFiles(dir: string, pages: readonly ListedPage[], option
     return [{ page, source, cached, markdown: readCached(cached) }];
   });
   const missing = found.filter((entry) => entry.markdown === undefined);
-  for (const entry of missing) entry.markdown = markdownOf(entry.source());
+  for (const entry of missing) entry.markdown = markdownOf(entry.source!());
 
   const first = found.find((entry) => entry.page.outputPath === 'index.html')?.page ?? found[0]?.page;
   const full = [`# ${oneLine(first?.title ?? 'API Documentation')}`, ''];
   if (first?.description) full.push(`> ${oneLine(first.description)}`, '');
   for (const entry of found) {
     if (entry.markdown === undefined) continue;
-    if (missing.includes(entry)) fs.writeFileSync(entry.cached, entry.markdown);
-    fs.writeFileSync(path.join(dir, markdownPath(entry.page.outputPath)), entry.markdown);
+    if (missing.includes(entry)) fs.writeFileSync(entry.cached!, entry.markdown);
+    if (entry.cached) fs.writeFileSync(path.join(dir, markdownPath(entry.page.outputPath)), entry.markdown);
     full.push('---', '', `Source: ${address(entry.page.outputPath)}`, '', entry.markdown);
   }
   const text = full.join('\n');

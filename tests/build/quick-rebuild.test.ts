@@ -22,11 +22,11 @@ async function publishedSite(): Promise<{ content: string; outDir: string }> {
   return { content, outDir };
 }
 
-const inodes = (dir: string): Map<string, number> =>
+const inodes = (dir: string, extension = '.html'): Map<string, number> =>
   new Map(
     fs
       .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.html'))
+      .filter((file) => file.endsWith(extension))
       .map((file) => [file.split(path.sep).join('/'), fs.statSync(path.join(dir, file)).ino]),
   );
 
@@ -41,6 +41,7 @@ describe('a quick rebuild', () => {
   it('after an edit to the text of one include, rewrites only the page that shows it, and publishes what a full build does', async () => {
     const { content, outDir } = await publishedSite();
     const before = inodes(outDir);
+    const markdownBefore = inodes(outDir, '.md');
     const include = path.join(content, 'includes', '_dogs.md');
     fs.writeFileSync(include, fs.readFileSync(include, 'utf8').replace('need walking.', 'need walking.\n\nA dog answers to its name.'));
 
@@ -55,8 +56,10 @@ describe('a quick rebuild', () => {
     const after = inodes(outDir);
     const kept = [...after].filter(([file, inode]) => before.get(file) === inode).map(([file]) => file);
     expect(kept.sort()).toEqual([...before.keys()].filter((file) => file !== 'dogs.html').sort());
-    // The search index and the page's Markdown follow the edit.
+    // The search index and the page's Markdown follow the edit; the other pages' Markdown is linked too.
     expect(fs.readFileSync(path.join(outDir, 'dogs.md'), 'utf8')).toContain('A dog answers to its name.');
+    const markdownKept = [...inodes(outDir, '.md')].filter(([file, inode]) => markdownBefore.get(file) === inode).map(([file]) => file);
+    expect(markdownKept.sort()).toEqual([...markdownBefore.keys()].filter((file) => file !== 'dogs.md').sort());
     expect(fs.readFileSync(path.join(outDir, 'llms-full.txt'), 'utf8')).toContain('A dog answers to its name.');
 
     expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
