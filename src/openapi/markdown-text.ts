@@ -36,8 +36,41 @@ export function descriptionMarkdown(text: string, dialect: Dialect, options: { h
     if (written.size >= WRITTEN_LIMIT) written.clear();
     result = writeDescription(text, dialect, options);
     written.set(key, result);
+    if (tracking) tracking.added = true;
   }
+  tracking?.written.add(key);
   return { markdown: result.markdown, removed: [...result.removed] };
+}
+
+/** The texts written back for one spec, kept for its next compiling (spec-parts.ts): only what that spec used. */
+export interface TextMemo {
+  written: Array<[string, { markdown: string; removed: string[] }]>;
+  lineHtml: Array<[string, string]>;
+}
+
+/** While a spec compiles: the memo entries it used, and whether it had to make any (else its memo is as it was). */
+let tracking: { written: Set<string>; lineHtml: Set<string>; added: boolean } | undefined;
+
+/**
+ * Starts compiling a spec with what its last compiling wrote back (a rebuild after one edit writes
+ * back only the new texts: parsing and writing descriptions is 4–5 s of compiling GitHub's spec).
+ * The entries are pure functions of their text and Shale's code, which names the memo's file.
+ */
+export function beginTextMemo(memo: TextMemo | undefined): void {
+  for (const [key, value] of memo?.written ?? []) if (!written.has(key)) written.set(key, value);
+  for (const [key, value] of memo?.lineHtml ?? []) if (!lineHtml.has(key)) lineHtml.set(key, value);
+  tracking = { written: new Set(), lineHtml: new Set(), added: false };
+}
+
+/** Ends what beginTextMemo started: the entries the spec used, or none when nothing new was made (the stored memo still holds). */
+export function endTextMemo(): TextMemo | undefined {
+  const used = tracking;
+  tracking = undefined;
+  if (!used?.added) return undefined;
+  return {
+    written: [...used.written].flatMap((key) => (written.has(key) ? [[key, written.get(key)!] as [string, { markdown: string; removed: string[] }]] : [])),
+    lineHtml: [...used.lineHtml].flatMap((key) => (lineHtml.has(key) ? [[key, lineHtml.get(key)!] as [string, string]] : [])),
+  };
 }
 
 /**
@@ -158,7 +191,9 @@ export function markdownLineHtml(markdown: string): string {
     if (lone && !lone[1]!.includes('<p>')) html = lone[1]!;
     html = html.replace(/\n(?=[ \t]*(?:\n|$))/g, '&#10;');
     lineHtml.set(markdown, html);
+    if (tracking) tracking.added = true;
   }
+  tracking?.lineHtml.add(markdown);
   return html;
 }
 

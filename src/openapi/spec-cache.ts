@@ -33,6 +33,11 @@ export class SpecCache {
     return path.join(this.dir, `${sha1(JSON.stringify([this.version, file, options]))}.json`);
   }
 
+  /** Where the texts a spec's compiling wrote back are kept for its next compiling (markdown-text.ts, beginTextMemo). */
+  memoPath(file: string): string {
+    return path.join(this.dir, `text-${sha1(JSON.stringify([this.version, file]))}.json`);
+  }
+
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     let stored: StoredEntry;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
@@ -7,6 +9,7 @@ import { checkSpec, loadSpec, readSpec, type LoadedSpec } from './load-spec';
 import type { SpecCache } from './spec-cache';
 import { tagsOf } from './spec-model';
 import { WorkerPool } from '../workers/pool';
+import { beginTextMemo, endTextMemo, type TextMemo } from './markdown-text';
 
 /**
  * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
@@ -54,6 +57,7 @@ export async function specParts(
       file: reference.file,
       options,
       tags: { file: page.file, line: reference.line, names: reference.tags },
+      ...(cache ? { memo: cache.memoPath(reference.file) } : {}),
     });
     if (compiled.markdown !== undefined && compiled.files)
       cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
@@ -70,6 +74,8 @@ export interface SpecTask {
   options: SpecOptions;
   /** The tags the page asks for, and where it names the spec (for an unknown tag's report). */
   tags: { file: string; line: number | undefined; names: string[] };
+  /** Where the texts its last compiling wrote back are kept (SpecCache.memoPath). */
+  memo?: string;
 }
 
 /** A compiled spec: its Markdown (undefined when it has errors), the problems found, the files it is made of. */
@@ -96,7 +102,14 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
   for (const tag of task.tags.names.filter((name) => !known.includes(name))) {
     found.push(problem('openapi-tag-unknown', { file: task.tags.file, line: task.tags.line }, { tag, known: known.join(', ') }));
   }
-  const compiled = compileSpec(spec.document, task.options);
+  beginTextMemo(task.memo ? readMemo(task.memo) : undefined);
+  let compiled: CompiledSpec;
+  try {
+    compiled = compileSpec(spec.document, task.options);
+  } finally {
+    const memo = endTextMemo();
+    if (memo && task.memo) writeMemo(task.memo, memo);
+  }
   found.push(...findingProblems(compiled, task.file, spec));
   return { markdown: compiled.markdown, problems: found };
 }
@@ -175,4 +188,25 @@ export function findingProblems(compiled: CompiledSpec, file: string, spec: Load
   return compiled.findings.map((finding) =>
     problem(finding.kind, { file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
   );
+}
+
+/** A spec's memo of texts written back (none when there is none yet, or it cannot be read: the texts are written back again). */
+function readMemo(file: string): TextMemo | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as TextMemo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a spec's memo whole, then renames it: a build stopped halfway leaves no half memo. A memo that cannot be written is only a slower next build. */
+function writeMemo(file: string, memo: TextMemo): void {
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, JSON.stringify(memo));
+    fs.renameSync(temporary, file);
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
 }

@@ -70,3 +70,44 @@ describe('a large spec, checked and compiled in two worker threads', () => {
     expect(outcomes.filter((outcome) => outcome.markdown === undefined && outcome.problems.some((found) => found.severity === 'error'))).toHaveLength(4);
   }, 60_000);
 });
+
+describe('the texts a spec’s compiling wrote back, kept for its next compiling', () => {
+  const file = path.resolve('tests/fixtures/openapi/specs/kennel.yaml');
+  const DESCRIPTION = 'Lists dogs, <b>newest</b> first.<script>alert(1)</script>';
+  type Memo = { written: Array<[string, { markdown: string; removed: string[] }]>; lineHtml: Array<[string, string]> };
+
+  it('are read back by a fresh worker, which then writes the same Markdown as without them', async () => {
+    const memo = path.join(scratch, 'kennel-memo.json');
+    // Worker threads start with nothing written back: the first compiling writes the memo, the next reads it.
+    const first = await compileSpecTask({ ...task(file), memo }, pipelineVersion(), loadSpec, 0);
+    const stored = JSON.parse(fs.readFileSync(memo, 'utf8')) as Memo;
+    expect(stored.written.some(([key]) => key.endsWith(DESCRIPTION))).toBe(true);
+    expect(stored.lineHtml.length).toBeGreaterThan(0);
+    expect(await compileSpecTask({ ...task(file), memo }, pipelineVersion(), loadSpec, 0)).toEqual(first);
+    expect(first).toEqual(await compileSpecFile(task(file), loadSpec));
+
+    // What the memo says is what the compiling uses: a forged entry shows through.
+    const forged: Memo = {
+      ...stored,
+      written: stored.written.map(([key, value]) => [key, key.endsWith(DESCRIPTION) ? { ...value, markdown: 'Read from the memo.' } : value]),
+    };
+    fs.writeFileSync(memo, JSON.stringify(forged));
+    const fromMemo = await compileSpecTask({ ...task(file), memo }, pipelineVersion(), loadSpec, 0);
+    expect(fromMemo.markdown).toContain('Read from the memo.');
+    expect(first.markdown).not.toContain('Read from the memo.');
+  }, 60_000);
+
+  it('holds only what its spec used, and a memo that cannot be read only means writing the texts again', async () => {
+    const described = (name: string, description: string) =>
+      written(`${name}.yaml`, spec('3.1.0').replace('summary: List pets', `summary: List pets\n      description: ${description}`));
+    const [alpha, beta] = [path.join(scratch, 'alpha-memo.json'), path.join(scratch, 'beta-memo.json')];
+    fs.writeFileSync(beta, '{ not json');
+    // On one thread, one after the other: the second spec's memo leaves out what only the first used.
+    await compileSpecFile({ ...task(described('alpha', 'Alpha *only*.')), memo: alpha }, loadSpec);
+    const compiled = await compileSpecFile({ ...task(described('beta', 'Beta *only*.')), memo: beta }, loadSpec);
+    expect(compiled.markdown).toContain('Beta *only*.');
+    const keys = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as Memo).written.map(([key]) => key);
+    expect(keys(alpha).filter((key) => key.endsWith('only*.'))).toEqual(['md2\u0000Alpha *only*.']);
+    expect(keys(beta).filter((key) => key.endsWith('only*.'))).toEqual(['md2\u0000Beta *only*.']);
+  }, 60_000);
+});
