@@ -23,6 +23,18 @@ describe('excerptParts', () => {
     expect(excerptParts('a &amp; b')).toEqual([{ text: 'a &amp; b', marked: false }]);
   });
 
+  test('leaves the punctuation around a marked word unmarked (an ellipsis is not highlighted)', () => {
+    expect(excerptParts('see <mark>secrets…</mark> and <mark>(token),</mark> or <mark>…</mark>')).toEqual([
+      { text: 'see ', marked: false },
+      { text: 'secrets', marked: true },
+      { text: '… and (', marked: false },
+      { text: 'token', marked: true },
+      { text: '), or …', marked: false },
+    ]);
+    // Punctuation inside a word stays in its mark.
+    expect(excerptParts('<mark>/repos/{owner}</mark>')).toEqual([{ text: '/repos/{owner}', marked: true }]);
+  });
+
   test('returns nothing for an empty excerpt', () => {
     expect(excerptParts('')).toEqual([]);
   });

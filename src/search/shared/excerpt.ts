@@ -8,6 +8,9 @@ const MARK = /<mark>([\s\S]*?)<\/mark>/g;
 /** Pagefind escapes only `<` and `>` of the content before adding its `<mark>` tags: undo exactly that. */
 const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
+/** A marked word's leading and trailing sentence punctuation (an ellipsis, a comma, quotes, brackets), which stays unmarked. */
+const EDGES = /^([…,.;:!?"'“”‘’()[\]]*)([\s\S]*?)([…,.;:!?"'“”‘’()[\]]*)$/;
+
 /**
  * Pagefind's excerpt (content text with `<mark>` around matched words) as plain text runs. Nothing
  * in it is ever used as HTML: the caller builds `mark` elements and text nodes from the runs, so a
@@ -24,7 +27,11 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   let position = 0;
   for (const match of excerpt.matchAll(MARK)) {
     push(unescape(excerpt.slice(position, match.index)), false);
-    push(unescape(match[1] ?? ''), true);
+    // Pagefind marks a whole whitespace-separated word: the punctuation around it is not what matched.
+    const [, before = '', word = '', after = ''] = EDGES.exec(unescape(match[1] ?? '')) ?? [];
+    push(before, false);
+    push(word, true);
+    push(after, false);
     position = match.index + match[0].length;
   }
   push(unescape(excerpt.slice(position)), false);
