@@ -116,13 +116,12 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
       if (published.facts !== pageFacts(output.data, output.headings))
         return { reason: `the title, description, front matter, first h1 or place in its set of ${outputPath} changed` };
       if (!published.body || !published.bodyDigest) return { reason: `the body of ${outputPath} was not found in its published file` };
-      const body = Buffer.from(output.html);
       const toc = headingsChanged ? Buffer.from(tocHtml(pageToc(output.data, output.data.headings, set))) : undefined;
       if (toc && (!published.toc || !published.tocDigest)) return { reason: `the table of contents of ${outputPath} was not found in its published file` };
       const updated: QuickPlan['pages'][string] = {
         ...published,
         headings: headingsDigest(output.headings),
-        bodyDigest: bodyDigest(body),
+        bodyDigest: bodyDigest(output.html),
         ...(toc ? { tocDigest: bodyDigest(toc) } : {}),
       };
       if (updated.bodyDigest === published.bodyDigest && updated.tocDigest === published.tocDigest) {
@@ -131,6 +130,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
       }
       // The TOC (in the sidebar) comes before the body (in <main>): both are put in place, each where it was.
       const file = fs.readFileSync(path.join(build.paths.outDir, outputPath));
+      const body = Buffer.from(output.html);
       const spliced = splice(file, [...(published.toc ? [{ range: published.toc, bytes: toc }] : []), { range: published.body, bytes: body }]);
       pages[outputPath] = { ...updated, body: spliced.ranges.at(-1)!, ...(published.toc ? { toc: spliced.ranges[0]! } : {}) };
       rewrites.push({ outputPath, bytes: spliced.bytes });

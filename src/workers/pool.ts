@@ -8,6 +8,39 @@ import { build } from 'esbuild';
 /** Where the workers' scripts are bundled: beside the packages they import. */
 const WORKER_DIR = fileURLToPath(new URL('../../node_modules/.cache/shale/', import.meta.url));
 
+/** A bundle of a worker's script not used for this long is removed when another version of the script is bundled. */
+const STALE_BUNDLE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the bundles of a worker's script (and half-written ones) that no build used for a day:
+ * each version of Shale's code bundles its own, and a day of edits would otherwise leave hundreds.
+ * A bundle in use is touched each time a pool starts, so a build of another checkout sharing these
+ * packages never loses the one it runs.
+ */
+export function removeStaleBundles(dir: string, name: string, now: number): void {
+  const bundle = new RegExp(`^${name}-[0-9a-f]{12}\\.mjs(\\.\\d+\\.tmp\\.mjs)?$`);
+  for (const file of fs.readdirSync(dir)) {
+    if (!bundle.test(file)) continue;
+    const full = path.join(dir, file);
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_BUNDLE_MS) fs.rmSync(full, { force: true });
+    } catch {
+      // Removed meanwhile by another build: nothing to do.
+    }
+  }
+}
+
+/** Whether the file is there, given the time of now as its modification time. */
+function touched(file: string): boolean {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs tasks on every core: a pool of worker threads running one script, bundled from the sources
  * (a script serves its tasks with serveTasks, serve-tasks.ts). Starting a worker costs a few
@@ -53,7 +86,8 @@ export class WorkerPool<Task, Result> {
   ): Promise<WorkerPool<Task, Result>> {
     const name = path.basename(fileURLToPath(entry)).replace(/\.ts$/, '');
     const script = path.join(WORKER_DIR, `${name}-${version.slice(0, 12)}.mjs`);
-    if (!fs.existsSync(script)) {
+    // A bundle in use is touched, so removeStaleBundles keeps it another day.
+    if (!touched(script)) {
       fs.mkdirSync(WORKER_DIR, { recursive: true });
       const temporary = `${script}.${process.pid}.tmp.mjs`;
       await build({
@@ -67,6 +101,7 @@ export class WorkerPool<Task, Result> {
         logLevel: 'silent',
       });
       fs.renameSync(temporary, script);
+      removeStaleBundles(WORKER_DIR, name, Date.now());
     }
     return new WorkerPool<Task, Result>(script, options.size ?? Math.max(1, os.availableParallelism()), options.youngGenerationMb);
   }
