@@ -5,7 +5,7 @@ import type { Page } from '../content/site';
 import type { HeadingsFile, PageData } from '../content/page-data';
 import type { ContentState } from '../engine/content-state';
 import type { ShaleBuild } from '../engine/shale-build';
-import type { ListedPage } from '../llms/page-order';
+import { markdownPath, type ListedPage } from '../llms/page-order';
 import { renderKey } from './output-pages';
 
 /**
@@ -31,6 +31,8 @@ export interface PublishedPage {
   /** The size and modification time of its file when published: a file changed since is noticed. */
   size: number;
   mtimeMs: number;
+  /** The same of its Markdown file (`kittens.md`), when it has one: a quick rebuild keeps it only while it is the one published. */
+  markdown?: [number, number];
   /** Where a Markdown page's body is in its file, in bytes: [start, end). */
   body?: [number, number];
   /** The digest of that body (bodyDigest): an unchanged body is known without reading the file. */
@@ -74,16 +76,38 @@ export function forgetPublished(build: ShaleBuild): void {
 export function recordPublished(
   build: ShaleBuild,
   site: Omit<PublishedSite, 'format' | 'pages'>,
-  pages: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs'>>,
+  pages: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs' | 'markdown'>>,
 ): void {
   const published: Record<string, PublishedPage> = {};
   for (const [outputPath, page] of Object.entries(pages)) {
     const stat = fs.statSync(path.join(build.paths.outDir, outputPath));
-    published[outputPath] = { ...page, size: stat.size, mtimeMs: stat.mtimeMs };
+    const markdown = statIfThere(path.join(build.paths.outDir, markdownPath(outputPath)));
+    // A quick rebuild hands back the published entries: their size, time and Markdown are read again here.
+    const { size: _size, mtimeMs: _time, markdown: _markdown, ...facts } = page as Partial<PublishedPage>;
+    published[outputPath] = {
+      ...facts,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      ...(markdown ? { markdown: [markdown.size, markdown.mtimeMs] } : {}),
+    } as PublishedPage;
   }
   const file = recordFile(build);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ format: FORMAT, ...site, pages: published } satisfies PublishedSite));
+}
+
+/** Whether a page's Markdown file is the one recorded when the site was published. */
+export function markdownAsPublished(build: ShaleBuild, outputPath: string, page: PublishedPage | undefined): boolean {
+  const stat = statIfThere(path.join(build.paths.outDir, markdownPath(outputPath)));
+  return !!stat && !!page?.markdown && stat.size === page.markdown[0] && stat.mtimeMs === page.markdown[1];
+}
+
+function statIfThere(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first page of the record whose file is not the one published any more (another size or time, or gone). */
@@ -204,7 +228,7 @@ function canonicalJson(value: unknown): string {
 export function recordBuild(build: ShaleBuild, pages: readonly PageData[]): void {
   const content = build.content();
   const sources = Object.fromEntries(content.site.pages.filter((page) => page.dialect !== 'mdx').map((page) => [page.outputPath, sourceDigest(page, content)]));
-  const recorded: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs'>> = {};
+  const recorded: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs' | 'markdown'>> = {};
   for (const data of pages) {
     if (data.dialect === 'mdx') {
       const text = fs.readFileSync(path.join(build.paths.generated, data.outputPath.replace(/\.html$/, '.mdx')), 'utf8');

@@ -15,6 +15,7 @@ import {
   shellKey,
   changedSincePublished,
   headingsDigest,
+  markdownAsPublished,
   sourceDigest,
   tocRange,
   type PublishedPage,
@@ -164,7 +165,7 @@ export function startQuickRebuild(
   const rewritten = new Set(plan.rewrites.map((rewrite) => rewrite.outputPath));
   const kept = new Set(
     listed
-      .filter((page) => !rewritten.has(page.outputPath) && fs.existsSync(path.join(build.paths.outDir, markdownPath(page.outputPath))))
+      .filter((page) => !rewritten.has(page.outputPath) && markdownAsPublished(build, page.outputPath, plan.record.pages[page.outputPath]))
       .map((page) => page.outputPath),
   );
   const written = new Set([...rewritten, 'llms-full.txt', ...listed.filter((page) => !kept.has(page.outputPath)).map((page) => markdownPath(page.outputPath))]);

@@ -65,6 +65,17 @@ describe('a quick rebuild', () => {
     expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
   }, 300_000);
 
+  it('writes again a page’s Markdown that was changed by hand since it was published', async () => {
+    const { content, outDir } = await publishedSite();
+    fs.appendFileSync(path.join(outDir, 'errors.md'), '\nEdited on the server.\n');
+    fs.appendFileSync(path.join(content, 'includes', '_dogs.md'), '\nDogs fetch.\n');
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
+    expect(fs.readFileSync(path.join(outDir, 'errors.md'), 'utf8')).not.toContain('Edited on the server.');
+    expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
+  }, 300_000);
+
   it('twice in a row, each time from the site the last one published', async () => {
     const { content, outDir } = await publishedSite();
     const include = path.join(content, 'includes', '_kittens.md');
