@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 
 /** Where the workers' scripts are bundled: beside the packages they import. */
@@ -18,7 +18,7 @@ const STALE_BUNDLE_MS = 24 * 3600 * 1000;
  * packages never loses the one it runs.
  */
 export function removeStaleBundles(dir: string, name: string, now: number): void {
-  const bundle = new RegExp(`^${name}-[0-9a-f]{12}\\.mjs(\\.\\d+\\.tmp\\.mjs)?$`);
+  const bundle = new RegExp(`^${name}-[0-9a-f]{12}\\.mjs(\\.\\d+\\.\\d+\\.tmp\\.mjs)?$`);
   for (const file of fs.readdirSync(dir)) {
     if (!bundle.test(file)) continue;
     const full = path.join(dir, file);
@@ -28,6 +28,28 @@ export function removeStaleBundles(dir: string, name: string, now: number): void
       // Removed meanwhile by another build: nothing to do.
     }
   }
+}
+
+/** The bundlings under way in this thread, by script. */
+const bundling = new Map<string, Promise<void>>();
+
+/** Bundles a worker's script of the sources into `script`, written whole, then renamed; then removes its stale bundles. */
+async function bundle(entry: URL, script: string, name: string): Promise<void> {
+  fs.mkdirSync(WORKER_DIR, { recursive: true });
+  // One name per thread: two threads of one process (test files run side by side) may bundle the same script at once.
+  const temporary = `${script}.${process.pid}.${threadId}.tmp.mjs`;
+  await build({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: temporary,
+    logLevel: 'silent',
+  });
+  fs.renameSync(temporary, script);
+  removeStaleBundles(WORKER_DIR, name, Date.now());
 }
 
 /** Whether the file is there, given the time of now as its modification time. */
@@ -86,22 +108,14 @@ export class WorkerPool<Task, Result> {
   ): Promise<WorkerPool<Task, Result>> {
     const name = path.basename(fileURLToPath(entry)).replace(/\.ts$/, '');
     const script = path.join(WORKER_DIR, `${name}-${version.slice(0, 12)}.mjs`);
-    // A bundle in use is touched, so removeStaleBundles keeps it another day.
+    // A bundle in use is touched, so removeStaleBundles keeps it another day. Pools started together
+    // (a large spec's two workers) wait for one bundling of their script.
     if (!touched(script)) {
-      fs.mkdirSync(WORKER_DIR, { recursive: true });
-      const temporary = `${script}.${process.pid}.tmp.mjs`;
-      await build({
-        entryPoints: [fileURLToPath(entry)],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        outfile: temporary,
-        logLevel: 'silent',
-      });
-      fs.renameSync(temporary, script);
-      removeStaleBundles(WORKER_DIR, name, Date.now());
+      let pending = bundling.get(script);
+      if (!pending) {
+        bundling.set(script, (pending = bundle(entry, script, name).finally(() => bundling.delete(script))));
+      }
+      await pending;
     }
     return new WorkerPool<Task, Result>(script, options.size ?? Math.max(1, os.availableParallelism()), options.youngGenerationMb);
   }
