@@ -59,7 +59,7 @@ interface Rewrite {
 }
 
 /** A Markdown page whose headings or ids changed: its output pages (with their headings and ids), and its set's TOC pages when split. */
-interface Retocced {
+interface HeadingsChange {
   pages: PageData[];
   set: SetPage[] | undefined;
 }
@@ -81,7 +81,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   const sources: QuickPlan['sources'] = {};
   const rewrites: Rewrite[] = [];
   // The Markdown pages whose headings or ids changed, by source: their pages (with headings) and, when split, their set's TOC pages.
-  const retocced = new Map<string, Retocced>();
+  const headingsChanges = new Map<string, HeadingsChange>();
   for (const page of content.site.pages) {
     if (page.dialect === 'mdx') {
       // Astro compiles MDX pages: one that changed needs the full build.
@@ -109,7 +109,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
     // New headings or ids change the TOC of every page of the set (each lists the set's h1s) and its moved-anchor map.
     const headingsChanged = outputs.some((output) => record.pages[output.data.outputPath]?.headings !== headingsDigest(output.headings));
     const set = headingsChanged && outputs[0]?.data.set ? setTocPages(outputs.map((output) => output.data)) : undefined;
-    if (headingsChanged) retocced.set(page.outputPath, { pages: outputs.map((output) => output.data), set });
+    if (headingsChanged) headingsChanges.set(page.outputPath, { pages: outputs.map((output) => output.data), set });
     for (const output of outputs) {
       const { outputPath } = output.data;
       const published = record.pages[outputPath];
@@ -139,11 +139,10 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   }
   const removed = Object.keys(record.pages).filter((outputPath) => !(outputPath in pages));
   if (removed.length > 0) return { reason: `${removed[0]} is no longer a page` };
-  if (retocced.size > 0) {
-    const files = [...notFoundRewrite(build, record, retocced), ...anchorRewrites(build, record, retocced)];
-    const missing = files.find((file) => typeof file === 'string');
-    if (missing !== undefined) return { reason: missing };
-    rewrites.push(...(files as Rewrite[]));
+  // The 404 page and the moved-anchor map follow the changed headings (nothing to do when none changed).
+  for (const made of [notFoundRewrite(build, record, headingsChanges), anchorRewrites(build, record, headingsChanges)]) {
+    if (typeof made === 'string') return { reason: made };
+    rewrites.push(...made);
   }
   return { rewrites, sources, pages, record };
 }
@@ -275,15 +274,15 @@ function splice(
  * else the first page, as 404.astro picks it) had its headings changed; else nothing to do. A string
  * says why the full build is needed.
  */
-function notFoundRewrite(build: ShaleBuild, record: PublishedSite, retocced: ReadonlyMap<string, Retocced>): Array<Rewrite | string> {
+function notFoundRewrite(build: ShaleBuild, record: PublishedSite, headingsChanges: ReadonlyMap<string, HeadingsChange>): Rewrite[] | string {
   const listed = record.listed;
   const start = listed.find((page) => page.outputPath === 'index.html') ?? listed.find((page) => !page.set || page.set.index === 0);
-  const changed = start && retocced.get(start.set?.source ?? start.outputPath);
+  const changed = start && headingsChanges.get(start.set?.source ?? start.outputPath);
   if (!changed) return [];
   const startData = changed.pages.find((page) => page.outputPath === start.outputPath)!;
   const file = readIfThere(path.join(build.paths.outDir, NOT_FOUND));
   const range = file && tocRange(file);
-  if (!range) return [`the table of contents of ${NOT_FOUND} was not found in its published file`];
+  if (!range) return `the table of contents of ${NOT_FOUND} was not found in its published file`;
   const toc = tocHtml(notFoundToc(startData, startData.headings, changed.set, build.options.base));
   return [{ outputPath: NOT_FOUND, bytes: splice(file, [{ range, bytes: Buffer.from(toc) }]).bytes }];
 }
@@ -295,20 +294,20 @@ const NOT_FOUND = '404.html';
  * the other sets' entries as published, in the order of the sets' sources, as the route writes them
  * (pages/shale/anchors/[shard].json.ts).
  */
-function anchorRewrites(build: ShaleBuild, record: PublishedSite, retocced: ReadonlyMap<string, Retocced>): Array<Rewrite | string> {
-  const changed = [...retocced].filter(([, { set }]) => set);
+function anchorRewrites(build: ShaleBuild, record: PublishedSite, headingsChanges: ReadonlyMap<string, HeadingsChange>): Rewrite[] | string {
+  const changed = [...headingsChanges].filter(([, { set }]) => set);
   if (changed.length === 0) return [];
   const fresh = anchorShards(changed.flatMap(([, { pages }]) => pages));
   const sources = [...new Set(record.listed.flatMap((page) => (page.set ? [page.set.source] : [])))].sort(compareSources);
-  const rewrites: Array<Rewrite | string> = [];
+  const rewrites: Rewrite[] = [];
   for (let shard = 0; shard < ANCHOR_SHARDS; shard++) {
     const outputPath = `${ANCHORS_FOLDER}/${shard}.json`;
     const file = readIfThere(path.join(build.paths.outDir, outputPath));
-    if (!file) return [`${outputPath} was not found in the published site`];
+    if (!file) return `${outputPath} was not found in the published site`;
     const published = JSON.parse(file.toString('utf8')) as AnchorShard;
     const map: AnchorShard = {};
     for (const source of sources) {
-      const ids = retocced.has(source) ? fresh[shard]![source] : published[source];
+      const ids = headingsChanges.has(source) ? fresh[shard]![source] : published[source];
       if (ids) map[source] = ids;
     }
     const text = JSON.stringify(map);
