@@ -4,31 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId, Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { removeStaleBundles, touched } from './bundle-files.mjs';
 
 /** Where the workers' scripts are bundled: beside the packages they import. */
 const WORKER_DIR = fileURLToPath(new URL('../../node_modules/.cache/shale/', import.meta.url));
-
-/** A bundle of a worker's script not used for this long is removed when another version of the script is bundled. */
-const STALE_BUNDLE_MS = 24 * 3600 * 1000;
-
-/**
- * Removes the bundles of a worker's script (and half-written ones) that no build used for a day:
- * each version of Shale's code bundles its own, and a day of edits would otherwise leave hundreds.
- * A bundle in use is touched each time a pool starts, so a build of another checkout sharing these
- * packages never loses the one it runs.
- */
-export function removeStaleBundles(dir: string, name: string, now: number): void {
-  const bundle = new RegExp(`^${name}-[0-9a-f]{12}\\.mjs(\\.\\d+\\.\\d+\\.tmp\\.mjs)?$`);
-  for (const file of fs.readdirSync(dir)) {
-    if (!bundle.test(file)) continue;
-    const full = path.join(dir, file);
-    try {
-      if (now - fs.statSync(full).mtimeMs > STALE_BUNDLE_MS) fs.rmSync(full, { force: true });
-    } catch {
-      // Removed meanwhile by another build: nothing to do.
-    }
-  }
-}
 
 /** The bundlings under way in this thread, by script. */
 const bundling = new Map<string, Promise<void>>();
@@ -50,17 +29,6 @@ async function bundle(entry: URL, script: string, name: string): Promise<void> {
   });
   fs.renameSync(temporary, script);
   removeStaleBundles(WORKER_DIR, name, Date.now());
-}
-
-/** Whether the file is there, given the time of now as its modification time. */
-function touched(file: string): boolean {
-  try {
-    const now = new Date();
-    fs.utimesSync(file, now, now);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

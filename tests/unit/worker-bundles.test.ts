@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { removeStaleBundles, WorkerPool } from '../../src/workers/pool';
+import { WorkerPool } from '../../src/workers/pool';
+import { removeStaleBundles } from '../../src/workers/bundle-files.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-bundles-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
