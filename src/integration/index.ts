@@ -19,6 +19,7 @@ import { completeSite, startSiteIndex } from './complete-site';
 import { nothingToBuild, planQuickRebuild, startQuickRebuild } from './quick-rebuild';
 import { forgetPublished, hasPublished, recordBuild } from './published-site';
 import { devPageMarkdown } from './dev-page-markdown';
+import { ignoredByDevWatcher } from './dev-watch';
 import { withBreakpoints } from '../theme/brand-css';
 import { registerBuild } from './pages-loader';
 
@@ -85,6 +86,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           // Astro's content store and caches go with Shale's: builds of other checkouts or work folders never share them.
           cacheDir: pathToFileURL(`${path.join(current.paths.work, 'astro')}/`),
           vite: {
+            server: { watch: { ignored: [ignoredByDevWatcher(current.paths)] } },
             plugins: [
               {
                 name: 'shale:stylesheets',
