@@ -57,7 +57,8 @@ function keptBundle(record) {
     /** @type {{ bundle: string, sources: Record<string, string> }} */
     const kept = JSON.parse(fs.readFileSync(record, 'utf8'));
     for (const [file, sourceDigest] of Object.entries(kept.sources)) if (digest(fs.readFileSync(file)) !== sourceDigest) return undefined;
-    return touched(kept.bundle) ? kept.bundle : undefined;
+    // Both touched: a bundle and its record in use are kept by removeStaleBundles.
+    return touched(kept.bundle) && touched(record) ? kept.bundle : undefined;
   } catch {
     // No record, a source removed, a bundle gone: made again.
     return undefined;
