@@ -104,8 +104,11 @@ export async function bundledModule(entry, dir = BUNDLE_DIR) {
     write: false,
     outfile: path.join(dir, `${name}.mjs`),
     logLevel: 'silent',
+    metafile: true,
     plugins: [ownAddresses(sources)],
   });
+  // Files of other kinds bundled as they are (a JSON import) count as sources too.
+  for (const input of Object.keys(result.metafile.inputs)) sources[path.resolve(input)] ??= digest(fs.readFileSync(input));
   const text = result.outputFiles[0].text;
   const file = path.join(dir, `${name}-${digest(text).slice(0, 12)}.mjs`);
   fs.mkdirSync(dir, { recursive: true });

@@ -29,8 +29,9 @@ const configOf = (bundle: string) =>
 
 write(
   'config.ts',
-  "import { value, whereAmI } from './nested/part.ts';\nexport const config = (): { value: number; where: string } => ({ value, where: whereAmI });\n",
+  "import { value, whereAmI } from './nested/part.ts';\nimport labels from './labels.json';\nexport const config = (): { value: number; where: string; label: string } => ({ value, where: whereAmI, label: labels.label });\n",
 );
+write('labels.json', '{ "label": "first" }');
 fs.mkdirSync(path.join(sources, 'nested'));
 write('nested/part.ts', 'export const value: number = 1;\nexport const whereAmI = import.meta.url;\n');
 
@@ -38,7 +39,7 @@ describe("the bundle of Shale's integration that astro.config.mjs imports", () =
   it("runs the TypeScript sources, each module keeping its own file's address as import.meta.url", async () => {
     const { file, made } = await bundledModule(entry, bundles);
     expect(made).toBe(true);
-    expect(configOf(file)).toEqual({ value: 1, where: pathToFileURL(path.join(sources, 'nested/part.ts')).href });
+    expect(configOf(file)).toEqual({ value: 1, where: pathToFileURL(path.join(sources, 'nested/part.ts')).href, label: 'first' });
   });
 
   it('is kept while its sources are unchanged, and made again when one of them changes', async () => {
@@ -51,6 +52,14 @@ describe("the bundle of Shale's integration that astro.config.mjs imports", () =
     expect(second.file).not.toBe(first.file);
     expect(configOf(second.file).value).toBe(2);
     expect((await bundledModule(entry, bundles)).made).toBe(false);
+  });
+
+  it('is made again when a source that is no TypeScript changes (a JSON file it imports)', async () => {
+    expect((await bundledModule(entry, bundles)).made).toBe(false);
+    write('labels.json', '{ "label": "second" }');
+    const again = await bundledModule(entry, bundles);
+    expect(again.made).toBe(true);
+    expect(configOf(again.file).label).toBe('second');
   });
 
   it('is made again when its bundle is gone', async () => {
