@@ -21,6 +21,8 @@ describe('the dev server after a change in the content folder', () => {
   let content: string;
   let origin: string;
   let stop: () => Promise<void>;
+  let workDir: string;
+  let watcherIgnores: (file: string) => boolean;
   const get = (url: string) => fetch(origin + url);
   const page = async () => (await get('/')).text();
 
@@ -33,7 +35,7 @@ describe('the dev server after a change in the content folder', () => {
     fs.writeFileSync(path.join(content, 'images', 'pic.png'), PNG_A);
     const { dev } = await import('astro');
     const { shaleAstroConfig } = await import('../../src/integration/astro-config');
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-dev-work-'));
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-dev-work-'));
     const server = await dev({
       ...shaleAstroConfig({ content, workDir }, { env: {}, cwd: ROOT }),
       root: ROOT,
@@ -43,6 +45,9 @@ describe('the dev server after a change in the content folder', () => {
     });
     origin = `http://127.0.0.1:${server.address.port}`;
     stop = () => server.stop();
+    // What the watcher was told to leave alone (chokidar's matchers: globs and functions).
+    const ignored = (server.watcher as unknown as { options: { ignored: unknown[] } }).options.ignored;
+    watcherIgnores = (file) => ignored.some((matcher) => typeof matcher === 'function' && matcher(file) === true);
     // The content folder is added to the file watcher when the pages first load; its files are
     // watched once the watcher has read the folder (a change before that goes unseen, as in any Vite watcher).
     await page();
@@ -57,6 +62,13 @@ describe('the dev server after a change in the content folder', () => {
   afterAll(async () => {
     await stop?.();
     fs.rmSync(content, { recursive: true, force: true });
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("leaves Shale's work folder out of its file watcher, but not the generated MDX pages or the content", () => {
+    expect(watcherIgnores(path.join(workDir, 'cache', 'parts', 'a.json'))).toBe(true);
+    expect(watcherIgnores(path.join(workDir, 'generated', 'index.mdx'))).toBe(false);
+    expect(watcherIgnores(path.join(content, 'index.md'))).toBe(false);
   });
 
   it('serves an edited image as it is now', async () => {
