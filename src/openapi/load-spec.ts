@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { problem, type Problem } from '../validation/problem';
 import { pointerPart, type Json } from './spec-model';
+import { beginVerdicts, endVerdicts } from './example-verdicts';
 
 /**
  * A spec file read, checked and bundled. Redocly's openapi-core does the reading: it is the one
@@ -56,13 +57,20 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 /**
  * The checks of loadSpec alone, for a large spec checked in one worker thread while another reads
  * and compiles it (spec-parts.ts): the problems Redocly's rules find, or, when the file cannot be
- * read at all, the one problem saying so (`failed`).
+ * read at all, the one problem saying so (`failed`). With `verdicts` (a file), the verdicts on its
+ * examples are kept there for the next checks (example-verdicts.ts).
  */
-export async function checkSpec(file: string): Promise<{ problems: Problem[]; failed: boolean }> {
+export async function checkSpec(file: string, verdicts?: string): Promise<{ problems: Problem[]; failed: boolean }> {
   const text = fs.readFileSync(file, 'utf8');
   try {
     const { lint } = loadRedocly();
-    return { problems: ruleProblems(await lint({ ref: file, config: await redoclyConfig() }), file), failed: false };
+    const config = await redoclyConfig();
+    if (verdicts) beginVerdicts(verdicts);
+    try {
+      return { problems: ruleProblems(await lint({ ref: file, config }), file), failed: false };
+    } finally {
+      if (verdicts) endVerdicts(verdicts);
+    }
   } catch (cause) {
     return { problems: [readFailure(cause, file, text)], failed: true };
   }

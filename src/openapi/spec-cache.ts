@@ -38,6 +38,11 @@ export class SpecCache {
     return path.join(this.dir, `text-${sha1(JSON.stringify([this.version, file]))}.json`);
   }
 
+  /** Where the verdicts of a spec's last checks on its examples are kept (example-verdicts.ts). */
+  verdictsPath(file: string): string {
+    return path.join(this.dir, `verdicts-${sha1(JSON.stringify([this.version, file]))}.json`);
+  }
+
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     let stored: StoredEntry;

@@ -57,7 +57,7 @@ export async function specParts(
       file: reference.file,
       options,
       tags: { file: page.file, line: reference.line, names: reference.tags },
-      ...(cache ? { memo: cache.memoPath(reference.file) } : {}),
+      ...(cache ? { memo: cache.memoPath(reference.file), verdicts: cache.verdictsPath(reference.file) } : {}),
     });
     if (compiled.markdown !== undefined && compiled.files)
       cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
@@ -76,6 +76,8 @@ export interface SpecTask {
   tags: { file: string; line: number | undefined; names: string[] };
   /** Where the texts its last compiling wrote back are kept (SpecCache.memoPath). */
   memo?: string;
+  /** Where the verdicts of its last checks on its examples are kept (SpecCache.verdictsPath). */
+  verdicts?: string;
 }
 
 /** A compiled spec: its Markdown (undefined when it has errors), the problems found, the files it is made of. */
@@ -147,7 +149,7 @@ function joinChecked(checked: CheckedSpec, unchecked: UncheckedCompile): Compile
 type CheckedSpec = Awaited<ReturnType<typeof checkSpec>>;
 
 /** What a spec worker (spec-worker.ts) is asked: the checks of a spec file, or reading and compiling it without them. */
-export type SpecWorkerTask = { check: string } | { compile: SpecTask };
+export type SpecWorkerTask = { check: string; verdicts?: string } | { compile: SpecTask };
 export type SpecWorkerResult = CheckedSpec | UncheckedCompile;
 
 /**
@@ -179,7 +181,10 @@ export async function compileSpecTask(
       await pool.close();
     }
   };
-  const [checked, unchecked] = await Promise.all([inWorker({ check: task.file }), inWorker({ compile: task })]);
+  const [checked, unchecked] = await Promise.all([
+    inWorker({ check: task.file, ...(task.verdicts ? { verdicts: task.verdicts } : {}) }),
+    inWorker({ compile: task }),
+  ]);
   return joinChecked(checked as CheckedSpec, unchecked as UncheckedCompile);
 }
 

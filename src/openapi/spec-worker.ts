@@ -8,4 +8,4 @@ import { serveTasks } from '../workers/serve-tasks';
  * file itself: a large spec that an MDX page also names in `<Operation>` is read again on the main
  * thread for that component (its problems are reported once all the same).
  */
-serveTasks<SpecWorkerTask, SpecWorkerResult>((task) => ('check' in task ? checkSpec(task.check) : compileUnchecked(task.compile)));
+serveTasks<SpecWorkerTask, SpecWorkerResult>((task) => ('check' in task ? checkSpec(task.check, task.verdicts) : compileUnchecked(task.compile)));
