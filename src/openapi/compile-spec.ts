@@ -3,6 +3,7 @@ import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
 import { operationIds } from './operation-ids';
+import type { OperationMemo } from './operation-memo';
 import { generatedSample, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText } from './schema-list';
 import { operationTitle, parametersOf, summaryParagraph, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
@@ -67,8 +68,9 @@ const STATUS_TEXT: Record<string, string> = {
   default: 'Any other status',
 };
 
-export function compileSpec(document: Json, options: CompileOptions): CompiledSpec {
-  const writer = new SpecWriter(document, options);
+/** Compiles a spec; with `memo`, the operations its last compiling wrote are taken from there (operation-memo.ts). */
+export function compileSpec(document: Json, options: CompileOptions, memo?: OperationMemo): CompiledSpec {
+  const writer = new SpecWriter(document, options, memo);
   return writer.compile();
 }
 
@@ -83,6 +85,7 @@ class SpecWriter {
   constructor(
     private readonly document: Json,
     private readonly options: CompileOptions,
+    private readonly memo?: OperationMemo,
   ) {
     this.dialect = options.dialect;
   }
@@ -201,7 +204,28 @@ class SpecWriter {
     }
   }
 
+  /** An operation's sections, as its last compiling wrote them when nothing they are written from changed. */
   private operation(operation: SpecOperation, id: string): void {
+    const key = this.memo?.key(operation, id, this.firstTag.get(operation));
+    const known = key ? this.memo!.get(key) : undefined;
+    if (known) {
+      this.out.push(...known.out);
+      this.findings.push(...(known.findings as SpecFinding[]));
+      this.removed.push(...known.removed);
+      return;
+    }
+    const before = { out: this.out.length, findings: this.findings.length, removed: this.removed.length };
+    this.writeOperation(operation, id);
+    if (key) {
+      this.memo!.set(key, {
+        out: this.out.slice(before.out),
+        findings: this.findings.slice(before.findings),
+        removed: this.removed.slice(before.removed),
+      });
+    }
+  }
+
+  private writeOperation(operation: SpecOperation, id: string): void {
     const { operation: op, pointer } = operation;
     this.heading(2, operationTitle(operation), id);
     this.anchors(operationAliases(operation, this.firstTag.get(operation)));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { JsonDigests, type Reached } from './json-digest';
 
 /**
  * Redocly's verdicts on a spec's examples, kept between builds. Its three example rules compile a
@@ -49,55 +50,13 @@ let active: { known: Map<string, Remembered>; used: Map<string, Remembered>; add
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/** Each node's digest and the `$ref`s inside it, once per node (objects of the spec as Redocly parsed it). */
-let digests = new WeakMap<object, string>();
-let refsInside = new WeakMap<object, string[]>();
+/** The resolver of the checks under way: where a reference in a node of the spec leads. */
+let resolveNow: Resolve | undefined;
+let digests = new JsonDigests(follow);
 
-function digestOf(node: unknown): string {
-  if (typeof node !== 'object' || node === null) return sha1(JSON.stringify(node) ?? 'undefined');
-  let digest = digests.get(node);
-  if (digest === undefined) digests.set(node, (digest = sha1(JSON.stringify(node))));
-  return digest;
-}
-
-function refsOf(node: unknown): string[] {
-  if (typeof node !== 'object' || node === null) return [];
-  let refs = refsInside.get(node);
-  if (refs) return refs;
-  refs = [];
-  const stack: unknown[] = [node];
-  while (stack.length) {
-    const next = stack.pop();
-    if (typeof next !== 'object' || next === null) continue;
-    if (Array.isArray(next)) stack.push(...next);
-    else {
-      for (const [key, value] of Object.entries(next)) {
-        if (key === '$ref' && typeof value === 'string') refs.push(value);
-        else stack.push(value);
-      }
-    }
-  }
-  refsInside.set(node, refs);
-  return refs;
-}
-
-/** The digest of a schema with every node its `$ref`s reach, wherever they are (`from`: the file it is in). */
-function schemaDigest(schema: unknown, from: string, resolve: Resolve): string {
-  const parts: string[] = [];
-  const seen = new Set<string>();
-  const stack: Array<[unknown, string]> = [[schema, from]];
-  while (stack.length) {
-    const [node, base] = stack.pop()!;
-    for (const ref of refsOf(node)) {
-      const target = resolve({ $ref: ref }, base);
-      const place = target.location?.absolutePointer ?? `unresolved ${ref} from ${base}`;
-      if (seen.has(place)) continue;
-      seen.add(place);
-      parts.push(`${place} ${target.location ? digestOf(target.node) : ''}`);
-      if (target.location) stack.push([target.node, target.location.source.absoluteRef]);
-    }
-  }
-  return sha1(JSON.stringify([digestOf(schema), parts.sort()]));
+function follow(reference: string, base: string): Reached | undefined {
+  const target = resolveNow?.({ $ref: reference }, base);
+  return target?.location ? { place: target.location.absolutePointer, node: target.node, base: target.location.source.absoluteRef } : undefined;
 }
 
 let wrapped = false;
@@ -113,6 +72,7 @@ function wrapValidator(): void {
   const validate = AjvValidator.prototype.validate;
   AjvValidator.prototype.validate = function (this: unknown, data, schema, options) {
     if (!active) return validate.call(this, data, schema, options);
+    resolveNow = options.resolve;
     const key = sha1(
       JSON.stringify([
         options.schemaLoc.absolutePointer,
@@ -120,7 +80,7 @@ function wrapValidator(): void {
         options.specVersion,
         options.allowAdditionalProperties ?? false,
         options.ajvContext ?? null,
-        schemaDigest(schema, options.schemaLoc.source.absoluteRef, options.resolve),
+        digests.reachDigest(schema, options.schemaLoc.source.absoluteRef),
         JSON.stringify(data) ?? 'undefined',
       ]),
     );
@@ -147,14 +107,14 @@ function wrapValidator(): void {
 export function beginVerdicts(file: string): void {
   wrapValidator();
   active = { known: new Map(readMemo(file)), used: new Map(), added: false };
-  digests = new WeakMap();
-  refsInside = new WeakMap();
+  digests = new JsonDigests(follow);
 }
 
 /** Ends what beginVerdicts started: stores the verdicts used in `file` when any was new or one went unused (else the stored memo holds). */
 export function endVerdicts(file: string): void {
   const ended = active;
   active = undefined;
+  resolveNow = undefined;
   if (!ended || (!ended.added && ended.used.size === ended.known.size)) return;
   writeMemo(file, [...ended.used]);
 }

@@ -43,6 +43,11 @@ export class SpecCache {
     return path.join(this.dir, `verdicts-${sha1(JSON.stringify([this.version, file]))}.json`);
   }
 
+  /** Where the operations a spec's last compiling wrote are kept, for one set of compile options (operation-memo.ts). */
+  operationsPath(file: string, options: unknown): string {
+    return path.join(this.dir, `operations-${sha1(JSON.stringify([this.version, file, options]))}.json`);
+  }
+
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     let stored: StoredEntry;

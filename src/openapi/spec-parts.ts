@@ -10,6 +10,7 @@ import type { SpecCache } from './spec-cache';
 import { tagsOf } from './spec-model';
 import { WorkerPool } from '../workers/pool';
 import { beginTextMemo, endTextMemo, type TextMemo } from './markdown-text';
+import { OperationMemo } from './operation-memo';
 
 /**
  * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
@@ -57,7 +58,9 @@ export async function specParts(
       file: reference.file,
       options,
       tags: { file: page.file, line: reference.line, names: reference.tags },
-      ...(cache ? { memo: cache.memoPath(reference.file), verdicts: cache.verdictsPath(reference.file) } : {}),
+      ...(cache
+        ? { memo: cache.memoPath(reference.file), verdicts: cache.verdictsPath(reference.file), operations: cache.operationsPath(reference.file, options) }
+        : {}),
     });
     if (compiled.markdown !== undefined && compiled.files)
       cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
@@ -78,6 +81,8 @@ export interface SpecTask {
   memo?: string;
   /** Where the verdicts of its last checks on its examples are kept (SpecCache.verdictsPath). */
   verdicts?: string;
+  /** Where the operations its last compiling wrote are kept (SpecCache.operationsPath). */
+  operations?: string;
 }
 
 /** A compiled spec: its Markdown (undefined when it has errors), the problems found, the files it is made of. */
@@ -105,9 +110,13 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
     found.push(problem('openapi-tag-unknown', { file: task.tags.file, line: task.tags.line }, { tag, known: known.join(', ') }));
   }
   beginTextMemo(task.memo ? readMemo(task.memo) : undefined);
+  const operations = task.operations
+    ? new OperationMemo(spec.document, { dialect: task.options.dialect, tabs: task.options.tabs }, task.operations)
+    : undefined;
   let compiled: CompiledSpec;
   try {
-    compiled = compileSpec(spec.document, task.options);
+    compiled = compileSpec(spec.document, task.options, operations);
+    operations?.save();
   } finally {
     const memo = endTextMemo();
     if (memo && task.memo) writeMemo(task.memo, memo);
