@@ -11,11 +11,6 @@ export interface CompiledEntry {
   problems: Problem[];
 }
 
-interface StoredEntry extends CompiledEntry {
-  /** Each file the spec is made of, with the digest of its contents when it was compiled. */
-  files: Record<string, string>;
-}
-
 /**
  * Compiled specs kept on disk between builds (`<work>/cache/openapi`): reading, checking and
  * compiling GitHub's spec takes 12–15 s, which a rebuild after editing a guide beside it, or every
@@ -50,26 +45,40 @@ export class SpecCache {
 
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
-    let stored: StoredEntry;
+    const entry = this.entryPath(file, options);
+    // The files' digests first, from a small file of their own: the entry (GitHub's spec: 27 MB) is read only when they hold.
+    let files: Record<string, string>;
+    let stored: CompiledEntry;
     try {
-      stored = JSON.parse(fs.readFileSync(this.entryPath(file, options), 'utf8')) as StoredEntry;
+      files = JSON.parse(fs.readFileSync(filesPath(entry), 'utf8')) as Record<string, string>;
+      for (const [name, digest] of Object.entries(files)) {
+        if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
+      }
+      stored = JSON.parse(fs.readFileSync(entry, 'utf8')) as CompiledEntry;
     } catch {
       return undefined;
     }
-    for (const [name, digest] of Object.entries(stored.files)) {
-      if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
-    }
-    return { markdown: stored.markdown, problems: stored.problems, files: Object.keys(stored.files) };
+    return { markdown: stored.markdown, problems: stored.problems, files: Object.keys(files) };
   }
 
   set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {
     if (entry.problems.some((problem) => problem.severity === 'error')) return;
-    const stored: StoredEntry = { ...entry, files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])) };
+    const digests = Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))]));
     fs.mkdirSync(this.dir, { recursive: true });
-    // Written whole, then renamed: a build stopped halfway leaves no half entry.
     const target = this.entryPath(file, options);
-    const temporary = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(stored));
-    fs.renameSync(temporary, target);
+    // The digests go last, and the old ones first: an entry is never found under another entry's digests.
+    fs.rmSync(filesPath(target), { force: true });
+    writeWhole(target, JSON.stringify({ markdown: entry.markdown, problems: entry.problems }));
+    writeWhole(filesPath(target), JSON.stringify(digests));
   }
+}
+
+/** Where an entry's files and their digests are kept. */
+const filesPath = (entry: string) => entry.replace(/\.json$/, '.files.json');
+
+/** Written whole, then renamed: a build stopped halfway leaves no half file. */
+function writeWhole(target: string, text: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, target);
 }

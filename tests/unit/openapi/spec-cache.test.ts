@@ -51,6 +51,21 @@ describe('a compiled spec kept between builds', () => {
     expect(changed.markdown).toContain('<code>nickname</code> (string)');
   });
 
+  test('is used only beside the digests of its files, which are read first and written last', async () => {
+    const { compile, loads } = setUp();
+    await compile();
+    // The cache's folder: the last one setUp made.
+    const dir = dirs.at(-1)!;
+    const digests = fs.readdirSync(path.join(dir, 'openapi')).filter((name) => name.endsWith('.files.json'));
+    expect(digests).toHaveLength(1);
+    // A build stopped between writing an entry and its digests leaves an entry without them: it is not used.
+    fs.rmSync(path.join(dir, 'openapi', digests[0]!));
+    await compile();
+    expect(loads()).toBe(2);
+    await compile();
+    expect(loads()).toBe(2);
+  });
+
   test('is never kept when the spec has errors: the report comes afresh', async () => {
     const { content, compile, loads } = setUp();
     fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Pets\nopenapi:\n  spec: api.yaml\n  tags: [cats]\n---\n# Guide\n');
