@@ -46,35 +46,41 @@ export class SpecCache {
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     const entry = this.entryPath(file, options);
-    // The files' digests first, from a small file of their own: the entry (GitHub's spec: 27 MB) is read only when they hold.
-    let files: Record<string, string>;
-    let stored: CompiledEntry;
+    // The files' digests first, from a small file of their own: the Markdown (GitHub's spec: 26 MB) is read only when they hold.
+    let record: EntryRecord;
+    let markdown: string;
     try {
-      files = JSON.parse(fs.readFileSync(filesPath(entry), 'utf8')) as Record<string, string>;
-      for (const [name, digest] of Object.entries(files)) {
+      record = JSON.parse(fs.readFileSync(entry, 'utf8')) as EntryRecord;
+      for (const [name, digest] of Object.entries(record.files)) {
         if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
       }
-      stored = JSON.parse(fs.readFileSync(entry, 'utf8')) as CompiledEntry;
+      markdown = fs.readFileSync(markdownPath(entry), 'utf8');
     } catch {
       return undefined;
     }
-    return { markdown: stored.markdown, problems: stored.problems, files: Object.keys(files) };
+    return { markdown, problems: record.problems, files: Object.keys(record.files) };
   }
 
   set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {
     if (entry.problems.some((problem) => problem.severity === 'error')) return;
-    const digests = Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))]));
+    const record: EntryRecord = { files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])), problems: entry.problems };
     fs.mkdirSync(this.dir, { recursive: true });
     const target = this.entryPath(file, options);
-    // The digests go last, and the old ones first: an entry is never found under another entry's digests.
-    fs.rmSync(filesPath(target), { force: true });
-    writeWhole(target, JSON.stringify({ markdown: entry.markdown, problems: entry.problems }));
-    writeWhole(filesPath(target), JSON.stringify(digests));
+    // The record goes last, and the old one first: Markdown is never found under another entry's record.
+    fs.rmSync(target, { force: true });
+    writeWhole(markdownPath(target), entry.markdown);
+    writeWhole(target, JSON.stringify(record));
   }
 }
 
-/** Where an entry's files and their digests are kept. */
-const filesPath = (entry: string) => entry.replace(/\.json$/, '.files.json');
+/** What names an entry's Markdown: each file the spec is made of with the digest of its contents then, and the problems found. */
+interface EntryRecord {
+  files: Record<string, string>;
+  problems: Problem[];
+}
+
+/** Where an entry's Markdown is kept, as it is (no JSON to parse). */
+const markdownPath = (entry: string) => entry.replace(/\.json$/, '.md');
 
 /** Written whole, then renamed: a build stopped halfway leaves no half file. */
 function writeWhole(target: string, text: string): void {

@@ -51,15 +51,15 @@ describe('a compiled spec kept between builds', () => {
     expect(changed.markdown).toContain('<code>nickname</code> (string)');
   });
 
-  test('is used only beside the digests of its files, which are read first and written last', async () => {
+  test('is used only beside the record of its files, which is read first and written last', async () => {
     const { compile, loads } = setUp();
     await compile();
     // The cache's folder: the last one setUp made.
     const dir = dirs.at(-1)!;
-    const digests = fs.readdirSync(path.join(dir, 'openapi')).filter((name) => name.endsWith('.files.json'));
-    expect(digests).toHaveLength(1);
-    // A build stopped between writing an entry and its digests leaves an entry without them: it is not used.
-    fs.rmSync(path.join(dir, 'openapi', digests[0]!));
+    const records = fs.readdirSync(path.join(dir, 'openapi')).filter((name) => /^[0-9a-f]{40}\.json$/.test(name));
+    expect(records).toHaveLength(1);
+    // A build stopped between writing an entry's Markdown and its record leaves the Markdown alone: it is not used.
+    fs.rmSync(path.join(dir, 'openapi', records[0]!));
     await compile();
     expect(loads()).toBe(2);
     await compile();
