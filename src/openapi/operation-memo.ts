@@ -14,7 +14,15 @@ export interface WrittenOperation {
   removed: Array<{ pointer: string; what: string }>;
 }
 
-type StoredMemo = Array<[string, WrittenOperation]>;
+/**
+ * The memo on disk: an index (the memo's file) naming a text file that holds every operation's
+ * Markdown one after the other, each entry saying where its own is. Kept as plain text, because
+ * 26 MB of Markdown written as JSON took 0.6 s to write back after each edit (GitHub's spec).
+ */
+interface StoredIndex {
+  text: string;
+  entries: Array<[string, { at: number; length: number; findings: WrittenOperation['findings']; removed: WrittenOperation['removed'] }]>;
+}
 
 /**
  * The operations a spec's last compiling wrote, kept for its next one (compile-spec.ts): after an
@@ -37,7 +45,7 @@ export class OperationMemo {
     options: unknown,
     private readonly file: string,
   ) {
-    this.known = new Map(readMemo(file));
+    this.known = readMemo(file);
     this.digests = new JsonDigests((reference) => {
       if (!reference.startsWith('#')) return undefined;
       let node: Json = document;
@@ -66,25 +74,63 @@ export class OperationMemo {
     this.added = true;
   }
 
-  /** Stores the entries this compiling used, when one was new or one went unused (else the stored memo holds). */
+  /**
+   * Stores the entries this compiling used, when one was new or one went unused (else the stored
+   * memo holds): a new text file, then the index naming it (renamed into place), then the old text
+   * files go. A memo that cannot be written is only a slower next compiling.
+   */
   save(): void {
     if (!this.added && this.used.size === this.known.size) return;
+    const text = `${path.basename(this.file, '.json')}-${process.pid}-${threadId}-${Date.now()}.md`;
     const temporary = `${this.file}.${process.pid}.${threadId}.tmp`;
+    const pieces: string[] = [];
+    const index: StoredIndex = { text, entries: [] };
+    let at = 0;
+    for (const [key, entry] of this.used) {
+      const markdown = entry.out.join('\n\n');
+      pieces.push(markdown);
+      index.entries.push([key, { at, length: markdown.length, findings: entry.findings, removed: entry.removed }]);
+      at += markdown.length;
+    }
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temporary, JSON.stringify([...this.used]));
+      fs.writeFileSync(path.join(path.dirname(this.file), text), pieces.join(''));
+      fs.writeFileSync(temporary, JSON.stringify(index));
       fs.renameSync(temporary, this.file);
+      // The text files of earlier compilings (one left by a compiling stopped halfway too).
+      const base = `${path.basename(this.file, '.json')}-`;
+      for (const name of fs.readdirSync(path.dirname(this.file))) {
+        if (name.startsWith(base) && name.endsWith('.md') && name !== text) fs.rmSync(path.join(path.dirname(this.file), name), { force: true });
+      }
     } catch {
-      // A memo that cannot be written is only a slower next compiling.
       fs.rmSync(temporary, { force: true });
+      fs.rmSync(path.join(path.dirname(this.file), text), { force: true });
     }
   }
 }
 
-function readMemo(file: string): StoredMemo {
+function readIndex(file: string): StoredIndex | undefined {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredMemo;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredIndex;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** The entries of the memo in `file`: none when it, or the text it names, cannot be read. */
+function readMemo(file: string): Map<string, WrittenOperation> {
+  const index = readIndex(file);
+  let text: string;
+  try {
+    if (!index || typeof index.text !== 'string' || index.text.includes('/')) return new Map();
+    text = fs.readFileSync(path.join(path.dirname(file), index.text), 'utf8');
+  } catch {
+    return new Map();
+  }
+  // An entry is one block of Markdown: its blocks joined as the compiled spec joins them.
+  return new Map(
+    index.entries.map(
+      ([key, { at, length, findings, removed }]) => [key, { out: [text.slice(at, at + length)], findings, removed }] as [string, WrittenOperation],
+    ),
+  );
 }

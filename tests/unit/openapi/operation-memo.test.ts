@@ -60,19 +60,25 @@ const task = (operations?: string): SpecTask => ({
   ...(operations ? { operations } : {}),
 });
 
-type Stored = Array<[string, { out: string[]; findings: unknown[]; removed: unknown[] }]>;
-const read = (memo: string) => JSON.parse(fs.readFileSync(memo, 'utf8')) as Stored;
+interface Index {
+  text: string;
+  entries: Array<[string, { at: number; length: number; findings: unknown[]; removed: unknown[] }]>;
+}
+/** The memo's entries: each operation's Markdown, from the text file its index names. */
+const read = (memo: string): Array<[string, string]> => {
+  const index = JSON.parse(fs.readFileSync(memo, 'utf8')) as Index;
+  const text = fs.readFileSync(path.join(path.dirname(memo), index.text), 'utf8');
+  return index.entries.map(([key, { at, length }]) => [key, text.slice(at, at + length)]);
+};
 /** Every operation's entry, its text marked: what shows through was read from the memo. */
-const forge = (memo: string) =>
-  fs.writeFileSync(
-    memo,
-    JSON.stringify(
-      read(memo).map(([key, entry]) => [
-        key,
-        { ...entry, out: entry.out.map((block) => block.replace('Get a pet', 'Forged pet').replace('List owners', 'Forged owners')) },
-      ]),
-    ),
-  );
+const forge = (memo: string) => {
+  const index = JSON.parse(fs.readFileSync(memo, 'utf8')) as Index;
+  const texts = read(memo).map(([, markdown]) => markdown.replace('Get a pet', 'Forged pet').replace('List owners', 'Forged owners'));
+  let at = 0;
+  index.entries = index.entries.map(([key, entry], n) => [key, { ...entry, at: (at += n ? texts[n - 1]!.length : 0), length: texts[n]!.length }]);
+  fs.writeFileSync(path.join(path.dirname(memo), index.text), texts.join(''));
+  fs.writeFileSync(memo, JSON.stringify(index));
+};
 
 describe('the operations a spec’s last compiling wrote, kept for its next one', () => {
   let memo = '';
@@ -85,6 +91,11 @@ describe('the operations a spec’s last compiling wrote, kept for its next one'
     expect(await compileSpecFile(task(memo), loadSpec)).toEqual(plain);
     expect(read(memo)).toHaveLength(2);
     expect(await compileSpecFile(task(memo), loadSpec)).toEqual(plain);
+    // One text file beside the index: the one it names (an edit writes a new one, and the old one goes).
+    fs.writeFileSync(file, spec({ petId: 'petId' }));
+    await compileSpecFile(task(memo), loadSpec);
+    const texts = fs.readdirSync(scratch).filter((name) => name.startsWith(path.basename(memo, '.json')) && name.endsWith('.md'));
+    expect(texts).toEqual([(JSON.parse(fs.readFileSync(memo, 'utf8')) as Index).text]);
   }, 60_000);
 
   it('are made again for an operation when a schema it reaches through its $refs changes, and only for it', async () => {
