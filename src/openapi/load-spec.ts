@@ -4,6 +4,7 @@ import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { problem, type Problem } from '../validation/problem';
 import { pointerPart, type Json } from './spec-model';
 import { beginVerdicts, endVerdicts } from './example-verdicts';
+import { jsonLines, placeKey } from './json-lines';
 
 /**
  * A spec file read, checked and bundled. Redocly's openapi-core does the reading: it is the one
@@ -138,10 +139,12 @@ function readFailure(cause: unknown, file: string, text: string): Problem {
 
 /** Redocly's results as problems: errors, and the example rules' warnings (RULES). */
 function ruleProblems(results: NormalizedProblem[], file: string): Problem[] {
-  return byPlace(results).map((group) => {
+  const groups = byPlace(results);
+  const lines = problemLines(groups.map((group) => group[0]!.location[0]));
+  return groups.map((group) => {
     const result = group[0]!;
     const location = result.location[0];
-    const at = location ? lineColumn(location) : undefined;
+    const at = location ? lines(location) : undefined;
     const where = { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) };
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
     const reason = joinedReasons(group.map((one) => one.message.replace(/`/g, '"')));
@@ -150,6 +153,35 @@ function ruleProblems(results: NormalizedProblem[], file: string): Problem[] {
       ? problem('openapi-invalid', where, { pointer, reason })
       : problem('openapi-example-mismatch', where, { pointer, reason });
   });
+}
+
+type ProblemLocation = NormalizedProblem['location'][number];
+
+/**
+ * The line of each problem's place. In a JSON file they are found in one pass over its text
+ * (json-lines.ts: Redocly would parse the whole file again as YAML, 0.8 s for GitHub's spec);
+ * elsewhere, and where that pass cannot read the file, Redocly finds them.
+ */
+function problemLines(locations: Array<ProblemLocation | undefined>): (location: ProblemLocation) => number | undefined {
+  const bySource = new Map<ProblemLocation['source'], ProblemLocation[]>();
+  for (const location of locations) {
+    if (!location?.pointer || !/\.json$/i.test(location.source.absoluteRef)) continue;
+    bySource.set(location.source, [...(bySource.get(location.source) ?? []), location]);
+  }
+  const found = new Map<ProblemLocation['source'], Map<string, number> | undefined>();
+  for (const [source, list] of bySource) {
+    found.set(
+      source,
+      jsonLines(
+        source.body,
+        list.map((location) => ({ pointer: location.pointer!, onKey: !!location.reportOnKey })),
+      ),
+    );
+  }
+  return (location) => {
+    const lines = location.pointer ? found.get(location.source) : undefined;
+    return lines?.get(placeKey({ pointer: location.pointer!, onKey: !!location.reportOnKey })) ?? lineColumn(location);
+  };
 }
 
 /**
