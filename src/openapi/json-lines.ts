@@ -34,7 +34,12 @@ export function jsonLines(text: string, places: readonly JsonPlace[]): Map<strin
     const close = open === '{' ? '}' : ']';
     // The targets by the member they go through next; the first member of a name is the one a pointer names.
     const byMember = new Map<string, Target[]>();
-    for (const target of deeper) byMember.set(target.segments[depth]!, [...(byMember.get(target.segments[depth]!) ?? []), target]);
+    for (const target of deeper) {
+      const next = target.segments[depth]!;
+      const list = byMember.get(next);
+      if (list) list.push(target);
+      else byMember.set(next, [target]);
+    }
     for (let index = 0; scanner.peek() !== close; index++) {
       if (index > 0) scanner.take(',');
       let member = String(index);

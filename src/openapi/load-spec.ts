@@ -166,7 +166,9 @@ function problemLines(locations: Array<ProblemLocation | undefined>): (location:
   const bySource = new Map<ProblemLocation['source'], ProblemLocation[]>();
   for (const location of locations) {
     if (!location?.pointer || !/\.json$/i.test(location.source.absoluteRef)) continue;
-    bySource.set(location.source, [...(bySource.get(location.source) ?? []), location]);
+    const list = bySource.get(location.source);
+    if (list) list.push(location);
+    else bySource.set(location.source, [location]);
   }
   const found = new Map<ProblemLocation['source'], Map<string, number> | undefined>();
   for (const [source, list] of bySource) {

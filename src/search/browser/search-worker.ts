@@ -105,6 +105,26 @@ async function handle(request: WorkerRequest): Promise<void> {
     void warm(request.query, request.count);
     return;
   }
+  // A search supersedes the warm-ups still waiting, and waits for the one running (inTurn).
+  warmNext = undefined;
+  await inTurn(() => answerQuery(request));
+}
+
+/**
+ * Pagefind keeps one data object per section, and each loading of it rewrites that object with the
+ * excerpt and word places of the search that loads it: a warm-up loading a section while a search's
+ * answer is made gave that answer the warm-up's excerpt, marks on an older query's words ("The" for
+ * "bearer t" in the answer to "bearer tok"). So what loads data takes turns.
+ */
+let lane: Promise<unknown> = Promise.resolve();
+function inTurn<T>(job: () => Promise<T>): Promise<T> {
+  const next = lane.then(job, job);
+  lane = next.catch(() => undefined);
+  return next;
+}
+
+/** A search, or more results of the last one. */
+async function answerQuery(request: Extract<WorkerRequest, { type: 'search' | 'more' }>): Promise<void> {
   if (!engine) return answer({ type: 'failed', id: request.id });
   if (request.type === 'search') {
     const search = await engine.search(request.query).catch(() => null);
@@ -180,8 +200,10 @@ async function warm(query: string, count: number): Promise<void> {
     while (warmNext !== undefined && engine) {
       const next = warmNext;
       warmNext = undefined;
-      const search = await engine.search(next.query).catch(() => null);
-      await Promise.all((search?.results ?? []).slice(0, next.count).map((result) => result.data().catch(() => undefined)));
+      await inTurn(async () => {
+        const search = await engine?.search(next.query).catch(() => null);
+        await Promise.all((search?.results ?? []).slice(0, next.count).map((result) => result.data().catch(() => undefined)));
+      });
     }
   } finally {
     warming = false;
