@@ -105,16 +105,18 @@ async function handle(request: WorkerRequest): Promise<void> {
     void warm(request.query, request.count);
     return;
   }
-  // A search supersedes the warm-ups still waiting, and waits for the one running (inTurn).
+  // A search supersedes the warm-ups still waiting. It searches at once; only loading its results'
+  // data waits for the warm-up running now (inTurn).
   warmNext = undefined;
-  await inTurn(() => answerQuery(request));
+  const search = request.type === 'search' ? await engine?.search(request.query).catch(() => null) : undefined;
+  await inTurn(() => answerQuery(request, search));
 }
 
 /**
  * Pagefind keeps one data object per section, and each loading of it rewrites that object with the
  * excerpt and word places of the search that loads it: a warm-up loading a section while a search's
  * answer is made gave that answer the warm-up's excerpt, marks on an older query's words ("The" for
- * "bearer t" in the answer to "bearer tok"). So what loads data takes turns.
+ * "bearer t" in the answer to "bearer tok"). So what loads data takes turns; searching does not.
  */
 let lane: Promise<unknown> = Promise.resolve();
 function inTurn<T>(job: () => Promise<T>): Promise<T> {
@@ -123,11 +125,13 @@ function inTurn<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** A search, or more results of the last one. */
-async function answerQuery(request: Extract<WorkerRequest, { type: 'search' | 'more' }>): Promise<void> {
+/** A search (`search`: Pagefind's answer to its query), or more results of the last one. */
+async function answerQuery(
+  request: Extract<WorkerRequest, { type: 'search' | 'more' }>,
+  search: Awaited<ReturnType<Pagefind['search']>> | undefined,
+): Promise<void> {
   if (!engine) return answer({ type: 'failed', id: request.id });
   if (request.type === 'search') {
-    const search = await engine.search(request.query).catch(() => null);
     if (!search) return answer({ type: 'unavailable', id: request.id });
     const byPath = await endpointResults(request.query);
     // The first results are shown in order of title match (title-match.ts): their data is loaded
@@ -200,10 +204,8 @@ async function warm(query: string, count: number): Promise<void> {
     while (warmNext !== undefined && engine) {
       const next = warmNext;
       warmNext = undefined;
-      await inTurn(async () => {
-        const search = await engine?.search(next.query).catch(() => null);
-        await Promise.all((search?.results ?? []).slice(0, next.count).map((result) => result.data().catch(() => undefined)));
-      });
+      const search = await engine.search(next.query).catch(() => null);
+      await inTurn(() => Promise.all((search?.results ?? []).slice(0, next.count).map((result) => result.data().catch(() => undefined))));
     }
   } finally {
     warming = false;
