@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { JsonDigests, type Reached } from './json-digest';
+import { readMemo, storeMemo } from './memo-files';
 
 /**
  * Redocly's verdicts on a spec's examples, kept between builds. Its three example rules compile a
@@ -106,7 +105,7 @@ function wrapValidator(): void {
 /** Starts the checks of a spec with the verdicts of its last checks, read from `file` (none when there is no such file yet). */
 export function beginVerdicts(file: string): void {
   wrapValidator();
-  active = { known: new Map(readMemo(file)), used: new Map(), added: false };
+  active = { known: new Map(readMemo<VerdictMemo>(file) ?? []), used: new Map(), added: false };
   digests = new JsonDigests(follow);
 }
 
@@ -116,25 +115,5 @@ export function endVerdicts(file: string): void {
   active = undefined;
   resolveNow = undefined;
   if (!ended || (!ended.added && ended.used.size === ended.known.size)) return;
-  writeMemo(file, [...ended.used]);
-}
-
-function readMemo(file: string): VerdictMemo {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as VerdictMemo;
-  } catch {
-    return [];
-  }
-}
-
-/** Stored whole, then renamed: a build stopped halfway leaves no half memo. A memo that cannot be written is only slower checks next time. */
-function writeMemo(file: string, memo: VerdictMemo): void {
-  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify(memo));
-    fs.renameSync(temporary, file);
-  } catch {
-    fs.rmSync(temporary, { force: true });
-  }
+  storeMemo(file, [...ended.used]);
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { JsonDigests } from './json-digest';
+import { readMemo, writeWhole } from './memo-files';
 import type { Json, SpecOperation } from './spec-model';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -45,7 +46,7 @@ export class OperationMemo {
     options: unknown,
     private readonly file: string,
   ) {
-    this.known = readMemo(file);
+    this.known = readEntries(file);
     this.digests = new JsonDigests((reference) => {
       if (!reference.startsWith('#')) return undefined;
       let node: Json = document;
@@ -82,7 +83,6 @@ export class OperationMemo {
   save(): void {
     if (!this.added && this.used.size === this.known.size) return;
     const text = `${path.basename(this.file, '.json')}-${process.pid}-${threadId}-${Date.now()}.md`;
-    const temporary = `${this.file}.${process.pid}.${threadId}.tmp`;
     const pieces: string[] = [];
     const index: StoredIndex = { text, entries: [] };
     let at = 0;
@@ -93,33 +93,22 @@ export class OperationMemo {
       at += markdown.length;
     }
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(path.join(path.dirname(this.file), text), pieces.join(''));
-      fs.writeFileSync(temporary, JSON.stringify(index));
-      fs.renameSync(temporary, this.file);
+      writeWhole(path.join(path.dirname(this.file), text), pieces.join(''));
+      writeWhole(this.file, JSON.stringify(index));
       // The text files of earlier compilings (one left by a compiling stopped halfway too).
       const base = `${path.basename(this.file, '.json')}-`;
       for (const name of fs.readdirSync(path.dirname(this.file))) {
         if (name.startsWith(base) && name.endsWith('.md') && name !== text) fs.rmSync(path.join(path.dirname(this.file), name), { force: true });
       }
     } catch {
-      fs.rmSync(temporary, { force: true });
       fs.rmSync(path.join(path.dirname(this.file), text), { force: true });
     }
   }
 }
 
-function readIndex(file: string): StoredIndex | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredIndex;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The entries of the memo in `file`: none when it, or the text it names, cannot be read. */
-function readMemo(file: string): Map<string, WrittenOperation> {
-  const index = readIndex(file);
+function readEntries(file: string): Map<string, WrittenOperation> {
+  const index = readMemo<StoredIndex>(file);
   let text: string;
   try {
     if (!index || typeof index.text !== 'string' || index.text.includes('/')) return new Map();

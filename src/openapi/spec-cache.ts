@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../validation/problem';
+import { writeWhole } from './memo-files';
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
@@ -64,7 +65,6 @@ export class SpecCache {
   set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {
     if (entry.problems.some((problem) => problem.severity === 'error')) return;
     const record: EntryRecord = { files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])), problems: entry.problems };
-    fs.mkdirSync(this.dir, { recursive: true });
     const target = this.entryPath(file, options);
     // The record goes last, and the old one first: Markdown is never found under another entry's record.
     fs.rmSync(target, { force: true });
@@ -81,10 +81,3 @@ interface EntryRecord {
 
 /** Where an entry's Markdown is kept, as it is (no JSON to parse). */
 const markdownPath = (entry: string) => entry.replace(/\.json$/, '.md');
-
-/** Written whole, then renamed: a build stopped halfway leaves no half file. */
-function writeWhole(target: string, text: string): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, target);
-}

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
@@ -11,6 +9,7 @@ import { tagsOf } from './spec-model';
 import { WorkerPool } from '../workers/pool';
 import { beginTextMemo, endTextMemo, type TextMemo } from './markdown-text';
 import { OperationMemo } from './operation-memo';
+import { readMemo, storeMemo } from './memo-files';
 
 /**
  * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
@@ -109,7 +108,7 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
   for (const tag of task.tags.names.filter((name) => !known.includes(name))) {
     found.push(problem('openapi-tag-unknown', { file: task.tags.file, line: task.tags.line }, { tag, known: known.join(', ') }));
   }
-  beginTextMemo(task.memo ? readMemo(task.memo) : undefined);
+  beginTextMemo(task.memo ? readMemo<TextMemo>(task.memo) : undefined);
   const operations = task.operations
     ? new OperationMemo(spec.document, { dialect: task.options.dialect, tabs: task.options.tabs }, task.operations)
     : undefined;
@@ -119,7 +118,7 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
     operations?.save();
   } finally {
     const memo = endTextMemo();
-    if (memo && task.memo) writeMemo(task.memo, memo);
+    if (memo && task.memo) storeMemo(task.memo, memo);
   }
   found.push(...findingProblems(compiled, task.file, spec));
   return { markdown: compiled.markdown, problems: found };
@@ -202,25 +201,4 @@ export function findingProblems(compiled: CompiledSpec, file: string, spec: Load
   return compiled.findings.map((finding) =>
     problem(finding.kind, { file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
   );
-}
-
-/** A spec's memo of texts written back (none when there is none yet, or it cannot be read: the texts are written back again). */
-function readMemo(file: string): TextMemo | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as TextMemo;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Stores a spec's memo whole, then renames it: a build stopped halfway leaves no half memo. A memo that cannot be written is only a slower next build. */
-function writeMemo(file: string, memo: TextMemo): void {
-  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify(memo));
-    fs.renameSync(temporary, file);
-  } catch {
-    fs.rmSync(temporary, { force: true });
-  }
 }
