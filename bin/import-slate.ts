@@ -43,12 +43,14 @@ function parseArguments(args: string[]): Options {
   return { source, target, force };
 }
 
+/** A Slate page: Markdown, or Markdown in ERB, which the build reads (src/content/erb.ts). */
+const isPage = (file: string) => /\.html\.md(\.erb)?$/.test(file);
+
 const slash = (file: string) => file.split(path.sep).join('/');
 
 /** The files to copy and the ones left out (with why), as paths relative to the source. */
-function plan(source: string): { copy: string[]; erb: string[]; theme: string[]; other: string[] } {
+function plan(source: string): { copy: string[]; theme: string[]; other: string[] } {
   const copy: string[] = [];
-  const erb: string[] = [];
   const theme: string[] = [];
   const other: string[] = [];
   const walk = (dir: string, inIncludes: boolean) => {
@@ -61,13 +63,12 @@ function plan(source: string): { copy: string[]; erb: string[]; theme: string[];
         if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
-      } else if (entry.name.endsWith('.erb')) erb.push(relative);
-      else if (entry.name.endsWith('.html.md') || (inIncludes && /\.md$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
+      } else if (isPage(entry.name) || (inIncludes && /\.md(\.erb)?$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
       else other.push(relative);
     }
   };
   walk(source, false);
-  return { copy, erb, theme, other };
+  return { copy, theme, other };
 }
 
 /** Code blocks whose fence is an alias of a tab's language (`bash` under `shell`): Slate showed them under every tab. */
@@ -88,10 +89,10 @@ async function main(args: string[]): Promise<number> {
     console.error(`✗ ${shown(source)} is not a folder. Point import-slate at a Slate source/ folder.`);
     return 1;
   }
-  const { copy, erb, theme, other } = plan(source);
-  const pages = copy.filter((file) => file.endsWith('.html.md'));
-  if (pages.length === 0 && erb.length === 0) {
-    const nested = fs.existsSync(path.join(source, 'source', 'index.html.md'))
+  const { copy, theme, other } = plan(source);
+  const pages = copy.filter(isPage);
+  if (pages.length === 0) {
+    const nested = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, 'source', name)))
       ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.`
       : '';
     console.error(`✗ ${shown(source)} holds no Slate page (index.html.md).${nested}`);
@@ -113,7 +114,7 @@ async function main(args: string[]): Promise<number> {
     fs.copyFileSync(path.join(source, file), path.join(target, file));
   }
 
-  const includes = copy.filter((file) => !file.endsWith('.html.md') && file.endsWith('.md'));
+  const includes = copy.filter((file) => !isPage(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
   if (copy.includes('stylesheets/_variables.scss'))
@@ -128,10 +129,7 @@ async function main(args: string[]): Promise<number> {
 
   const content = ShaleBuild.forScript({ content: target }, PROJECT, process.cwd()).content();
   const { problems } = await content.check();
-  const differences: string[] = erb.map(
-    (file) =>
-      `${shown(path.join(source, file))}  ERB is not run by Shale, so the file was not copied. Rename it to ${file.replace(/\.erb$/, '')} and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).`,
-  );
+  const differences: string[] = [];
   const aliases = new Map<string, number>();
   for (const page of content.site.pages) {
     if (page.dialect !== 'md') continue;

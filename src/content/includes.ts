@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const EXTENSIONS = { md: ['.md', '.mdx'], mdx: ['.mdx', '.md'] } as const;
+// `.md.erb`: Slate's ERB Markdown (erb.ts), after plain Markdown as Middleman has no order between them.
+const INCLUDE_FILE = /\.(mdx?|md\.erb)$/;
+const EXTENSIONS = { md: ['.md', '.md.erb', '.mdx'], mdx: ['.mdx', '.md', '.md.erb'] } as const;
 
 /**
  * The files an include name may refer to, in the order Slate (Middleman) tries them:
- * `includes/_NAME.md`, then `includes/NAME.md`; a name with folders (`api/x`) keeps them
+ * `includes/_NAME.md`, then `includes/NAME.md` (then the same in `.md.erb`); a name with folders (`api/x`) keeps them
  * (`includes/api/_x.md`). The page's own format is tried before the other one.
  */
 export function includeCandidates(includesDir: string, name: string, dialect: 'md' | 'mdx'): string[] {
@@ -14,6 +16,8 @@ export function includeCandidates(includesDir: string, name: string, dialect: 'm
   const base = path.posix.basename(trimmed);
   const stems = base.startsWith('_') ? [base] : [`_${base}`, base];
   const candidates: string[] = [];
+  // A name that already ends in an extension (`errors.md.erb`) names that file.
+  if (INCLUDE_FILE.test(base)) return stems.map((stem) => path.join(includesDir, folder === '.' ? '' : folder, stem));
   for (const extension of EXTENSIONS[dialect]) {
     for (const stem of stems) {
       const file = stem.endsWith(extension) ? stem : `${stem}${extension}`;
@@ -48,9 +52,9 @@ export function availableIncludes(includesDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) {
+      else if (INCLUDE_FILE.test(entry.name)) {
         const relative = path.relative(includesDir, full).split(path.sep).join('/');
-        const parts = relative.replace(/\.mdx?$/, '').split('/');
+        const parts = relative.replace(INCLUDE_FILE, '').split('/');
         parts.push(parts.pop()!.replace(/^_/, ''));
         names.add(parts.join('/'));
       }

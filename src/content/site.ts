@@ -4,7 +4,8 @@ import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { problem, type Problem } from '../validation/problem';
-import { availableIncludes, resolveInclude } from './includes';
+import { availableIncludes, includeCandidates, resolveInclude } from './includes';
+import { isErb, readErb } from './erb';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
@@ -23,7 +24,7 @@ export interface Page {
   footers: Array<{ html: string; anchors: string[]; line?: number }>;
   /** The page body first, then every include (nested ones in place), as Slate appends them. */
   parts: SourceFile[];
-  /** Whether the page is in Slate's own format (`*.html.md`), where Slate's leniencies apply. */
+  /** Whether the page is in Slate's own format (`*.html.md`, `*.html.md.erb`), where Slate's leniencies apply. */
   slate: boolean;
   /** The OpenAPI specs the page names (`openapi:`), found; their sections follow the parts (src/openapi/). */
   specs: SpecReference[];
@@ -53,13 +54,16 @@ export interface Site {
 /** Folders that never hold pages: Slate's partials and assets. */
 const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', 'stylesheets', 'layouts', 'node_modules']);
 
+/** A page in Slate's own format: Markdown, or Markdown in ERB (erb.ts). */
+const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test(file);
+
 /**
- * Finds the pages of a content folder. In a Slate source (one with `index.html.md`) only
- * `*.html.md` files are pages, as in Middleman; elsewhere every `.md`/`.mdx` outside `includes/`
- * whose name does not start with `_` is one.
+ * Finds the pages of a content folder. In a Slate source (one with `index.html.md` or
+ * `index.html.md.erb`) only `*.html.md` and `*.html.md.erb` files are pages, as in Middleman;
+ * elsewhere every `.md`/`.mdx` outside `includes/` whose name does not start with `_` is one.
  */
 function findPageFiles(contentDir: string): string[] {
-  const slate = fs.existsSync(path.join(contentDir, 'index.html.md'));
+  const slate = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)));
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -69,7 +73,7 @@ function findPageFiles(contentDir: string): string[] {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
       } else if (entry.name.startsWith('_')) {
         continue;
-      } else if (slate ? entry.name.endsWith('.html.md') : /\.mdx?$/.test(entry.name)) {
+      } else if (slate ? isSlatePage(entry.name) : /\.mdx?$/.test(entry.name)) {
         pages.push(full);
       }
     }
@@ -78,10 +82,10 @@ function findPageFiles(contentDir: string): string[] {
   return pages;
 }
 
-/** The output path of a page file: `index.html.md` → `index.html`, `v2.mdx` → `v2.html`. */
+/** The output path of a page file: `index.html.md` (or `.html.md.erb`) → `index.html`, `v2.mdx` → `v2.html`. */
 function outputPathOf(contentDir: string, file: string): string {
   const relative = path.relative(contentDir, file).split(path.sep).join('/');
-  return relative.replace(/(\.html)?\.mdx?$/, '') + '.html';
+  return relative.replace(/(\.html)?\.mdx?(\.erb)?$/, '') + '.html';
 }
 
 /** Reads, validates and assembles every page of a content folder, collecting all problems. */
@@ -116,16 +120,22 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     return undefined;
   }
   // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
-  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, file.endsWith('.html.md') ? 'slate-page' : 'page');
+  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, isSlatePage(file) ? 'slate-page' : 'page');
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
-  const parts: SourceFile[] = [source];
+  // ERB's image_tag names a file of the site where it is, else in images/ (Middleman's asset_url);
+  // the page's HTML sees the content folder from its own folder.
+  const up = path.relative(path.dirname(file), contentDir).split(path.sep).join('/');
+  const site = (name: string) => (up ? `${up}/${name}` : name);
+  const imageSrc = (name: string) => (fs.existsSync(path.join(contentDir, name)) ? site(name) : site(`images/${name}`));
+  const erb = { contentDir, imageSrc };
+  const parts = fileParts(source, erb, [file], problems);
   // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
   // own includes/, as Middleman looks up partials relative to the page first, then from the root.
   const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
   const included: SpecReference[] = [];
-  appendIncludes(source, data.includes, includesDirs, parts, [file], problems, { dirs: [path.dirname(file), contentDir], specs: included });
+  appendIncludes(source, data.includes, includesDirs, parts, [file], problems, { dirs: [path.dirname(file), contentDir], specs: included }, erb);
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {
@@ -144,7 +154,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     tabs,
     footers: data.toc_footers.map((footer, index) => ({ ...footer, line: footerLines[index] })),
     parts,
-    slate: file.endsWith('.html.md'),
+    slate: isSlatePage(file),
     specs,
   };
 }
@@ -242,6 +252,7 @@ function appendIncludes(
   chain: string[],
   problems: Problem[],
   openapi: { dirs: string[]; specs: SpecReference[] },
+  erb: ErbContext,
 ): void {
   const lines = listItemLines(from, 'includes');
   for (const [index, name] of names.entries()) {
@@ -261,9 +272,8 @@ function appendIncludes(
     const resolution = resolutions.find((candidate) => candidate.found) ?? resolutions[0]!;
     if (!resolution.found) {
       const available = [...new Set(includesDirs.flatMap((dir) => availableIncludes(dir)))].sort();
-      const fix = available.length
-        ? `create includes/_${name}.${from.dialect}, or use one of: ${available.join(', ')}.`
-        : `create ${path.relative(path.dirname(chain[0]!), path.join(includesDirs[0]!, `_${name}.${from.dialect}`))}.`;
+      const create = path.relative(path.dirname(chain[0]!), includeCandidates(includesDirs[0]!, name, from.dialect)[0]!).split(path.sep).join('/');
+      const fix = available.length ? `create ${create}, or use one of: ${available.join(', ')}.` : `create ${create}.`;
       problems.push(problem('include-missing', { file: from.path, line }, { name, fix }));
       continue;
     }
@@ -288,12 +298,61 @@ function appendIncludes(
       problems.push(problem('include-format', { file: from.path, line }, facts));
       continue;
     }
-    parts.push(source);
+    parts.push(...fileParts(source, erb, [...chain, found], problems));
     if (source.yaml.trim()) {
       const nested = readFrontMatter(source, includeFrontMatterSchema, 'include');
       problems.push(...nested.problems);
-      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems, openapi);
+      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems, openapi, erb);
     }
   }
 }
 
+
+/** What reading a page's ERB needs: where partials are looked up last, and where its images are (erb.ts). */
+interface ErbContext {
+  contentDir: string;
+  imageSrc: (file: string) => string;
+}
+
+/**
+ * A file as parts of its page: the file itself, or for ERB (erb.ts) each run of its Markdown, with
+ * the parts of each partial it calls in the call's place. A partial is looked up beside the file
+ * that calls it, then from the content folder, as Middleman does; `chain`: the files being read,
+ * this one last (a partial that calls one of them is a cycle).
+ */
+function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problems: Problem[]): SourceFile[] {
+  if (!isErb(source.path)) return [source];
+  const read = readErb(source, erb.imageSrc);
+  problems.push(...read.problems);
+  const parts: SourceFile[] = [];
+  for (const piece of read.pieces) {
+    if ('text' in piece) {
+      // The first run keeps the file's front matter; an empty run between two partials is no part.
+      if (parts.length === 0 || piece.text.trim()) parts.push({ ...source, yaml: parts.length === 0 ? source.yaml : '', body: piece.text, bodyLine: piece.line });
+      continue;
+    }
+    const where = { file: source.path, line: piece.line };
+    const dirs = [...new Set([path.dirname(source.path), erb.contentDir])];
+    const resolution = dirs.map((dir) => resolveInclude(dir, piece.partial, source.dialect)).find((candidate) => candidate.found);
+    if (!resolution?.found) {
+      const first = includeCandidates(dirs[0]!, piece.partial, source.dialect)[0]!;
+      const fix = `create ${path.relative(path.dirname(chain[0]!), first)} (a partial is looked up beside the file that calls it, then from the content folder).`;
+      problems.push(problem('erb-partial-missing', where, { name: piece.partial, fix }));
+      continue;
+    }
+    const found = resolution.found;
+    if (chain.includes(found)) {
+      const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
+      problems.push(problem('include-cycle', where, { name: piece.partial, cycle }));
+      continue;
+    }
+    const partial = splitSource(found, fs.readFileSync(found, 'utf8'));
+    if (partial.dialect !== source.dialect) {
+      const facts = { name: piece.partial, file: path.basename(found), format: 'MDX', page: path.basename(source.path), pageFormat: 'Markdown', extension: 'md' };
+      problems.push(problem('include-format', where, facts));
+      continue;
+    }
+    parts.push(...fileParts(partial, erb, [...chain, found], problems));
+  }
+  return parts;
+}

@@ -180,7 +180,7 @@ export function shellKey(build: ShaleBuild): string {
   const imported = importedByMdx(content);
   const specs = new Set([...content.specFiles].filter((file) => !imported.has(file)));
   for (const file of filesUnder(content.site.contentDir)
-    .filter((file) => !file.endsWith('.md') && !specs.has(file))
+    .filter((file) => !/\.md(\.erb)?$/.test(file) && !specs.has(file))
     .sort()) {
     const stat = fs.statSync(file);
     hash.update(`${path.relative(content.site.contentDir, file)}\0${stat.size}\0${stat.mtimeMs}\n`);

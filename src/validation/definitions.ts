@@ -200,6 +200,21 @@ export const DEFINITIONS = {
       `include "${name}" is ${format} (${file}) but ${page} is ${pageFormat}; a page and its includes share one format.`,
     fix: ({ file, extension }) => `rename ${file} to .${extension}.`,
   }),
+  'erb-partial-missing': define<{ name: string; fix: string }>({
+    gravity: 'error',
+    message: ({ name }) => `partial "${name}" does not exist.`,
+    fix: ({ fix }) => fix,
+  }),
+  'erb-partial-inline': define<{ code: string }>({
+    gravity: 'error',
+    message: ({ code }) => `${code} shares its line with other text; Shale puts a partial in place of a whole line.`,
+    fix: () => 'put the partial call on a line of its own.',
+  }),
+  'erb-code': define<{ code: string }>({
+    gravity: 'error',
+    message: ({ code }) => `${code} is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag and comments.`,
+    fix: () => 'write what the code printed into the file instead (shared text can go in a partial).',
+  }),
 
   // What rendering finds.
   'fence-unclosed': define<{ shown: string; fence: string }>({

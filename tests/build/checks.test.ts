@@ -88,6 +88,17 @@ ${F}/include-cycle/includes/_second.md
   ✗ ${F}/include-cycle/includes/_second.md:3  include "first" makes a cycle: _first.md → _second.md → _first.md. Fix: remove one of the includes in the cycle.`,
   },
   {
+    check: 'ERB a Slate page needs Ruby for, a partial sharing its line, a partial that does not exist',
+    fixture: 'erb',
+    kinds: ['erb-code', 'erb-partial-inline', 'erb-partial-missing'],
+    report: `✗ Found 3 errors in 1 file
+
+${F}/erb/index.html.md.erb
+  ✗ ${F}/erb/index.html.md.erb:7  <%= config[:api_version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag and comments. Fix: write what the code printed into the file instead (shared text can go in a partial).
+  ✗ ${F}/erb/index.html.md.erb:9  <%= partial "includes/notes" %> shares its line with other text; Shale puts a partial in place of a whole line. Fix: put the partial call on a line of its own.
+  ✗ ${F}/erb/index.html.md.erb:11  partial "includes/changelog" does not exist. Fix: create includes/_changelog.md (a partial is looked up beside the file that calls it, then from the content folder).`,
+  },
+  {
     check: "invalid MDX, with MDX's own message at the include's line",
     fixture: 'invalid-mdx',
     kinds: ['mdx-invalid'],

@@ -5,7 +5,7 @@ import { ROOT, run, runScript, tempDir } from './support/build';
 
 /**
  * `npm run import-slate -- <source>` on tests/fixtures/import/slate-source: a Slate source with
- * Slate's theme folders, an ERB page, a repeated heading across files, alias fences, an h2 before
+ * Slate's theme folders, an ERB page (copied: the build reads its partials), a repeated heading across files, alias fences, an h2 before
  * any h1, a broken link and an unknown fence language.
  */
 const SOURCE = 'tests/fixtures/import/slate-source';
@@ -33,16 +33,15 @@ describe('import-slate', () => {
     const result = await importSlate(SOURCE, '--to', target);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md']);
+    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md', 'v2.html.md.erb']);
     expect(fs.readFileSync(path.join(target, 'index.html.md'), 'utf8')).toBe(fs.readFileSync(path.join(SOURCE, 'index.html.md'), 'utf8'));
-    expect(result.stdout).toBe(`Imported ${SOURCE} into <target>/: 1 page(s), 2 include(s), 1 image(s).
+    expect(result.stdout).toBe(`Imported ${SOURCE} into <target>/: 2 page(s), 2 include(s), 1 image(s).
 Not copied:
   layouts/, stylesheets/  Slate's theme: Shale has its own layout, styles and scripts.
   stylesheets/screen.css.scss  changed from Slate's own: its rules are not applied; move the ones you need into custom.css.
   README.txt  not a page, an include or an image.
 
 What Shale renders differently from Slate:
-  • ${SOURCE}/v2.html.md.erb  ERB is not run by Shale, so the file was not copied. Rename it to v2.html.md and replace each <%= partial "includes/x" %> with an \`includes:\` entry (a page's includes follow its body; an include may name includes of its own).
   • <target>/includes/api/_widgets.md:3  heading "Parameters" has the id #parameters-2; Slate gave it #parameters, the id of an earlier heading too (slate#952).
   • 1 code fence(s) in bash show only under the shell tab (the same language); Slate showed them under every tab.
   • 1 code fence(s) in sh show only under the shell tab (the same language); Slate showed them under every tab.
@@ -72,7 +71,7 @@ Next: npm run dev to preview, npm run build to build.
 
     const forced = await importSlate(SOURCE, '--to', target, '--force');
     expect(forced.status).toBe(0);
-    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md']);
+    expect(files(target)).toEqual(['images/logo.png', 'includes/_errors.md', 'includes/api/_widgets.md', 'index.html.md', 'v2.html.md.erb']);
   });
 
   it('refuses a folder that is not a Slate source, and says so', async () => {

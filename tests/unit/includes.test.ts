@@ -7,7 +7,12 @@ import { tempContent } from '../support/temp-content';
 describe('include resolution', () => {
   it('tries _NAME before NAME, in the page format first', () => {
     const names = includeCandidates('/c/includes', 'errors', 'md').map((file) => path.relative('/c/includes', file));
-    expect(names).toEqual(['_errors.md', 'errors.md', '_errors.mdx', 'errors.mdx']);
+    expect(names).toEqual(['_errors.md', 'errors.md', '_errors.md.erb', 'errors.md.erb', '_errors.mdx', 'errors.mdx']);
+  });
+
+  it('takes a name that ends in an extension as the file it names (includes: [index.md.erb])', () => {
+    const names = includeCandidates('/c/includes', 'index.md.erb', 'md').map((file) => path.relative('/c/includes', file));
+    expect(names).toEqual(['_index.md.erb', 'index.md.erb']);
   });
 
   it('keeps folders and trims names (api/x → includes/api/_x.md)', () => {

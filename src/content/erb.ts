@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { problem, type Problem } from '../validation/problem';
+import type { SourceFile } from './source-file';
+
+/**
+ * The ERB that Slate sources use, read without Ruby. Slate (Middleman) runs the ERB of a `*.md.erb`
+ * file before its Markdown. About one public Slate source in four has such a page, most of them to
+ * put includes between their own sections (`<%= partial "includes/x" %>`, slate#304 and #1042):
+ * `includes:` can only append. Shale reads:
+ * - `<%= partial "includes/x" %>` (or `partial("includes/x")`) on a line of its own: the partial's
+ *   file goes there, as one more part of the page (Middleman renders a partial on its own too);
+ * - `<%= image_tag "file.png" %>`, with an optional `alt: "…"` (or `:alt => "…"`): an image, found
+ *   as Middleman finds it (where named, else in the images folder), with the alt text it would give;
+ * - `<%# a comment %>`: nothing; `<%%`: a literal `<%`.
+ * Any other code needs Ruby (a config value, a helper, a loop): an error that names it, since its
+ * output cannot be known.
+ */
+
+/** A run of Markdown (starting on `line` of the file), or a partial to put in its place. */
+export type ErbPiece = { text: string; line: number } | { partial: string; line: number };
+
+/** Whether a file is ERB that Shale reads this way (`index.html.md.erb`, `_errors.md.erb`). */
+export const isErb = (file: string): boolean => file.endsWith('.md.erb');
+
+const TAG = /<%%|<%([=#-]?)([\s\S]*?)-?%>/g;
+const STRING = String.raw`(["'])((?:(?!\1).)*)\1`;
+const PARTIAL = new RegExp(String.raw`^\s*partial\s*\(?\s*${STRING}\s*\)?\s*$`);
+/** Ruby's `#{…}` in a double-quoted name: the name is only known by running it. */
+const INTERPOLATED = /#\{/;
+const IMAGE = new RegExp(String.raw`^\s*image_tag\s*\(?\s*${STRING}\s*(?:,\s*(?::alt\s*=>|alt:)\s*(["'])((?:(?!\3).)*)\3\s*)?\)?\s*$`);
+
+/**
+ * The pieces of an ERB file's body, and what could not be read. `imageSrc`: the address, as the
+ * page's HTML sees it, of an image named relative to the site (`images/x.png` or `x.png`).
+ */
+export function readErb(source: SourceFile, imageSrc: (file: string) => string): { pieces: ErbPiece[]; problems: Problem[] } {
+  const body = source.body;
+  const pieces: ErbPiece[] = [];
+  const problems: Problem[] = [];
+  let text = '';
+  let textLine = source.bodyLine;
+  let from = 0;
+  let line = source.bodyLine;
+  const lineAt = (index: number) => {
+    for (let at = body.indexOf('\n', from); at !== -1 && at < index; at = body.indexOf('\n', at + 1)) line++;
+    from = index;
+    return line;
+  };
+  let last = 0;
+  for (const match of body.matchAll(TAG)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    text += body.slice(last, start);
+    last = end;
+    const tagLine = lineAt(start);
+    const newlines = match[0].split('\n').length - 1;
+    if (match[0] === '<%%') {
+      text += '<%';
+      continue;
+    }
+    const [, marker, code = ''] = match;
+    if (marker === '#') {
+      text += '\n'.repeat(newlines);
+      continue;
+    }
+    const partial = marker === '=' && !INTERPOLATED.test(code) ? PARTIAL.exec(code) : null;
+    if (partial) {
+      const lineStart = text.lastIndexOf('\n') + 1;
+      const lineEnd = body.indexOf('\n', end);
+      const after = body.slice(end, lineEnd === -1 ? body.length : lineEnd);
+      if (text.slice(lineStart).trim() || after.trim()) {
+        problems.push(problem('erb-partial-inline', { file: source.path, line: tagLine }, { code: match[0] }));
+        continue;
+      }
+      pieces.push({ text: text.slice(0, lineStart), line: textLine }, { partial: partial[2]!, line: tagLine });
+      // The rest of the call's line goes with it; the Markdown after it starts on the next line.
+      last = lineEnd === -1 ? body.length : lineEnd + 1;
+      text = '';
+      textLine = tagLine + newlines + 1;
+      continue;
+    }
+    const image = marker === '=' ? IMAGE.exec(code) : null;
+    if (image) {
+      text += imageTag(image[2]!, image[4], imageSrc) + '\n'.repeat(newlines);
+      continue;
+    }
+    problems.push(problem('erb-code', { file: source.path, line: tagLine }, { code: shorten(match[0]) }));
+    text += '\n'.repeat(newlines);
+  }
+  pieces.push({ text: text + body.slice(last), line: textLine });
+  return { pieces, problems };
+}
+
+/** Middleman's `image_tag`: an address or a rooted path as it is; without alt, the file's name is the alt text. */
+function imageTag(file: string, alt: string | undefined, imageSrc: (file: string) => string): string {
+  const src = /^([a-z][a-z0-9+.-]*:|\/)/i.test(file) ? file : imageSrc(file);
+  const name = path.posix.basename(file).replace(/\.[^.]*$/, '').replace(/[-_]+/g, ' ');
+  const altText = alt ?? name.charAt(0).toUpperCase() + name.slice(1);
+  return `<img src="${attribute(src)}" alt="${attribute(altText)}">`;
+}
+
+const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+const shorten = (code: string) => {
+  const flat = code.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+};

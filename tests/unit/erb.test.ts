@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readErb } from '../../src/content/erb';
+import { loadSite } from '../../src/content/site';
+import { tempContent } from '../support/temp-content';
+
+const source = (body: string, bodyLine = 1) => ({ path: '/c/index.html.md.erb', dialect: 'md' as const, yaml: '', body, bodyLine, yamlLine: 2 });
+
+describe('reading the ERB of a Slate page', () => {
+  it('cuts the Markdown at each partial on a line of its own, with the line each run starts on', () => {
+    const { pieces, problems } = readErb(
+      source('# A\n\n<%= partial "includes/x" %>\n\n# B\n  <%= partial(\'y\') -%>  \nlast\n', 5),
+      (file) => `images/${file}`,
+    );
+    expect(problems).toEqual([]);
+    expect(pieces).toEqual([
+      { text: '# A\n\n', line: 5 },
+      { partial: 'includes/x', line: 7 },
+      { text: '\n# B\n', line: 8 },
+      { partial: 'y', line: 10 },
+      { text: 'last\n', line: 11 },
+    ]);
+  });
+
+  it('keeps the lines of a comment, writes <%% as <%, and leaves text without ERB as it is', () => {
+    const { pieces, problems } = readErb(source('a <%# one\ntwo %>b\n`<%%= x %>`\n'), (file) => `images/${file}`);
+    expect(problems).toEqual([]);
+    expect(pieces).toEqual([{ text: 'a \nb\n`<%= x %>`\n', line: 1 }]);
+    expect(readErb(source('plain <b>text</b>\n'), (file) => file).pieces).toEqual([{ text: 'plain <b>text</b>\n', line: 1 }]);
+  });
+
+  it("writes image_tag as Middleman does: the images folder, the file's name as alt text unless one is given", () => {
+    const { pieces } = readErb(
+      source(`<%= image_tag "api_flow-chart.png" %>\n<%= image_tag("x.png", :alt => 'An "x" & more') %>\n<%= image_tag "https://e.com/y.svg", alt: "Y" %>\n`),
+      (file) => `../images/${file}`,
+    );
+    expect(pieces).toEqual([
+      {
+        text: '<img src="../images/api_flow-chart.png" alt="Api flow chart">\n<img src="../images/x.png" alt="An &quot;x&quot; &amp; more">\n<img src="https://e.com/y.svg" alt="Y">\n',
+        line: 1,
+      },
+    ]);
+  });
+
+  it('names every piece of Ruby it cannot run, at its line, and a partial sharing its line', () => {
+    const { problems } = readErb(
+      source('v<%= config[:version] %>\n<% if x %>\nshown\n<% end %>\nsee <%= partial "a" %>\n<%= partial "asides/#{name}" %>\n'),
+      (file) => `images/${file}`,
+    );
+    expect(problems.map((found) => [found.kind, found.line, found.severity])).toEqual([
+      ['erb-code', 1, 'error'],
+      ['erb-code', 2, 'error'],
+      ['erb-code', 4, 'error'],
+      ['erb-partial-inline', 5, 'error'],
+      ['erb-code', 6, 'error'],
+    ]);
+    expect(problems[0]!.message).toBe('<%= config[:version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag and comments.');
+  });
+});
+
+describe('a Slate source with ERB pages', () => {
+  it('makes an index.html.md.erb a page, its partials parts in place (nested ones too), and finds .md.erb includes', () => {
+    const dir = tempContent({
+      'index.html.md.erb': '---\nincludes:\n  - errors\n---\n# Top\n\n<%= partial "includes/a" %>\n\n# Middle\n\n<%= partial "includes/api/b" %>\n# End\n',
+      'includes/_a.md': '# A\n',
+      'includes/api/_b.md.erb': '# B\n<%= partial "c" %>\n',
+      'includes/api/_c.md': '# C\n',
+      'includes/_errors.md.erb': '# Errors\n',
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(problems).toEqual([]);
+    expect(pages.map((page) => [page.outputPath, page.slate])).toEqual([['index.html', true]]);
+    expect(pages[0]!.parts.map((part) => [path.relative(dir, part.path), part.bodyLine, part.body.trim()])).toEqual([
+      ['index.html.md.erb', 5, '# Top'],
+      ['includes/_a.md', 1, '# A'],
+      ['index.html.md.erb', 8, '# Middle'],
+      ['includes/api/_b.md.erb', 1, '# B'],
+      ['includes/api/_c.md', 1, '# C'],
+      ['index.html.md.erb', 12, '# End'],
+      ['includes/_errors.md.erb', 1, '# Errors'],
+    ]);
+  });
+
+  it("finds image_tag's file where it is named, else in images/, as the page's HTML sees the content folder", () => {
+    const dir = tempContent({
+      'index.html.md.erb': '<%= image_tag "images/a.png" %>\n<%= image_tag "b.png" %>\n',
+      'v3/index.html.md.erb': '<%= image_tag "b.png" %>\n',
+      'images/a.png': 'png',
+      'images/b.png': 'png',
+    });
+    const { pages } = loadSite(dir);
+    expect(pages.map((page) => page.parts[0]!.body)).toEqual([
+      '<img src="images/a.png" alt="A">\n<img src="images/b.png" alt="B">\n',
+      '<img src="../images/b.png" alt="B">\n',
+    ]);
+  });
+
+  it('refuses a partial that calls itself back', () => {
+    const dir = tempContent({ 'index.html.md.erb': '<%= partial "includes/a" %>\n', 'includes/_a.md.erb': '<%= partial "includes/a" %>\n' });
+    expect(loadSite(dir).problems).toEqual([
+      expect.objectContaining({
+        kind: 'include-cycle',
+        file: path.join(dir, 'includes/_a.md.erb'),
+        line: 1,
+        message: 'include "includes/a" makes a cycle: _a.md.erb → _a.md.erb.',
+      }),
+    ]);
+  });
+});
