@@ -4,6 +4,7 @@ import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
 import { problem, type Problem } from '../validation/problem';
+import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
@@ -144,6 +145,10 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     problems.push(problem('tab-language-unknown', { file, line: tabLines[index] ?? source.yamlLine }, { tab: tab.key, nearest: nearestLanguages(language) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
+  data.toc_footers.forEach(({ problems: takenOut }, index) => {
+    const where = { file, line: footerLines[index] ?? keyLine(source, 'toc_footers'), slate: isSlatePage(file) };
+    for (const { kind, facts } of takenOut) problems.push(problem(kind as 'footer-attribute', where, facts as FactsOf<'footer-attribute'>));
+  });
   const specs = [...included, ...findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems)];
   return {
     file,
@@ -152,7 +157,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     dialect: source.dialect,
     frontMatter: data,
     tabs,
-    footers: data.toc_footers.map((footer, index) => ({ ...footer, line: footerLines[index] })),
+    footers: data.toc_footers.map(({ html, anchors }, index) => ({ html, anchors, line: footerLines[index] })),
     parts,
     slate: isSlatePage(file),
     specs,

@@ -1,19 +1,27 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { FactsOf } from '../validation/definitions';
 
-/** Elements a footer may hold: links and inline emphasis, as Slate's examples use. */
-const ALLOWED_ELEMENTS = new Set(['a', 'em', 'strong', 'b', 'i', 'code', 'small', 'span', 'br']);
-const ALLOWED_LINK_ATTRIBUTES = new Set(['href', 'title', 'target', 'rel']);
+/** Elements a footer may hold: links, inline emphasis and the blocks Slate sources wrap them in. */
+const ALLOWED_ELEMENTS = new Set(['a', 'em', 'strong', 'b', 'i', 'code', 'small', 'span', 'br', 'sup', 'sub', 'kbd', 'abbr', 'div', 'p']);
+/** Elements that hold no text for the reader (scripts, media, controls): left out whole, not unwrapped. */
+const DROPPED_WHOLE = new Set(
+  'script style template noscript iframe frame frameset object embed svg math canvas img picture video audio source input textarea select button link meta base title'.split(
+    ' ',
+  ),
+);
+/** Attributes any allowed element may have (hast's names). */
+const ALLOWED_ATTRIBUTES = new Set(['className', 'title', 'lang', 'dir']);
+const ALLOWED_LINK_ATTRIBUTES = new Set(['href', 'target', 'rel', 'download', 'hrefLang', 'type']);
 
 export interface FooterResult {
-  /** Safe HTML to render, when the entry is valid. */
-  html?: string;
+  /** Safe HTML to render: the entry with whatever was not allowed taken out. */
+  html: string;
   /** The `#anchor` targets the entry links to (checked against the page's ids later), in the order of the holes. */
   anchors: string[];
-  /** What is wrong with the entry, if anything. */
-  problem?: FooterProblem;
+  /** What was taken out, if anything: an error in Shale's own pages, a warning in Slate's (site.ts). */
+  problems: FooterProblem[];
 }
 
 /** What can be wrong with a footer (validation/definitions.ts has the words). */
@@ -36,48 +44,49 @@ function isSafeHref(href: string): boolean {
 export const isExternalHref = (href: string): boolean => /^(https?:)?\/\//i.test(href.trim());
 
 /**
- * Checks one `toc_footers` entry (raw HTML in Slate) and returns safe HTML for it.
- * Anything but links and inline emphasis is refused rather than silently dropped.
+ * Checks one `toc_footers` entry (raw HTML in Slate) and returns safe HTML for it: anything but
+ * links, inline emphasis and plain blocks is taken out (an element that holds text is unwrapped,
+ * its text kept), and each thing taken out is a problem, so nothing is dropped silently.
  */
 export function checkFooter(entry: string): FooterResult {
   const tree = fromHtml(entry, { fragment: true });
   const anchors: string[] = [];
-  let problem: FooterResult['problem'];
+  const problems: FooterProblem[] = [];
 
-  const visit = (node: Root | RootContent): void => {
-    if (problem) return;
-    if (node.type === 'comment' || node.type === 'doctype') return;
-    if (node.type !== 'element') {
-      if ('children' in node) node.children.forEach(visit);
-      return;
-    }
-    const element = node as Element;
-    if (!ALLOWED_ELEMENTS.has(element.tagName)) {
-      problem = { kind: 'footer-element', facts: { tag: element.tagName } };
-      return;
-    }
-    for (const [name, value] of Object.entries(element.properties)) {
-      const attribute = name.toLowerCase();
-      if (attribute.startsWith('on')) {
-        problem = { kind: 'footer-event-handler', facts: { attribute } };
-        return;
+  const clean = (children: Array<RootContent | ElementContent>): ElementContent[] =>
+    children.flatMap((node): ElementContent[] => {
+      if (node.type === 'comment') return [];
+      if (node.type !== 'element') return node.type === 'text' ? [node] : [];
+      const element = node;
+      if (!ALLOWED_ELEMENTS.has(element.tagName)) {
+        const whole = DROPPED_WHOLE.has(element.tagName);
+        problems.push({ kind: 'footer-element', facts: { tag: element.tagName, whole } });
+        return whole ? [] : clean(element.children);
       }
-      if (element.tagName !== 'a' || !ALLOWED_LINK_ATTRIBUTES.has(attribute)) {
-        if (attribute === 'className' && element.tagName !== 'a') continue;
-        problem = { kind: 'footer-attribute', facts: { attribute, tag: element.tagName } };
-        return;
-      }
-      if (attribute === 'href' && !isSafeHref(String(value))) {
-        problem = { kind: 'footer-unsafe-url', facts: { url: String(value) } };
-        return;
-      }
+      cleanAttributes(element, problems);
+      if (element.tagName === 'a') hardenLink(element, anchors);
+      element.children = clean(element.children);
+      return [element];
+    });
+  const root: Root = { type: 'root', children: clean(tree.children) };
+  return { html: toHtml(root).trim(), anchors, problems };
+}
+
+/** Takes out the attributes an element may not have, and an href that could run script. */
+function cleanAttributes(element: Element, problems: FooterProblem[]): void {
+  for (const [name, value] of Object.entries(element.properties)) {
+    const attribute = name.toLowerCase();
+    if (attribute.startsWith('on')) {
+      problems.push({ kind: 'footer-event-handler', facts: { attribute } });
+      delete element.properties[name];
+    } else if (!ALLOWED_ATTRIBUTES.has(name) && !(element.tagName === 'a' && ALLOWED_LINK_ATTRIBUTES.has(name))) {
+      problems.push({ kind: 'footer-attribute', facts: { attribute: attribute === 'classname' ? 'class' : attribute, tag: element.tagName } });
+      delete element.properties[name];
+    } else if (name === 'href' && !isSafeHref(String(value))) {
+      problems.push({ kind: 'footer-unsafe-url', facts: { url: String(value) } });
+      delete element.properties[name];
     }
-    if (element.tagName === 'a') hardenLink(element, anchors);
-    element.children.forEach(visit);
-  };
-  visit(tree);
-  if (problem) return { anchors, problem };
-  return { html: toHtml(tree).trim(), anchors };
+  }
 }
 
 /** Adds rel="noopener" where a link leaves the site; a `#link`'s anchor goes to `anchors`. */

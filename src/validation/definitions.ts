@@ -147,24 +147,29 @@ export const DEFINITIONS = {
     message: ({ name }) => `meta attribute name "${name}" is not a plain attribute name.`,
     fix: () => 'use attributes such as name, property and content.',
   }),
-  'footer-element': define<{ tag: string }>({
-    gravity: 'error',
-    message: ({ tag }) => `toc_footers entry has a <${tag}> element, which a footer may not hold.`,
-    fix: () => 'use only links (<a href>) and inline emphasis (<em>, <strong>, <code>) in toc_footers.',
+  // A Slate layout showed toc_footers as they were written: in Slate's format, what a footer may not
+  // hold is taken out with a warning (schema/toc-footers.ts), and the page builds.
+  'footer-element': define<{ tag: string; whole: boolean }>({
+    gravity: 'slate-tolerated',
+    message: ({ tag, whole }, tolerated) =>
+      `toc_footers entry has a <${tag}> element, which a footer may not hold.${tolerated ? (whole ? ' Shale leaves it out.' : ' Shale keeps its text and leaves the element out.') : ''}`,
+    fix: () => 'use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.',
   }),
   'footer-event-handler': define<{ attribute: string }>({
-    gravity: 'error',
-    message: ({ attribute }) => `toc_footers entry has an event handler attribute (${attribute}), which could run script.`,
+    gravity: 'slate-tolerated',
+    message: ({ attribute }, tolerated) =>
+      `toc_footers entry has an event handler attribute (${attribute}), which could run script.${tolerated ? ' Shale leaves it out.' : ''}`,
     fix: () => 'remove the event handler; footers are plain links.',
   }),
   'footer-attribute': define<{ attribute: string; tag: string }>({
-    gravity: 'error',
-    message: ({ attribute, tag }) => `toc_footers entry has a "${attribute}" attribute on <${tag}>, which a footer may not use.`,
-    fix: () => 'keep only href, title, target and rel on links.',
+    gravity: 'slate-tolerated',
+    message: ({ attribute, tag }, tolerated) =>
+      `toc_footers entry has ${/^[aeiou]/.test(attribute) ? 'an' : 'a'} "${attribute}" attribute on <${tag}>, which a footer may not use.${tolerated ? ' Shale leaves it out.' : ''}`,
+    fix: () => 'keep only href, target, rel and download on links, and class, title, lang and dir on any element.',
   }),
   'footer-unsafe-url': define<{ url: string }>({
-    gravity: 'error',
-    message: ({ url }) => `toc_footers link has the unsafe URL "${url}".`,
+    gravity: 'slate-tolerated',
+    message: ({ url }, tolerated) => `toc_footers link has the unsafe URL "${url}".${tolerated ? ' Shale leaves it out.' : ''}`,
     fix: () => 'use an http(s), mailto or relative link.',
   }),
   'mdx-split': define({

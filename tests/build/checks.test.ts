@@ -161,7 +161,7 @@ ${F}/footer-anchor/index.md
 ${F}/unsafe-footer/index.md
   ✗ ${F}/unsafe-footer/index.md:5  toc_footers link has the unsafe URL "javascript:alert(1)". Fix: use an http(s), mailto or relative link.
   ✗ ${F}/unsafe-footer/index.md:6  toc_footers entry has an event handler attribute (onclick), which could run script. Fix: remove the event handler; footers are plain links.
-  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>) and inline emphasis (<em>, <strong>, <code>) in toc_footers.`,
+  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.`,
   },
   {
     check: 'an id used twice',
@@ -252,7 +252,7 @@ ${F}/meta-attribute/index.md
     report: `✗ Found 1 error in 1 file
 
 ${F}/footer-attribute/index.md
-  ✗ ${F}/footer-attribute/index.md:4  toc_footers entry has a "style" attribute on <a>, which a footer may not use. Fix: keep only href, title, target and rel on links.`,
+  ✗ ${F}/footer-attribute/index.md:4  toc_footers entry has a "style" attribute on <a>, which a footer may not use. Fix: keep only href, target, rel and download on links, and class, title, lang and dir on any element.`,
   },
   {
     check: '`split: h1` on an MDX page',
@@ -425,6 +425,18 @@ ${F}/slate-tolerated/index.html.md
   ⚠ ${F}/slate-tolerated/index.html.md:7  link "#kitens" points to no id on this page. Fix: did you mean "#kittens"?
   ⚠ ${F}/slate-tolerated/index.html.md:9  code fence language "response" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows, or \`text\`.
   ⚠ ${F}/slate-tolerated/index.html.md:15  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
+  },
+  {
+    check: "in Slate's own format, toc_footers markup a footer may not hold, taken out (the page builds)",
+    fixture: 'slate-footers',
+    kinds: ['footer-attribute', 'footer-unsafe-url', 'footer-element'],
+    files: ['index.html'],
+    report: `⚠ Found 3 warnings in 1 file
+
+${F}/slate-footers/index.html.md
+  ⚠ ${F}/slate-footers/index.html.md:4  toc_footers entry has an "id" attribute on <div>, which a footer may not use. Shale leaves it out. Fix: keep only href, target, rel and download on links, and class, title, lang and dir on any element.
+  ⚠ ${F}/slate-footers/index.html.md:6  toc_footers link has the unsafe URL "javascript:alert(1)". Shale leaves it out. Fix: use an http(s), mailto or relative link.
+  ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.`,
   },
   {
     check: 'an include name that matches two files',

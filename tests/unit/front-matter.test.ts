@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frontMatterSchema } from '../../src/schema/front-matter';
 import { readFrontMatter, splitSource } from '../../src/content/source-file';
+import { loadSite } from '../../src/content/site';
+import { tempContent } from '../support/temp-content';
 
 const read = (text: string) => readFrontMatter(splitSource('/docs/index.md', text), frontMatterSchema);
 
@@ -92,28 +94,54 @@ describe('front matter', () => {
 });
 
 describe('toc_footers safety', () => {
-  const footer = (html: string) => read(`---\ntoc_footers:\n  - ${JSON.stringify(html)}\n---\n`);
+  /** The page's footers and problems, from a page of Shale's own format or of Slate's (`index.html.md`). */
+  const footer = (html: string, file = 'index.md') => {
+    const dir = tempContent({ [file]: `---\ntoc_footers:\n  - ${JSON.stringify(html)}\n---\n# Top\n` });
+    const { pages, problems } = loadSite(dir);
+    return { footers: pages[0]!.footers, problems };
+  };
 
   it.each([
-    ['<a href="javascript:alert(1)">x</a>', 'unsafe URL'],
-    ['<a href="java\tscript:alert(1)">x</a>', 'unsafe URL'],
-    ['<a href="#" onclick="steal()">x</a>', 'event handler'],
-    ['<script>alert(1)</script>', '<script>'],
-    ['<img src=x onerror=alert(1)>', '<img>'],
-  ])('refuses %s', (html, expected) => {
-    const { problems } = footer(html);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toContain(expected);
-    expect(problems[0]?.line).toBe(3);
+    ['<a href="javascript:alert(1)">x</a>', 'unsafe URL', '<a>x</a>'],
+    ['<a href="java\tscript:alert(1)">x</a>', 'unsafe URL', '<a>x</a>'],
+    ['<a href="#" onclick="steal()">x</a>', 'event handler', '<a href="#">x</a>'],
+    ['<script>alert(1)</script>', '<script>', ''],
+    ['<img src=x onerror=alert(1)>', '<img>', ''],
+    ['<a href="/x" style="color:red">x</a>', '"style" attribute', '<a href="/x">x</a>'],
+  ])("refuses %s in Shale's own pages, and takes it out in Slate's with a warning", (html, expected, safe) => {
+    const own = footer(html);
+    expect(own.problems).toHaveLength(1);
+    expect(own.problems[0]).toMatchObject({ severity: 'error', line: 3 });
+    expect(own.problems[0]?.message).toContain(expected);
+    const slate = footer(html, 'index.html.md');
+    expect(slate.problems).toHaveLength(1);
+    expect(slate.problems[0]).toMatchObject({ severity: 'warning', line: 3 });
+    expect(slate.problems[0]?.message).toMatch(/Shale leaves it out\.$/);
+    expect(slate.footers[0]?.html).toBe(safe);
   });
 
-  it('accepts plain text, emphasis, mailto and relative links', () => {
-    const { data, problems } = footer("Copyright © 2016 <em>Acme</em> <a href='mailto:a@b.c'>mail</a> <a href='v2.html'>v2</a>");
+  it('keeps the text of an element it takes out of a Slate footer', () => {
+    const { footers, problems } = footer('<table><tr><td><a href="v2.html">v2</a></td></tr></table>', 'index.html.md');
+    expect(footers[0]?.html).toBe('<a href="v2.html">v2</a>');
+    expect(problems.map((found) => found.message)).toEqual([
+      'toc_footers entry has a <table> element, which a footer may not hold. Shale keeps its text and leaves the element out.',
+      'toc_footers entry has a <tbody> element, which a footer may not hold. Shale keeps its text and leaves the element out.',
+      'toc_footers entry has a <tr> element, which a footer may not hold. Shale keeps its text and leaves the element out.',
+      'toc_footers entry has a <td> element, which a footer may not hold. Shale keeps its text and leaves the element out.',
+    ]);
+  });
+
+  it('accepts plain text, emphasis, mailto and relative links, blocks around them, and download links', () => {
+    const { footers, problems } = footer(
+      "Copyright © 2016 <em>Acme</em> <a href='mailto:a@b.c'>mail</a> <div class='langs'><a href='v2.html' class='current'>v2</a> | <a href='sdk.zip' download>SDK</a></div>",
+    );
     expect(problems).toEqual([]);
-    expect(data?.toc_footers[0]?.html).toBe('Copyright © 2016 <em>Acme</em> <a href="mailto:a@b.c">mail</a> <a href="v2.html">v2</a>');
+    expect(footers[0]?.html).toBe(
+      'Copyright © 2016 <em>Acme</em> <a href="mailto:a@b.c">mail</a> <div class="langs"><a href="v2.html" class="current">v2</a> | <a href="sdk.zip" download>SDK</a></div>',
+    );
   });
 
   it('collects #anchors for the link check', () => {
-    expect(footer("<a href='#errors'>Errors</a>").data?.toc_footers[0]?.anchors).toEqual(['errors']);
+    expect(footer("<a href='#errors'>Errors</a>").footers[0]?.anchors).toEqual(['errors']);
   });
 });
