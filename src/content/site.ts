@@ -142,7 +142,8 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   tabs.forEach((tab, index) => {
     const { language } = splitTabName(tab.key);
     if (isKnownLanguage(language)) return;
-    problems.push(problem('tab-language-unknown', { file, line: tabLines[index] ?? source.yamlLine }, { tab: tab.key, nearest: nearestLanguages(language) }));
+    const where = { file, line: tabLines[index] ?? source.yamlLine, slate: isSlatePage(file) };
+    problems.push(problem('tab-language-unknown', where, { tab: tab.key, nearest: nearestLanguages(language) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
   data.toc_footers.forEach(({ problems: takenOut }, index) => {

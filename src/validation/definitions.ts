@@ -85,8 +85,8 @@ export const DEFINITIONS = {
     fix: () => 'write `- ruby` or `- shell: cURL` (language: label).',
   }),
   'tab-language-unknown': define<{ tab: string; nearest: readonly string[] }>({
-    gravity: 'error',
-    message: ({ tab }) => `language tab "${tab}" is not a language shiki knows.`,
+    gravity: 'slate-tolerated',
+    message: ({ tab }, tolerated) => `language tab "${tab}" is not a language shiki knows${tolerated ? '; its code is shown as plain text, as in Slate' : ''}.`,
     fix: ({ nearest }) =>
       nearest.length
         ? `use a language shiki knows (nearest: ${nearest.join(', ')}).`

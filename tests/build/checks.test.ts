@@ -439,6 +439,17 @@ ${F}/slate-footers/index.html.md
   ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.`,
   },
   {
+    check: "in Slate's own format, a tab named after no language shiki knows: its code is shown under it as plain text",
+    fixture: 'slate-tab-language',
+    kinds: ['tab-language-unknown', 'fence-language-unknown'],
+    files: ['index.html'],
+    report: `⚠ Found 2 warnings in 1 file
+
+${F}/slate-tab-language/index.html.md
+  ⚠ ${F}/slate-tab-language/index.html.md:5  language tab "curl" is not a language shiki knows; its code is shown as plain text, as in Slate. Fix: use a language shiki knows (nearest: hurl, cql, cue).
+  ⚠ ${F}/slate-tab-language/index.html.md:11  code fence language "curl" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows (nearest: hurl, cql, cue), or \`text\`.`,
+  },
+  {
     check: 'an include name that matches two files',
     fixture: 'include-ambiguous',
     kinds: ['include-ambiguous'],
