@@ -216,6 +216,7 @@ export class ContentState {
         problems.push(problem('render-failed', { file: page.file }, { reason: cause instanceof Error ? cause.message : String(cause) }));
       }
     }
+    problems.push(...nothingToIndex(this.site.pages, records));
     return { problems, records };
   }
 }
@@ -228,4 +229,17 @@ function withoutGeneratedLines(page: Page, problems: Problem[]): Problem[] {
   const specs = new Set(page.parts.filter((part) => part.generated).map((part) => part.path));
   if (specs.size === 0) return problems;
   return problems.map(({ line, ...rest }) => (specs.has(rest.file) ? rest : { ...rest, ...(line === undefined ? {} : { line }) }));
+}
+
+/**
+ * Pagefind makes no index of nothing: when every page that asks for search is Markdown and none has
+ * a section to index, that is said here, with the other problems and at each page's `search:` line,
+ * rather than once Astro has built the site. An MDX page's sections are known only once Astro has
+ * built it: with one, search-index.ts makes this check at the end of the build.
+ */
+function nothingToIndex(pages: readonly Page[], records: ReadonlyMap<string, readonly SectionRecord[]>): Problem[] {
+  const searching = pages.filter((page) => page.frontMatter.search);
+  if (searching.length === 0 || searching.some((page) => page.dialect === 'mdx')) return [];
+  if ([...records.values()].some((sections) => sections.length > 0)) return [];
+  return searching.map((page) => problem('search-nothing-to-index', { file: page.file, line: keyLine(page.parts[0]!, 'search') }));
 }

@@ -177,6 +177,11 @@ export const DEFINITIONS = {
     message: () => '`split: h1` works for Markdown pages; an MDX page is built as one page.',
     fix: () => 'remove `split`, or write the page and its includes as .md.',
   }),
+  'search-nothing-to-index': define({
+    gravity: 'error',
+    message: () => '`search: true`, but no page that asks for search has anything to index, so Pagefind can make no index.',
+    fix: () => 'add a heading with some text, or set `search: false`.',
+  }),
 
   // Includes.
   'include-empty-name': define({

@@ -99,6 +99,15 @@ ${F}/erb/index.html.md.erb
   ✗ ${F}/erb/index.html.md.erb:11  partial "includes/changelog" does not exist. Fix: create includes/_changelog.md (a partial is looked up beside the file that calls it, then from the content folder).`,
   },
   {
+    check: 'search: true on pages with nothing to index, said before Astro runs',
+    fixture: 'search-nothing',
+    kinds: ['search-nothing-to-index'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/search-nothing/index.md
+  ✗ ${F}/search-nothing/index.md:4  \`search: true\`, but no page that asks for search has anything to index, so Pagefind can make no index. Fix: add a heading with some text, or set \`search: false\`.`,
+  },
+  {
     check: "invalid MDX, with MDX's own message at the include's line",
     fixture: 'invalid-mdx',
     kinds: ['mdx-invalid'],

@@ -18,7 +18,8 @@ async function expectStoppedBuild(env: { content: string; shardSections?: string
   }
 }
 
-test('stops the build and keeps the previous site when a page with search: true has nothing to index', async () => {
+// A Markdown page with nothing to index is reported before Astro runs (checks.test.ts); an MDX page's sections are known only once built.
+test('stops the build and keeps the previous site when an MDX page with search: true has nothing to index', async () => {
   await expectStoppedBuild(
     { content: 'tests/fixtures/search-empty' },
     'The search index could not be built: index.html has `search: true` but nothing to index: add a heading with some text, or set `search: false`.',
