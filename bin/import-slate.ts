@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
+import { isSlatePage } from '../src/content/site';
 import { editedStylesheets } from '../src/theme/slate-theme';
 import { ShaleBuild } from '../src/engine/shale-build';
 import { formatReport } from '../src/validation/report';
@@ -43,9 +44,6 @@ function parseArguments(args: string[]): Options {
   return { source, target, force };
 }
 
-/** A Slate page: Markdown, or Markdown in ERB, which the build reads (src/content/erb.ts). */
-const isPage = (file: string) => /\.html\.md(\.erb)?$/.test(file);
-
 const slash = (file: string) => file.split(path.sep).join('/');
 
 /** The files to copy and the ones left out (with why), as paths relative to the source. */
@@ -63,7 +61,7 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
         if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
-      } else if (isPage(entry.name) || (inIncludes && /\.md(\.erb)?$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
+      } else if (isSlatePage(entry.name) || (inIncludes && /\.md(\.erb)?$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
       else other.push(relative);
     }
   };
@@ -90,7 +88,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const { copy, theme, other } = plan(source);
-  const pages = copy.filter(isPage);
+  const pages = copy.filter(isSlatePage);
   if (pages.length === 0) {
     const nested = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, 'source', name)))
       ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.`
@@ -114,7 +112,7 @@ async function main(args: string[]): Promise<number> {
     fs.copyFileSync(path.join(source, file), path.join(target, file));
   }
 
-  const includes = copy.filter((file) => !isPage(file) && /\.md(\.erb)?$/.test(file));
+  const includes = copy.filter((file) => !isSlatePage(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
   if (copy.includes('stylesheets/_variables.scss'))

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
-import { problem, type Problem } from '../validation/problem';
+import { problem, type Problem, type Where } from '../validation/problem';
 import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
@@ -56,7 +56,7 @@ export interface Site {
 const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', 'stylesheets', 'layouts', 'node_modules']);
 
 /** A page in Slate's own format: Markdown, or Markdown in ERB (erb.ts). */
-const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test(file);
+export const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test(file);
 
 /**
  * Finds the pages of a content folder. In a Slate source (one with `index.html.md` or
@@ -284,26 +284,8 @@ function appendIncludes(
       continue;
     }
     const found = resolution.found;
-    if (resolution.alsoFound.length > 0) {
-      const others = resolution.alsoFound.map((other) => path.basename(other)).join(', ');
-      problems.push(problem('include-ambiguous', { file: from.path, line }, { name, used: path.basename(found), others }));
-    }
-    if (chain.includes(found)) {
-      const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
-      problems.push(problem('include-cycle', { file: from.path, line }, { name, cycle }));
-      continue;
-    }
-    const source = splitSource(found, fs.readFileSync(found, 'utf8'));
-    if (hasUnclosedFrontMatter(source)) {
-      problems.push(unclosedFrontMatter(source));
-      continue;
-    }
-    if (source.dialect !== from.dialect) {
-      const format = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
-      const facts = { name, file: path.basename(found), format: format(source.dialect), page: path.basename(from.path), pageFormat: format(from.dialect), extension: from.dialect };
-      problems.push(problem('include-format', { file: from.path, line }, facts));
-      continue;
-    }
+    const source = readIncluded(resolution, name, from, chain, { file: from.path, line }, problems);
+    if (!source) continue;
     parts.push(...fileParts(source, erb, [...chain, found], problems));
     if (source.yaml.trim()) {
       const nested = readFrontMatter(source, includeFrontMatterSchema, 'include');
@@ -346,19 +328,44 @@ function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problem
       problems.push(problem('erb-partial-missing', where, { name: piece.partial, fix }));
       continue;
     }
-    const found = resolution.found;
-    if (chain.includes(found)) {
-      const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
-      problems.push(problem('include-cycle', where, { name: piece.partial, cycle }));
-      continue;
-    }
-    const partial = splitSource(found, fs.readFileSync(found, 'utf8'));
-    if (partial.dialect !== source.dialect) {
-      const facts = { name: piece.partial, file: path.basename(found), format: 'MDX', page: path.basename(source.path), pageFormat: 'Markdown', extension: 'md' };
-      problems.push(problem('include-format', where, facts));
-      continue;
-    }
-    parts.push(...fileParts(partial, erb, [...chain, found], problems));
+    const partial = readIncluded(resolution, piece.partial, source, chain, where, problems);
+    if (partial) parts.push(...fileParts(partial, erb, [...chain, resolution.found], problems));
   }
   return parts;
+}
+
+/**
+ * The file an include or a partial (`name`, written in `from`) resolved to, read; undefined, with
+ * the problem at `where`, when it closes a cycle of the files being read (`chain`), never closes its
+ * front matter, or is not in `from`'s format. Another file the name matched is a warning.
+ */
+function readIncluded(
+  resolution: { found: string; alsoFound: string[] },
+  name: string,
+  from: SourceFile,
+  chain: string[],
+  where: Where,
+  problems: Problem[],
+): SourceFile | undefined {
+  const { found, alsoFound } = resolution;
+  if (alsoFound.length > 0) {
+    problems.push(problem('include-ambiguous', where, { name, used: path.basename(found), others: alsoFound.map((other) => path.basename(other)).join(', ') }));
+  }
+  if (chain.includes(found)) {
+    const cycle = [...chain.slice(chain.indexOf(found)), found].map((file) => path.basename(file)).join(' → ');
+    problems.push(problem('include-cycle', where, { name, cycle }));
+    return undefined;
+  }
+  const source = splitSource(found, fs.readFileSync(found, 'utf8'));
+  if (hasUnclosedFrontMatter(source)) {
+    problems.push(unclosedFrontMatter(source));
+    return undefined;
+  }
+  if (source.dialect !== from.dialect) {
+    const format = (dialect: string) => (dialect === 'mdx' ? 'MDX' : 'Markdown');
+    const facts = { name, file: path.basename(found), format: format(source.dialect), page: path.basename(from.path), pageFormat: format(from.dialect), extension: from.dialect };
+    problems.push(problem('include-format', where, facts));
+    return undefined;
+  }
+  return source;
 }

@@ -95,6 +95,23 @@ describe('a Slate source with ERB pages', () => {
     ]);
   });
 
+  it('checks a partial as an include: a second file it matches, front matter never closed, the other format', () => {
+    const dir = tempContent({
+      'index.html.md.erb': '<%= partial "includes/a" %>\n<%= partial "includes/b" %>\n<%= partial "includes/c" %>\n',
+      'includes/_a.md': '# A\n',
+      'includes/a.md': '# A again\n',
+      'includes/_b.md': '---\ntitle: never closed\n',
+      'includes/_c.mdx': '# C\n',
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(problems.map((found) => [found.kind, path.relative(dir, found.file), found.line])).toEqual([
+      ['include-ambiguous', 'index.html.md.erb', 1],
+      ['front-matter-unclosed', 'includes/_b.md', 1],
+      ['include-format', 'index.html.md.erb', 3],
+    ]);
+    expect(pages[0]!.parts.map((part) => part.body.trim()).filter(Boolean)).toEqual(['# A']);
+  });
+
   it('refuses a partial that calls itself back', () => {
     const dir = tempContent({ 'index.html.md.erb': '<%= partial "includes/a" %>\n', 'includes/_a.md.erb': '<%= partial "includes/a" %>\n' });
     expect(loadSite(dir).problems).toEqual([
