@@ -151,7 +151,6 @@ const LAYERS = {
   ],
   theme: ['settle', 'markdown', 'search', 'engine', 'integration', 'layouts', 'components', 'pages', 'scripts', 'openapi', 'llms', 'workers'],
   llms: [
-    'workers',
     'schema',
     'content',
     'settle',

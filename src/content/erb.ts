@@ -8,7 +8,9 @@ import type { SourceFile } from './source-file';
  * put includes between their own sections (`<%= partial "includes/x" %>`, slate#304 and #1042):
  * `includes:` can only append. Shale reads:
  * - `<%= partial "includes/x" %>` (or `partial("includes/x")`) on a line of its own: the partial's
- *   file goes there, as one more part of the page (Middleman renders a partial on its own too);
+ *   file goes there, as one more part of the page (Middleman renders a partial on its own too); a
+ *   partial that is no template (`partial "includes/response.json"`, often inside a code fence)
+ *   is put in as it is, where the call was;
  * - `<%= image_tag "file.png" %>`, with an optional `alt: "…"` (or `:alt => "…"`): an image, found
  *   as Middleman finds it (where named, else in the images folder), with the alt text it would give;
  * - `<%# a comment %>`: nothing; `<%%`: a literal `<%`.

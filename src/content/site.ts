@@ -158,7 +158,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
     dialect: source.dialect,
     frontMatter: data,
     tabs,
-    footers: data.toc_footers.map(({ html, anchors }, index) => ({ html, anchors, line: footerLines[index] })),
+    footers: data.toc_footers.flatMap(({ html, anchors }, index) => (html ? [{ html, anchors, line: footerLines[index] }] : [])),
     parts,
     slate: isSlatePage(file),
     specs,
@@ -306,32 +306,70 @@ interface ErbContext {
  * A file as parts of its page: the file itself, or for ERB (erb.ts) each run of its Markdown, with
  * the parts of each partial it calls in the call's place. A partial is looked up beside the file
  * that calls it, then from the content folder, as Middleman does; `chain`: the files being read,
- * this one last (a partial that calls one of them is a cycle).
+ * this one last (a partial that calls one of them is a cycle). A partial that is no template (a
+ * `.json` example called inside a code fence) is put in as it is, as Middleman does: its text
+ * joins the runs around it in one part, whose lines keep their files (SourceFile.origins).
  */
 function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problems: Problem[]): SourceFile[] {
   if (!isErb(source.path)) return [source];
   const read = readErb(source, erb.imageSrc);
   problems.push(...read.problems);
   const parts: SourceFile[] = [];
+  let run: SourceFile | undefined;
+  const add = (text: string, file: string, line: number) => {
+    run ??= { ...source, yaml: parts.length === 0 ? source.yaml : '', body: '', bodyLine: line, origins: [] };
+    run.origins!.push({ from: run.body.split('\n').length - 1, file, line });
+    run.body += text;
+  };
+  const endRun = () => {
+    // The first run keeps the file's front matter; an empty run between two partials is no part.
+    if (run && (parts.length === 0 || run.body.trim())) {
+      if (run.origins!.length === 1) delete run.origins;
+      parts.push(run);
+    }
+    run = undefined;
+  };
   for (const piece of read.pieces) {
     if ('text' in piece) {
-      // The first run keeps the file's front matter; an empty run between two partials is no part.
-      if (parts.length === 0 || piece.text.trim()) parts.push({ ...source, yaml: parts.length === 0 ? source.yaml : '', body: piece.text, bodyLine: piece.line });
+      add(piece.text, source.path, piece.line);
       continue;
     }
     const where = { file: source.path, line: piece.line };
     const dirs = [...new Set([path.dirname(source.path), erb.contentDir])];
     const resolution = dirs.map((dir) => resolveInclude(dir, piece.partial, source.dialect)).find((candidate) => candidate.found);
-    if (!resolution?.found) {
-      const first = includeCandidates(dirs[0]!, piece.partial, source.dialect)[0]!;
-      const fix = `create ${path.relative(path.dirname(chain[0]!), first)} (a partial is looked up beside the file that calls it, then from the content folder).`;
-      problems.push(problem('erb-partial-missing', where, { name: piece.partial, fix }));
+    if (resolution?.found) {
+      const partial = readIncluded(resolution, piece.partial, source, chain, where, problems);
+      endRun();
+      if (partial) parts.push(...fileParts(partial, erb, [...chain, resolution.found], problems));
       continue;
     }
-    const partial = readIncluded(resolution, piece.partial, source, chain, where, problems);
-    if (partial) parts.push(...fileParts(partial, erb, [...chain, resolution.found], problems));
+    const asIs = dirs.map((dir) => staticPartial(dir, piece.partial)).find(Boolean);
+    if (asIs) {
+      const text = fs.readFileSync(asIs, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      add(text.endsWith('\n') || !text ? text : `${text}\n`, asIs, 1);
+      continue;
+    }
+    // A name with a folder is most likely meant from the content folder.
+    const first = includeCandidates(piece.partial.includes('/') ? erb.contentDir : dirs[0]!, piece.partial, source.dialect)[0]!;
+    const fix = `create ${path.relative(path.dirname(chain[0]!), first)} (a partial is looked up beside the file that calls it, then from the content folder).`;
+    problems.push(problem('erb-partial-missing', where, { name: piece.partial, fix }));
   }
+  endRun();
   return parts;
+}
+
+/**
+ * A partial that is no template, named with its extension (`includes/feed/response.json`), in
+ * `dir`: Middleman puts such a file in as it is. Its name may leave out the leading `_`.
+ */
+function staticPartial(dir: string, name: string): string | undefined {
+  const trimmed = name.trim().replace(/^\/+/, '');
+  const base = path.posix.basename(trimmed);
+  if (!/\.[A-Za-z0-9]+$/.test(base) || /\.(md|markdown|mdx|erb)$/i.test(base)) return undefined;
+  const folder = path.join(dir, path.posix.dirname(trimmed));
+  return [`_${base.replace(/^_/, '')}`, base]
+    .map((file) => path.join(folder, file))
+    .find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
 }
 
 /**

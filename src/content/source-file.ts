@@ -19,6 +19,33 @@ export interface SourceFile {
   yamlLine: number;
   /** Written by Shale from an OpenAPI spec (`path` is the spec's): its lines are not the spec's. */
   generated?: boolean;
+  /**
+   * Where the body's lines came from when it joins the text of several files (an ERB page with a
+   * partial that is no template, put in as it is: site.ts): from the body's line `from` (0-based)
+   * on, the lines are `file`'s from its line `line`. Without it, every line is `path`'s from `bodyLine`.
+   */
+  origins?: LineOrigin[];
+}
+
+/** See SourceFile.origins. */
+export interface LineOrigin {
+  from: number;
+  file: string;
+  line: number;
+}
+
+/** The runs of a file's body by the file and line they came from, as the document's segments (`startLine`: the body's first line in the document). */
+export function bodySegments(
+  source: SourceFile,
+  startLine: number,
+  startOffset: number,
+  lineCount: number,
+): Array<{ file: string; startLine: number; startOffset: number; bodyLine: number; lineCount: number }> {
+  const origins = source.origins ?? [{ from: 0, file: source.path, line: source.bodyLine }];
+  return origins.map((origin, index) => {
+    const to = origins[index + 1]?.from ?? lineCount;
+    return { file: origin.file, startLine: startLine + origin.from, startOffset, bodyLine: origin.line, lineCount: to - origin.from };
+  });
 }
 
 const dialectOf = (file: string): 'md' | 'mdx' => (file.endsWith('.mdx') ? 'mdx' : 'md');

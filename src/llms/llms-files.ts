@@ -4,6 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownOf, markdownSourceRanges } from './page-markdown';
 import { inReadingOrder, markdownPath, oneLine, type ListedPage } from './page-order';
+import { HeapBudget } from '../workers/heap-budget';
+
+/** Garbage the pages' conversion may leave on the main thread before it is collected. */
+const GARBAGE_BYTES = 150 * 1024 * 1024;
 
 /** A page to list: its Markdown, or where to make it from (its HTML's Markdown ranges) and where it is cached. */
 interface Found {
@@ -72,7 +76,14 @@ export function writeLlmsFiles(
     return [{ page, source, cached, markdown: readCached(cached) }];
   });
   const missing = found.filter((entry) => entry.markdown === undefined);
-  for (const entry of missing) entry.markdown = markdownOf(entry.source!());
+  // Each page's tree is garbage once converted: GitHub's spec piled up 480 MB of them before V8
+  // collected, at the build's peak (heap-budget.ts). A page's HTML is let go once converted.
+  const budget = new HeapBudget(GARBAGE_BYTES);
+  for (const entry of missing) {
+    entry.markdown = markdownOf(entry.source!());
+    entry.source = undefined;
+    budget.check();
+  }
 
   const first = found.find((entry) => entry.page.outputPath === 'index.html')?.page ?? found[0]?.page;
   const full = [`# ${oneLine(first?.title ?? 'API Documentation')}`, ''];

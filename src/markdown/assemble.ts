@@ -1,4 +1,5 @@
 import type { Page } from '../content/site';
+import { bodySegments } from '../content/source-file';
 import type { PageContext, Segment } from './context';
 
 /**
@@ -13,7 +14,7 @@ export function assemble(page: Page, firstLine = 1): { text: string; segments: S
   for (const part of page.parts) {
     const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
     const lineCount = body.split('\n').length - 1;
-    segments.push({ file: part.path, startLine: line, startOffset: offset, bodyLine: part.bodyLine, lineCount });
+    segments.push(...bodySegments(part, line, offset, lineCount));
     chunks.push(body, '\n');
     line += lineCount + 1;
     offset += body.length + 1;

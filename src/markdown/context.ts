@@ -21,7 +21,7 @@ export interface Segment {
 export interface PageContext {
   tabs: LanguageTab[];
   codeClipboard: boolean;
-  /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text. */
+  /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and `#Heading` is a heading (slate-headings.ts). */
   slate: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
   base: string;

@@ -60,6 +60,7 @@ export class PartCache {
         this.version,
         part.path,
         part.bodyLine,
+        part.origins,
         part.body,
         context.tabs,
         context.codeClipboard,

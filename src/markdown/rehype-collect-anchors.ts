@@ -8,6 +8,8 @@ import { getAttribute, isElementLike, lineOf, tagName, type AnyElement } from '.
  * Collects every id of an element that is not a heading (headings are collected with what their id
  * is made from) and every `#link`, in document order. The settle step (src/settle/) checks them
  * against the whole page: an id used twice, or a link to no id, breaks a deep link without a sound.
+ * An `<a name="x">` with no id is where a browser takes `#x` (HTML's rule for a fragment, after
+ * ids), as older Slate docs use it: it is collected as that id, so it is also written as one.
  */
 export default function rehypeCollectAnchors() {
   return (tree: Root, file: VFile) => {
@@ -21,7 +23,7 @@ export default function rehypeCollectAnchors() {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const name = tagName(element);
-      const id = getAttribute(element, 'id');
+      const id = getAttribute(element, 'id') ?? (name === 'a' ? getAttribute(element, 'name') : undefined);
       if (id !== undefined && !/^h[1-6]$/.test(name)) found.ids.push({ node: element, id, ...where(element) });
       const href = name === 'a' ? getAttribute(element, 'href') : undefined;
       if (href?.startsWith('#') && href.length > 1) found.links.push({ node: element, id: safeDecode(href.slice(1)), ...where(element) });

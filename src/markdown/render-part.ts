@@ -4,10 +4,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
-import type { SourceFile } from '../content/source-file';
+import { bodySegments, type SourceFile } from '../content/source-file';
 import { facts, output, type PageContext, type PartContext } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
+import { spaceAfterHashes } from './slate-headings';
 
 export type { RenderedPart } from './part-from-tree';
 
@@ -20,13 +21,14 @@ const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype
  * (src/settle/), so each section's HTML keeps holes for them (part-from-tree.ts).
  */
 export async function renderPart(part: SourceFile, partContext: PartContext): Promise<RenderedPart> {
-  const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
+  const text = partContext.slate ? spaceAfterHashes(part.body) : part.body;
+  const body = text.endsWith('\n') ? text : `${text}\n`;
   const context: PageContext = {
     ...partContext,
     // The settle step's, not a file's (compose-page.ts).
     footerAnchors: [],
     tocDepth: 2,
-    segments: [{ file: part.path, startLine: 1, startOffset: 0, bodyLine: part.bodyLine, lineCount: body.split('\n').length - 1 }],
+    segments: bodySegments(part, 1, 0, body.split('\n').length - 1),
   };
   const file = new VFile({ path: part.path, value: body, data: { astro: { frontmatter: { shale: context } } } });
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot;

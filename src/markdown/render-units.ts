@@ -1,4 +1,4 @@
-import type { SourceFile } from '../content/source-file';
+import type { LineOrigin, SourceFile } from '../content/source-file';
 
 /**
  * A file larger than this is rendered in pieces ("units") of about this size, each on its own like
@@ -72,8 +72,19 @@ export function renderUnits(part: SourceFile, maxBytes = UNIT_BYTES): SourceFile
     // Only the last unit can end inside a fence (units are cut outside them): an unclosed one runs on.
     const last = index === cuts.length - 1;
     const body = definitions.length && !(last && fence) ? `${text}\n\n${definitions.join('\n')}\n` : text;
-    return { ...part, yaml: index === 0 ? part.yaml : '', body, bodyLine: part.bodyLine + start };
+    const unit: SourceFile = { ...part, yaml: index === 0 ? part.yaml : '', body, bodyLine: part.bodyLine + start };
+    if (part.origins) unit.origins = originsFrom(part.origins, start, end);
+    return unit;
   });
+}
+
+/** The origins of the lines `start` to `end` of a body, counted from `start`. */
+function originsFrom(origins: LineOrigin[], start: number, end: number): LineOrigin[] {
+  const first = origins.findLastIndex((origin) => origin.from <= start);
+  return origins
+    .slice(first)
+    .filter((origin) => origin.from < end)
+    .map((origin, index) => (index === 0 ? { from: 0, file: origin.file, line: origin.line + start - origin.from } : { ...origin, from: origin.from - start }));
 }
 
 /** Container elements opened minus closed in a line of raw text. */

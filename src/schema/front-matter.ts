@@ -26,7 +26,10 @@ const tabEntry = z
 
 // Made safe whatever it holds; what was taken out is reported by the page (content/site.ts), an
 // error in Shale's own format and a warning in Slate's, where a layout showed such footers.
-const footer = z.string().transform((entry) => checkFooter(entry));
+const footer = z
+  .string()
+  .nullable()
+  .transform((entry) => checkFooter(entry));
 
 const metaTag = z.record(z.union([z.string(), z.number(), z.boolean()])).superRefine((tag, ctx) => {
   for (const name of Object.keys(tag)) {

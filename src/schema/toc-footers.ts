@@ -29,7 +29,8 @@ type FooterProblem =
   | { kind: 'footer-element'; facts: FactsOf<'footer-element'> }
   | { kind: 'footer-event-handler'; facts: FactsOf<'footer-event-handler'> }
   | { kind: 'footer-attribute'; facts: FactsOf<'footer-attribute'> }
-  | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> };
+  | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> }
+  | { kind: 'footer-empty'; facts: FactsOf<'footer-empty'> };
 
 /** Whether an href is one a footer may use: http(s), mailto, a relative path or an #anchor. */
 function isSafeHref(href: string): boolean {
@@ -48,7 +49,9 @@ export const isExternalHref = (href: string): boolean => /^(https?:)?\/\//i.test
  * links, inline emphasis and plain blocks is taken out (an element that holds text is unwrapped,
  * its text kept), and each thing taken out is a problem, so nothing is dropped silently.
  */
-export function checkFooter(entry: string): FooterResult {
+export function checkFooter(entry: string | null): FooterResult {
+  // `- ` with nothing after it is null in YAML; Slate's layout wrote an empty line for it.
+  if (entry === null || !entry.trim()) return { html: '', anchors: [], problems: [{ kind: 'footer-empty', facts: {} }] };
   const tree = fromHtml(entry, { fragment: true });
   const anchors: string[] = [];
   const problems: FooterProblem[] = [];

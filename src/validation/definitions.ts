@@ -172,6 +172,11 @@ export const DEFINITIONS = {
     message: ({ url }, tolerated) => `toc_footers link has the unsafe URL "${url}".${tolerated ? ' Shale leaves it out.' : ''}`,
     fix: () => 'use an http(s), mailto or relative link.',
   }),
+  'footer-empty': define<Record<string, never>>({
+    gravity: 'slate-tolerated',
+    message: (_facts, tolerated) => `toc_footers entry is empty.${tolerated ? ' Shale leaves it out (Slate showed an empty line).' : ''}`,
+    fix: () => 'write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.',
+  }),
   'mdx-split': define({
     gravity: 'error',
     message: () => '`split: h1` works for Markdown pages; an MDX page is built as one page.',

@@ -164,13 +164,14 @@ ${F}/footer-anchor/index.md
   {
     check: 'unsafe toc_footers markup: a javascript: URL, an event handler, a script',
     fixture: 'unsafe-footer',
-    kinds: ['footer-unsafe-url', 'footer-event-handler', 'footer-element'],
-    report: `✗ Found 3 errors in 1 file
+    kinds: ['footer-unsafe-url', 'footer-event-handler', 'footer-element', 'footer-empty'],
+    report: `✗ Found 4 errors in 1 file
 
 ${F}/unsafe-footer/index.md
   ✗ ${F}/unsafe-footer/index.md:5  toc_footers link has the unsafe URL "javascript:alert(1)". Fix: use an http(s), mailto or relative link.
   ✗ ${F}/unsafe-footer/index.md:6  toc_footers entry has an event handler attribute (onclick), which could run script. Fix: remove the event handler; footers are plain links.
-  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.`,
+  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
+  ✗ ${F}/unsafe-footer/index.md:8  toc_footers entry is empty. Fix: write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.`,
   },
   {
     check: 'an id used twice',
@@ -438,14 +439,15 @@ ${F}/slate-tolerated/index.html.md
   {
     check: "in Slate's own format, toc_footers markup a footer may not hold, taken out (the page builds)",
     fixture: 'slate-footers',
-    kinds: ['footer-attribute', 'footer-unsafe-url', 'footer-element'],
+    kinds: ['footer-attribute', 'footer-unsafe-url', 'footer-element', 'footer-empty'],
     files: ['index.html'],
-    report: `⚠ Found 3 warnings in 1 file
+    report: `⚠ Found 4 warnings in 1 file
 
 ${F}/slate-footers/index.html.md
   ⚠ ${F}/slate-footers/index.html.md:4  toc_footers entry has an "id" attribute on <div>, which a footer may not use. Shale leaves it out. Fix: keep only href, target, rel and download on links, and class, title, lang and dir on any element.
   ⚠ ${F}/slate-footers/index.html.md:6  toc_footers link has the unsafe URL "javascript:alert(1)". Shale leaves it out. Fix: use an http(s), mailto or relative link.
-  ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.`,
+  ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
+  ⚠ ${F}/slate-footers/index.html.md:8  toc_footers entry is empty. Shale leaves it out (Slate showed an empty line). Fix: write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.`,
   },
   {
     check: "in Slate's own format, a tab named after no language shiki knows: its code is shown under it as plain text",

@@ -25,9 +25,25 @@ describe('heading ids', () => {
     expect(headings.map((h) => h.id)).toEqual(['errors', 'http-request', 'errors-2', 'http-request-3', 'http-request-2']);
   });
 
+  it("reads `#Heading` as a heading in Slate's format only, as Redcarpet did and CommonMark does not", async () => {
+    const slate = await render({ 'index.html.md': '##Story Classification\n\n```shell\n#!/bin/sh\n```\n' });
+    expect(slate.headings.map((h) => h.id)).toEqual(['story-classification']);
+    expect(slate.html).toContain('#!/bin/sh');
+    const own = await render({ 'index.md': '# Title\n\n##Story Classification\n' });
+    expect(own.headings.map((h) => h.id)).toEqual(['title']);
+  });
+
   it('keeps inline code in the TOC html and plain text for the title', async () => {
     const { headings } = await render({ 'index.md': '# The `client_id` & you\n' });
     expect(headings[0]).toEqual({ level: 1, id: 'the-client_id-amp-you', html: 'The <code>client_id</code> &#x26; you', text: 'The client_id & you' });
+  });
+});
+
+describe('link targets', () => {
+  it('takes `<a name>` as the target of its #link, as a browser does, and writes it as an id', async () => {
+    const { html, problems } = await render({ 'index.html.md': '# Keys\n\n<a name="creds"></a>\n\nSee [the credentials](#creds).\n' });
+    expect(problems).toEqual([]);
+    expect(html).toMatch(/<a name="creds" id="creds"><\/a>/);
   });
 });
 

@@ -104,4 +104,17 @@ describe('a large file rendered in units', () => {
     const site = loadSite(contentDir);
     expect(renderUnits(site.pages[0]!.parts[0]!)).toEqual([site.pages[0]!.parts[0]]);
   });
+
+  it('gives each unit the origins of its own lines when the file joins the text of several', () => {
+    // Lines 0–3 are the page's from its line 10, lines 4–5 a spliced partial's, the rest the page's again from line 15.
+    const body = ['# One', '', 'text', '```json', '{"a": 1}', '{"b": 2}', '```', '', '# Two', '', 'more', ''].join('\n');
+    const origins = [
+      { from: 0, file: '/c/index.html.md.erb', line: 10 },
+      { from: 4, file: '/c/includes/x.json', line: 1 },
+      { from: 6, file: '/c/index.html.md.erb', line: 15 },
+    ];
+    const units = renderUnits({ path: '/c/index.html.md.erb', dialect: 'md', yaml: '', body, bodyLine: 10, yamlLine: 1, origins }, 1);
+    expect(units.map((unit) => unit.body.split('\n')[0])).toEqual(['# One', '# Two']);
+    expect(units.map((unit) => unit.origins)).toEqual([origins, [{ from: 0, file: '/c/index.html.md.erb', line: 17 }]]);
+  });
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { spaceAfterHashes } from '../../src/markdown/slate-headings';
+
+describe("Slate's headings without a space after the hashes", () => {
+  it('become headings, with no line moved', () => {
+    const body = '##Story Classification\n\ntext\n#Intro\n###### Six\n#######seven\n# Spaced\n';
+    expect(spaceAfterHashes(body)).toBe('## Story Classification\n\ntext\n# Intro\n###### Six\n#######seven\n# Spaced\n');
+  });
+
+  it('leave fenced code, indented text and a lone hash alone', () => {
+    const body = '```shell\n#!/bin/sh\n#comment\n```\n~~~~\n#x\n```\n#still code\n~~~~\n  #indented\n#\n#Out\n';
+    expect(spaceAfterHashes(body)).toBe('```shell\n#!/bin/sh\n#comment\n```\n~~~~\n#x\n```\n#still code\n~~~~\n  #indented\n#\n# Out\n');
+  });
+
+  it('return a body with no such line as it is', () => {
+    const body = '# Title\n\ntext with #hash\n';
+    expect(spaceAfterHashes(body)).toBe(body);
+  });
+});
