@@ -107,11 +107,28 @@ export function loadSite(contentDir: string): Site {
     problems.push(problem('content-folder-empty', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
-  const pages = files.map((file) => loadPage(dir, file, problems)).filter((page): page is Page => page !== undefined);
+  const pages = onePerOutput(dir, files, problems)
+    .map((file) => loadPage(dir, file, problems))
+    .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     problems.push(problem('index-page-missing', { file: dir }));
   }
   return { contentDir: dir, pages, problems };
+}
+
+/** The page files, one for each output path: of two that make the same page, the later name (a problem at the other). */
+function onePerOutput(contentDir: string, files: string[], problems: Problem[]): string[] {
+  const byOutput = new Map<string, string>();
+  for (const file of files) {
+    const output = outputPathOf(contentDir, file);
+    const earlier = byOutput.get(output);
+    if (earlier) {
+      const name = (page: string) => path.relative(contentDir, page).split(path.sep).join('/');
+      problems.push(problem('page-output-twice', { file: earlier, slate: isSlatePage(earlier) }, { page: name(earlier), used: name(file), output }));
+    }
+    byOutput.set(output, file);
+  }
+  return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
 function loadPage(contentDir: string, file: string, problems: Problem[]): Page | undefined {

@@ -39,6 +39,14 @@ export const DEFINITIONS = {
     message: () => 'the content folder has no index page.',
     fix: () => 'add index.mdx, index.md or index.html.md: it becomes the front page.',
   }),
+  // `index.html.md` beside `index.html.md.erb`, `guide.md` beside `guide.mdx`: one page overwrites
+  // the other. Middleman wrote both, the later name last; Shale builds that one.
+  'page-output-twice': define<{ page: string; used: string; output: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ page, used, output }, tolerated) =>
+      `${page} and ${used} both make ${output}.${tolerated ? ` Shale builds ${used} and leaves ${page} out.` : ''}`,
+    fix: ({ page }) => `remove ${page}, or rename it so that each page has an address of its own.`,
+  }),
 
   // Front matter.
   'front-matter-unclosed': define({

@@ -219,6 +219,15 @@ ${F}/missing-index
   ✗ ${F}/missing-index  the content folder has no index page. Fix: add index.mdx, index.md or index.html.md: it becomes the front page.`,
   },
   {
+    check: 'two page files that make the same page',
+    fixture: 'page-twice',
+    kinds: ['page-output-twice'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/page-twice/guide.md
+  ✗ ${F}/page-twice/guide.md  guide.md and guide.mdx both make guide.html. Fix: remove guide.md, or rename it so that each page has an address of its own.`,
+  },
+  {
     check: 'front matter that is not valid YAML',
     fixture: 'front-matter-yaml',
     kinds: ['front-matter-yaml'],
@@ -403,6 +412,16 @@ ${F}/slate-variables/stylesheets/_variables.scss
 ];
 
 const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[] }> = [
+  {
+    check: "in Slate's own format, a page left beside its ERB twin (the later name is built)",
+    fixture: 'slate-page-twice',
+    kinds: ['page-output-twice'],
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/slate-page-twice/index.html.md
+  ⚠ ${F}/slate-page-twice/index.html.md  index.html.md and index.html.md.erb both make index.html. Shale builds index.html.md.erb and leaves index.html.md out. Fix: remove index.html.md, or rename it so that each page has an address of its own.`,
+  },
   {
     check: 'a section whose code misses one of the tab languages',
     fixture: 'missing-tab-language',
