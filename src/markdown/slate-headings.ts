@@ -3,30 +3,59 @@
  * follows them (`##Story Classification`): `space_after_headers` is not among the options of Slate's
  * config.rb. CommonMark wants the space, so in Shale such a line was a paragraph, and the links to
  * the heading Slate made from it pointed nowhere (Accern's public Slate docs have them). In Slate's
- * format each such line gets its space before it is parsed. Lines in fenced code (`#!/bin/sh`,
- * `#comment`) are left as they are. No line moves, so problems keep their lines.
+ * format each such line gets its space before it is parsed. What is not Markdown is left as it is:
+ * fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a `<pre>`) and HTML comments. No line
+ * moves, so problems keep their lines.
  */
 const HASHES_THEN_TEXT = /^(#{1,6})(?=[^\s#])/;
 const ANY_LINE = /^#{1,6}[^\s#]/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
+const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const RAW_CLOSE = /<\/(pre|script|style|textarea)>/i;
+/** Any other HTML block: it runs to the line that closes its first element, as in Slate (remark-html-block-end.ts), or to a blank line. */
+const HTML_BLOCK = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/;
+const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, 'i').test(line);
+
+type Block = { fence: string } | { html: string } | 'raw' | 'comment' | undefined;
 
 export function spaceAfterHashes(body: string): string {
   if (!ANY_LINE.test(body)) return body;
   const lines = body.split('\n');
-  let fence: string | undefined;
+  let block: Block;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (fence) {
+    if (typeof block === 'object' && 'html' in block) {
+      if (!line.trim() || closes(line, block.html)) block = undefined;
+      continue;
+    }
+    if (typeof block === 'object') {
       const closing = FENCE.exec(line);
-      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && !line.slice(closing[0].length).trim()) fence = undefined;
+      if (closing && closing[1]![0] === block.fence[0] && closing[1]!.length >= block.fence.length && !line.slice(closing[0].length).trim()) block = undefined;
       continue;
     }
-    const opening = FENCE.exec(line);
-    if (opening) {
-      fence = opening[1];
+    if (block === 'raw') {
+      if (RAW_CLOSE.test(line)) block = undefined;
       continue;
     }
-    lines[index] = line.replace(HASHES_THEN_TEXT, '$1 ');
+    if (block === 'comment') {
+      if (line.includes('-->')) block = undefined;
+      continue;
+    }
+    block = opening(line);
+    if (block === undefined) lines[index] = line.replace(HASHES_THEN_TEXT, '$1 ');
   }
   return lines.join('\n');
+}
+
+/** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
+function opening(line: string): Block {
+  const fence = FENCE.exec(line);
+  if (fence) return { fence: fence[1]! };
+  const raw = RAW_OPEN.exec(line);
+  if (raw) return RAW_CLOSE.test(line.slice(raw[0].length)) ? undefined : 'raw';
+  if (/^ {0,3}<!--/.test(line)) return line.includes('-->') ? undefined : 'comment';
+  const html = HTML_BLOCK.exec(line);
+  if (html) return closes(line, html[1]!) ? undefined : { html: html[1]! };
+  return undefined;
 }

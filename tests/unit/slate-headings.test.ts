@@ -16,4 +16,12 @@ describe("Slate's headings without a space after the hashes", () => {
     const body = '# Title\n\ntext with #hash\n';
     expect(spaceAfterHashes(body)).toBe(body);
   });
+
+  it('leave raw HTML blocks and comments as they are', () => {
+    const body =
+      '<pre>\n#include <stdio.h>\n</pre>\n<div class="note">\n#tag\n</div>\n\n<!--\n#hidden\n-->\n<!-- one line -->\n#After\n<aside class="notice">One line.</aside>\n#Next\n';
+    expect(spaceAfterHashes(body)).toBe(
+      '<pre>\n#include <stdio.h>\n</pre>\n<div class="note">\n#tag\n</div>\n\n<!--\n#hidden\n-->\n<!-- one line -->\n# After\n<aside class="notice">One line.</aside>\n# Next\n',
+    );
+  });
 });
