@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { problem, type Problem } from '../validation/problem';
 import type { SourceFile } from './source-file';
+import { NO_CONSTANTS, printedConstant, type ErbConstants } from './erb-constants';
 
 /**
  * The ERB that Slate sources use, read without Ruby. Slate (Middleman) runs the ERB of a `*.md.erb`
@@ -13,7 +14,9 @@ import type { SourceFile } from './source-file';
  *   is put in as it is, where the call was;
  * - `<%= image_tag "file.png" %>`, with an optional `alt: "…"` (or `:alt => "…"`): an image, found
  *   as Middleman finds it (where named, else in the images folder), with the alt text it would give;
- * - `<%# a comment %>`: nothing; `<%%`: a literal `<%`.
+ * - `<%# a comment %>`: nothing; `<%%`: a literal `<%`;
+ * - `<%= config[:endpoint] %>`, a helper that returns a string (`<%= endpoint_url %>`), string
+ *   literals, and those joined with `+`: the text `config.rb` gives them (erb-constants.ts).
  * Any other code needs Ruby (a config value, a helper, a loop): an error that names it, since its
  * output cannot be known.
  */
@@ -35,7 +38,11 @@ const IMAGE = new RegExp(String.raw`^\s*image_tag\s*\(?\s*${STRING}\s*(?:,\s*(?:
  * The pieces of an ERB file's body, and what could not be read. `imageSrc`: the address, as the
  * page's HTML sees it, of an image named relative to the site (`images/x.png` or `x.png`).
  */
-export function readErb(source: SourceFile, imageSrc: (file: string) => string): { pieces: ErbPiece[]; problems: Problem[] } {
+export function readErb(
+  source: SourceFile,
+  imageSrc: (file: string) => string,
+  constants: ErbConstants = NO_CONSTANTS,
+): { pieces: ErbPiece[]; problems: Problem[] } {
   const body = source.body;
   const pieces: ErbPiece[] = [];
   const problems: Problem[] = [];
@@ -84,6 +91,11 @@ export function readErb(source: SourceFile, imageSrc: (file: string) => string):
     const image = marker === '=' ? IMAGE.exec(code) : null;
     if (image) {
       text += imageTag(image[2]!, image[4], imageSrc) + '\n'.repeat(newlines);
+      continue;
+    }
+    const printed = marker === '=' ? printedConstant(code, constants) : undefined;
+    if (printed !== undefined) {
+      text += printed + '\n'.repeat(newlines);
       continue;
     }
     problems.push(problem('erb-code', { file: source.path, line: tagLine }, { code: shorten(match[0]) }));

@@ -7,6 +7,7 @@ import { problem, type Problem, type Where } from '../validation/problem';
 import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
+import { readErbConstants, type ErbConstants } from './erb-constants';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
@@ -107,8 +108,9 @@ export function loadSite(contentDir: string): Site {
     problems.push(problem('content-folder-empty', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
+  const constants = readErbConstants(dir);
   const pages = onePerOutput(dir, files, problems)
-    .map((file) => loadPage(dir, file, problems))
+    .map((file) => loadPage(dir, file, problems, constants))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     problems.push(problem('index-page-missing', { file: dir }));
@@ -131,7 +133,7 @@ function onePerOutput(contentDir: string, files: string[], problems: Problem[]):
   return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
-function loadPage(contentDir: string, file: string, problems: Problem[]): Page | undefined {
+function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants): Page | undefined {
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
   if (hasUnclosedFrontMatter(source)) {
     problems.push(unclosedFrontMatter(source));
@@ -147,7 +149,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[]): Page |
   const up = path.relative(path.dirname(file), contentDir).split(path.sep).join('/');
   const site = (name: string) => (up ? `${up}/${name}` : name);
   const imageSrc = (name: string) => (fs.existsSync(path.join(contentDir, name)) ? site(name) : site(`images/${name}`));
-  const erb = { contentDir, imageSrc };
+  const erb = { contentDir, imageSrc, constants };
   const parts = fileParts(source, erb, [file], problems);
   // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
   // own includes/, as Middleman looks up partials relative to the page first, then from the root.
@@ -317,6 +319,8 @@ function appendIncludes(
 interface ErbContext {
   contentDir: string;
   imageSrc: (file: string) => string;
+  /** What config.rb gives `<%= config[:x] %>` and string helpers (erb-constants.ts). */
+  constants: ErbConstants;
 }
 
 /**
@@ -329,7 +333,7 @@ interface ErbContext {
  */
 function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problems: Problem[]): SourceFile[] {
   if (!isErb(source.path)) return [source];
-  const read = readErb(source, erb.imageSrc);
+  const read = readErb(source, erb.imageSrc, erb.constants);
   problems.push(...read.problems);
   const parts: SourceFile[] = [];
   let run: SourceFile | undefined;

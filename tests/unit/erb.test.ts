@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readErb } from '../../src/content/erb';
+import { readErbConstants } from '../../src/content/erb-constants';
 import { loadSite } from '../../src/content/site';
 import { tempContent } from '../support/temp-content';
 
@@ -54,7 +55,9 @@ describe('reading the ERB of a Slate page', () => {
       ['erb-partial-inline', 5, 'error'],
       ['erb-code', 6, 'error'],
     ]);
-    expect(problems[0]!.message).toBe('<%= config[:version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag and comments.');
+    expect(problems[0]!.message).toBe(
+      "<%= config[:version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments and the strings config.rb sets (`set :name, '…'`, or a helper that returns one).",
+    );
   });
 });
 
@@ -122,5 +125,55 @@ describe('a Slate source with ERB pages', () => {
         message: 'include "includes/a" makes a cycle: _a.md.erb → _a.md.erb.',
       }),
     ]);
+  });
+});
+
+describe("the strings a Slate project's config.rb gives its ERB", () => {
+  const CONFIG = [
+    "set :endpoint, 'https://api.example.com' # the API",
+    'set :version, "v2"',
+    "set :env, 'staging'",
+    'configure :build do',
+    "  set :env, 'production'",
+    'end',
+    'helpers do',
+    '  def endpoint_url',
+    '    "https://api.example.com/v1"',
+    '  end',
+    '  def computed',
+    '    [1, 2].join',
+    '  end',
+    'end',
+    '',
+  ].join('\n');
+
+  it('prints config[:name], string helpers and string literals joined with +, as Ruby would', () => {
+    const constants = readErbConstants(path.join(tempContent({ 'config.rb': CONFIG, 'source/index.html.md.erb': '# A\n' }), 'source'));
+    const { pieces, problems } = readErb(
+      source("GET <%= config[:endpoint] %>/<%= config[:version] %>\n`<%= endpoint_url + \"/users\" %>`\n<%= 'a' + 'b' %>\n"),
+      (file) => `images/${file}`,
+      constants,
+    );
+    expect(problems).toEqual([]);
+    expect(pieces).toEqual([{ text: 'GET https://api.example.com/v2\n`https://api.example.com/v1/users`\nab\n', line: 1 }]);
+  });
+
+  it('leaves a name set twice, a helper that computes, and a project without config.rb as Ruby it cannot run', () => {
+    const constants = readErbConstants(path.join(tempContent({ 'config.rb': CONFIG, 'source/index.html.md.erb': '# A\n' }), 'source'));
+    const code = '<%= config[:env] %>\n<%= computed %>\n<%= config[:endpoint].upcase %>\n';
+    expect(readErb(source(code), (file) => file, constants).problems.map((found) => [found.kind, found.line])).toEqual([
+      ['erb-code', 1],
+      ['erb-code', 2],
+      ['erb-code', 3],
+    ]);
+    const none = readErbConstants(path.join(tempContent({ 'source/index.html.md.erb': '# A\n' }), 'source'));
+    expect(readErb(source('<%= config[:endpoint] %>\n'), (file) => file, none).problems.map((found) => found.kind)).toEqual(['erb-code']);
+  });
+
+  it('are read from the config.rb beside the content folder when a site loads', () => {
+    const dir = tempContent({ 'config.rb': CONFIG, 'source/index.html.md.erb': '# API\n\nBase URL: <%= config[:endpoint] %>\n' });
+    const site = loadSite(path.join(dir, 'source'));
+    expect(site.problems).toEqual([]);
+    expect(site.pages[0]!.parts[0]!.body).toBe('# API\n\nBase URL: https://api.example.com\n');
   });
 });
