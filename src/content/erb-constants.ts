@@ -25,9 +25,12 @@ const DEF_ANY = /^[ \t]*def[ \t]+(\w+)/gm;
 
 const literal = (single: string | undefined, double: string | undefined) => (single !== undefined ? single.replace(/\\(['\\])/g, '$1') : double!);
 
+/** Slate's `config.rb`: beside `source/`, the content folder. */
+export const slateConfigFile = (contentDir: string): string => path.join(path.resolve(contentDir), '..', 'config.rb');
+
 /** The constants of `config.rb` beside the content folder (none when there is no such file). */
 export function readErbConstants(contentDir: string): ErbConstants {
-  const file = path.join(contentDir, '..', 'config.rb');
+  const file = slateConfigFile(contentDir);
   if (!fs.existsSync(file)) return NO_CONSTANTS;
   const ruby = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
   return { config: once(ruby, SET, SET_ANY), helpers: once(ruby, DEF, DEF_ANY) };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { isAssetFile } from '../content/assets';
+import { slateConfigFile } from '../content/erb-constants';
 import type { ShaleBuild } from '../engine/shale-build';
 import { mdxDocument } from '../markdown/render-page';
 import { formatReport } from '../validation/report';
@@ -33,12 +34,11 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
   if (!context.watcher || reloading) return;
   const contentDir = build.paths.content;
   context.watcher.add(contentDir);
+  const configRb = slateConfigFile(contentDir);
+  if (fs.existsSync(configRb)) context.watcher.add(configRb);
   let pending: ReturnType<typeof setTimeout> | undefined;
   const reload = (changed: string) => {
-    // Pages, includes and images, OpenAPI specs (YAML or JSON; a spec given as the content itself too), and the
-    // site's look (custom.css, a Slate source's stylesheets/_variables.scss).
-    const inside = changed === contentDir || changed.startsWith(contentDir + path.sep);
-    if (!inside || !(/\.(mdx?|ya?ml|json|s?css)$/.test(changed) || isAssetFile(changed))) return;
+    if (!reloadsPages(changed, contentDir)) return;
     clearTimeout(pending);
     // Just long enough to take an editor's save (often unlink + add, or two writes) as one change:
     // an edit waits for this before it reaches the browser (≤ 1 s in all).
@@ -46,6 +46,19 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
     pending = setTimeout(() => reloadPages(build, context), 10);
   };
   for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, reload);
+}
+
+/**
+ * Whether a change to `changed` can change the pages: in the content folder, a page or include
+ * (Markdown, MDX, ERB), a partial put in as it is (`.json`, `.html`, `.txt`), an image, an OpenAPI
+ * spec (YAML or JSON; a spec given as the content itself too) or the site's look (custom.css, a
+ * Slate source's stylesheets/_variables.scss); beside it, the `config.rb` whose strings ERB prints.
+ * An editor's swap and backup files are not.
+ */
+export function reloadsPages(changed: string, contentDir: string): boolean {
+  if (changed === slateConfigFile(contentDir)) return true;
+  const inside = changed === contentDir || changed.startsWith(contentDir + path.sep);
+  return inside && (/\.(mdx?|erb|ya?ml|json|s?css|html|txt)$/.test(changed) || isAssetFile(changed));
 }
 
 /** How many times each build has stored its pages: tells whether a sync asked for ran the loader. */

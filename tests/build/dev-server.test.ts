@@ -104,4 +104,13 @@ describe('the dev server after a change in the content folder', () => {
     fs.writeFileSync(path.join(content, 'specs', 'api.yaml'), SPEC('List every pet'));
     await expect.poll(page, { timeout: 20_000 }).toContain('<h2 id="list-every-pet">List every pet</h2>');
   });
+
+  it('shows an edit to an ERB include', async () => {
+    fs.mkdirSync(path.join(content, 'includes'), { recursive: true });
+    fs.writeFileSync(path.join(content, 'includes', '_extra.md.erb'), '# Extra\n\nFirst words.\n');
+    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Dev\nincludes: [extra]\n---\n# Home\n');
+    await expect.poll(page, { timeout: 20_000 }).toContain('First words.');
+    fs.writeFileSync(path.join(content, 'includes', '_extra.md.erb'), '# Extra\n\nSecond words.\n');
+    await expect.poll(page, { timeout: 20_000 }).toContain('Second words.');
+  });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ShaleBuild } from '../../src/engine/shale-build';
-import { loadPages } from '../../src/integration/loader';
+import { loadPages, reloadsPages } from '../../src/integration/loader';
 import { tempContent } from '../support/temp-content';
 
 /** What the loader uses of Astro's loader context, over a plain map, with a watcher the test fires. */
@@ -52,5 +52,25 @@ describe('the dev server after an edit', () => {
     watcher.emit('change', file);
     await vi.waitFor(() => expect(storedHtml()).toContain('Second words'), { timeout: 5_000, interval: 20 });
     expect(syncs).toBe(3);
+  });
+});
+
+describe('what the dev server reloads the pages for', () => {
+  test('a page, an include or a partial (ERB too), a spec, the look, and the config.rb beside a Slate source; not an editor backup', () => {
+    const project = path.join(os.tmpdir(), 'slate-project');
+    const source = path.join(project, 'source');
+    const reloads = (file: string) => reloadsPages(path.join(project, file), source);
+    expect(
+      [
+        'source/index.html.md.erb',
+        'source/includes/_errors.md',
+        'source/includes/feed/response.json',
+        'source/api.yaml',
+        'source/stylesheets/_variables.scss',
+        'source/images/logo.png',
+        'config.rb',
+      ].map(reloads),
+    ).toEqual([true, true, true, true, true, true, true]);
+    expect(['source/index.html.md.erb.swp', 'source/index.html.md~', 'Gemfile', 'other/config.rb'].map(reloads)).toEqual([false, false, false, false]);
   });
 });
