@@ -39,6 +39,18 @@ describe('heading ids', () => {
   });
 });
 
+describe('fences', () => {
+  it("end where Slate's Redcarpet ends them in Slate's format, and where CommonMark does in Shale's own", async () => {
+    const text = '# One\n\n``````clojure\n(reverse [1 2 3])\n```\n\n# Two\n';
+    const slate = await render({ 'index.html.md': text });
+    expect(slate.headings.map((h) => h.id)).toEqual(['one', 'two']);
+    expect(slate.problems).toEqual([]);
+    const own = await render({ 'index.md': text });
+    expect(own.headings.map((h) => h.id)).toEqual(['one']);
+    expect(own.problems.map((problem) => problem.kind)).toEqual(['fence-unclosed']);
+  });
+});
+
 describe('link targets', () => {
   it('takes `<a name>` as the target of its #link, as a browser does, and writes it as an id', async () => {
     const { html, problems } = await render({ 'index.html.md': '# Keys\n\n<a name="creds"></a>\n\nSee [the credentials](#creds).\n' });
