@@ -32,7 +32,10 @@ const STRING = String.raw`(["'])((?:(?!\1).)*)\1`;
 const PARTIAL = new RegExp(String.raw`^\s*partial\s*\(?\s*${STRING}\s*\)?\s*$`);
 /** Ruby's `#{…}` in a double-quoted name: the name is only known by running it. */
 const INTERPOLATED = /#\{/;
-const IMAGE = new RegExp(String.raw`^\s*image_tag\s*\(?\s*${STRING}\s*(?:,\s*(?::alt\s*=>|alt:)\s*(["'])((?:(?!\3).)*)\3\s*)?\)?\s*$`);
+/** One option of image_tag (`alt: "…"`, `:width => 150`): a name and a string or a number. */
+const OPTION_SOURCE = String.raw`(?::(\w+)\s*=>|(\w+):)\s*(?:"([^"]*)"|'([^']*)'|(\d+))`;
+const IMAGE = new RegExp(String.raw`^\s*image_tag\s*\(?\s*${STRING}\s*((?:,\s*${OPTION_SOURCE}\s*)*)\)?\s*$`);
+const OPTION = new RegExp(OPTION_SOURCE, 'g');
 
 /**
  * The pieces of an ERB file's body, and what could not be read. `imageSrc`: the address, as the
@@ -89,8 +92,9 @@ export function readErb(
       continue;
     }
     const image = marker === '=' ? IMAGE.exec(code) : null;
-    if (image) {
-      text += imageTag(image[2]!, image[4], imageSrc) + '\n'.repeat(newlines);
+    const options = image ? imageOptions(image[3]!) : undefined;
+    if (image && options) {
+      text += imageTag(image[2]!, options, imageSrc) + '\n'.repeat(newlines);
       continue;
     }
     const printed = marker === '=' ? printedConstant(code, constants) : undefined;
@@ -105,12 +109,27 @@ export function readErb(
   return { pieces, problems };
 }
 
-/** Middleman's `image_tag`: an address or a rooted path as it is; without alt, the file's name is the alt text. */
-function imageTag(file: string, alt: string | undefined, imageSrc: (file: string) => string): string {
+/**
+ * image_tag's options as the image's attributes (`width: 150` → `width="150"`), in order; undefined
+ * when one is not a plain attribute: an event handler or `src` would be code or another image.
+ */
+function imageOptions(list: string): Array<[string, string]> | undefined {
+  const options: Array<[string, string]> = [];
+  for (const option of list.matchAll(OPTION)) {
+    const name = (option[1] ?? option[2]!).toLowerCase().replace(/_/g, '-');
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || name.startsWith('on') || name === 'src') return undefined;
+    options.push([name, option[3] ?? option[4] ?? option[5]!]);
+  }
+  return options;
+}
+
+/** Middleman's `image_tag`: an address or a rooted path as it is; without alt, the file's name is the alt text; other options are attributes. */
+function imageTag(file: string, options: Array<[string, string]>, imageSrc: (file: string) => string): string {
   const src = /^([a-z][a-z0-9+.-]*:|\/)/i.test(file) ? file : imageSrc(file);
   const name = path.posix.basename(file).replace(/\.[^.]*$/, '').replace(/[-_]+/g, ' ');
-  const altText = alt ?? name.charAt(0).toUpperCase() + name.slice(1);
-  return `<img src="${attribute(src)}" alt="${attribute(altText)}">`;
+  const alt = options.find(([option]) => option === 'alt')?.[1] ?? name.charAt(0).toUpperCase() + name.slice(1);
+  const others = options.filter(([option]) => option !== 'alt').map(([option, value]) => ` ${option}="${attribute(value)}"`);
+  return `<img src="${attribute(src)}" alt="${attribute(alt)}"${others.join('')}>`;
 }
 
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -84,6 +84,15 @@ describe('a Slate source with ERB pages', () => {
     ]);
   });
 
+  it("writes image_tag's other options as attributes, and an event handler or src as Ruby it cannot read", () => {
+    const { pieces, problems } = readErb(
+      source(`<%= image_tag 'ales/gravity-1014.jpg', width: 150, :height => 150, class: "photo" %>\n<%= image_tag "x.png", onclick: "steal()" %>\n`),
+      (file) => `images/${file}`,
+    );
+    expect(pieces[0]).toMatchObject({ text: '<img src="images/ales/gravity-1014.jpg" alt="Gravity 1014" width="150" height="150" class="photo">\n\n' });
+    expect(problems.map((found) => [found.kind, found.line])).toEqual([['erb-code', 2]]);
+  });
+
   it("finds image_tag's file where it is named, else in images/, as the page's HTML sees the content folder", () => {
     const dir = tempContent({
       'index.html.md.erb': '<%= image_tag "images/a.png" %>\n<%= image_tag "b.png" %>\n',
