@@ -21,7 +21,7 @@ export interface Segment {
 export interface PageContext {
   tabs: LanguageTab[];
   codeClipboard: boolean;
-  /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and `#Heading` is a heading (slate-headings.ts). */
+  /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and its text is read as Redcarpet read it (`#Heading`, fences: slate-headings.ts, slate-fences.ts, applied in render-page.ts before the units are cut). */
   slate: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
   base: string;

@@ -10,6 +10,8 @@ import { composePage, type ComposedGroup } from './compose-page';
 import type { PartCache } from './part-cache';
 import { renderParts } from './render-parts';
 import { renderUnits } from './render-units';
+import { closeFencesAsRedcarpet } from './slate-fences';
+import { spaceAfterHashes } from './slate-headings';
 
 export interface RenderedPage {
   headings: Heading[];
@@ -36,11 +38,12 @@ export async function renderMarkdownPage(
 ): Promise<RenderedPage> {
   // Each file brings its own line table (render-part.ts); the footers and TOC depth are the settle step's.
   const { segments: _segments, footerAnchors: _footers, tocDepth: _depth, ...context } = contextOf(page, base, []);
-  // A large file is rendered in units, each on its own like an include (render-units.ts).
+  // A large file is rendered in units, each on its own like an include (render-units.ts), cut where
+  // Slate's Redcarpet sees its fences and headings in Slate's format, so no unit starts inside one.
   return composePage(
     page,
     await renderParts(
-      page.parts.flatMap((part) => renderUnits(part)),
+      page.parts.flatMap((part) => renderUnits(page.slate ? { ...part, body: spaceAfterHashes(closeFencesAsRedcarpet(part.body)) } : part)),
       context,
       cache,
     ),

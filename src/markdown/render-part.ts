@@ -8,8 +8,6 @@ import { bodySegments, type SourceFile } from '../content/source-file';
 import { facts, output, type PageContext, type PartContext } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
-import { closeFencesAsRedcarpet } from './slate-fences';
-import { spaceAfterHashes } from './slate-headings';
 
 export type { RenderedPart } from './part-from-tree';
 
@@ -22,8 +20,7 @@ const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype
  * (src/settle/), so each section's HTML keeps holes for them (part-from-tree.ts).
  */
 export async function renderPart(part: SourceFile, partContext: PartContext): Promise<RenderedPart> {
-  const text = partContext.slate ? spaceAfterHashes(closeFencesAsRedcarpet(part.body)) : part.body;
-  const body = text.endsWith('\n') ? text : `${text}\n`;
+  const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
   const context: PageContext = {
     ...partContext,
     // The settle step's, not a file's (compose-page.ts).
