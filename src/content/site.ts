@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { frontMatterSchema, includeFrontMatterSchema, tocDepthOf, type FrontMatter } from '../schema/front-matter';
 import { normaliseTabs, type LanguageTab } from '../schema/language-tabs';
@@ -8,6 +7,7 @@ import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { readErbConstants, type ErbConstants } from './erb-constants';
+import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 
@@ -212,50 +212,6 @@ export function locateSpec(spec: string, dirs: readonly string[]): { file: strin
   if (file) return { file };
   const available = [...new Set(folders.flatMap((dir) => specFilesUnder(dir).map((candidate) => path.relative(dir, candidate).split(path.sep).join('/'))))];
   return { fix: available.length ? `use one of: ${available.join(', ')}.` : 'put the spec (YAML or JSON) in the content folder and name its path from there.' };
-}
-
-const SPEC_FILE = /\.(ya?ml|json)$/i;
-
-/** Whether a file looks like an OpenAPI or Swagger document (its top-level version key, near its start). */
-function isSpec(file: string): boolean {
-  const start = fs.readFileSync(file, 'utf8').slice(0, 4096);
-  return /(^|[\n{,])\s*"?(openapi|swagger)"?\s*:/.test(start);
-}
-
-/**
- * The site of a spec given alone (`SHALE_CONTENT=openapi.yaml`, or a folder holding only it): one
- * page of its reference, titled by the spec, with Slate's four tabs and search on.
- */
-function specSite(file: string, contentDir: string): Site {
-  const title = specTitle(file);
-  const source: SourceFile = { path: file, dialect: 'md', yaml: '', body: '', bodyLine: 1, yamlLine: 1 };
-  const tabs = ['shell', 'ruby', 'python', 'javascript'];
-  const frontMatter = frontMatterSchema.parse({ title, language_tabs: tabs, search: true, code_clipboard: true });
-  const page: Page = {
-    file,
-    contentDir,
-    outputPath: 'index.html',
-    dialect: 'md',
-    frontMatter,
-    tabs: normaliseTabs(tabs),
-    footers: [],
-    parts: [source],
-    slate: false,
-    specs: [{ file, tags: [], introduction: true }],
-  };
-  return { contentDir, pages: [page], problems: [] };
-}
-
-/** `info.title` of a spec, read without checking it (the spec's checks come later). */
-function specTitle(file: string): string {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    const document = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-    const title = document?.info?.title;
-    return typeof title === 'string' && title.trim() ? title.trim() : 'API Reference';
-  } catch {
-    return 'API Reference';
-  }
 }
 
 /** YAML and JSON files under a folder (for the hint when a named spec is missing). */

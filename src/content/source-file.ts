@@ -20,6 +20,12 @@ export interface SourceFile {
   /** Written by Shale from an OpenAPI spec (`path` is the spec's): its lines are not the spec's. */
   generated?: boolean;
   /**
+   * Of a generated body: pairs of its line at which a stretch starts and the spec's line of what
+   * that stretch shows (an operation, a tag, a schema), in order; 0 where the spec's line is not
+   * known. A problem found in the body is reported there (openapi/spec-cache.ts, specLineOf).
+   */
+  specLines?: Array<[number, number]>;
+  /**
    * Where the body's lines came from when it joins the text of several files (an ERB page with a
    * partial that is no template, put in as it is: site.ts): from the body's line `from` (0-based)
    * on, the lines are `file`'s from its line `line`. Without it, every line is `path`'s from `bodyLine`.

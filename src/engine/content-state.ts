@@ -13,10 +13,10 @@ import { forgetHighlights } from '../highlight/highlighter';
 import { forgetIdentifierWords } from '../search/shared/identifiers';
 import type { RenderOutput } from '../markdown/context';
 import type { SectionRecord } from '../search/build/records';
-import { problem, type Problem } from '../validation/problem';
+import { hasErrors, problem, type Problem } from '../validation/problem';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
 import { compileSpecTask, specParts } from '../openapi/spec-parts';
-import { SpecCache } from '../openapi/spec-cache';
+import { SpecCache, specLineOf } from '../openapi/spec-cache';
 import { expandSpecComponents } from '../openapi/mdx-components';
 
 /** The site's own look (ContentState.brand). */
@@ -134,7 +134,7 @@ export class ContentState {
     if (!rendered) {
       rendered = this.prepare()
         .then(() => renderMarkdownPage(page, this.base, this.takenPaths, this.parts, this.editLink))
-        .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
+        .then((result) => ({ ...result, problems: withSpecLines(page, result.problems) }));
       this.rendered.set(page.outputPath, rendered);
     }
     return rendered;
@@ -155,7 +155,7 @@ export class ContentState {
     if (!checked) {
       checked = this.prepare()
         .then(() => checkMdxPage(page, this.base, this.editUrl))
-        .then((result) => ({ ...result, problems: withoutGeneratedLines(page, result.problems) }));
+        .then((result) => ({ ...result, problems: withSpecLines(page, result.problems) }));
       this.mdxChecks.set(page.outputPath, checked);
     }
     return checked;
@@ -216,19 +216,25 @@ export class ContentState {
         problems.push(problem('render-failed', { file: page.file }, { reason: cause instanceof Error ? cause.message : String(cause) }));
       }
     }
-    problems.push(...nothingToIndex(this.site.pages, records));
+    // A page that failed (a spec with errors is left out) has no records: that is its error, not this one.
+    if (!hasErrors(problems)) problems.push(...nothingToIndex(this.site.pages, records));
     return { problems, records };
   }
 }
 
 /**
  * A problem found while rendering the sections made from a spec has a line of the Markdown Shale
- * wrote, not of the spec: it names the spec without a line rather than point at the wrong one.
+ * wrote, not of the spec: it gets the spec's line of the operation (tag, schema…) it is in, and no
+ * line rather than a wrong one where that is not known.
  */
-function withoutGeneratedLines(page: Page, problems: Problem[]): Problem[] {
-  const specs = new Set(page.parts.filter((part) => part.generated).map((part) => part.path));
+function withSpecLines(page: Page, problems: Problem[]): Problem[] {
+  const specs = new Map(page.parts.filter((part) => part.generated).map((part) => [part.path, part.specLines ?? []]));
   if (specs.size === 0) return problems;
-  return problems.map(({ line, ...rest }) => (specs.has(rest.file) ? rest : { ...rest, ...(line === undefined ? {} : { line }) }));
+  return problems.map(({ line, ...rest }) => {
+    const lines = specs.get(rest.file);
+    const at = lines ? (line === undefined ? undefined : specLineOf(lines, line)) : line;
+    return { ...rest, ...(at === undefined ? {} : { line: at }) };
+  });
 }
 
 /**

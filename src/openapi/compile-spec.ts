@@ -1,10 +1,10 @@
-import { parameterize } from '../content/slug';
 import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
 import { operationIds } from './operation-ids';
+import { operationAliases, schemaAliases, tagAliases } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
-import { generatedSample, writtenSamples, type RequestSample } from './request-samples';
+import { generatedSample, sampleServer, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText } from './schema-list';
 import { operationTitle, parametersOf, summaryParagraph, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
 
@@ -31,7 +31,7 @@ export interface CompileOptions {
 
 /** Something the compiler found wrong or doubtful, at a JSON pointer of the spec. */
 interface SpecFinding {
-  kind: 'openapi-unsafe-html' | 'openapi-sample-language' | 'openapi-no-sample';
+  kind: 'openapi-unsafe-html' | 'openapi-sample-language' | 'openapi-no-sample' | 'openapi-server-url';
   pointer: string;
   facts: Record<string, string>;
 }
@@ -39,6 +39,13 @@ interface SpecFinding {
 export interface CompiledSpec {
   markdown: string;
   findings: SpecFinding[];
+  /**
+   * Where in the spec each stretch of the Markdown comes from: the Markdown's line (1-based) at
+   * which a section starts, and the JSON pointer of what it shows (the description, the security
+   * scheme, the tag, the operation, the schema). A problem found in the Markdown is reported at the
+   * spec's line of the last place at or before its line.
+   */
+  places: Array<[line: number, pointer: string]>;
   /** Operation pointer → heading id (the anchor map's aliases are made from it). */
   ids: Map<string, string>;
 }
@@ -76,6 +83,8 @@ export function compileSpec(document: Json, options: CompileOptions, memo?: Oper
 
 class SpecWriter {
   private readonly out: string[] = [];
+  /** The index in `out` at which each place (CompiledSpec.places) starts. */
+  private readonly starts: Array<[index: number, pointer: string]> = [];
   readonly findings: SpecFinding[] = [];
   private readonly removed: Array<{ pointer: string; what: string }> = [];
   private readonly dialect: Dialect;
@@ -108,16 +117,19 @@ class SpecWriter {
     }
     const whole = !this.options.tags?.length;
 
-    if (whole && typeof document.info?.description === 'string') {
+    // An empty description (DigitalOcean's, whose text is put in by its own build) makes no empty Introduction.
+    if (whole && typeof document.info?.description === 'string' && document.info.description.trim()) {
+      this.at('/info/description');
       if (this.options.introduction) this.heading(1, 'Introduction');
       this.description(document.info.description, '/info/description', 0);
     }
     if (whole) this.security();
     for (const tag of tags) {
+      const declared = (document.tags ?? []).findIndex((t: Json) => t?.name === tag.name);
+      // An undeclared tag is where it is first used.
+      this.at(declared >= 0 ? `/tags/${declared}` : (tag.operations[0]?.pointer ?? ''));
       this.heading(1, tag.title);
-      // Redoc's link to a tag, and Widdershins' (which named it after the API's title too).
-      const title = parameterize(String(document.info?.title ?? ''));
-      this.anchors([`tag/${tag.name}`, ...(title ? [`${title}-${parameterize(tag.name)}`] : [])]);
+      this.anchors(tagAliases(document, tag.name));
       if (typeof tag.description === 'string')
         this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
       if (tag.alsoListed.length) {
@@ -128,6 +140,7 @@ class SpecWriter {
       for (const operation of tag.operations) this.operation(operation, ids.get(operation)!);
     }
     if (webhooks.length) {
+      this.at(webhooks[0]!.pointer);
       this.heading(1, 'Webhooks');
       for (const webhook of webhooks) this.operation(webhook, ids.get(webhook)!);
     }
@@ -143,7 +156,25 @@ class SpecWriter {
       this.findings.push({ kind: 'openapi-unsafe-html', pointer, facts: { what } });
     }
     const idsByPointer = new Map([...ids].map(([operation, id]) => [operation.pointer, id]));
-    return { markdown: `${this.out.join('\n\n')}\n`, findings: this.findings, ids: idsByPointer };
+    return { markdown: `${this.out.join('\n\n')}\n`, findings: this.findings, ids: idsByPointer, places: this.places() };
+  }
+
+  /** From here on, what is written shows `pointer` (see CompiledSpec.places). */
+  private at(pointer: string): void {
+    if (pointer) this.starts.push([this.out.length, pointer]);
+  }
+
+  /** The Markdown's line of each place: each piece of `out` takes its lines and the blank line after it. */
+  private places(): Array<[number, string]> {
+    const places: Array<[number, string]> = [];
+    let line = 1;
+    let index = 0;
+    for (const [start, pointer] of this.starts) {
+      for (; index < start; index++) line += lineCount(this.out[index]!) + 1;
+      if (places.at(-1)?.[0] === line) places.pop();
+      places.push([line, pointer]);
+    }
+    return places;
   }
 
   /**
@@ -156,7 +187,8 @@ class SpecWriter {
   }
 
   private heading(level: number, text: string, id?: string): void {
-    if (id) this.out.push(`<h${level} id="${id}">${elementText(text)}</h${level}>`);
+    // A heading with an id is HTML: a summary's code spans (`store`) become code there too.
+    if (id) this.out.push(`<h${level} id="${id}">${elementText(text).replace(/`([^`\n]+)`/g, '<code>$1</code>')}</h${level}>`);
     else this.out.push(`${'#'.repeat(level)} ${inlineText(text)}`);
   }
 
@@ -177,8 +209,10 @@ class SpecWriter {
   private security(): void {
     const schemes = Object.entries<Json>(this.document.components?.securitySchemes ?? {});
     if (schemes.length === 0) return;
+    this.at('/components/securitySchemes');
     this.heading(1, 'Authentication');
     for (const [name, raw] of schemes) {
+      this.at(`/components/securitySchemes/${pointerPart(name)}`);
       const scheme = resolve(this.document, raw) ?? {};
       this.heading(2, name);
       const facts: string[] = [`Type: ${inlineText(schemeKind(scheme))}.`];
@@ -206,6 +240,7 @@ class SpecWriter {
 
   /** An operation's sections, as its last compiling wrote them when nothing they are written from changed. */
   private operation(operation: SpecOperation, id: string): void {
+    this.at(operation.pointer);
     const key = this.memo?.key(operation, id, this.firstTag.get(operation));
     const known = key ? this.memo!.get(key) : undefined;
     if (known) {
@@ -261,13 +296,22 @@ class SpecWriter {
     const { samples, unmapped } = writtenSamples(operation, this.options.tabs);
     for (const lang of unmapped) this.findings.push({ kind: 'openapi-sample-language', pointer: `${operation.pointer}/x-codeSamples`, facts: { lang } });
     const all: RequestSample[] = [];
+    const server = sampleServer(this.document, operation);
+    let serverReported = false;
     for (const tab of this.options.tabs) {
       const written = samples.filter((sample) => sample.tab === tab.key);
       if (written.length) {
         all.push(...written);
         continue;
       }
-      const code = generatedSample(this.document, operation, tab);
+      if ('unusable' in server) {
+        // One problem for the server, not one per tab (the report says it once for all its operations).
+        if (!serverReported)
+          this.findings.push({ kind: 'openapi-server-url', pointer: server.pointer, facts: { url: server.unusable, reason: server.reason } });
+        serverReported = true;
+        continue;
+      }
+      const code = generatedSample(this.document, operation, tab, server);
       if (code === undefined) this.findings.push({ kind: 'openapi-no-sample', pointer: operation.pointer, facts: { tab: tab.key } });
       else all.push({ tab: tab.key, code });
     }
@@ -410,11 +454,12 @@ class SpecWriter {
   private schemas(): void {
     const schemas = Object.entries<Json>(this.document.components?.schemas ?? {});
     if (schemas.length === 0) return;
+    this.at('/components/schemas');
     this.heading(1, 'Schemas');
     for (const [name, raw] of schemas) {
+      this.at(`/components/schemas/${pointerPart(name)}`);
       this.heading(2, name);
-      // Widdershins' ids of a schema, and Redoc's.
-      this.anchors([`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`]);
+      this.anchors(schemaAliases(name));
       const schema = resolve(this.document, raw) ?? {};
       const pointer = `/components/schemas/${pointerPart(name)}`;
       this.examples(name, { schema: { $ref: `#${pointer}` } }, 'response');
@@ -433,22 +478,7 @@ class SpecWriter {
   }
 }
 
-/**
- * The anchors other renderers gave an operation, kept as empty elements beside it so links written
- * for them still land here: Widdershins' `opId…`, Redoc's `operation/…` and
- * `tag/…/operation/…`, Scalar's `tag/…/METHOD/path`.
- */
-function operationAliases(operation: SpecOperation, tag: string | undefined): string[] {
-  if (operation.webhook) return [];
-  const id = operation.operation.operationId;
-  const aliases: string[] = [];
-  if (typeof id === 'string' && id && !/\s/.test(id)) {
-    aliases.push(`opId${id}`, `operation/${id}`);
-    if (tag && !/\s/.test(tag)) aliases.push(`tag/${tag}/operation/${id}`);
-  }
-  if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
-  return aliases.filter((alias) => !/[\s"]/.test(alias));
-}
+const lineCount = (text: string) => text.split('\n').length;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -26,15 +26,19 @@ export interface LoadedSpec {
  * The checks, as redocly rules: the structure of the spec's version, `$ref`s that resolve, unique
  * operationIds, server variables; examples that do not match their schema are warnings. Tags are
  * checked here (tagProblems): redocly's rule wants every operation tagged.
+ * An example matches its schema as JSON Schema says: a property the schema does not name is
+ * allowed unless the schema says otherwise (`additionalProperties: false`). Redocly closes every
+ * schema unless told (70 of DigitalOcean's 298 warnings said an example "does not match" for that).
  */
+const EXAMPLES = { severity: 'warn', allowAdditionalProperties: true } as const;
 const RULES = {
   struct: 'error',
   'no-unresolved-refs': 'error',
   'operation-operationId-unique': 'error',
   'no-server-variables-empty-enum': 'error',
-  'no-invalid-media-type-examples': 'warn',
-  'no-invalid-parameter-examples': 'warn',
-  'no-invalid-schema-examples': 'warn',
+  'no-invalid-media-type-examples': EXAMPLES,
+  'no-invalid-parameter-examples': EXAMPLES,
+  'no-invalid-schema-examples': EXAMPLES,
 } as const;
 
 let config: Promise<Config> | undefined;
@@ -64,11 +68,16 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 export async function checkSpec(file: string, verdicts?: string): Promise<{ problems: Problem[]; failed: boolean }> {
   const text = fs.readFileSync(file, 'utf8');
   try {
-    const { lint } = loadRedocly();
+    const { BaseResolver, lint } = loadRedocly();
     const config = await redoclyConfig();
     if (verdicts) beginVerdicts(verdicts);
     try {
-      return { problems: ruleProblems(await lint({ ref: file, config }), file), failed: false };
+      const resolver = new BaseResolver(config.resolve);
+      const results = await lint({ ref: file, config, externalRefResolver: resolver });
+      // The resolver kept the file it parsed: its version decides how lenient the schema checks are.
+      const root = await resolver.resolveDocument(null, file);
+      const version = 'parsed' in root ? String((root.parsed as Json)?.openapi ?? (root.parsed as Json)?.swagger ?? '') : '';
+      return { problems: ruleProblems(results, file, version), failed: false };
     } finally {
       if (verdicts) endVerdicts(verdicts);
     }
@@ -114,8 +123,8 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
     );
     return { problems, lineOf };
   }
-  problems.push(...ruleProblems(results, file));
-  for (const { pointer, reason } of tagProblems(bundled)) problems.push(problem('openapi-invalid', { file, line: lineOf(pointer) }, { pointer, reason }));
+  problems.push(...ruleProblems(results, file, version));
+  problems.push(...tagProblems(bundled, file, lineOf));
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
   // Scalar's upgrader, required only for a Swagger 2.0 spec (see loadRedocly).
   const upgrade = () => (createRequire(import.meta.url)('@scalar/openapi-upgrader') as typeof import('@scalar/openapi-upgrader')).upgrade;
@@ -137,8 +146,11 @@ function readFailure(cause: unknown, file: string, text: string): Problem {
   return problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason });
 }
 
-/** Redocly's results as problems: errors, and the example rules' warnings (RULES). */
-function ruleProblems(results: NormalizedProblem[], file: string): Problem[] {
+/**
+ * Redocly's results as problems: errors, and the example rules' warnings (RULES). `version`: the
+ * spec's, when known; from 3.1 on, a keyword a schema does not know is a warning (schemaKeyword).
+ */
+function ruleProblems(results: NormalizedProblem[], file: string, version: string): Problem[] {
   const groups = byPlace(results);
   const lines = problemLines(groups.map((group) => group[0]!.location[0]));
   return groups.map((group) => {
@@ -147,12 +159,101 @@ function ruleProblems(results: NormalizedProblem[], file: string): Problem[] {
     const at = location ? lines(location) : undefined;
     const where = { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) };
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
-    const reason = joinedReasons(group.map((one) => one.message.replace(/`/g, '"')));
-    // The example rules are the only ones set to warn (RULES): legal, but likely wrong.
-    return result.severity === 'error'
-      ? problem('openapi-invalid', where, { pointer, reason })
+    const lenient = group.length === 1 ? schemaKeyword(result, version) : undefined;
+    if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
+    const reason = joinedReasons(group.map((one) => withSuggestion(one).replace(/`/g, '"')));
+    if (result.severity === 'error') return problem('openapi-invalid', where, { pointer, reason, ...knownFix(result, version) });
+    // The example rules are the only ones set to warn (RULES): legal, but likely wrong. An example
+    // whose schema the validator could not compile was not checked at all: the schema is at fault.
+    const unchecked = /^Example validation errored: (.*)$/.exec(reason);
+    return unchecked
+      ? problem('openapi-example-unchecked', where, { pointer, reason: unchecked[1]! })
       : problem('openapi-example-mismatch', where, { pointer, reason });
   });
+}
+
+/** Redocly's message with the names it suggests (a misspelt field): `… is not expected here (did you mean "description"?)`. */
+function withSuggestion(result: NormalizedProblem): string {
+  const suggested = result.suggest?.slice(0, 3) ?? [];
+  if (suggested.length === 0) return result.message;
+  return `${result.message.replace(/\.$/, '')} (did you mean ${suggested.map((name) => `"${name}"`).join(' or ')}?)`;
+}
+
+/**
+ * What to write instead, for the mistakes of a spec moved from OpenAPI 3.0 to 3.1 that are errors:
+ * a boolean exclusiveMinimum (3.0's), which in 3.1 is the bound itself.
+ */
+function knownFix(result: NormalizedProblem, version: string): { fix?: string } {
+  const keyword = segments(result.location[0]?.pointer).at(-1);
+  if (/^3\.[1-9]/.test(version) && (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') && /but got `boolean`/.test(result.message)) {
+    const bound = keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+    return {
+      fix: `in OpenAPI ${version} ${keyword} is the bound itself, a number: write the bound there, as in ${keyword}: 0 in place of ${bound}: 0 with ${keyword}: true.`,
+    };
+  }
+  return {};
+}
+
+/** The segments of a JSON pointer, unescaped. */
+const segments = (pointer: string | undefined) =>
+  pointer
+    ? pointer
+        .replace(/^#?\//, '')
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : [];
+
+/** Names that put what follows them inside a schema: a parameter's or media type's schema, a schema's subschemas. */
+const SCHEMA_PLACES = new Set([
+  'schema',
+  'schemas',
+  '$defs',
+  'definitions',
+  'properties',
+  'patternProperties',
+  'items',
+  'prefixItems',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'additionalProperties',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+]);
+
+/**
+ * A keyword a schema does not know, in a spec of OpenAPI 3.1 or later: its schemas are JSON Schema
+ * 2020-12, which ignores keywords it does not know, so the spec is valid and the keyword most
+ * likely a mistake (a warning, with what to write instead). OpenAI's spec has 200 of them, most
+ * `nullable`, which is 3.0's. In 3.0 and 2.0, whose schemas have a fixed set of fields, it stays an
+ * error. The place is a schema when its pointer, or the `$ref` that led to its file, passes
+ * through one.
+ */
+function schemaKeyword(result: NormalizedProblem, version: string): { keyword: string; version: string; hint: string } | undefined {
+  if (result.ruleId !== 'struct' || !/^3\.[1-9]/.test(version)) return undefined;
+  const keyword = /^Property `(.+)` is not expected here/.exec(result.message)?.[1];
+  const location = result.location[0];
+  if (!keyword || !location) return undefined;
+  const path = [...segments(result.from?.pointer), ...segments(location.pointer)].slice(0, -1);
+  if (!path.some((segment) => SCHEMA_PLACES.has(segment))) return undefined;
+  const suggested = result.suggest?.[0];
+  const hint =
+    keyword === 'nullable'
+      ? `write the null type into the schema's type instead, as in type: [string, "null"] (or add {type: "null"} to its oneOf); Shale shows the type as nullable meanwhile, other tools may not.`
+      : keyword === '$recursiveRef' || keyword === '$recursiveAnchor'
+        ? 'JSON Schema 2020-12, which OpenAPI 3.1 uses, replaced $recursiveRef and $recursiveAnchor with $dynamicRef and $dynamicAnchor.'
+        : suggested
+          ? `did you mean "${suggested}"?`
+          : 'remove it, or name it x-… if it is an extension of yours.';
+  return { keyword, version, hint };
 }
 
 type ProblemLocation = NormalizedProblem['location'][number];
@@ -224,35 +325,36 @@ function lineColumn(location: NormalizedProblem['location'][number]): number | u
 }
 
 /**
- * Tags an operation uses that the spec does not declare (when it declares any), and declared tags
- * that `x-tagGroups` leaves out (Redoc hides those operations without a word).
+ * Tags operations use that the spec does not declare (when it declares any), one warning a tag:
+ * OpenAPI allows them, but such a tag has no description and comes after the declared ones. And
+ * declared tags that `x-tagGroups` leaves out (Redoc hides those operations without a word): errors.
  */
-function tagProblems(document: Json): Array<{ pointer: string; reason: string }> {
-  const found: Array<{ pointer: string; reason: string }> = [];
+function tagProblems(document: Json, file: string, lineOf: (pointer: string) => number | undefined): Problem[] {
+  const found: Problem[] = [];
   const declared = new Set<string>((Array.isArray(document.tags) ? document.tags : []).map((tag: Json) => tag?.name));
   const grouped = new Set<string>((Array.isArray(document['x-tagGroups']) ? document['x-tagGroups'] : []).flatMap((group: Json) => group?.tags ?? []));
   const used = new Set<string>();
+  const undeclared = new Map<string, { pointer: string; operations: number }>();
   for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
     for (const [method, operation] of Object.entries<Json>(item ?? {})) {
       if (!Array.isArray(operation?.tags)) continue;
       operation.tags.forEach((tag: unknown, index: number) => {
         if (typeof tag !== 'string') return;
         used.add(tag);
-        if (declared.size && !declared.has(tag)) {
-          found.push({
-            pointer: `/paths/${pointerPart(path)}/${method}/tags/${index}`,
-            reason: `the tag "${tag}" is not declared under "tags"; declare it there (with a description)`,
-          });
-        }
+        if (!declared.size || declared.has(tag)) return;
+        const first = undeclared.get(tag);
+        if (first) first.operations += 1;
+        else undeclared.set(tag, { pointer: `/paths/${pointerPart(path)}/${method}/tags/${index}`, operations: 1 });
       });
     }
   }
+  for (const [tag, { pointer, operations }] of undeclared) {
+    found.push(problem('openapi-tag-undeclared', { file, line: lineOf(pointer) }, { pointer, tag, operations: String(operations) }));
+  }
   if (grouped.size) {
     for (const tag of [...new Set([...declared, ...used])].filter((name) => !grouped.has(name))) {
-      found.push({
-        pointer: '/x-tagGroups',
-        reason: `the tag "${tag}" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group`,
-      });
+      const reason = `the tag "${tag}" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group`;
+      found.push(problem('openapi-invalid', { file, line: lineOf('/x-tagGroups') }, { pointer: '/x-tagGroups', reason }));
     }
   }
   return found;

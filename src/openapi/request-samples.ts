@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { HarRequest } from '@readme/httpsnippet';
-import { canonicalLanguage, splitTabName } from '../schema/languages';
+import { canonicalLanguage, sampleLanguage } from '../schema/languages';
+import { generatorFor } from '../schema/sample-generators';
 import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
 import { givenExample, schemaValue } from './example-values';
 import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
@@ -21,33 +22,6 @@ const httpsnippet = () => (snippets ??= createRequire(import.meta.url)('@readme/
  * one to an echo server.
  */
 
-/** httpsnippet's target and client for a tab, by the tab's key, else by its language. */
-const GENERATORS: Record<string, [string, string]> = {
-  shell: ['shell', 'curl'],
-  shellscript: ['shell', 'curl'],
-  ruby: ['ruby', 'native'],
-  python: ['python', 'requests'],
-  javascript: ['javascript', 'fetch'],
-  node: ['node', 'fetch'],
-  go: ['go', 'native'],
-  java: ['java', 'nethttp'],
-  // Guzzle's sample needs Composer packages to run; PHP's curl extension ships with PHP.
-  php: ['php', 'curl'],
-  csharp: ['csharp', 'httpclient'],
-  http: ['http', 'http1.1'],
-};
-
-/** Names of x-codeSamples languages that are not shiki's but mean a tab's language. */
-const SAMPLE_ALIASES: Record<string, string> = { curl: 'shell', 'node.js': 'javascript', nodejs: 'javascript', node: 'javascript', 'c#': 'csharp' };
-
-/** The generator of a tab (`ruby--v2` uses ruby's), or undefined when Shale has none for its language. */
-function generatorFor(tab: LanguageTab): [string, string] | undefined {
-  const { language } = splitTabName(tab.key);
-  const suffix = tab.key.includes('--') ? tab.key.slice(tab.key.indexOf('--') + 2) : '';
-  if (suffix === 'node') return GENERATORS.node;
-  return GENERATORS[language.toLowerCase()] ?? GENERATORS[canonicalLanguage(language) ?? ''];
-}
-
 export interface RequestSample {
   tab: string;
   code: string;
@@ -65,7 +39,7 @@ export function writtenSamples(operation: SpecOperation, tabs: readonly Language
     const lang = String(entry?.lang ?? '').trim();
     const source = typeof entry?.source === 'string' ? entry.source : undefined;
     if (!lang || source === undefined) continue;
-    const name = SAMPLE_ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
+    const name = sampleLanguage(lang);
     const tab = tabKeyForFence(name, tabs, canonicalLanguage);
     if (!tab) {
       unmapped.push(lang);
@@ -81,8 +55,8 @@ const TOKEN_PLACEHOLDER = 'YOUR_ACCESS_TOKEN';
 const API_KEY_PLACEHOLDER = 'YOUR_API_KEY';
 
 /** The HAR request a generated sample sends. */
-function harRequest(document: Json, operation: SpecOperation): HarRequest {
-  const url = new URL(serverUrl(document, operation));
+function harRequest(document: Json, operation: SpecOperation, server: string): HarRequest {
+  const url = new URL(server);
   let path = operation.path;
   const queryString: Array<{ name: string; value: string }> = [];
   const headers: Array<{ name: string; value: string }> = [];
@@ -113,12 +87,12 @@ function harRequest(document: Json, operation: SpecOperation): HarRequest {
   return request;
 }
 
-/** The sample of an operation for a tab, generated, or undefined when the tab's language has no generator. */
-export function generatedSample(document: Json, operation: SpecOperation, tab: LanguageTab): string | undefined {
-  const generator = generatorFor(tab);
-  if (!generator) return undefined;
+/** The sample of an operation for a tab, generated, or undefined when the tab's language has no generator or the server is unusable. */
+export function generatedSample(document: Json, operation: SpecOperation, tab: LanguageTab, server = sampleServer(document, operation)): string | undefined {
+  const generator = generatorFor(tab.key);
+  if (!generator || !('url' in server)) return undefined;
   const [target, client] = generator;
-  const request = harRequest(document, operation);
+  const request = harRequest(document, operation, server.url);
   const body = request.postData?.text;
   if (target === 'php' && body) {
     // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
@@ -127,8 +101,9 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
     request.postData = { mimeType: 'text/plain', text: PHP_BODY_PLACEHOLDER };
   }
   const code = new (httpsnippet().HTTPSnippet)(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
-  const text = Array.isArray(code) ? code[0] : code;
-  if (typeof text !== 'string') return undefined;
+  const generated = Array.isArray(code) ? code[0] : code;
+  if (typeof generated !== 'string') return undefined;
+  const text = server.placeholderHost ? generated.split(PLACEHOLDER_HOST).join(server.placeholderHost) : generated;
   if (target === 'shell') {
     // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
     // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
@@ -188,13 +163,46 @@ function javaProgram(statements: string): string {
   ].join('\n');
 }
 
-function serverUrl(document: Json, operation: SpecOperation): string {
-  const servers: Json[] = operation.operation.servers ?? operation.pathItem.servers ?? document.servers ?? [];
+/** The server a generated sample is sent to: its URL, or what is wrong with it (a problem of the spec). */
+export type SampleServer = { url: string; placeholderHost?: string } | { unusable: string; pointer: string; reason: string };
+
+/**
+ * Stands in for a host that is a placeholder (`{your-agent-url}`, a variable's default that names
+ * what to put there) while httpsnippet writes the sample, which would mangle it; the placeholder is
+ * put back in the sample's text.
+ */
+const PLACEHOLDER_HOST = 'placeholder-host.invalid';
+
+/**
+ * The first server of an operation (its own, its path's, the spec's) with its variables' defaults,
+ * as a whole URL: a relative one (`/v1`) is relative to where the spec is served, and a sample needs
+ * a host. A URL with an empty host (DigitalOcean's `https://` for a presigned upload URL) is none:
+ * no sample can be sent there.
+ */
+export function sampleServer(document: Json, operation: SpecOperation): SampleServer {
+  const own = operation.operation.servers;
+  const ofPath = operation.pathItem.servers;
+  const [servers, at]: [Json[], string] = Array.isArray(own)
+    ? [own, operation.pointer]
+    : Array.isArray(ofPath)
+      ? [ofPath, operation.pointer.slice(0, operation.pointer.lastIndexOf('/'))]
+      : [Array.isArray(document.servers) ? document.servers : [], ''];
   const server = servers[0];
+  const pointer = `${at}/servers/0/url`;
   let url = typeof server?.url === 'string' ? server.url : '/';
   for (const [name, variable] of Object.entries<Json>(server?.variables ?? {})) url = url.split(`{${name}}`).join(String(variable?.default ?? ''));
-  // A relative server (`/v1`) is relative to where the spec is served; the sample needs a host.
-  return new URL(url, 'https://api.example.com').toString();
+  if (/^[a-z][a-z\d+.-]*:\/\/(?:[/?#]|$)/i.test(url)) return { unusable: url, pointer, reason: 'it has no host' };
+  const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]+)/i.exec(url)?.[1];
+  if (host && /[^\w.:@[\]%-]/.test(host)) {
+    // Not a host: a placeholder for one (DigitalOcean's `{your-agent-url}`).
+    const standIn = url.replace(host, PLACEHOLDER_HOST);
+    if (URL.canParse(standIn)) return { url: new URL(standIn).toString(), placeholderHost: host };
+  }
+  try {
+    return { url: new URL(url, 'https://api.example.com').toString() };
+  } catch {
+    return { unusable: url, pointer, reason: 'it does not parse as a URL' };
+  }
 }
 
 function parameterValue(document: Json, parameter: Json): unknown {

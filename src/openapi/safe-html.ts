@@ -14,7 +14,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   details: ['open'],
   ol: ['start'],
   ...Object.fromEntries(
-    'abbr b blockquote br caption code dd del div dl dt em h1 h2 h3 h4 h5 h6 hr i ins kbd li mark p pre q s samp small span strong sub summary sup table tbody tfoot thead tr u ul var'
+    // nobr: obsolete, but harmless and in real specs (DigitalOcean's tables keep scopes on one line).
+    'abbr b bdi bdo blockquote br caption cite code dd del dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i ins kbd li mark nobr p pre q s samp small span strong sub summary sup table tbody tfoot thead time tr u ul var wbr'
       .split(' ')
       .map((name) => [name, []]),
   ),
@@ -38,6 +39,23 @@ const DROPPED_WITH_CONTENT = new Set([
   'svg',
   'math',
 ]);
+
+/**
+ * Every element name of HTML, obsolete ones included. A tag whose name is none of these and no
+ * custom element's (those have a hyphen) is no markup a browser knows: it is the writer's text, as
+ * Twilio's "depends on the <Pay> Connector" names a TwiML verb. It stays, as text.
+ */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br button ' +
+    'canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset ' +
+    'figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins ' +
+    'isindex kbd keygen label legend li link listing main map mark marquee math menu menuitem meta meter multicol nav nextid nobr ' +
+    'noembed noframes noscript object ol optgroup option output p param picture plaintext portal pre progress q rb rp rt rtc ruby ' +
+    's samp script search section select slot small source spacer span strike strong style sub summary sup svg table tbody td ' +
+    'template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
+  ).split(' '),
+);
 
 /** URL schemes a link or an image may use (relative URLs and #anchors always may). */
 const SAFE_SCHEME = /^(https?|mailto|tel):/i;
@@ -127,6 +145,10 @@ export function sanitizeHtml(raw: string, open?: string): SafeHtml {
       continue;
     }
     const allowed = ALLOWED[name];
+    if (!allowed && !HTML_ELEMENTS.has(name) && !name.includes('-')) {
+      html += tag[0].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      continue;
+    }
     if (!allowed) {
       if (!closing) removed.push(`a <${name}> tag`);
       continue;

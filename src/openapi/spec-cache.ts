@@ -10,6 +10,30 @@ const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('
 export interface CompiledEntry {
   markdown: string;
   problems: Problem[];
+  /** The spec's line of each stretch of the Markdown (SpecLines). */
+  lines: SpecLines;
+}
+
+/**
+ * Where a spec's Markdown came from: pairs of the Markdown's line at which a stretch starts and the
+ * spec's line of what it shows (CompiledSpec.places), in order. A problem found in the Markdown is
+ * reported at the spec's line of the stretch it is in (specLineOf).
+ */
+export type SpecLines = Array<[markdownLine: number, specLine: number]>;
+
+/** The spec's line for a line of its Markdown, or undefined before the first stretch or where it is not known. */
+export function specLineOf(lines: SpecLines, markdownLine: number): number | undefined {
+  let low = 0;
+  let high = lines.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]![0] <= markdownLine) {
+      found = lines[middle]![1];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found || undefined;
 }
 
 /**
@@ -59,12 +83,16 @@ export class SpecCache {
     } catch {
       return undefined;
     }
-    return { markdown, problems: record.problems, files: Object.keys(record.files) };
+    return { markdown, problems: record.problems, lines: record.lines, files: Object.keys(record.files) };
   }
 
   set(file: string, options: unknown, files: readonly string[], entry: CompiledEntry): void {
     if (entry.problems.some((problem) => problem.severity === 'error')) return;
-    const record: EntryRecord = { files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])), problems: entry.problems };
+    const record: EntryRecord = {
+      files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])),
+      problems: entry.problems,
+      lines: entry.lines,
+    };
     const target = this.entryPath(file, options);
     // The record goes last, and the old one first: Markdown is never found under another entry's record.
     fs.rmSync(target, { force: true });
@@ -77,6 +105,7 @@ export class SpecCache {
 interface EntryRecord {
   files: Record<string, string>;
   problems: Problem[];
+  lines: SpecLines;
 }
 
 /** Where an entry's Markdown is kept, as it is (no JSON to parse). */

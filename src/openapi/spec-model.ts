@@ -130,25 +130,30 @@ export const webhooksOf = (document: Json): SpecOperation[] => operationsOf(docu
 /** What an operation's heading says: its summary, else its operationId, else `METHOD /path`. */
 export function operationTitle(operation: SpecOperation): string {
   const summary = typeof operation.operation.summary === 'string' ? operation.operation.summary.trim() : '';
-  if (summary && !(operation.webhook && !isTitle(summary))) return summary;
+  if (summary && isTitle(summary, operation.webhook)) return oneLine(summary);
   // A webhook is known by its name: GitHub's say what their event is in a paragraph of a summary.
   if (operation.webhook) return operation.path;
   if (typeof operation.operation.operationId === 'string' && operation.operation.operationId) return operation.operation.operationId;
-  return operation.webhook ? operation.path : `${operation.method.toUpperCase()} ${operation.path}`;
+  return `${operation.method.toUpperCase()} ${operation.path}`;
 }
 
 /**
- * A summary that reads as a heading: one line, at most this long. Operations keep theirs whatever
- * their length (Widdershins made their ids from them, and links to those must keep working);
- * webhooks, which Widdershins never showed, use their name instead of a paragraph.
+ * A summary that reads as a heading: one paragraph of text (its lines joined: a YAML block keeps
+ * the writer's line breaks), and for a webhook one line at most this long. An operation keeps such
+ * a summary whatever its length (Widdershins made its id from it, and links to that must keep
+ * working); a summary of several paragraphs, or with a list, a quote or a rule, is prose (OpenAI's),
+ * shown as the operation's first paragraph under its operationId. Webhooks, which Widdershins never
+ * showed, use their name instead of a long summary.
  */
 const TITLE_LENGTH = 80;
-const isTitle = (summary: string) => summary.length <= TITLE_LENGTH && !summary.includes('\n');
+const oneLine = (summary: string) => summary.replace(/\s*\n\s*/g, ' ');
+const isTitle = (summary: string, webhook: boolean) =>
+  webhook ? !summary.includes('\n') && summary.length <= TITLE_LENGTH : !/\n\s*(\n|[-*+>#|]|\d+[.)]\s|```|~~~)/.test(summary);
 
 /** A summary that is not the operation's heading (operationTitle), to show as its first paragraph. */
 export function summaryParagraph(operation: SpecOperation): string | undefined {
   const summary = typeof operation.operation.summary === 'string' ? operation.operation.summary.trim() : '';
-  return summary && operationTitle(operation) !== summary ? summary : undefined;
+  return summary && !isTitle(summary, operation.webhook) ? summary : undefined;
 }
 
 /** Parameters of an operation: the path item's, replaced by the operation's of the same name and place. */

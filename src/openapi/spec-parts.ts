@@ -4,7 +4,7 @@ import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
 import { compileSpec, type CompiledSpec } from './compile-spec';
 import { checkSpec, loadSpec, readSpec, type LoadedSpec } from './load-spec';
-import type { SpecCache } from './spec-cache';
+import type { SpecCache, SpecLines } from './spec-cache';
 import { tagsOf } from './spec-model';
 import { WorkerPool } from '../workers/pool';
 import { beginTextMemo, endTextMemo, type TextMemo } from './markdown-text';
@@ -28,7 +28,7 @@ export async function specParts(
   const problems: Problem[] = [];
   // Every file the page's specs are made of (their `$ref`s' too), as far as they were read.
   const files: string[] = [];
-  const part = (file: string, markdown: string): SourceFile => ({
+  const part = (file: string, markdown: string, lines: SpecLines): SourceFile => ({
     path: file,
     dialect: page.dialect,
     yaml: '',
@@ -36,6 +36,7 @@ export async function specParts(
     bodyLine: 1,
     yamlLine: 1,
     generated: true,
+    specLines: lines,
   });
   for (const reference of page.specs) {
     const options = {
@@ -50,7 +51,7 @@ export async function specParts(
     if (cached) {
       files.push(...cached.files);
       problems.push(...cached.problems);
-      parts.push(part(reference.file, cached.markdown));
+      parts.push(part(reference.file, cached.markdown, cached.lines));
       continue;
     }
     const compiled = await (compile ?? ((task: SpecTask) => compileSpecFile(task, load)))({
@@ -62,10 +63,10 @@ export async function specParts(
         : {}),
     });
     if (compiled.markdown !== undefined && compiled.files)
-      cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems });
+      cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems, lines: compiled.lines ?? [] });
     files.push(...(compiled.files ?? [reference.file]));
     problems.push(...compiled.problems);
-    parts.push(compiled.markdown === undefined ? undefined : part(reference.file, compiled.markdown));
+    parts.push(compiled.markdown === undefined ? undefined : part(reference.file, compiled.markdown, compiled.lines ?? []));
   }
   return { parts, problems, files };
 }
@@ -89,6 +90,8 @@ export interface CompiledFile {
   markdown?: string;
   problems: Problem[];
   files?: string[];
+  /** Where the Markdown's stretches are in the spec (SpecLines), with the Markdown. */
+  lines?: SpecLines;
 }
 
 type SpecOptions = Parameters<typeof compileSpec>[1];
@@ -98,11 +101,11 @@ export async function compileSpecFile(task: SpecTask, load: (file: string) => Pr
   const spec = await load(task.file);
   if (!spec.document) return { problems: [...spec.problems] };
   const compiled = compileDocument(task, spec);
-  return { markdown: compiled.markdown, problems: [...spec.problems, ...compiled.problems], ...(spec.files ? { files: spec.files } : {}) };
+  return { ...compiled, problems: [...spec.problems, ...compiled.problems], ...(spec.files ? { files: spec.files } : {}) };
 }
 
 /** Compiles a spec read without errors: its Markdown, and the problems compiling finds (the page's unknown tags, the compiler's findings). */
-function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; problems: Problem[] } {
+function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; problems: Problem[]; lines: SpecLines } {
   const found: Problem[] = [];
   const known = tagsOf(spec.document).map((tag) => tag.name);
   for (const tag of task.tags.names.filter((name) => !known.includes(name))) {
@@ -121,7 +124,9 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
     if (memo && task.memo) storeMemo(task.memo, memo);
   }
   found.push(...findingProblems(compiled, task.file, spec));
-  return { markdown: compiled.markdown, problems: found };
+  // 0: a place whose line is not known (a problem there names the spec without a line).
+  const lines: SpecLines = compiled.places.map(([line, pointer]) => [line, spec.lineOf(pointer) ?? 0]);
+  return { markdown: compiled.markdown, problems: found, lines };
 }
 
 /**
@@ -132,7 +137,7 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
 export interface UncheckedCompile {
   read: Problem[];
   failed: boolean;
-  compiled?: { markdown: string; problems: Problem[]; files?: string[] };
+  compiled?: { markdown: string; problems: Problem[]; files?: string[]; lines: SpecLines };
 }
 
 export async function compileUnchecked(task: SpecTask): Promise<UncheckedCompile> {
@@ -150,8 +155,8 @@ function joinChecked(checked: CheckedSpec, unchecked: UncheckedCompile): Compile
   if (unchecked.failed) return { problems: unchecked.read };
   const problems = [...checked.problems, ...unchecked.read];
   if (!unchecked.compiled || problems.some((found) => found.severity === 'error')) return { problems };
-  const { markdown, problems: compiling, files } = unchecked.compiled;
-  return { markdown, problems: [...problems, ...compiling], ...(files ? { files } : {}) };
+  const { markdown, problems: compiling, files, lines } = unchecked.compiled;
+  return { markdown, problems: [...problems, ...compiling], lines, ...(files ? { files } : {}) };
 }
 
 type CheckedSpec = Awaited<ReturnType<typeof checkSpec>>;

@@ -18,6 +18,12 @@ export function canonicalLanguage(name: string): string | undefined {
 
 export const isKnownLanguage = (name: string): boolean => CANONICAL.has(name.toLowerCase());
 
+/** Names of OpenAPI x-codeSamples languages that are not shiki's but mean a tab's language. */
+const SAMPLE_ALIASES: Record<string, string> = { curl: 'shell', 'node.js': 'javascript', nodejs: 'javascript', node: 'javascript', 'c#': 'csharp' };
+
+/** The fence name of an x-codeSamples `lang` (`cURL` → `shell`, `Go` → `go`). */
+export const sampleLanguage = (lang: string): string => SAMPLE_ALIASES[lang.trim().toLowerCase()] ?? lang.trim().toLowerCase();
+
 /** Splits Slate's `lang--suffix` fence or tab name into the language and the whole tab key. */
 export function splitTabName(name: string): { language: string; key: string } {
   const key = name.trim();

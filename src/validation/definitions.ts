@@ -283,10 +283,27 @@ export const DEFINITIONS = {
     message: ({ spec }) => `OpenAPI spec "${spec}" does not exist.`,
     fix: ({ fix }) => fix,
   }),
-  'openapi-invalid': define<{ pointer: string; reason: string }>({
+  'openapi-invalid': define<{ pointer: string; reason: string; fix?: string }>({
     gravity: 'error',
     message: ({ pointer, reason }) => `the spec is not valid at ${pointer || '/'}: ${reason.replace(/([^.])$/, '$1.')}`,
-    fix: () => 'correct the spec there (the OpenAPI specification says what each field may hold).',
+    fix: ({ fix }) => fix ?? 'correct the spec there (the OpenAPI specification says what each field may hold).',
+  }),
+  'openapi-example-unchecked': define<{ pointer: string; reason: string }>({
+    gravity: 'warning',
+    message: ({ pointer, reason }) => `the example at ${pointer || '/'} could not be checked: its schema does not compile (${reason.replace(/\.$/, '')}).`,
+    fix: () => 'correct the schema (the example itself may be right).',
+  }),
+  'openapi-schema-keyword': define<{ pointer: string; keyword: string; version: string; hint: string }>({
+    gravity: 'warning',
+    message: ({ pointer, keyword, version }) =>
+      `the schema at ${pointer.replace(/\/[^/]*$/, '') || '/'} has "${keyword}", which JSON Schema in OpenAPI ${version} does not have: tools that follow ${version} ignore it.`,
+    fix: ({ hint }) => hint,
+  }),
+  'openapi-tag-undeclared': define<{ pointer: string; tag: string; operations: string }>({
+    gravity: 'warning',
+    message: ({ pointer, tag, operations }) =>
+      `the tag "${tag}" (on ${operations === '1' ? 'one operation' : `${operations} operations`}, the first at ${pointer}) is not declared under "tags": its section has no description, and comes after the declared tags.`,
+    fix: () => 'declare it under "tags", with a description, where it belongs in the order.',
   }),
   'openapi-example-mismatch': define<{ pointer: string; reason: string }>({
     gravity: 'warning',
@@ -317,6 +334,13 @@ export const DEFINITIONS = {
     gravity: 'warning',
     message: ({ pointer, lang }) => `the code sample in "${lang}" at ${pointer} matches no language tab of the page; it is not shown.`,
     fix: () => 'add a language tab for it under language_tabs, or give the sample the language of a tab.',
+  }),
+  'openapi-server-url': define<{ pointer: string; url: string; reason: string }>({
+    gravity: 'error',
+    message: ({ pointer, url, reason }) =>
+      `the server URL "${url}" at ${pointer} is unusable: ${reason}, so no request sample can be written for the operations it serves.`,
+    fix: () =>
+      'write the whole URL (https://api.example.com/v1), or a variable for the part known only when the API is used: url: "https://{host}" with variables: host: default: a host a reader recognises; or give these operations x-codeSamples.',
   }),
   'openapi-no-sample': define<{ pointer: string; tab: string }>({
     gravity: 'error',

@@ -271,3 +271,103 @@ describe('some tags, or some operations, of a spec', () => {
     expect(single).not.toMatch(/^# /m);
   });
 });
+
+describe("what real specs hold (DigitalOcean's)", () => {
+  test("a tag's Redoc anchor is its slug, so a description's link written for Redoc (#tag/Domain-Records) lands on it", () => {
+    const document = spec(
+      { '/v2/domains/{name}/records': { get: op('domains_list_records', 'List All Domain Records', { tags: ['Domain Records'] }) } },
+      { tags: [{ name: 'Domain Records', description: 'See [the records](#tag/Domain-Records).' }] },
+    );
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain('<span id="tag/Domain-Records"></span>');
+    expect(markdown).toContain('<span id="tag/Domain-Records/operation/domains_list_records"></span>');
+    expect(markdown).toContain('[the records](#tag/Domain-Records)');
+  });
+
+  test('a server URL with no host is one error at its pointer, and the operation keeps the samples its writer gave', () => {
+    const upload = op('upload_file', 'Upload a file', {
+      servers: [{ url: 'https://', description: 'the presigned upload_url' }],
+      'x-codeSamples': [{ lang: 'cURL', source: 'curl -X PUT "$UPLOAD_URL" --data-binary @batch.jsonl' }],
+    });
+    const { markdown, findings } = compileSpec(spec({ '/<upload_url>': { put: upload } }), { dialect: 'md', tabs: TABS });
+    expect(findings).toEqual([
+      { kind: 'openapi-server-url', pointer: '/paths/~1<upload_url>/put/servers/0/url', facts: { url: 'https://', reason: 'it has no host' } },
+    ]);
+    expect(markdown).toContain('curl -X PUT "$UPLOAD_URL"');
+    expect(markdown).not.toMatch(/```ruby/);
+  });
+
+  test('an empty info.description makes no empty Introduction', () => {
+    const empty = spec({ '/a': { get: op('a', 'A') } }, { info: { title: 'T', version: '1', description: '' } });
+    const given = spec({ '/a': { get: op('a', 'A') } }, { info: { title: 'T', version: '1', description: 'Welcome.' } });
+    expect(compileSpec(empty, { dialect: 'md', tabs: TABS, introduction: true }).markdown).not.toContain('Introduction');
+    expect(compileSpec(given, { dialect: 'md', tabs: TABS, introduction: true }).markdown).toMatch(/^# Introduction\n\nWelcome\.$/m);
+  });
+
+  test('a server variable whose default is a placeholder stays in the sample as written', () => {
+    const chat = op('chat', 'Chat', { servers: [{ url: 'https://{agent_url}', variables: { agent_url: { default: '{your-agent-url}' } } }] });
+    const { markdown, findings } = compileSpec(spec({ '/api/v1/chat': { post: chat } }), { dialect: 'md', tabs: TABS });
+    expect(findings).toEqual([]);
+    expect(markdown).toContain('https://{your-agent-url}/api/v1/chat');
+  });
+});
+
+describe("what real specs hold (OpenAI's)", () => {
+  const document = spec({
+    '/chat/completions': {
+      get: op('listChatCompletions', 'List stored Chat Completions. Only those stored with the `store`\nparameter set to `true` are returned.\n'),
+      post: op(
+        'createChatCompletion',
+        '**Starting a new project?** We recommend trying [Responses](/docs/api-reference/responses).\n\n---\n\nCreates a model response for the given chat conversation.\n',
+      ),
+    },
+  });
+  const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+
+  test('a summary of one paragraph, its lines wrapped, is the heading on one line, its code spans as code', () => {
+    expect(markdown).toContain(
+      '<h2 id="list-stored-chat-completions-only-those-stored-with-the-store-parameter-set-to-true-are-returned">List stored Chat Completions. Only those stored with the <code>store</code> parameter set to <code>true</code> are returned.</h2>',
+    );
+  });
+
+  test('a summary of several paragraphs is prose: the operationId heads the operation, the summary is its first paragraph', () => {
+    expect(markdown).toContain('<h2 id="createchatcompletion">createChatCompletion</h2>');
+    expect(markdown).toContain('**Starting a new project?** We recommend trying [Responses](/docs/api-reference/responses).');
+    expect(markdown).toContain('Creates a model response for the given chat conversation.');
+    // No heading spans lines: a blank line in one would end its HTML block.
+    expect(markdown).not.toMatch(/<h2[^>]*>[^<]*\n/);
+  });
+});
+
+describe('where the Markdown of a spec comes from', () => {
+  test('each section starts a place: the description, the security schemes, each tag and each operation, at their Markdown line', () => {
+    const document = spec(
+      {
+        '/pets': { get: op('listPets', 'List pets', { tags: ['pets'], description: 'See [the cats](#nowhere).' }) },
+        '/cats': { get: op('listCats', 'List cats', { tags: ['cats'] }) },
+      },
+      {
+        info: { title: 'T', version: '1', description: 'Welcome.' },
+        tags: [{ name: 'pets' }],
+        components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+      },
+    );
+    const { markdown, places } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    const lines = markdown.split('\n');
+    expect(places.map(([, pointer]) => pointer)).toEqual([
+      '/info/description',
+      '/components/securitySchemes',
+      '/components/securitySchemes/key',
+      '/tags/0',
+      '/paths/~1pets/get',
+      '/paths/~1cats/get',
+      '/paths/~1cats/get',
+    ]);
+    const lineOf = (pointer: string) => places.find(([, at]) => at === pointer)![0];
+    expect(lines[lineOf('/info/description') - 1]).toBe('Welcome.');
+    expect(lines[lineOf('/tags/0') - 1]).toBe('# pets');
+    expect(lines[lineOf('/paths/~1pets/get') - 1]).toBe('<h2 id="list-pets">List pets</h2>');
+    // An undeclared tag starts where it is first used; its operation follows it.
+    expect(lines[lineOf('/paths/~1cats/get') - 1]).toBe('# cats');
+  });
+});

@@ -64,8 +64,8 @@ describe("Redocly's verdicts on a spec's examples, kept between checks", () => {
     fs.writeFileSync(file, spec('string'));
     const plain = await checkSpec(file);
     // Both examples fail (an id that is no string), and the parameter's schema cannot be compiled.
-    expect(plain.problems.filter((found) => found.kind === 'openapi-example-mismatch')).toHaveLength(3);
-    expect(messages(plain.problems).join('\n')).toMatch(/errored/);
+    expect(plain.problems.filter((found) => found.kind.startsWith('openapi-example-'))).toHaveLength(3);
+    expect(messages(plain.problems).join('\n')).toMatch(/could not be checked/);
     const first = await checkSpec(file, memo);
     expect(first).toEqual(plain);
     expect((JSON.parse(fs.readFileSync(memo, 'utf8')) as unknown[]).length).toBe(3);
@@ -92,9 +92,9 @@ describe("Redocly's verdicts on a spec's examples, kept between checks", () => {
     fs.writeFileSync(file, spec('integer'));
     const fixed = await checkSpec(file, memo);
     expect(fixed).toEqual(await checkSpec(file));
-    expect(fixed.problems.filter((found) => found.kind === 'openapi-example-mismatch')).toHaveLength(1);
+    expect(fixed.problems.filter((found) => found.kind.startsWith('openapi-example-'))).toHaveLength(1);
     fs.writeFileSync(file, spec('boolean'));
-    expect((await checkSpec(file, memo)).problems.filter((found) => found.kind === 'openapi-example-mismatch')).toHaveLength(3);
+    expect((await checkSpec(file, memo)).problems.filter((found) => found.kind.startsWith('openapi-example-'))).toHaveLength(3);
   }, 60_000);
 
   it('cost nothing when the memo cannot be read: the checks run as without it, and store it anew', async () => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileSpec } from '../../../src/openapi/compile-spec';
-import { loadSpec } from '../../../src/openapi/load-spec';
+import { checkSpec, loadSpec } from '../../../src/openapi/load-spec';
+import type { Problem } from '../../../src/validation/problem';
 
 /** Specs of each version and shape Shale reads, in tests/fixtures/openapi-specs/. */
 const FIXTURES = path.resolve('tests/fixtures/openapi-specs');
@@ -64,5 +65,43 @@ describe('checks of tags and servers', () => {
         'the spec is not valid at /x-tagGroups: the tag "stores" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group.',
       ],
     ]);
+  });
+});
+
+describe("OpenAPI 3.0's ways in a 3.1 spec (OpenAI's spec has 200 of them)", () => {
+  const where = (problems: Problem[]) => problems.map((problem) => [problem.kind, problem.severity, path.basename(problem.file), problem.line]);
+
+  test('a keyword a 3.1 schema does not know is a warning with what to write instead, in its own file too; elsewhere an error with the name meant', async () => {
+    const file = path.join(FIXTURES, 'leftovers/openapi.yaml');
+    const spec = await loadSpec(file);
+    expect(where(spec.problems)).toEqual([
+      ['openapi-schema-keyword', 'warning', 'openapi.yaml', 17],
+      ['openapi-schema-keyword', 'warning', 'openapi.yaml', 18],
+      ['openapi-schema-keyword', 'warning', 'pet.yaml', 2],
+      ['openapi-invalid', 'error', 'openapi.yaml', 44],
+      ['openapi-invalid', 'error', 'openapi.yaml', 46],
+      ['openapi-invalid', 'error', 'openapi.yaml', 47],
+      ['openapi-tag-undeclared', 'warning', 'openapi.yaml', 29],
+    ]);
+    const [nullable, misspelt, , exclusive, , unexpected, tag] = spec.problems;
+    expect(nullable!.message).toBe(
+      'the schema at /paths/~1pets/get/parameters/0/schema has "nullable", which JSON Schema in OpenAPI 3.1.0 does not have: tools that follow 3.1.0 ignore it.',
+    );
+    expect(nullable!.fix).toMatch(/^write the null type into the schema's type instead, as in type: \[string, "null"\]/);
+    expect(misspelt!.fix).toBe('did you mean "minItems"?');
+    expect(exclusive!.fix).toMatch(/^in OpenAPI 3\.1\.0 exclusiveMinimum is the bound itself, a number/);
+    expect(unexpected!.message).toContain('Property "descriptionn" is not expected here (did you mean "description"?)');
+    // One warning for a tag, however many operations use it: OpenAPI allows it, but it is likely an oversight.
+    expect(tag!.message).toBe(
+      'the tag "stores" (on 2 operations, the first at /paths/~1stores/get/tags/0) is not declared under "tags": its section has no description, and comes after the declared tags.',
+    );
+    // The checks alone (a large spec's worker) read the version the same way.
+    expect(where((await checkSpec(file)).problems)).toEqual(where(spec.problems).slice(0, 6));
+  });
+
+  test('in a 3.0 spec, whose schemas have a fixed set of fields, the same keyword stays an error', async () => {
+    const spec = await loadSpec(path.join(FIXTURES, 'leftovers-30.yaml'));
+    expect(spec.document).toBeUndefined();
+    expect(where(spec.problems)).toEqual([['openapi-invalid', 'error', 'leftovers-30.yaml', 14]]);
   });
 });

@@ -31,6 +31,24 @@ describe('raw HTML from a spec', () => {
     expect(sanitizeHtml('1 < 2 <blink>on</blink> <svg/onload=alert(1)>').html).toBe('1 &lt; 2 on &lt;svg/onload=alert(1)>');
   });
 
+  test("harmless inline elements real specs use stay, without a warning (DigitalOcean's <nobr>)", () => {
+    expect(sanitizeHtml('<nobr><code>droplet:update</code></nobr> <cite>RFC 6749</cite>')).toEqual({
+      html: '<nobr><code>droplet:update</code></nobr> <cite>RFC 6749</cite>',
+      removed: [],
+    });
+  });
+
+  test("a tag no HTML has is the writer's text (Twilio's TwiML verbs), shown as written; a custom element's is a tag", () => {
+    expect(sanitizeHtml('depends on the <Pay> Connector; use <Dial timeout="5"> or </Say>')).toEqual({
+      html: 'depends on the &lt;Pay&gt; Connector; use &lt;Dial timeout="5"&gt; or &lt;/Say&gt;',
+      removed: [],
+    });
+    expect(sanitizeHtml('<my-widget onload="x()">hi</my-widget> <blink>on</blink>')).toEqual({
+      html: 'hi on',
+      removed: ['a <my-widget> tag', 'a <blink> tag'],
+    });
+  });
+
   test('URLs: web, mail and relative ones are safe; scripts and data are not', () => {
     for (const url of ['https://a.b/', 'mailto:x@y.z', '/docs', '#errors', '//cdn.example.com/x.png']) expect(isSafeUrl(url)).toBe(true);
     for (const url of ['javascript:x', 'JaVaScRiPt:x', 'java\nscript:x', 'data:text/html,x', 'vbscript:x', 'javascript&colon;x'])

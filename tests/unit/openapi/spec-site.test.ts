@@ -31,6 +31,36 @@ describe('a content folder that holds only a spec', () => {
     expect(page!.specs.map((spec) => path.basename(spec.file))).toEqual(['kennel.yaml']);
   });
 
+  test("gets a tab for each other language its own code samples are in, found through its $refs (DigitalOcean's Go)", () => {
+    const dir = folder({
+      'api.yaml': `${SPEC.replace('paths: {}\n', '')}paths:\n  /droplets:\n    $ref: 'resources/droplets.yml'\n`,
+      'resources/droplets.yml': [
+        'get:',
+        '  operationId: list',
+        '  x-codeSamples:',
+        "    - $ref: 'examples/curl.yml'",
+        "    - $ref: 'examples/go.yml'",
+        '    - { "lang": "Elixir", "source": "Droplets.list()" }',
+        '  responses:',
+        "    '200':",
+        '      description: OK',
+        '      content:',
+        '        application/json:',
+        '          schema:',
+        '            properties:',
+        '              lang:',
+        '                type: string',
+        '          example: { lang: en }',
+        '',
+      ].join('\n'),
+      'resources/examples/curl.yml': 'lang: cURL\nsource: curl https://api.example.com/droplets\n',
+      'resources/examples/go.yml': 'lang: Go\nsource: client.Droplets.List(ctx, nil)\n',
+    });
+    const [page] = loadSite(path.join(dir, 'api.yaml')).pages;
+    // cURL is the shell tab's; a property or an example value named lang is no language; Elixir, in which Shale writes no samples, gets no tab (its sample is reported, as in any page).
+    expect(page!.tabs.map((tab) => tab.key)).toEqual(['shell', 'ruby', 'python', 'javascript', 'go']);
+  });
+
   test('with two specs, or none, is still an empty content folder', () => {
     expect(loadSite(folder({ 'a.yaml': SPEC, 'b.json': '{"openapi": "3.1.0"}' })).problems.map((p) => p.kind)).toEqual(['content-folder-empty']);
     expect(loadSite(folder({ 'data.yaml': 'a: 1\n' })).problems.map((p) => p.kind)).toEqual(['content-folder-empty']);

@@ -1,0 +1,55 @@
+import { parameterize } from '../content/slug';
+import type { Json, SpecOperation } from './spec-model';
+
+/**
+ * The anchors other renderers gave a spec's sections, kept as empty elements beside Shale's own so
+ * links written for them (a site moved to Shale, or a spec's descriptions written for Redoc) still
+ * land there: Widdershins' `opId…`, `tocS_…`, `<title>-<tag>`; Redoc's `tag/…`, `operation/…`,
+ * `tag/…/operation/…`, `schema/…`; Scalar's `tag/…/METHOD/path`.
+ */
+
+/**
+ * A name as Redoc writes it in an anchor (its `safeSlugify`, after the `slugify` package): accents
+ * dropped, characters other than letters, digits and a few signs removed, runs of spaces and
+ * hyphens one hyphen, the case kept: "Domain Records" → `Domain-Records`. When nothing is left,
+ * the name lower-cased with hyphens for spaces.
+ */
+export function redocSlug(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\w\s$*_+~.()'"!\-:@]+/g, '')
+    .trim()
+    .replace(/[\s-]+/g, '-');
+  return (
+    slug ||
+    name
+      .toLowerCase()
+      .replace(/\s+/g, '-')
+      .replace(/&/g, '-and-')
+      .replace(/--+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
+}
+
+/** A tag's section: Redoc's anchor (by its slug, and by the name as it is), and Widdershins' (the API's title, then the tag). */
+export function tagAliases(document: Json, tag: string): string[] {
+  const title = parameterize(String(document.info?.title ?? ''));
+  return [`tag/${redocSlug(tag)}`, `tag/${tag}`, ...(title ? [`${title}-${parameterize(tag)}`] : [])];
+}
+
+/** An operation's section (`tag`: the tag it is shown under). Webhooks have none. */
+export function operationAliases(operation: SpecOperation, tag: string | undefined): string[] {
+  if (operation.webhook) return [];
+  const id = operation.operation.operationId;
+  const aliases: string[] = [];
+  if (typeof id === 'string' && id && !/\s/.test(id)) {
+    aliases.push(`opId${id}`, `operation/${id}`);
+    if (tag) aliases.push(`tag/${redocSlug(tag)}/operation/${id}`, `tag/${tag}/operation/${id}`);
+  }
+  if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
+  return aliases;
+}
+
+/** A schema's section: Widdershins' ids, and Redoc's. */
+export const schemaAliases = (name: string): string[] => [`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`];
