@@ -180,8 +180,8 @@ function withSuggestion(result: NormalizedProblem): string {
 }
 
 /**
- * What to write instead, for the mistakes of a spec moved from OpenAPI 3.0 to 3.1 that are errors:
- * a boolean exclusiveMinimum (3.0's), which in 3.1 is the bound itself.
+ * What to write instead, for the errors of a spec that mixes its version with another's: a boolean
+ * exclusiveMinimum (3.0's) in 3.1, where it is the bound itself; a list of types (3.1's) in 2.0 or 3.0.
  */
 function knownFix(result: NormalizedProblem, version: string): { fix?: string } {
   const keyword = segments(result.location[0]?.pointer).at(-1);
@@ -189,6 +189,13 @@ function knownFix(result: NormalizedProblem, version: string): { fix?: string } 
     const bound = keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum';
     return {
       fix: `in OpenAPI ${version} ${keyword} is the bound itself, a number: write the bound there, as in ${keyword}: 0 in place of ${bound}: 0 with ${keyword}: true.`,
+    };
+  }
+  if (/^(2\.0|3\.0)/.test(version) && keyword === 'type' && /^`type` can be one of the following only/.test(result.message)) {
+    // Slack's Swagger 2.0 spec has 32 of `"type": ["null", "boolean"]`, JSON Schema's list of types.
+    const nullable = version === '2.0' ? 'x-nullable: true' : 'nullable: true';
+    return {
+      fix: `write one of those names, as a string. A list of types (["null", "boolean"]) is OpenAPI 3.1's: in ${version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`} write the one type with ${nullable}.`,
     };
   }
   return {};

@@ -21,8 +21,14 @@ const WARNINGS_SHOWN_PER_KIND = 10;
  * one line per problem: marker, location, what is wrong, the fix. Paths are relative to `cwd`.
  * `allWarnings` (SHALE_ALL_WARNINGS=1) lists every warning.
  */
-export function formatReport(problems: readonly Problem[], cwd: string, allWarnings = process.env.SHALE_ALL_WARNINGS === '1'): string {
-  if (problems.length === 0) return '';
+export function formatReport(found: readonly Problem[], cwd: string, allWarnings = process.env.SHALE_ALL_WARNINGS === '1'): string {
+  if (found.length === 0) return '';
+  // The same problem at the same place once (a link a spec's description repeats within an operation).
+  const seen = new Set<string>();
+  const problems = found.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.severity, problem.message, problem.fix]);
+    return !seen.has(key) && seen.add(key);
+  });
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const byFile = new Map<string, Problem[]>();
@@ -37,9 +43,23 @@ export function formatReport(problems: readonly Problem[], cwd: string, allWarni
   for (const file of files) {
     lines.push('', path.relative(cwd, file) || file);
     const sorted = byFile.get(file)!.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    // The same problem at several lines is one line of the report naming the others (a shared
+    // response's description that links nowhere, shown under each of PagerDuty's 87 operations).
+    const repeats = new Map<string, number[]>();
+    const firsts: Problem[] = [];
+    for (const problem of sorted) {
+      const key = JSON.stringify([problem.severity, problem.message, problem.fix]);
+      const lines = repeats.get(key);
+      if (lines) {
+        if (problem.line !== undefined) lines.push(problem.line);
+        continue;
+      }
+      repeats.set(key, []);
+      firsts.push(problem);
+    }
     const listed = new Map<string, number>();
     const left = new Map<string, number>();
-    for (const problem of sorted) {
+    for (const problem of firsts) {
       const count = (listed.get(problem.kind) ?? 0) + 1;
       listed.set(problem.kind, count);
       if (problem.severity === 'warning' && !allWarnings && count > WARNINGS_SHOWN_PER_KIND) {
@@ -48,10 +68,22 @@ export function formatReport(problems: readonly Problem[], cwd: string, allWarni
       }
       const mark = problem.severity === 'error' ? '✗' : '⚠';
       const fix = problem.fix ? ` Fix: ${problem.fix}` : '';
-      lines.push(`  ${mark} ${location(problem, cwd)}  ${problem.message}${fix}`);
+      const also = alsoAt(repeats.get(JSON.stringify([problem.severity, problem.message, problem.fix]))!);
+      const message = also && problem.message.endsWith('.') ? `${problem.message.slice(0, -1)}${also}.` : `${problem.message}${also}`;
+      lines.push(`  ${mark} ${location(problem, cwd)}  ${message}${fix}`);
     }
     for (const [kind, count] of left)
       lines.push(`  ⚠ … and ${plural(count, 'more warning')} of kind ${kind} in this file; SHALE_ALL_WARNINGS=1 lists them all.`);
   }
   return lines.join('\n');
+}
+
+/** The other lines of a repeated problem: ` (also at lines 12, 40 and 85)`, the first five and how many more. */
+const SHOWN_REPEATS = 5;
+function alsoAt(lines: number[]): string {
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, SHOWN_REPEATS);
+  const more = lines.length - shown.length;
+  const list = more ? `${shown.join(', ')} and ${more} more` : shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return ` (also at line${lines.length === 1 ? '' : 's'} ${list})`;
 }

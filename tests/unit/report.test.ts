@@ -24,4 +24,24 @@ describe('the report', () => {
     expect(lines.filter((line) => line.includes('does not match its schema'))).toHaveLength(13);
     expect(lines.some((line) => line.includes('more warning'))).toBe(false);
   });
+
+  test('says the same problem at the same place once, and counts it once', () => {
+    const broken = () => problem('link-broken', { file: '/docs/api.yaml', line: 8 }, { anchor: 'list-cats', nearest: 'list-pets' });
+    const lines = formatReport([broken(), broken(), mismatch(8)], '/docs', false).split('\n');
+    expect(lines[0]).toBe('✗ Found 1 error and 1 warning in 1 file');
+    expect(lines.filter((line) => line.includes('#list-cats'))).toHaveLength(1);
+  });
+
+  test('says a problem repeated at several lines of a file once, with the other lines', () => {
+    const broken = (line: number) => problem('link-broken', { file: '/docs/api.yaml', line }, { anchor: 'resource_Abilities' });
+    const report = (lines: number[]) =>
+      formatReport(lines.map(broken), '/docs', false)
+        .split('\n')
+        .filter((line) => line.includes('#resource_Abilities'));
+    expect(report([30, 10])).toEqual([
+      '  ✗ api.yaml:10  link "#resource_Abilities" points to no id on this page (also at line 30). Fix: link to the id of a heading on this page.',
+    ]);
+    expect(report([1, 2, 3, 4, 5, 6, 7, 8])[0]).toContain('(also at lines 2, 3, 4, 5, 6 and 2 more)');
+    expect(report([1, 2, 3])[0]).toContain('(also at lines 2 and 3)');
+  });
 });
