@@ -225,11 +225,14 @@ function parameterValue(document: Json, parameter: Json): unknown {
 function addCredentials(document: Json, operation: SpecOperation, headers: Json[], query: Json[], cookies: Json[]): void {
   const requirements: Json[] = operation.operation.security ?? document.security ?? [];
   const first = requirements.find((requirement) => requirement && Object.keys(requirement).length > 0);
-  for (const name of Object.keys(first ?? {})) {
-    const scheme = resolve(document, document.components?.securitySchemes?.[name]);
+  const schemes = Object.keys(first ?? {}).map((name) => resolve(document, document.components?.securitySchemes?.[name]));
+  // Several keys sent together (Plaid's client id, secret and version) each get a placeholder of their own.
+  const keys = schemes.filter((scheme) => scheme?.type === 'apiKey').length;
+  for (const scheme of schemes) {
     if (!scheme) continue;
     if (scheme.type === 'apiKey') {
-      const entry = { name: String(scheme.name), value: API_KEY_PLACEHOLDER };
+      const own = `YOUR_${String(scheme.name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
+      const entry = { name: String(scheme.name), value: keys > 1 ? own : API_KEY_PLACEHOLDER };
       if (scheme.in === 'query') query.push(entry);
       else if (scheme.in === 'cookie') cookies.push(entry);
       else headers.push(entry);

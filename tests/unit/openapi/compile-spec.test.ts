@@ -371,3 +371,19 @@ describe('where the Markdown of a spec comes from', () => {
     expect(lines[lineOf('/paths/~1cats/get') - 1]).toBe('# cats');
   });
 });
+
+describe("what real specs hold (Plaid's)", () => {
+  test('keys sent together each get a placeholder of their own; a key alone is YOUR_API_KEY', () => {
+    const key = (name: string) => ({ type: 'apiKey', in: 'header', name });
+    const document = spec(
+      { '/transfer': { post: op('transferCreate', 'Create a transfer', { security: [{ clientId: [], secret: [] }] }) }, '/ping': { get: op('ping', 'Ping') } },
+      {
+        security: [{ version: [] }],
+        components: { securitySchemes: { clientId: key('PLAID-CLIENT-ID'), secret: key('PLAID-SECRET'), version: key('Plaid-Version') } },
+      },
+    );
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain("--header 'PLAID-CLIENT-ID: YOUR_PLAID_CLIENT_ID' \\\n  --header 'PLAID-SECRET: YOUR_PLAID_SECRET'");
+    expect(markdown).toContain("--header 'Plaid-Version: YOUR_API_KEY'");
+  });
+});

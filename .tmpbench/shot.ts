@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [url, out, width = '1440', height = '900', scroll = '0'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const errors: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url!);
+if (Number(scroll)) await page.mouse.wheel(0, Number(scroll));
+await page.waitForTimeout(300);
+await page.screenshot({ path: out! });
+console.log('errors:', errors);
+await browser.close();
