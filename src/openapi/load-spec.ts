@@ -174,7 +174,7 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
 
 /** Redocly's message with the names it suggests (a misspelt field): `… is not expected here (did you mean "description"?)`. */
 function withSuggestion(result: NormalizedProblem): string {
-  const suggested = result.suggest?.slice(0, 3) ?? [];
+  const suggested = suggestions(result).slice(0, 3);
   if (suggested.length === 0) return result.message;
   return `${result.message.replace(/\.$/, '')} (did you mean ${suggested.map((name) => `"${name}"`).join(' or ')}?)`;
 }
@@ -199,6 +199,29 @@ function knownFix(result: NormalizedProblem, version: string): { fix?: string } 
     };
   }
   return {};
+}
+
+/**
+ * The names Redocly suggests for a misspelt field that are close enough to mean it: Redocly offers
+ * any name fewer than four edits away, so a schema's misplaced property `id` got "did you mean
+ * xml?". Kept: at most a third of the name's letters changed (case aside), at least one.
+ */
+function suggestions(result: NormalizedProblem): string[] {
+  const given = /^Property `([^`]+)` is not expected here/.exec(result.message)?.[1]?.toLowerCase();
+  // A value outside a list (`type: String`): the message does not say the value; the list is short.
+  if (!given) return result.suggest ?? [];
+  return (result.suggest ?? []).filter((name) => editDistance(given, name.toLowerCase()) <= Math.max(1, Math.floor(given.length / 3)));
+}
+
+/** Levenshtein's distance between two words. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** The segments of a JSON pointer, unescaped. */
@@ -251,7 +274,7 @@ function schemaKeyword(result: NormalizedProblem, version: string): { keyword: s
   if (!keyword || !location) return undefined;
   const path = [...segments(result.from?.pointer), ...segments(location.pointer)].slice(0, -1);
   if (!path.some((segment) => SCHEMA_PLACES.has(segment))) return undefined;
-  const suggested = result.suggest?.[0];
+  const suggested = suggestions(result)[0];
   const hint =
     keyword === 'nullable'
       ? `write the null type into the schema's type instead, as in type: [string, "null"] (or add {type: "null"} to its oneOf); Shale shows the type as nullable meanwhile, other tools may not.`

@@ -231,7 +231,10 @@ function addCredentials(document: Json, operation: SpecOperation, headers: Json[
   for (const scheme of schemes) {
     if (!scheme) continue;
     if (scheme.type === 'apiKey') {
-      const own = `YOUR_${String(scheme.name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
+      const own = `YOUR_${String(scheme.name)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')}`;
       const entry = { name: String(scheme.name), value: keys > 1 ? own : API_KEY_PLACEHOLDER };
       if (scheme.in === 'query') query.push(entry);
       else if (scheme.in === 'cookie') cookies.push(entry);

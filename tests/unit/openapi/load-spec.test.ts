@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileSpec } from '../../../src/openapi/compile-spec';
@@ -103,5 +105,22 @@ describe("OpenAPI 3.0's ways in a 3.1 spec (OpenAI's spec has 200 of them)", () 
     const spec = await loadSpec(path.join(FIXTURES, 'leftovers-30.yaml'));
     expect(spec.document).toBeUndefined();
     expect(where(spec.problems)).toEqual([['openapi-invalid', 'error', 'leftovers-30.yaml', 14]]);
+  });
+});
+
+describe('the field Redocly suggests for one it does not expect', () => {
+  test('is named when it is close (descriptionn, min_items), not when it is another word (id → xml)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-suggest-'));
+    const file = path.join(dir, 'api.yaml');
+    fs.writeFileSync(
+      file,
+      'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\ndefinitions:\n  Account:\n    type: object\n    id: { type: integer }\n    descriptionn: An account.\n',
+    );
+    const messages = (await loadSpec(file)).problems.map((problem) => problem.message);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(messages).toEqual([
+      'the spec is not valid at /definitions/Account/id: Property "id" is not expected here.',
+      'the spec is not valid at /definitions/Account/descriptionn: Property "descriptionn" is not expected here (did you mean "description"?).',
+    ]);
   });
 });
