@@ -112,9 +112,14 @@ async function main(args: string[]): Promise<number> {
     fs.copyFileSync(path.join(source, file), path.join(target, file));
   }
 
+  // Slate's config.rb sits beside source/: in the content folder it still gives ERB its strings and the headings their kind of ids.
+  const config = path.join(source, '..', 'config.rb');
+  const keepsConfig = fs.existsSync(config) && !fs.existsSync(path.join(source, 'config.rb'));
+  if (keepsConfig) fs.copyFileSync(config, path.join(target, 'config.rb'));
   const includes = copy.filter((file) => !isSlatePage(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
+  if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (copy.includes('stylesheets/_variables.scss'))
     console.log("Copied stylesheets/_variables.scss: the build maps Slate's variables (colours, widths, fonts) onto Shale's design tokens.");
   const edited = editedStylesheets(source);

@@ -25,10 +25,16 @@ const DEF_ANY = /^[ \t]*def[ \t]+(\w+)/gm;
 
 const literal = (single: string | undefined, double: string | undefined) => (single !== undefined ? single.replace(/\\(['\\])/g, '$1') : double!);
 
-/** Slate's `config.rb`: beside `source/`, the content folder. */
-export const slateConfigFile = (contentDir: string): string => path.join(path.resolve(contentDir), '..', 'config.rb');
+/**
+ * Slate's `config.rb`: in the content folder (where `npm run import-slate` puts it), else beside it,
+ * where a Slate project keeps it beside `source/`.
+ */
+export function slateConfigFile(contentDir: string): string {
+  const inside = path.join(path.resolve(contentDir), 'config.rb');
+  return fs.existsSync(inside) ? inside : path.join(path.resolve(contentDir), '..', 'config.rb');
+}
 
-/** The constants of `config.rb` beside the content folder (none when there is no such file). */
+/** The constants of Slate's `config.rb` (slateConfigFile; none when there is no such file). */
 export function readErbConstants(contentDir: string): ErbConstants {
   const file = slateConfigFile(contentDir);
   if (!fs.existsSync(file)) return NO_CONSTANTS;

@@ -7,6 +7,7 @@ import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { readErbConstants, type ErbConstants } from './erb-constants';
+import { usesRedcarpetIds } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
@@ -28,6 +29,8 @@ export interface Page {
   parts: SourceFile[];
   /** Whether the page is in Slate's own format (`*.html.md`, `*.html.md.erb`), where Slate's leniencies apply. */
   slate: boolean;
+  /** A Slate page whose project had Redcarpet make the heading ids (content/slate-renderer.ts). */
+  redcarpetIds?: boolean;
   /** The OpenAPI specs the page names (`openapi:`), found; their sections follow the parts (src/openapi/). */
   specs: SpecReference[];
 }
@@ -109,8 +112,9 @@ export function loadSite(contentDir: string): Site {
     return { contentDir: dir, pages: [], problems };
   }
   const constants = readErbConstants(dir);
+  const redcarpetIds = usesRedcarpetIds(dir);
   const pages = onePerOutput(dir, files, problems)
-    .map((file) => loadPage(dir, file, problems, constants))
+    .map((file) => loadPage(dir, file, problems, constants, redcarpetIds))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     problems.push(problem('index-page-missing', { file: dir }));
@@ -133,7 +137,7 @@ function onePerOutput(contentDir: string, files: string[], problems: Problem[]):
   return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
-function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants): Page | undefined {
+function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, redcarpetIds: boolean): Page | undefined {
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
   if (hasUnclosedFrontMatter(source)) {
     problems.push(unclosedFrontMatter(source));
@@ -180,6 +184,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     footers: data.toc_footers.flatMap(({ html, anchors }, index) => (html ? [{ html, anchors, line: footerLines[index] }] : [])),
     parts,
     slate: isSlatePage(file),
+    ...(redcarpetIds && isSlatePage(file) ? { redcarpetIds: true } : {}),
     specs,
   };
 }

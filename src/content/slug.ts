@@ -48,6 +48,42 @@ export function slateBaseId(html: string): string {
   return id || createHash('sha1').update(html).digest('hex').slice(0, 10);
 }
 
+/** The characters Redcarpet's own heading ids leave out (besides every one outside ASCII). */
+const REDCARPET_STRIPPED = new Set(' -&+$,/:;=?@"#{}|^~[]`\\*()%.!\'');
+
+/**
+ * The id Redcarpet itself gives a heading whose inline HTML is `html` (its `with_toc_data`, which
+ * Slate used before UniqueHeadCounter): tags and entities skipped, ASCII letters and digits kept in
+ * lower case, each run of anything else (a character outside ASCII included) one `-`, none at the
+ * ends; `part-` and a djb2 hash of the HTML's bytes when nothing is left.
+ */
+export function redcarpetAnchor(html: string): string {
+  let id = '';
+  let stripped = false;
+  let inserted = false;
+  for (let i = 0; i < html.length; i++) {
+    const char = html[i]!;
+    if (char === '<') {
+      i = html.indexOf('>', i) < 0 ? html.length : html.indexOf('>', i);
+    } else if (char === '&' && /^&[^ ;]*;/.test(html.slice(i))) {
+      i = html.indexOf(';', i);
+    } else if (char.charCodeAt(0) > 127 || REDCARPET_STRIPPED.has(char)) {
+      if (inserted && !stripped) id += '-';
+      stripped = true;
+    } else {
+      id += char.toLowerCase();
+      stripped = false;
+      inserted = true;
+    }
+  }
+  if (stripped && inserted) id = id.slice(0, -1);
+  if (inserted || !html) return id;
+  // djb2 over the bytes, in C's unsigned long (64 bits here), printed in hex.
+  let hash = 5381n;
+  for (const byte of Buffer.from(html, 'utf8')) hash = (hash * 33n + BigInt(byte)) & 0xffffffffffffffffn;
+  return `part-${hash.toString(16)}`;
+}
+
 /** A heading to give an id: the file it comes from, its Slate base id, or an id the writer fixed. */
 export interface IdRequest {
   file: string;

@@ -52,11 +52,12 @@ export async function loadPages(build: ShaleBuild, context: LoaderContext): Prom
  * Whether a change to `changed` can change the pages: in the content folder, a page or include
  * (Markdown, MDX, ERB), a partial put in as it is (`.json`, `.html`, `.txt`), an image, an OpenAPI
  * spec (YAML or JSON; a spec given as the content itself too) or the site's look (custom.css, a
- * Slate source's stylesheets/_variables.scss); beside it, the `config.rb` whose strings ERB prints.
+ * Slate source's stylesheets/_variables.scss); in it or beside it, Slate's `config.rb` (the strings ERB
+ * prints, the kind of heading ids).
  * An editor's swap and backup files are not.
  */
 export function reloadsPages(changed: string, contentDir: string): boolean {
-  if (changed === slateConfigFile(contentDir)) return true;
+  if (changed === slateConfigFile(contentDir) || changed === path.join(contentDir, 'config.rb')) return true;
   const inside = changed === contentDir || changed.startsWith(contentDir + path.sep);
   return inside && (/\.(mdx?|erb|ya?ml|json|s?css|html|txt)$/.test(changed) || isAssetFile(changed));
 }

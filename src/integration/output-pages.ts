@@ -77,6 +77,8 @@ export function renderKey(page: Page, content: ContentState): string {
     base: content.base,
     editUrl: content.editUrl,
     file: page.file,
+    // Read from config.rb, outside the page's files: an edit there changes every heading's id.
+    redcarpetIds: page.redcarpetIds ?? false,
     parts: partsDigest(page.parts),
     tabs: page.tabs,
     frontMatter: page.frontMatter,

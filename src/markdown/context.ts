@@ -23,6 +23,8 @@ export interface PageContext {
   codeClipboard: boolean;
   /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and its text is read as Redcarpet read it (`#Heading`, fences: slate-headings.ts, slate-fences.ts, applied in render-page.ts before the units are cut). */
   slate: boolean;
+  /** Headings get the ids Redcarpet made itself (a Slate project without UniqueHeadCounter: content/slate-renderer.ts). */
+  redcarpetIds?: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
   base: string;
   /** The content folder (absolute), where images are looked up; '' when rendering loose Markdown. */

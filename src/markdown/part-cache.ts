@@ -65,6 +65,7 @@ export class PartCache {
         context.tabs,
         context.codeClipboard,
         context.slate,
+        context.redcarpetIds ?? false,
         context.base,
         context.contentDir,
         context.pageFile,

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk';
 import type { VFile } from 'vfile';
-import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
+import { escapeLikeRedcarpet, redcarpetAnchor, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
 import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
 
@@ -49,7 +49,7 @@ export default function rehypeCollectHeadings() {
       found.headings.push({
         node: element,
         level: Number(match[1]),
-        base: slateBaseId(redcarpetHtml(children)),
+        base: (context.redcarpetIds ? redcarpetAnchor : slateBaseId)(redcarpetHtml(children)),
         ...(fixed ? { fixed } : {}),
         html: linkHtml(children),
         text: children.map(textOf).join('').trim(),

@@ -83,6 +83,18 @@ Next: npm run dev to preview, npm run build to build.
     expect(files(target)).toEqual([]);
   });
 
+  it("keeps the project's config.rb, so the headings keep the ids Slate gave them (Redcarpet's, there)", async () => {
+    const target = tempDir('import-config');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/slate-redcarpet-ids/source', '--to', target);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
+    expect(files(target)).toEqual(['config.rb', 'includes/_autenticacion.md', 'index.html.md']);
+    // Its links to those ids resolve: no report after the import.
+    expect(result.stdout).not.toContain('points to no id');
+    expect(result.stdout).not.toContain('What Shale renders differently');
+  });
+
   it('runs as npm run import-slate -- <source>', async () => {
     const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);

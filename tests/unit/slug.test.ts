@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { allocateIds, escapeLikeRedcarpet, parameterize, slateBaseId } from '../../src/content/slug';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { usesRedcarpetIds } from '../../src/content/slate-renderer';
+import { allocateIds, escapeLikeRedcarpet, parameterize, redcarpetAnchor, slateBaseId } from '../../src/content/slug';
 
 describe('Slate heading ids', () => {
   it('parameterizes heading text as ActiveSupport does', () => {
@@ -47,5 +51,48 @@ describe('Slate heading ids', () => {
 
   it('keeps ids the writer fixed in raw HTML', () => {
     expect(allocateIds([{ file: 'a.md', base: 'x', fixed: 'custom' }])).toEqual(['custom']);
+  });
+});
+
+describe("Redcarpet's own heading ids (Slate before UniqueHeadCounter: config.rb with with_toc_data and no renderer)", () => {
+  const anchor = (text: string) => redcarpetAnchor(escapeLikeRedcarpet(text));
+
+  it("make each run of characters outside ASCII letters and digits one hyphen (CentryCL's links)", () => {
+    expect(anchor('Crear una aplicación')).toBe('crear-una-aplicaci-n');
+    expect(anchor('Atributos de las imágenes')).toBe('atributos-de-las-im-genes');
+    expect(anchor('  -- Hello, World! --  ')).toBe('hello-world');
+    expect(anchor('access_token')).toBe('access_token');
+  });
+
+  it('skip tags and the entities of escaped text, without a hyphen for them', () => {
+    expect(anchor("What's new")).toBe('whats-new');
+    expect(anchor('Restaurant & Dependencies')).toBe('restaurant-dependencies');
+    expect(redcarpetAnchor('The <code>client_id</code> field')).toBe('the-client_id-field');
+  });
+
+  it('are part- and a djb2 hash of the bytes when no ASCII letter or digit is left', () => {
+    expect(anchor('日本語')).toMatch(/^part-[0-9a-f]+$/);
+    expect(anchor('日本語')).not.toBe(anchor('中文'));
+  });
+});
+
+describe('which ids a Slate project had, from its config.rb', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  const project = (config: string | undefined) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-config-'));
+    dirs.push(dir);
+    fs.mkdirSync(path.join(dir, 'source'));
+    if (config !== undefined) fs.writeFileSync(path.join(dir, 'config.rb'), config);
+    return path.join(dir, 'source');
+  };
+
+  it("are Redcarpet's with with_toc_data and no renderer; UniqueHeadCounter's otherwise", () => {
+    expect(usesRedcarpetIds(project('set :markdown,\n    fenced_code_blocks: true,\n    with_toc_data: true,\n    no_intra_emphasis: true\n'))).toBe(true);
+    expect(usesRedcarpetIds(project('set :markdown, :with_toc_data => true\n'))).toBe(true);
+    expect(usesRedcarpetIds(project('set :markdown,\n    with_toc_data: true,\n    renderer: UniqueHeadCounter\n'))).toBe(false);
+    // A renderer commented out is none.
+    expect(usesRedcarpetIds(project('set :markdown,\n    with_toc_data: true\n    # renderer: UniqueHeadCounter\n'))).toBe(true);
+    expect(usesRedcarpetIds(project(undefined))).toBe(false);
   });
 });

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, reportOf, tempDir, type BuildResult } from './support/build';
+import { readPage } from './support/html';
+
+/**
+ * tests/fixtures/slate-redcarpet-ids is a Slate project as Slate was before UniqueHeadCounter: its
+ * config.rb sets `with_toc_data: true` and no renderer, so Redcarpet made the heading ids, and its
+ * links use them (`#crear-una-aplicaci-n`, as CentryCL's docs do). They keep working.
+ */
+const FIXTURE = 'tests/fixtures/slate-redcarpet-ids';
+let build: BuildResult;
+
+beforeAll(async () => {
+  build = await astroBuild({ content: `${FIXTURE}/source`, outDir: tempDir('redcarpet-ids') });
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+});
+afterAll(() => fs.rmSync(build.outDir, { recursive: true, force: true }));
+
+describe("a Slate project whose headings had Redcarpet's own ids", () => {
+  it('gives its headings those ids, so its links resolve (no warning)', () => {
+    expect(reportOf(build.stdout)).toBeUndefined();
+    const index = readPage(path.join(build.outDir, 'index.html'));
+    expect(index.headingIds()).toEqual(['introducci-n', 'whats-new', 'autenticaci-n', 'crear-una-aplicaci-n', 'par-metros-l-mites']);
+  });
+
+  it("gives them Slate's ids once its config.rb names UniqueHeadCounter, in a quick rebuild too", async () => {
+    const copy = tempDir('redcarpet-ids-source');
+    fs.cpSync(FIXTURE, copy, { recursive: true });
+    const config = path.join(copy, 'config.rb');
+    const outDir = tempDir('redcarpet-ids-out');
+    try {
+      expect((await astroBuild({ content: path.join(copy, 'source'), outDir, quickRebuild: true })).status).toBe(0);
+      fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('no_intra_emphasis: true', 'no_intra_emphasis: true,\n    renderer: UniqueHeadCounter'));
+      const again = await astroBuild({ content: path.join(copy, 'source'), outDir, quickRebuild: true });
+      expect(again.stdout).toContain('quick rebuild');
+      expect(readPage(path.join(outDir, 'index.html')).headingIds()).toEqual([
+        'introduccion',
+        'what-39-s-new',
+        'autenticacion',
+        'crear-una-aplicacion',
+        'parametros-amp-limites',
+      ]);
+      // The links written for Redcarpet's ids now point nowhere, as they would have in Slate.
+      expect(reportOf(again.stdout)).toContain('link "#crear-una-aplicaci-n" points to no id on this page');
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
