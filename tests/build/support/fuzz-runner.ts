@@ -20,11 +20,12 @@ async function runCase(name: string, source: Source) {
   const started = performance.now();
   try {
     const { problems } = await checkFolder(dir);
-    // Every warning listed: the test reads one line per problem.
+    // Every warning listed: the test reads one line per problem, a problem repeated in a file on one line.
     const report = formatReport(problems, work!, true);
+    const lines = new Set(problems.map((problem) => JSON.stringify([problem.file, problem.severity, problem.message, problem.fix]))).size;
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     const internal = problems.filter((problem) => problem.kind === 'render-failed').map((problem) => problem.message);
-    return { name, ms: Math.round(performance.now() - started), errors, problems: problems.length, report, internal };
+    return { name, ms: Math.round(performance.now() - started), errors, problems: problems.length, lines, report, internal };
   } catch (cause) {
     return { name, ms: Math.round(performance.now() - started), crash: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };
   } finally {
