@@ -102,12 +102,20 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
       writeIfChanged(file, text);
       const filePath = path.relative(build.paths.root, file).split(path.sep).join('/');
       const data = await context.parseData({ id: page.outputPath, data: mdxPageData(page, content, checked.description) });
-      store.set({ id: page.outputPath, data, filePath, deferredRender: true, digest: generateDigest(`${STORE_FORMAT}\n${text}\n${JSON.stringify(data)}`) });
+      store.set({
+        id: page.outputPath,
+        data,
+        filePath,
+        deferredRender: true,
+        digest: generateDigest(`${STORE_FORMAT}\n${build.codeVersion}\n${text}\n${JSON.stringify(data)}`),
+      });
       // An unchanged entry is not stored again, but Astro still needs its module in this build's import map.
       store.addModuleImport(filePath);
       continue;
     }
-    const digest = generateDigest(`${STORE_FORMAT}\n${content.hasLogo}\n${renderKey(page, content)}`);
+    // Shale's code too: a page stored by another version keeps that version's HTML, ids and TOC
+    // (an upgrade that changes how headings get their ids must reach every page).
+    const digest = generateDigest(`${STORE_FORMAT}\n${build.codeVersion}\n${content.hasLogo}\n${renderKey(page, content)}`);
     if (store.get(page.outputPath)?.digest === digest) {
       // Unchanged: keep the page, and every page of its set when it is split, as long as their HTML
       // files are still there (someone may have deleted .shale/rendered but not Astro's store).
@@ -128,7 +136,7 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
       // of a set has its own, from what it shows, so an edit to one include stores one or two pages, not
       // every page of the set again, and the others' files are not even read (GitHub's API: 490 pages,
       // 50 MB, compared for nothing at each edit).
-      const own = index === 0 ? digest : generateDigest(`${STORE_FORMAT}\n${html}\n${JSON.stringify(data)}`);
+      const own = index === 0 ? digest : generateDigest(`${STORE_FORMAT}\n${build.codeVersion}\n${html}\n${JSON.stringify(data)}`);
       if (index > 0 && store.get(data.outputPath)?.digest === own && renderedFilesExist(storedData(store, data.outputPath))) continue;
       // The HTML and the headings go to files beside the store: Astro bundles the store into the build,
       // and megabytes there cost seconds; the routes read the files instead (withHeadings()).

@@ -55,6 +55,27 @@ describe('the dev server after an edit', () => {
   });
 });
 
+describe("the pages Astro's content store keeps between builds", () => {
+  const content = tempContent({ 'index.md': '---\ntitle: Kept\n---\n# Kept words\n' });
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-store-work-'));
+  afterAll(() => [content, workDir].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  test('are kept while nothing they depend on changed, and stored again by another version of Shale', async () => {
+    const { context } = fakeContext();
+    const sets = vi.spyOn(context.store, 'set');
+    await loadPages(ShaleBuild.forScript({ content, workDir }, process.cwd()), context);
+    expect(sets).toHaveBeenCalledTimes(1);
+    await loadPages(ShaleBuild.forScript({ content, workDir }, process.cwd()), context);
+    expect(sets).toHaveBeenCalledTimes(1);
+    // An upgrade that changes how pages render (a heading's id, the TOC) must reach every page.
+    const upgraded = ShaleBuild.forScript({ content, workDir }, process.cwd());
+    await upgraded.content().prepare();
+    vi.spyOn(upgraded, 'codeVersion', 'get').mockReturnValue('another version');
+    await loadPages(upgraded, context);
+    expect(sets).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('what the dev server reloads the pages for', () => {
   test('a page, an include or a partial (ERB too), a spec, the look, and the config.rb beside a Slate source; not an editor backup', () => {
     const project = path.join(os.tmpdir(), 'slate-project');
