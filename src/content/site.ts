@@ -7,7 +7,7 @@ import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { readErbConstants, type ErbConstants } from './erb-constants';
-import { usesRedcarpetIds } from './slate-renderer';
+import { slateRendering, type SlateRendering } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
@@ -31,6 +31,8 @@ export interface Page {
   slate: boolean;
   /** A Slate page whose project had Redcarpet make the heading ids (content/slate-renderer.ts). */
   redcarpetIds?: boolean;
+  /** A Slate page whose project had Redcarpet's SmartyPants curl its quotes (content/slate-renderer.ts). */
+  smartypants?: boolean;
   /** The OpenAPI specs the page names (`openapi:`), found; their sections follow the parts (src/openapi/). */
   specs: SpecReference[];
 }
@@ -112,9 +114,9 @@ export function loadSite(contentDir: string): Site {
     return { contentDir: dir, pages: [], problems };
   }
   const constants = readErbConstants(dir);
-  const redcarpetIds = usesRedcarpetIds(dir);
+  const rendering = slateRendering(dir);
   const pages = onePerOutput(dir, files, problems)
-    .map((file) => loadPage(dir, file, problems, constants, redcarpetIds))
+    .map((file) => loadPage(dir, file, problems, constants, rendering))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     problems.push(problem('index-page-missing', { file: dir }));
@@ -137,7 +139,7 @@ function onePerOutput(contentDir: string, files: string[], problems: Problem[]):
   return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
-function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, redcarpetIds: boolean): Page | undefined {
+function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, rendering: SlateRendering): Page | undefined {
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
   if (hasUnclosedFrontMatter(source)) {
     problems.push(unclosedFrontMatter(source));
@@ -184,7 +186,8 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     footers: data.toc_footers.flatMap(({ html, anchors }, index) => (html ? [{ html, anchors, line: footerLines[index] }] : [])),
     parts,
     slate: isSlatePage(file),
-    ...(redcarpetIds && isSlatePage(file) ? { redcarpetIds: true } : {}),
+    ...(rendering.redcarpetIds && isSlatePage(file) ? { redcarpetIds: true } : {}),
+    ...(rendering.smartypants && isSlatePage(file) ? { smartypants: true } : {}),
     specs,
   };
 }

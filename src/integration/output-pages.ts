@@ -79,6 +79,7 @@ export function renderKey(page: Page, content: ContentState): string {
     file: page.file,
     // Read from config.rb, outside the page's files: an edit there changes every heading's id.
     redcarpetIds: page.redcarpetIds ?? false,
+    smartypants: page.smartypants ?? false,
     parts: partsDigest(page.parts),
     tabs: page.tabs,
     frontMatter: page.frontMatter,

@@ -29,6 +29,7 @@ export function contextOf(page: Page, base: string, segments: Segment[]): PageCo
     codeClipboard: page.frontMatter.code_clipboard,
     slate: page.slate,
     ...(page.redcarpetIds ? { redcarpetIds: true } : {}),
+    ...(page.smartypants ? { smartypants: true } : {}),
     base,
     contentDir: page.contentDir,
     segments,

@@ -25,6 +25,8 @@ export interface PageContext {
   slate: boolean;
   /** Headings get the ids Redcarpet made itself (a Slate project without UniqueHeadCounter: content/slate-renderer.ts). */
   redcarpetIds?: boolean;
+  /** Text gets Redcarpet's SmartyPants: curled quotes, dashes for `--` (rehype-smartypants.ts). */
+  smartypants?: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */
   base: string;
   /** The content folder (absolute), where images are looked up; '' when rendering loose Markdown. */

@@ -2,7 +2,8 @@
  * The Markdown pipeline, stated once. Order matters:
  *   remark: Slate's dialect (tables, strikethrough, no indented code, no intra-word emphasis)
  *           → HTML blocks end where Redcarpet ends them → unclosed fences → image paths (before Astro's MDX image handling sees a relative path)
- *   rehype: collect headings (first: before other steps change them) → unclosed raw HTML → lang-specific
+ *   rehype: collect headings (first: before other steps change them) → SmartyPants (older Slate
+ *           projects only) → unclosed raw HTML → lang-specific
  *           → images → links (base path) → collect ids and #links → code blocks (shiki, tabs: late, because
  *           highlighting adds a node per token that the steps before need not walk) → long tables marked
  *           (laid out near the viewport only) → sections (last: it regroups the tree)
@@ -27,11 +28,13 @@ import rehypeCollectAnchors from './rehype-collect-anchors';
 import rehypeSections from './rehype-sections';
 import rehypeCheckUnclosedHtml from './rehype-check-unclosed-html';
 import rehypeSettleDocument from './rehype-settle-document';
+import rehypeSmartypants from './rehype-smartypants';
 
 export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkCheckFences, remarkImagePaths];
 
 export const rehypePlugins = [
   rehypeCollectHeadings,
+  rehypeSmartypants,
   rehypeCheckUnclosedHtml,
   rehypeLangSpecific,
   rehypeImages,

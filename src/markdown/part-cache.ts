@@ -66,6 +66,7 @@ export class PartCache {
         context.codeClipboard,
         context.slate,
         context.redcarpetIds ?? false,
+        context.smartypants ?? false,
         context.base,
         context.contentDir,
         context.pageFile,

@@ -23,7 +23,7 @@ function redcarpetHtml(nodes: readonly ElementContent[]): string {
 }
 
 /** Inline HTML for the TOC link (JSX from MDX falls back to its text). */
-function linkHtml(nodes: ElementContent[]): string {
+export function headingLinkHtml(nodes: ElementContent[]): string {
   const plain = nodes.every((node) => node.type === 'text' || node.type === 'element' || node.type === 'comment');
   return plain ? toHtml(nodes) : escapeLikeRedcarpet(nodes.map(textOf).join(''));
 }
@@ -51,7 +51,7 @@ export default function rehypeCollectHeadings() {
         level: Number(match[1]),
         base: (context.redcarpetIds ? redcarpetAnchor : slateBaseId)(redcarpetHtml(children)),
         ...(fixed ? { fixed } : {}),
-        html: linkHtml(children),
+        html: headingLinkHtml(children),
         text: children.map(textOf).join('').trim(),
         file: source?.file ?? context.pageFile,
         line: source?.line,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, reportOf, tempDir, type BuildResult } from './support/build';
-import { readPage } from './support/html';
+import { is, readPage, text } from './support/html';
 
 /**
  * tests/fixtures/slate-redcarpet-ids is a Slate project as Slate was before UniqueHeadCounter: its
@@ -25,7 +25,16 @@ describe("a Slate project whose headings had Redcarpet's own ids", () => {
     expect(index.headingIds()).toEqual(['introducci-n', 'whats-new', 'autenticaci-n', 'crear-una-aplicaci-n', 'par-metros-l-mites']);
   });
 
-  it("gives them Slate's ids once its config.rb names UniqueHeadCounter, in a quick rebuild too", async () => {
+  it("curls its quotes and makes dashes as Redcarpet's SmartyPants did (its config.rb has smartypants: true), in the TOC too, not in code", () => {
+    const index = readPage(path.join(build.outDir, 'index.html'));
+    const heading = index.all(is('h1'), index.main()).find((h1) => h1.properties.id === 'whats-new');
+    expect(heading && text(heading)).toBe('What’s new');
+    expect(index.toc().map((entry) => entry.entry)).toContain('What’s new#whats-new');
+    expect(text(index.main())).toContain('Nothing — yet.');
+    expect(index.all(is('code'), index.main()).map(text)).toContain('curl \'https://api.example.com/apps\' -- no "quotes" here');
+  });
+
+  it("gives them Slate's ids once its config.rb names UniqueHeadCounter, though no page changed", async () => {
     const copy = tempDir('redcarpet-ids-source');
     fs.cpSync(FIXTURE, copy, { recursive: true });
     const config = path.join(copy, 'config.rb');
@@ -34,7 +43,8 @@ describe("a Slate project whose headings had Redcarpet's own ids", () => {
       expect((await astroBuild({ content: path.join(copy, 'source'), outDir, quickRebuild: true })).status).toBe(0);
       fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('no_intra_emphasis: true', 'no_intra_emphasis: true,\n    renderer: UniqueHeadCounter'));
       const again = await astroBuild({ content: path.join(copy, 'source'), outDir, quickRebuild: true });
-      expect(again.stdout).toContain('quick rebuild');
+      // A full build here: without SmartyPants the first paragraph, the page's description, changed too.
+      expect(again.stdout).toContain('a full build: the title, description');
       expect(readPage(path.join(outDir, 'index.html')).headingIds()).toEqual([
         'introduccion',
         'what-39-s-new',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { usesRedcarpetIds } from '../../src/content/slate-renderer';
+import { slateRendering } from '../../src/content/slate-renderer';
 import { allocateIds, escapeLikeRedcarpet, parameterize, redcarpetAnchor, slateBaseId } from '../../src/content/slug';
 
 describe('Slate heading ids', () => {
@@ -87,12 +87,17 @@ describe('which ids a Slate project had, from its config.rb', () => {
     return path.join(dir, 'source');
   };
 
-  it("are Redcarpet's with with_toc_data and no renderer; UniqueHeadCounter's otherwise", () => {
-    expect(usesRedcarpetIds(project('set :markdown,\n    fenced_code_blocks: true,\n    with_toc_data: true,\n    no_intra_emphasis: true\n'))).toBe(true);
-    expect(usesRedcarpetIds(project('set :markdown, :with_toc_data => true\n'))).toBe(true);
-    expect(usesRedcarpetIds(project('set :markdown,\n    with_toc_data: true,\n    renderer: UniqueHeadCounter\n'))).toBe(false);
+  it("are Redcarpet's with with_toc_data and no renderer, SmartyPants with smartypants too; UniqueHeadCounter's otherwise", () => {
+    const old = 'set :markdown,\n    fenced_code_blocks: true,\n    smartypants: true,\n    with_toc_data: true,\n    no_intra_emphasis: true\n';
+    expect(slateRendering(project(old))).toEqual({ redcarpetIds: true, smartypants: true });
+    expect(slateRendering(project('set :markdown, :with_toc_data => true\n'))).toEqual({ redcarpetIds: true, smartypants: false });
+    // With a renderer named, Middleman applies none of the other options.
+    expect(slateRendering(project(`${old.replace('no_intra_emphasis: true', 'no_intra_emphasis: true,\n    renderer: UniqueHeadCounter')}`))).toEqual({
+      redcarpetIds: false,
+      smartypants: false,
+    });
     // A renderer commented out is none.
-    expect(usesRedcarpetIds(project('set :markdown,\n    with_toc_data: true\n    # renderer: UniqueHeadCounter\n'))).toBe(true);
-    expect(usesRedcarpetIds(project(undefined))).toBe(false);
+    expect(slateRendering(project('set :markdown,\n    with_toc_data: true\n    # renderer: UniqueHeadCounter\n')).redcarpetIds).toBe(true);
+    expect(slateRendering(project(undefined))).toEqual({ redcarpetIds: false, smartypants: false });
   });
 });
