@@ -45,17 +45,27 @@ const levels = (page: BuiltPage) =>
 const inColumn = (page: BuiltPage, column: 'prose' | 'examples', tag: string) =>
   page.all((e) => hasClass(e, column), page.main()).flatMap((c) => page.all(is(tag), c));
 const codeCounts = (page: BuiltPage) => countBy(page.codeBlocks(), (b) => `${b.language || '(none)'}→${b.tab || 'every tab'}`);
-/** Each kind of problem in a report, counted: the message with quoted parts blanked. */
-const problemKinds = (report = '') =>
-  countBy(
-    report.split('\n').filter((line) => /^ {2}[✗⚠] /.test(line)),
-    (line) =>
-      `${line[2]} ${line
-        .replace(/^.*?:\d+ {2}/, '')
-        .replace(/ Fix: .*$/, '')
-        .replace(/"[^"]*"/g, '"…"')
-        .replace(/code for .* but none for .*\./, 'code for … but none for ….')}`,
-  );
+/** How many places a report line stands for: its own, and those its "(also at lines 3, 9 and 2 more)" names. */
+const placesOf = (line: string) => {
+  const also = / \(also at lines? ([^)]*)\)/.exec(line)?.[1];
+  if (!also) return 1;
+  const more = Number(/ and (\d+) more$/.exec(also)?.[1] ?? 0);
+  return 1 + (also.replace(/ and \d+ more$/, '').match(/\d+/g)?.length ?? 0) + more;
+};
+/** Each kind of problem in a report, counted at each place: the message with quoted parts blanked. */
+const problemKinds = (report = '') => {
+  const kinds: Record<string, number> = {};
+  for (const line of report.split('\n').filter((text) => /^ {2}[✗⚠] /.test(text))) {
+    const kind = `${line[2]} ${line
+      .replace(/^.*?:\d+ {2}/, '')
+      .replace(/ Fix: .*$/, '')
+      .replace(/ \(also at lines? [^)]*\)/, '')
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/code for .* but none for .*\./, 'code for … but none for ….')}`;
+    kinds[kind] = (kinds[kind] ?? 0) + placesOf(line);
+  }
+  return kinds;
+};
 
 it('finds Slate sources in the corpora folder', () => {
   expect(present.length).toBeGreaterThan(0);
