@@ -2,7 +2,7 @@ import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
 import { operationIds } from './operation-ids';
-import { operationAliases, schemaAliases, tagAliases } from './peer-anchors';
+import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
 import { generatedSample, sampleServer, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText } from './schema-list';
@@ -121,7 +121,7 @@ class SpecWriter {
     if (whole && typeof document.info?.description === 'string' && document.info.description.trim()) {
       this.at('/info/description');
       if (this.options.introduction) this.heading(1, 'Introduction');
-      this.description(document.info.description, '/info/description', 0);
+      this.description(document.info.description, '/info/description', 0, true);
     }
     if (whole) this.security();
     for (const tag of tags) {
@@ -192,10 +192,11 @@ class SpecWriter {
     else this.out.push(`${'#'.repeat(level)} ${inlineText(text)}`);
   }
 
-  private description(text: string, pointer: string, headingShift: number): void {
+  /** A description's Markdown; `redocSections`: with Redoc's anchors of its sections (the spec's own description: MDX has no raw HTML for them). */
+  private description(text: string, pointer: string, headingShift: number, redocSections = false): void {
     const { markdown, removed } = descriptionMarkdown(text, this.dialect, { headingShift });
     for (const what of removed) this.removed.push({ pointer, what });
-    if (markdown) this.out.push(markdown);
+    if (markdown) this.out.push(redocSections && this.dialect === 'md' ? withRedocSections(markdown) : markdown);
   }
 
   /** A description for a table cell: its Markdown on one line. */

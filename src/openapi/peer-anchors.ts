@@ -51,5 +51,42 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
   return aliases;
 }
 
+/**
+ * The Markdown of the spec's `info.description` with Redoc's anchors of its sections after their
+ * headings: `section/<slug>` for an h1, `section/<h1 slug>/<slug>` for an h2 (Redoc's menu has those
+ * two levels), so a link written for Redoc (`#section/Introduction/Overview`, Lumminary's) lands
+ * there. `markdown` is what Shale wrote the description as (ATX headings; fenced code skipped).
+ */
+export function withRedocSections(markdown: string): string {
+  let fence: string | undefined;
+  let top: string | undefined;
+  const lines: string[] = [];
+  for (const line of markdown.split('\n')) {
+    lines.push(line);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const heading = /^(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (!heading) continue;
+    const name = redocSlug(headingText(heading[2]!));
+    const id = heading[1] === '#' ? (top = `section/${name}`) : `${top ?? 'section'}/${name}`;
+    if (name && !/[\s"<>&]/.test(id)) lines.push('', `<div class="anchors"><span id="${id}"></span></div>`);
+  }
+  return lines.join('\n');
+}
+
+/** A Markdown heading's text as a reader sees it: links' text, no emphasis or code marks, escapes undone. */
+const headingText = (markdown: string) =>
+  markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\\(.)/g, '$1');
+
 /** A schema's section: Widdershins' ids, and Redoc's. */
 export const schemaAliases = (name: string): string[] => [`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`];
