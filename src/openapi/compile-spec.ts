@@ -1,3 +1,4 @@
+import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
 import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
@@ -90,6 +91,8 @@ class SpecWriter {
   private readonly dialect: Dialect;
   /** The tag each operation renders under (Redoc's and Scalar's links name it). */
   private readonly firstTag = new Map<SpecOperation, string>();
+  /** Every operation's id (operation-ids.ts): the other headings keep clear of them (sectionHeading). */
+  private readonly operationIdSet = new Set<string>();
 
   constructor(
     private readonly document: Json,
@@ -107,6 +110,7 @@ class SpecWriter {
     // Ids from every operation of the spec, whatever is shown: an operation keeps its id on every page.
     const everything = this.options.tags?.length ? [...tagsOf(document).flatMap((tag) => tag.operations), ...webhooksOf(document)] : all;
     const byPointer = new Map([...operationIds(everything)].map(([operation, id]) => [operation.pointer, id]));
+    for (const id of byPointer.values()) this.operationIdSet.add(id);
     const ids = new Map(all.map((operation) => [operation, byPointer.get(operation.pointer)!]));
     // Operations without a tag have none in the other renderers' links either.
     for (const tag of tags) for (const operation of tag.operations) if (operation.operation.tags?.length) this.firstTag.set(operation, tag.name);
@@ -120,7 +124,7 @@ class SpecWriter {
     // An empty description (DigitalOcean's, whose text is put in by its own build) makes no empty Introduction.
     if (whole && typeof document.info?.description === 'string' && document.info.description.trim()) {
       this.at('/info/description');
-      if (this.options.introduction) this.heading(1, 'Introduction');
+      if (this.options.introduction) this.sectionHeading(1, 'Introduction', 'section');
       this.description(document.info.description, '/info/description', 0, true);
     }
     if (whole) this.security();
@@ -128,7 +132,7 @@ class SpecWriter {
       const declared = (document.tags ?? []).findIndex((t: Json) => t?.name === tag.name);
       // An undeclared tag is where it is first used.
       this.at(declared >= 0 ? `/tags/${declared}` : (tag.operations[0]?.pointer ?? ''));
-      this.heading(1, tag.title);
+      this.sectionHeading(1, tag.title, 'tag');
       this.anchors(tagAliases(document, tag.name));
       if (typeof tag.description === 'string')
         this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
@@ -141,7 +145,7 @@ class SpecWriter {
     }
     if (webhooks.length) {
       this.at(webhooks[0]!.pointer);
-      this.heading(1, 'Webhooks');
+      this.sectionHeading(1, 'Webhooks', 'section');
       for (const webhook of webhooks) this.operation(webhook, ids.get(webhook)!);
     }
     if (this.options.schemas) this.schemas();
@@ -186,6 +190,19 @@ class SpecWriter {
     if (safe.length) this.out.push(`<div class="anchors">${safe.map((id) => `<span id="${elementText(id)}"></span>`).join('')}</div>`);
   }
 
+  /**
+   * A heading with Slate's id of its text, unless an operation has that id (Miataru's tag
+   * "getLocation" and its operation getLocation, which has no summary): an operation's id is fixed,
+   * so the heading gets `<id>-<kind>` instead.
+   */
+  private sectionHeading(level: number, text: string, kind: string): void {
+    const slug = slateBaseId(escapeLikeRedcarpet(text));
+    if (!this.operationIdSet.has(slug)) return this.heading(level, text);
+    let id = `${slug}-${kind}`;
+    for (let n = 2; this.operationIdSet.has(id); n++) id = `${slug}-${kind}-${n}`;
+    this.heading(level, text, id);
+  }
+
   private heading(level: number, text: string, id?: string): void {
     // A heading with an id is HTML: a summary's code spans (`store`) become code there too.
     if (id) this.out.push(`<h${level} id="${id}">${elementText(text).replace(/`([^`\n]+)`/g, '<code>$1</code>')}</h${level}>`);
@@ -211,11 +228,11 @@ class SpecWriter {
     const schemes = Object.entries<Json>(this.document.components?.securitySchemes ?? {});
     if (schemes.length === 0) return;
     this.at('/components/securitySchemes');
-    this.heading(1, 'Authentication');
+    this.sectionHeading(1, 'Authentication', 'section');
     for (const [name, raw] of schemes) {
       this.at(`/components/securitySchemes/${pointerPart(name)}`);
       const scheme = resolve(this.document, raw) ?? {};
-      this.heading(2, name);
+      this.sectionHeading(2, name, 'scheme');
       const facts: string[] = [`Type: ${inlineText(schemeKind(scheme))}.`];
       if (scheme.type === 'apiKey') facts.push(`Send the key in the ${inlineText(String(scheme.in))} ${inlineCode(String(scheme.name))}.`);
       if (scheme.type === 'http') facts.push(`Send it in the ${inlineCode('Authorization')} header: ${inlineCode(`${capitalised(String(scheme.scheme))} …`)}.`);
@@ -456,10 +473,10 @@ class SpecWriter {
     const schemas = Object.entries<Json>(this.document.components?.schemas ?? {});
     if (schemas.length === 0) return;
     this.at('/components/schemas');
-    this.heading(1, 'Schemas');
+    this.sectionHeading(1, 'Schemas', 'section');
     for (const [name, raw] of schemas) {
       this.at(`/components/schemas/${pointerPart(name)}`);
-      this.heading(2, name);
+      this.sectionHeading(2, name, 'schema');
       this.anchors(schemaAliases(name));
       const schema = resolve(this.document, raw) ?? {};
       const pointer = `/components/schemas/${pointerPart(name)}`;

@@ -387,3 +387,18 @@ describe("what real specs hold (Plaid's)", () => {
     expect(markdown).toContain("--header 'Plaid-Version: YOUR_API_KEY'");
   });
 });
+
+describe("what real specs hold (Miataru's)", () => {
+  test("a tag, a schema or a scheme named as an operation's id keeps clear of that id (the operation's is fixed)", () => {
+    const document = spec(
+      { '/GetLocation': { post: { operationId: 'getLocation', tags: ['getLocation'], responses: { '200': { description: 'OK' } } } } },
+      { components: { schemas: { getLocation: { type: 'object' } }, securitySchemes: { getLocation: { type: 'http', scheme: 'bearer' } } } },
+    );
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS, schemas: true });
+    expect(markdown).toContain('<h2 id="getlocation">getLocation</h2>');
+    expect(markdown).toContain('<h1 id="getlocation-tag">getLocation</h1>');
+    expect(markdown).toContain('<h2 id="getlocation-schema">getLocation</h2>');
+    expect(markdown).toContain('<h2 id="getlocation-scheme">getLocation</h2>');
+    expect(markdown.match(/id="getlocation"/g)).toHaveLength(1);
+  });
+});
