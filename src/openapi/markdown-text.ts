@@ -113,7 +113,39 @@ function sanitizeChildren(parent: Parent, dialect: Dialect, removed: string[]): 
     if ('children' in child) sanitizeChildren(child as Parent, dialect, removed);
     kept.push(child);
   }
-  parent.children = kept as never;
+  parent.children = (dialect === 'md' ? balanced(kept) : kept) as never;
+}
+
+/** Elements with no closing tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * The raw HTML among one node's children with every element it opens closed there, and no closing
+ * tag of an element it did not open: eBay's `<b>Minimum: </b>1<b><br /><br /><b>Maximum: </b>31`
+ * left a `<b>` open, which the browser carries on into every heading after the description (and
+ * Shale's check stopped the build on it); a stray `</div>` would close one of Shale's own.
+ */
+function balanced(children: Parent['children']): Parent['children'] {
+  const open: string[] = [];
+  const out = children.map((child) => {
+    if (child.type !== 'html') return child;
+    const value = child.value.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g, (tag, closing: string, rawName: string, selfClosing: string) => {
+      const name = rawName.toLowerCase();
+      if (VOID.has(name) || selfClosing) return tag;
+      if (!closing) {
+        open.push(name);
+        return tag;
+      }
+      const at = open.lastIndexOf(name);
+      if (at < 0) return '';
+      // Elements opened inside it and left open close with it, as the browser would close them.
+      const inner = open.splice(at).slice(1).reverse();
+      return `${inner.map((element) => `</${element}>`).join('')}${tag}`;
+    });
+    return { ...child, value };
+  });
+  for (const name of open.reverse()) out.push({ type: 'html', value: `</${name}>` } as Parent['children'][number]);
+  return out;
 }
 
 /** GitHub's alert kinds (`> [!WARNING]`) and the aside of Slate's that shows each. */

@@ -7,7 +7,8 @@
 
 /** Elements a description may keep, with the attributes each may keep (besides GLOBAL_ATTRIBUTES). */
 const ALLOWED: Record<string, readonly string[]> = {
-  a: ['href', 'name'],
+  // target: eBay's links open a new tab; rehype-links gives such a link rel="noopener noreferrer".
+  a: ['href', 'name', 'target', 'rel'],
   img: ['src', 'alt', 'width', 'height'],
   td: ['colspan', 'rowspan', 'align'],
   th: ['colspan', 'rowspan', 'align', 'scope'],

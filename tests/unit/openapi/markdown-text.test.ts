@@ -19,3 +19,16 @@ describe("a spec's description written back as Markdown", () => {
     expect(descriptionMarkdown(text, 'mdx').markdown).toBe(markdown);
   });
 });
+
+describe("a description's raw HTML, balanced (eBay's)", () => {
+  test('an element left open closes where its paragraph ends, and a closing tag of nothing open goes', () => {
+    const { markdown } = descriptionMarkdown('<b>Minimum: </b>1<b><br /><br /><b>Maximum: </b>31', 'md');
+    expect(markdown).toBe('<b>Minimum: </b>1<b><br /><br /><b>Maximum: </b>31</b>');
+    expect(descriptionMarkdown('Done.</div> <i>really', 'md').markdown).toBe('Done. <i>really</i>');
+  });
+
+  test('an element opened in one block and closed in a later one stays as written', () => {
+    const text = '<details>\n\nMore text.\n\n</details>';
+    expect(descriptionMarkdown(text, 'md').markdown).toBe(text);
+  });
+});
