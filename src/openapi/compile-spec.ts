@@ -91,6 +91,8 @@ class SpecWriter {
   private readonly dialect: Dialect;
   /** The tag each operation renders under (Redoc's and Scalar's links name it). */
   private readonly firstTag = new Map<SpecOperation, string>();
+  /** The anchors written so far (anchors). */
+  private readonly anchorIds = new Set<string>();
   /** Every operation's id (operation-ids.ts): the other headings keep clear of them (sectionHeading). */
   private readonly operationIdSet = new Set<string>();
 
@@ -186,7 +188,9 @@ class SpecWriter {
    * land here. An HTML block of its own (in MDX, a JSX element) that takes no room on the page.
    */
   private anchors(ids: string[]): void {
-    const safe = [...new Set(ids)].filter((id) => id && !/[\s"]/.test(id));
+    // Each once on the page: a tag named "Operations" and the untagged operations' "Operations" (Azure's Cosmos DB) would both claim tag/Operations.
+    const safe = [...new Set(ids)].filter((id) => id && !/[\s"]/.test(id) && !this.anchorIds.has(id));
+    for (const id of safe) this.anchorIds.add(id);
     if (safe.length) this.out.push(`<div class="anchors">${safe.map((id) => `<span id="${elementText(id)}"></span>`).join('')}</div>`);
   }
 

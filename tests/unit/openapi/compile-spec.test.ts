@@ -402,3 +402,15 @@ describe("what real specs hold (Miataru's)", () => {
     expect(markdown.match(/id="getlocation"/g)).toHaveLength(1);
   });
 });
+
+describe("what real specs hold (Azure's Cosmos DB)", () => {
+  test('a tag named Operations beside the untagged operations, which Shale groups under "Operations": each anchor once', () => {
+    const document = spec(
+      { '/a': { get: op('listA', 'List A', { tags: ['Operations'] }) }, '/b': { get: op('listB', 'List B') } },
+      { tags: [{ name: 'Operations' }] },
+    );
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown.match(/^# Operations$/gm)).toHaveLength(2);
+    expect(markdown.match(/id="tag\/Operations"/g)).toHaveLength(1);
+  });
+});
