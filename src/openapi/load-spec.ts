@@ -77,7 +77,7 @@ export async function checkSpec(file: string, verdicts?: string): Promise<{ prob
       // The resolver kept the file it parsed: its version decides how lenient the schema checks are.
       const root = await resolver.resolveDocument(null, file);
       const version = 'parsed' in root ? String((root.parsed as Json)?.openapi ?? (root.parsed as Json)?.swagger ?? '') : '';
-      return { problems: ruleProblems(results, file, version), failed: false };
+      return { problems: ruleProblems(await withoutFileTypes(results, resolver, version), file, version), failed: false };
     } finally {
       if (verdicts) endVerdicts(verdicts);
     }
@@ -110,6 +110,7 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
     // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
     const resolver = new BaseResolver(config.resolve);
     if (check) results = await lint({ ref: file, config, externalRefResolver: resolver });
+    results = await withoutFileTypes(results, resolver, String((await rootOf(resolver, file))?.swagger ?? ''));
     const result = await bundle({ ref: file, config, dereference: false, externalRefResolver: resolver });
     bundled = result.bundle.parsed;
     files = [...new Set([file, ...result.fileDependencies])];
@@ -144,6 +145,35 @@ function readFailure(cause: unknown, file: string, text: string): Problem {
   }
   const line = /line (\d+)/i.exec(reason)?.[1];
   return problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason });
+}
+
+/** The root document a resolver parsed, if it could. */
+async function rootOf(resolver: InstanceType<typeof import('@redocly/openapi-core').BaseResolver>, file: string): Promise<Json | undefined> {
+  const root = await resolver.resolveDocument(null, file);
+  return 'parsed' in root ? (root.parsed as Json) : undefined;
+}
+
+/**
+ * Redocly's results but one it gets wrong: in Swagger 2.0 a schema's `type` may be `file` (a
+ * response that is a file, Harbor's certificate download), which Redocly's structure rule refuses.
+ */
+async function withoutFileTypes(
+  results: NormalizedProblem[],
+  resolver: InstanceType<typeof import('@redocly/openapi-core').BaseResolver>,
+  version: string,
+): Promise<NormalizedProblem[]> {
+  if (version !== '2.0') return results;
+  const kept: NormalizedProblem[] = [];
+  for (const result of results) {
+    const location = result.location[0];
+    if (result.ruleId === 'struct' && location?.pointer?.endsWith('/type') && /^`type` can be one of the following only/.test(result.message)) {
+      let value: unknown = await rootOf(resolver, location.source.absoluteRef);
+      for (const segment of segments(location.pointer)) value = (value as Json)?.[segment];
+      if (value === 'file') continue;
+    }
+    kept.push(result);
+  }
+  return kept;
 }
 
 /**

@@ -124,3 +124,13 @@ describe('the field Redocly suggests for one it does not expect', () => {
     ]);
   });
 });
+
+describe("Swagger 2.0's file type (Harbor's spec)", () => {
+  test('a response schema of type file is valid in 2.0, which Redocly refuses; a misspelt type stays an error', async () => {
+    const file = path.join(FIXTURES, 'swagger2-file.yaml');
+    const errors = (problems: Problem[]) => problems.filter((problem) => problem.severity === 'error').map((problem) => [problem.line, problem.message]);
+    const expected = [[20, expect.stringContaining('the spec is not valid at /paths/~1systeminfo~1getcert/get/responses/400/schema/type')]];
+    expect(errors((await loadSpec(file)).problems)).toEqual(expected);
+    expect(errors((await checkSpec(file)).problems)).toEqual(expected);
+  });
+});
