@@ -29,7 +29,10 @@ const written = new Map<string, { markdown: string; removed: string[] }>();
 const WRITTEN_LIMIT = 50_000;
 
 /** A description as Markdown for the page, and what unsafe HTML was taken out of it. */
-export function descriptionMarkdown(text: string, dialect: Dialect, options: { headingShift?: number } = {}): { markdown: string; removed: string[] } {
+export function descriptionMarkdown(raw: string, dialect: Dialect, options: { headingShift?: number } = {}): { markdown: string; removed: string[] } {
+  // Windows line ends (Azure's descriptions): a carriage return is a line end to Markdown, which one
+  // left in a table cell or a property's line would break, running the rest of the page as code.
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const key = `${dialect}${options.headingShift ?? 0}\u0000${text}`;
   let result = written.get(key);
   if (!result) {
@@ -201,7 +204,7 @@ export function inlineCode(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+  return `${fence}${pad}${text.replace(/\r\n?|\n/g, ' ')}${pad}${fence}`;
 }
 
 /** Lines already turned to HTML: a big spec repeats its property lines as it repeats descriptions. */

@@ -146,7 +146,7 @@ export function operationTitle(operation: SpecOperation): string {
  * showed, use their name instead of a long summary.
  */
 const TITLE_LENGTH = 80;
-const oneLine = (summary: string) => summary.replace(/\s*\n\s*/g, ' ');
+const oneLine = (summary: string) => summary.replace(/\s*[\r\n]\s*/g, ' ');
 const isTitle = (summary: string, webhook: boolean) =>
   webhook ? !summary.includes('\n') && summary.length <= TITLE_LENGTH : !/\n\s*(\n|[-*+>#|]|\d+[.)]\s|```|~~~)/.test(summary);
 

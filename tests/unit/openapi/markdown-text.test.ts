@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { descriptionMarkdown } from '../../../src/openapi/markdown-text';
+import { descriptionMarkdown, inlineCode } from '../../../src/openapi/markdown-text';
 
 describe("a spec's description written back as Markdown", () => {
   test.each([
@@ -30,5 +30,14 @@ describe("a description's raw HTML, balanced (eBay's)", () => {
   test('an element opened in one block and closed in a later one stays as written', () => {
     const text = '<details>\n\nMore text.\n\n</details>';
     expect(descriptionMarkdown(text, 'md').markdown).toBe(text);
+  });
+});
+
+describe("a description's Windows line ends (Azure's)", () => {
+  test('are line ends: none is left in the Markdown, where one would end a table row or an HTML block', () => {
+    const { markdown } = descriptionMarkdown('Supported values: <ul>\r\n <li>101: Nudity</li>\r\n</ul>\r\nText can be at most\r1024 characters.', 'md');
+    expect(markdown).not.toContain('\r');
+    expect(markdown).toContain('Text can be at most\n1024 characters.');
+    expect(inlineCode('a\r\nb')).toBe('`a b`');
   });
 });
