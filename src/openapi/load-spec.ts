@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { problem, type Problem } from '../validation/problem';
+import { editDistance } from '../schema/languages';
 import { pointerPart, type Json } from './spec-model';
 import { beginVerdicts, endVerdicts } from './example-verdicts';
 import { jsonLines, placeKey } from './json-lines';
@@ -109,8 +110,10 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   try {
     // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
     const resolver = new BaseResolver(config.resolve);
-    if (check) results = await lint({ ref: file, config, externalRefResolver: resolver });
-    results = await withoutFileTypes(results, resolver, String((await rootOf(resolver, file))?.swagger ?? ''));
+    if (check) {
+      results = await lint({ ref: file, config, externalRefResolver: resolver });
+      results = await withoutFileTypes(results, resolver, String((await rootOf(resolver, file))?.swagger ?? ''));
+    }
     const result = await bundle({ ref: file, config, dereference: false, externalRefResolver: resolver });
     bundled = result.bundle.parsed;
     files = [...new Set([file, ...result.fileDependencies])];
@@ -241,17 +244,6 @@ function suggestions(result: NormalizedProblem): string[] {
   // A value outside a list (`type: String`): the message does not say the value; the list is short.
   if (!given) return result.suggest ?? [];
   return (result.suggest ?? []).filter((name) => editDistance(given, name.toLowerCase()) <= Math.max(1, Math.floor(given.length / 3)));
-}
-
-/** Levenshtein's distance between two words. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** The segments of a JSON pointer, unescaped. */

@@ -207,6 +207,21 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${text.replace(/\r\n?|\n/g, ' ')}${pad}${fence}`;
 }
 
+/**
+ * The h1 and h2 headings of Markdown Shale wrote (none in code): their text as a reader sees it
+ * (emphasis and link marks gone) and the line each ends on (1-based).
+ */
+export function topHeadings(markdown: string): Array<{ depth: 1 | 2; text: string; endLine: number }> {
+  const found: Array<{ depth: 1 | 2; text: string; endLine: number }> = [];
+  visit(fromMarkdown(markdown, PARSE_OPTIONS), 'heading', (heading: Heading) => {
+    if (heading.depth > 2 || !heading.position) return;
+    let text = '';
+    visit(heading, (node) => void (node.type === 'text' || node.type === 'inlineCode' ? (text += node.value) : undefined));
+    found.push({ depth: heading.depth as 1 | 2, text, endLine: heading.position.end.line });
+  });
+  return found;
+}
+
 /** Lines already turned to HTML: a big spec repeats its property lines as it repeats descriptions. */
 const lineHtml = new Map<string, string>();
 

@@ -1,4 +1,5 @@
 import { parameterize } from '../content/slug';
+import { topHeadings } from './markdown-text';
 import type { Json, SpecOperation } from './spec-model';
 
 /**
@@ -55,38 +56,20 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
  * The Markdown of the spec's `info.description` with Redoc's anchors of its sections after their
  * headings: `section/<slug>` for an h1, `section/<h1 slug>/<slug>` for an h2 (Redoc's menu has those
  * two levels), so a link written for Redoc (`#section/Introduction/Overview`, Lumminary's) lands
- * there. `markdown` is what Shale wrote the description as (ATX headings; fenced code skipped).
+ * there. `markdown` is what Shale wrote the description as.
  */
 export function withRedocSections(markdown: string): string {
-  let fence: string | undefined;
+  const lines = markdown.split('\n');
   let top: string | undefined;
-  const lines: string[] = [];
-  for (const line of markdown.split('\n')) {
-    lines.push(line);
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    const heading = /^(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (!heading) continue;
-    const name = redocSlug(headingText(heading[2]!));
-    const id = heading[1] === '#' ? (top = `section/${name}`) : `${top ?? 'section'}/${name}`;
-    if (name && !/[\s"<>&]/.test(id)) lines.push('', `<div class="anchors"><span id="${id}"></span></div>`);
-  }
+  // From the last heading up, so each line number still means the line it meant.
+  const anchors = topHeadings(markdown).map(({ depth, text, endLine }) => {
+    const name = redocSlug(text);
+    const id = depth === 1 ? (top = `section/${name}`) : `${top ?? 'section'}/${name}`;
+    return { endLine, id: name && !/[\s"<>&]/.test(id) ? id : undefined };
+  });
+  for (const { endLine, id } of anchors.reverse()) if (id) lines.splice(endLine, 0, '', `<div class="anchors"><span id="${id}"></span></div>`);
   return lines.join('\n');
 }
-
-/** A Markdown heading's text as a reader sees it: links' text, no emphasis or code marks, escapes undone. */
-const headingText = (markdown: string) =>
-  markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .replace(/\\(.)/g, '$1');
 
 /** A schema's section: Widdershins' ids, and Redoc's. */
 export const schemaAliases = (name: string): string[] => [`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`];
