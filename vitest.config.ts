@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One temp folder for the whole run, removed at its end (tests/support/temp-root.ts).
+    globalSetup: ['tests/support/temp-root.ts'],
     projects: [
       {
         test: {
