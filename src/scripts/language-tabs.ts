@@ -9,11 +9,14 @@ class LanguageTabs extends HTMLElement {
   private keys: string[] = [];
   /** Whether the arrow keys already chose a tab since the tablist got focus: they then replace that history entry. */
   private keyboardEntry = false;
+  /** Whether the tab bar has been laid out (its ResizeObserver called): its sizes can then be read without forcing a layout. */
+  private laidOut = false;
 
   connectedCallback(): void {
     this.tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     this.keys = this.tabs.map((tab) => tab.dataset.tabKey ?? '');
     if (this.tabs.length === 0) return;
+    this.watchOverflow();
     const language = (history.state as { language?: string } | null)?.language ?? initialLanguage(location.search, this.keys);
     this.show(this.keys.includes(language) ? language : this.keys[0]!);
     // A language named in the URL is remembered, as in Slate: it carries to the other pages. Not when
@@ -67,6 +70,39 @@ class LanguageTabs extends HTMLElement {
       tab.tabIndex = i === index ? 0 : -1;
     });
     if (anchor && before !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+    // Before the bar's first layout, its observer (watchOverflow) does this: reading sizes now would force a layout of the page.
+    if (this.laidOut) this.revealChosen();
+  }
+
+  /**
+   * When the tabs overflow the bar, marks the sides that hide some (the stylesheet fades them) and
+   * keeps the chosen tab in view. Measured when the browser has laid the bar out anyway (a
+   * ResizeObserver's callbacks run after layout), so loading a page forces no extra layout.
+   */
+  private watchOverflow(): void {
+    const list = this.tabs[0]!.parentElement!;
+    const mark = (): void => {
+      const hidden = list.scrollWidth - list.clientWidth;
+      list.toggleAttribute('data-more-before', hidden > 0 && list.scrollLeft > 1);
+      list.toggleAttribute('data-more-after', hidden > 0 && list.scrollLeft < hidden - 1);
+    };
+    list.addEventListener('scroll', mark, { passive: true });
+    new ResizeObserver(() => {
+      this.laidOut = true;
+      this.revealChosen();
+      mark();
+    }).observe(list);
+  }
+
+  /** Scrolls the bar, when its tabs overflow it, so the chosen tab is whole and clear of the fades. */
+  private revealChosen(): void {
+    const list = this.tabs[0]?.parentElement;
+    const tab = this.tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
+    if (!list || !tab || list.scrollWidth <= list.clientWidth) return;
+    const room = list.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    if (box.left < room.left + FADE) list.scrollLeft -= room.left + FADE - box.left;
+    else if (box.right > room.right - FADE) list.scrollLeft += box.right - (room.right - FADE);
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -81,6 +117,9 @@ class LanguageTabs extends HTMLElement {
     this.keyboardEntry = true;
   }
 }
+
+/** The width of the fade on a side of the bar with hidden tabs (layout.css): a chosen tab is kept clear of it. */
+const FADE = 48;
 
 /** Whether this page was reached by Back or Forward (or restored with its history). */
 function reachedThroughHistory(): boolean {

@@ -341,4 +341,31 @@ test.describe('a page with twenty tabs (tabs.html in the features fixture)', () 
       await expect(blocksOf(page, language)).toContainText(`(${language})`);
     }
   });
+
+  test('keeps the chosen tab in view and marks the sides that hide tabs', async ({ page }) => {
+    const tablist = page.getByRole('tablist', { name: 'Code language' });
+    // Whether the tab lies wholly inside the bar's visible part (to the pixel: scrolling stops at whole pixels, tabs are not that round).
+    const inView = (language: string) =>
+      tab(page, language).evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const room = element.parentElement!.getBoundingClientRect();
+        return box.left >= room.left - 1 && box.right <= room.right + 1;
+      });
+    await page.goto(`${siteUrl('features')}tabs.html`);
+    await expect(tablist).toHaveAttribute('data-more-after', '');
+    await expect(tablist).not.toHaveAttribute('data-more-before', '');
+    expect(await inView('shell')).toBe(true);
+    expect(await inView('haskell')).toBe(false);
+
+    await page.goto(`${siteUrl('features')}tabs.html?language=haskell`);
+    await expect(tablist).toHaveAttribute('data-more-before', '');
+    await expect(tablist).not.toHaveAttribute('data-more-after', '');
+    expect(await inView('haskell')).toBe(true);
+
+    await tab(page, 'haskell').focus();
+    await page.keyboard.press('Home');
+    await expectSelected(page, 'shell');
+    await expect.poll(() => inView('shell')).toBe(true);
+    await expect(tablist).not.toHaveAttribute('data-more-before', '');
+  });
 });

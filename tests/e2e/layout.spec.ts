@@ -80,6 +80,19 @@ test.describe('at 1440 × 900', () => {
   test('shows no menu button while the navigation column is on screen', async ({ page }) => {
     await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
   });
+
+  test('wraps a title of one long word beside the theme control instead of running under it', async ({ page }) => {
+    // Widdershins names a site after its spec's info.title: `StreamAnalyticsManagementClient v2016-03-01`.
+    const title = page.locator('.site-title');
+    await title.evaluate((element) => (element.textContent = 'StreamAnalyticsManagementClient v2016-03-01'));
+    const text = await title.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return range.getBoundingClientRect().right;
+    });
+    const control = await box(page.locator('.theme-choice'));
+    expect(text).toBeLessThanOrEqual(control.x);
+  });
 });
 
 test.describe('at 900 px (tablet)', () => {
