@@ -31,5 +31,7 @@ export function tabKeyForFence(fence: string, tabs: readonly LanguageTab[], cano
   if (name.includes('--')) return undefined;
   const language = canonical(name);
   if (!language || language === 'text') return undefined;
-  return tabs.find((tab) => !tab.key.includes('--') && canonical(tab.key) === language)?.key;
+  // The tab named as the language itself first: with tabs `node` and `javascript`, a `js` fence is JavaScript's whatever their order.
+  const plain = tabs.filter((tab) => !tab.key.includes('--'));
+  return (plain.find((tab) => tab.key.toLowerCase() === language) ?? plain.find((tab) => canonical(tab.key) === language))?.key;
 }

@@ -10,6 +10,9 @@ for (const info of bundledLanguagesInfo) {
   for (const alias of info.aliases ?? []) CANONICAL.set(alias, info.id);
 }
 for (const name of PLAIN_TEXT) CANONICAL.set(name, 'text');
+// Node.js code is JavaScript: GitHub highlights ```node as JavaScript (Linguist's alias), and
+// Widdershins names its httpsnippet tab `node`. Shiki has no such alias.
+for (const name of ['node', 'nodejs']) CANONICAL.set(name, 'javascript');
 
 /** The canonical shiki language for a fence or tab name (`bash` → `shellscript`), or undefined if unknown. */
 export function canonicalLanguage(name: string): string | undefined {

@@ -96,6 +96,16 @@ describe('code blocks', () => {
     ]);
   });
 
+  it('highlights a `node` tab and fence as JavaScript (Widdershins writes them), and gives a `js` fence to the tab named javascript', async () => {
+    const { html, problems } = await render({
+      'index.md': '---\nlanguage_tabs:\n  - node: Node\n  - javascript\n---\n# A\n\n```node\nconst a = 1;\n```\n\n```js\nlet b = 2;\n```\n',
+    });
+    expect(problems).toEqual([]);
+    expect(html).toContain('<div class="code-block" data-language="node" data-tab="node" data-tab-index="0">');
+    expect(html).toContain('<div class="code-block" data-language="js" data-tab="javascript" data-tab-index="1">');
+    expect(html).toMatch(/<span class="hl-[0-9a-f]{6}[^"]*">const ?<\/span>/);
+  });
+
   it("only warns about it in Slate's format, which showed it as plain text", async () => {
     const { problems, html } = await render({ 'index.html.md': '```response\n{}\n```\n' });
     expect(problems[0]).toMatchObject({ severity: 'warning' });
