@@ -69,11 +69,11 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 export async function checkSpec(file: string, verdicts?: string): Promise<{ problems: Problem[]; failed: boolean }> {
   const text = fs.readFileSync(file, 'utf8');
   try {
-    const { BaseResolver, lint } = loadRedocly();
+    const { lint } = loadRedocly();
     const config = await redoclyConfig();
     if (verdicts) beginVerdicts(verdicts);
     try {
-      const resolver = new BaseResolver(config.resolve);
+      const resolver = fileResolver(config);
       const results = await lint({ ref: file, config, externalRefResolver: resolver });
       // The resolver kept the file it parsed: its version decides how lenient the schema checks are.
       const root = await resolver.resolveDocument(null, file);
@@ -93,7 +93,7 @@ export async function checkSpec(file: string, verdicts?: string): Promise<{ prob
  */
 export async function readSpec(file: string, check: boolean): Promise<LoadedSpec> {
   const text = fs.readFileSync(file, 'utf8');
-  const { BaseResolver, bundle, getLineColLocation, lint, Source } = loadRedocly();
+  const { bundle, getLineColLocation, lint, Source } = loadRedocly();
   const source = new Source(file, text);
   const lineOf = (pointer: string): number | undefined => {
     try {
@@ -109,7 +109,7 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   let files: string[];
   try {
     // One resolver for both: it keeps the files it parsed, so each is read and parsed once.
-    const resolver = new BaseResolver(config.resolve);
+    const resolver = fileResolver(config);
     if (check) {
       results = await lint({ ref: file, config, externalRefResolver: resolver });
       results = await withoutFileTypes(results, resolver, String((await rootOf(resolver, file))?.swagger ?? ''));
@@ -137,6 +137,25 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
 }
 
 const redoclyConfig = () => (config ??= loadRedocly().createConfig({ rules: RULES }));
+
+/**
+ * Redocly's resolver, kept to the spec's own files: a `$ref` to an http(s) URL is refused, not
+ * fetched. A build that fetched would depend on the network and on a file that can change without
+ * the spec's cache knowing (a build must be reproducible, and these machines are offline).
+ */
+function fileResolver(config: Config): InstanceType<typeof import('@redocly/openapi-core').BaseResolver> {
+  const { BaseResolver } = loadRedocly();
+  class FileResolver extends BaseResolver {
+    override async loadExternalRef(absoluteRef: string) {
+      if (/^https?:\/\//i.test(absoluteRef)) throw new Error(`${URL_REFUSED} ${absoluteRef}`);
+      return super.loadExternalRef(absoluteRef);
+    }
+  }
+  return new FileResolver(config.resolve);
+}
+
+/** How Redocly's message for a `$ref` to a URL starts (after its "Can't resolve $ref: "): knownFix gives its fix. */
+const URL_REFUSED = 'Shale reads no URL:';
 
 /** The one problem of a spec that cannot be read: a version Redocly does not know, or a reason. */
 function readFailure(cause: unknown, file: string, text: string): Problem {
@@ -229,6 +248,13 @@ function knownFix(result: NormalizedProblem, version: string): { fix?: string } 
     const nullable = version === '2.0' ? 'x-nullable: true' : 'nullable: true';
     return {
       fix: `write one of those names, as a string. A list of types (["null", "boolean"]) is OpenAPI 3.1's: in ${version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`} write the one type with ${nullable}.`,
+    };
+  }
+  const url = result.message.split(URL_REFUSED)[1]?.trim();
+  if (url) {
+    const name = url.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? 'the file';
+    return {
+      fix: `save ${url} in the content folder beside the spec and point the $ref at it by a relative path ("./${name}", with its "#/…" part if it has one): a build reads no network, so it gives the same site every time.`,
     };
   }
   return {};

@@ -134,3 +134,38 @@ describe("Swagger 2.0's file type (Harbor's spec)", () => {
     expect(errors((await checkSpec(file)).problems)).toEqual(expected);
   });
 });
+
+describe('a $ref to a URL', () => {
+  test('is refused without a fetch, at its line, with the fix of saving the file beside the spec', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-remote-ref-'));
+    const file = path.join(dir, 'spec.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'openapi: 3.0.3',
+        'info: { title: Remote, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: OK',
+        '          content:',
+        '            application/json:',
+        '              schema:',
+        "                $ref: 'https://schemas.example.invalid/pet.yaml#/Pet'",
+        '',
+      ].join('\n'),
+    );
+    for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
+      expect(problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: 12,
+          message: expect.stringContaining('Shale reads no URL: https://schemas.example.invalid/pet.yaml'),
+          fix: expect.stringContaining('point the $ref at it by a relative path ("./pet.yaml"'),
+        }),
+      ]);
+    }
+  });
+});
