@@ -165,9 +165,19 @@ function readFailure(cause: unknown, file: string, text: string): Problem {
     const versionLine = text.split('\n').findIndex((line) => /^\s*"?(openapi|swagger)"?\s*:/.test(line));
     return problem('openapi-version', { file, ...(versionLine < 0 ? {} : { line: versionLine + 1 }) }, { version: unsupported[1]! });
   }
+  const yaml = YAML_ERROR.exec(reason);
+  if (yaml) return problem('openapi-invalid', { file: yaml[2]!, line: Number(yaml[3]) }, { pointer: '', reason: notParsed(yaml[2]!, yaml[1]!), fix: YAML_FIX });
   const line = /line (\d+)/i.exec(reason)?.[1];
   return problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason });
 }
+
+/** js-yaml's syntax error: what is wrong, then `in "<file>" (line:column)` (the file may be one the spec's $refs name). */
+const YAML_ERROR = /^(.*?) in "([^"]+)" \((\d+):\d+\)$/;
+const YAML_FIX = 'correct the file at that line (in YAML: indentation, a missing colon or quote; in JSON: a missing comma, quote or bracket).';
+/** The reason for a file that could not be parsed: a `.json` file is read as YAML, but its writer wrote JSON. */
+const notParsed = (file: string, what: string) => `the file is not valid ${file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${what}`;
+/** How Redocly starts its problem for a file a $ref names that it could not parse. */
+const NOT_PARSED = 'Failed to parse: ';
 
 /** The root document a resolver parsed, if it could. */
 async function rootOf(resolver: InstanceType<typeof import('@redocly/openapi-core').BaseResolver>, file: string): Promise<Json | undefined> {
@@ -203,7 +213,9 @@ async function withoutFileTypes(
  * spec's, when known; from 3.1 on, a keyword a schema does not know is a warning (schemaKeyword).
  */
 function ruleProblems(results: NormalizedProblem[], file: string, version: string): Problem[] {
-  const groups = byPlace(results);
+  // A file a $ref names that is not valid YAML is reported twice: at the $ref and in the file. Once, in the file, is enough.
+  const unparsable = new Set(results.flatMap((result) => (result.message.startsWith(NOT_PARSED) ? [result.location[0]?.source.absoluteRef] : [])));
+  const groups = byPlace(results.filter((result) => !unparsable.has(/^Can't resolve \$ref: .* in "([^"]+)" \(\d+:\d+\)$/.exec(result.message)?.[1])));
   const lines = problemLines(groups.map((group) => group[0]!.location[0]));
   return groups.map((group) => {
     const result = group[0]!;
@@ -213,6 +225,8 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
     const pointer = location?.pointer?.replace(/^#/, '') ?? '';
     const lenient = group.length === 1 ? schemaKeyword(result, version) : undefined;
     if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
+    const yaml = result.message.startsWith(NOT_PARSED) ? YAML_ERROR.exec(result.message.slice(NOT_PARSED.length)) : null;
+    if (yaml) return problem('openapi-invalid', where, { pointer, reason: notParsed(where.file, yaml[1]!), fix: YAML_FIX });
     const reason = joinedReasons(group.map((one) => withSuggestion(one).replace(/`/g, '"')));
     if (result.severity === 'error') return problem('openapi-invalid', where, { pointer, reason, ...knownFix(result, version) });
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong. An example
@@ -250,6 +264,8 @@ function knownFix(result: NormalizedProblem, version: string): { fix?: string } 
       fix: `write one of those names, as a string. A list of types (["null", "boolean"]) is OpenAPI 3.1's: in ${version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`} write the one type with ${nullable}.`,
     };
   }
+  const missing = /^Can't resolve \$ref: ENOENT: no such file or directory '([^']+)'/.exec(result.message)?.[1];
+  if (missing) return { fix: `the $ref names ${missing}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.` };
   const url = result.message.split(URL_REFUSED)[1]?.trim();
   if (url) {
     const name = url.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? 'the file';

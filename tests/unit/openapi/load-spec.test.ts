@@ -169,3 +169,51 @@ describe('a $ref to a URL', () => {
     }
   });
 });
+
+describe('files that cannot be read', () => {
+  /** A spec in a fresh folder with the given files; returns the root's path. */
+  function specFolder(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-unreadable-'));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    return path.join(dir, Object.keys(files)[0]!);
+  }
+  const ROOT = (ref: string) =>
+    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
+
+  test('a $ref to a file that does not exist names the file and says to correct the path', async () => {
+    const file = specFolder({ 'spec.yaml': ROOT('./schemas/pet.yaml#/Pet') });
+    expect((await loadSpec(file)).problems).toEqual([
+      expect.objectContaining({
+        line: 12,
+        fix: `the $ref names ${path.join(path.dirname(file), 'schemas/pet.yaml')}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
+      }),
+    ]);
+  });
+
+  test('YAML that does not parse is reported once, in its own file at its line, whether the root or a file a $ref names', async () => {
+    const root = specFolder({
+      'spec.yaml':
+        'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths:\n  /a:\n    get:\n      responses:\n        200:\n          description: ok\n         bad: indent\n',
+    });
+    const named = specFolder({
+      'spec.yaml': ROOT('./schemas/pet.yaml#/Pet'),
+      'schemas/pet.yaml': 'Pet:\n  type: object\n  properties:\n    name: { type: string\n   bad: x\n',
+    });
+    const json = specFolder({ 'spec.json': '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"}\n  "paths": {}\n}\n' });
+    for (const [file, at, reason] of [
+      [root, root, 'the file is not valid YAML: bad indentation of a mapping entry'],
+      [named, path.join(path.dirname(named), 'schemas/pet.yaml'), 'the file is not valid YAML: deficient indentation'],
+      [json, json, 'the file is not valid JSON: missed comma between flow collection entries'],
+    ] as const) {
+      const line = file === named ? 5 : file === json ? 4 : 11;
+      for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
+        expect(problems).toEqual([
+          expect.objectContaining({ file: at, line, message: expect.stringContaining(reason), fix: expect.stringContaining('correct the file at that line') }),
+        ]);
+      }
+    }
+  });
+});
