@@ -22,9 +22,9 @@ export interface SourceFile {
   /**
    * Of a generated body: pairs of its line at which a stretch starts and the spec's line of what
    * that stretch shows (an operation, a tag, a schema), in order; 0 where the spec's line is not
-   * known. A problem found in the body is reported there (openapi/spec-cache.ts, specLineOf).
+   * known. A problem found in the body is reported there (openapi/spec-cache.ts, specPlaceOf).
    */
-  specLines?: Array<[number, number]>;
+  specLines?: Array<[markdownLine: number, specLine: number, pointer: string]>;
   /**
    * Where the body's lines came from when it joins the text of several files (an ERB page with a
    * partial that is no template, put in as it is: site.ts): from the body's line `from` (0-based)

@@ -16,7 +16,7 @@ import type { SectionRecord } from '../search/build/records';
 import { hasErrors, problem, type Problem } from '../validation/problem';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec';
 import { compileSpecTask, specParts } from '../openapi/spec-parts';
-import { SpecCache, specLineOf } from '../openapi/spec-cache';
+import { SpecCache, specPlaceOf } from '../openapi/spec-cache';
 import { expandSpecComponents } from '../openapi/mdx-components';
 
 /** The site's own look (ContentState.brand). */
@@ -105,7 +105,7 @@ export class ContentState {
       const reported = new Set<string>();
       const report = (problems: Problem[]) => {
         for (const found of problems) {
-          const key = `${found.file}:${found.line}:${found.message}`;
+          const key = `${found.file}:${found.line}:${found.pointer}:${found.message}`;
           if (!reported.has(key)) this.site.problems.push(found);
           reported.add(key);
         }
@@ -225,15 +225,17 @@ export class ContentState {
 /**
  * A problem found while rendering the sections made from a spec has a line of the Markdown Shale
  * wrote, not of the spec: it gets the spec's line of the operation (tag, schema…) it is in, and no
- * line rather than a wrong one where that is not known.
+ * line rather than a wrong one where that is not known, and that part's JSON pointer (in a spec
+ * written on one line, every line is 1).
  */
 function withSpecLines(page: Page, problems: Problem[]): Problem[] {
   const specs = new Map(page.parts.filter((part) => part.generated).map((part) => [part.path, part.specLines ?? []]));
   if (specs.size === 0) return problems;
   return problems.map(({ line, ...rest }) => {
     const lines = specs.get(rest.file);
-    const at = lines ? (line === undefined ? undefined : specLineOf(lines, line)) : line;
-    return { ...rest, ...(at === undefined ? {} : { line: at }) };
+    if (!lines) return { ...rest, ...(line === undefined ? {} : { line }) };
+    const place = line === undefined ? undefined : specPlaceOf(lines, line);
+    return { ...rest, ...(place?.line ? { line: place.line } : {}), ...(place?.pointer ? { pointer: place.pointer } : {}) };
   });
 }
 

@@ -1,7 +1,8 @@
 import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
 import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
-import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, type Dialect } from './markdown-text';
+import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, notesAt, type DescriptionNote, type Dialect } from './markdown-text';
+import { nearestLanguages } from '../schema/languages';
 import { operationIds } from './operation-ids';
 import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
@@ -32,7 +33,7 @@ export interface CompileOptions {
 
 /** Something the compiler found wrong or doubtful, at a JSON pointer of the spec. */
 interface SpecFinding {
-  kind: 'openapi-unsafe-html' | 'openapi-sample-language' | 'openapi-no-sample' | 'openapi-server-url';
+  kind: 'openapi-unsafe-html' | 'openapi-code-language' | 'openapi-sample-language' | 'openapi-no-sample' | 'openapi-server-url';
   pointer: string;
   facts: Record<string, string>;
 }
@@ -87,7 +88,13 @@ class SpecWriter {
   /** The index in `out` at which each place (CompiledSpec.places) starts. */
   private readonly starts: Array<[index: number, pointer: string]> = [];
   readonly findings: SpecFinding[] = [];
-  private readonly removed: Array<{ pointer: string; what: string }> = [];
+  private readonly removed: DescriptionNote[] = [];
+  /**
+   * The property lists and examples the operation being written already shows, each with where:
+   * one shown again (Kubernetes answers 200, 201 and 202 with a Pod, each in JSON, YAML and
+   * protobuf: nine lists of a Pod's hundreds of properties, a page of 1.2 MB) names that place instead.
+   */
+  private readonly shown = new Map<string, string>();
   private readonly dialect: Dialect;
   /** The tag each operation renders under (Redoc's and Scalar's links name it). */
   private readonly firstTag = new Map<SpecOperation, string>();
@@ -156,10 +163,11 @@ class SpecWriter {
 
   private finish(ids: Map<SpecOperation, string>): CompiledSpec {
     // A schema shown under several operations is reported once, where it is written.
-    const unsafe = new Set(this.removed.map(({ pointer, what }) => JSON.stringify([pointer, what])));
-    for (const entry of unsafe) {
-      const [pointer, what] = JSON.parse(entry) as [string, string];
-      this.findings.push({ kind: 'openapi-unsafe-html', pointer, facts: { what } });
+    const noted = new Set(this.removed.map(({ pointer, what, language }) => JSON.stringify([pointer, what, language ?? false])));
+    for (const entry of noted) {
+      const [pointer, what, language] = JSON.parse(entry) as [string, string, boolean];
+      if (language) this.findings.push({ kind: 'openapi-code-language', pointer, facts: { language: what, nearest: nearestLanguages(what).join(', ') } });
+      else this.findings.push({ kind: 'openapi-unsafe-html', pointer, facts: { what } });
     }
     const idsByPointer = new Map([...ids].map(([operation, id]) => [operation.pointer, id]));
     return { markdown: `${this.out.join('\n\n')}\n`, findings: this.findings, ids: idsByPointer, places: this.places() };
@@ -215,17 +223,18 @@ class SpecWriter {
 
   /** A description's Markdown; `redocSections`: with Redoc's anchors of its sections (the spec's own description: MDX has no raw HTML for them). */
   private description(text: string, pointer: string, headingShift: number, redocSections = false): void {
-    const { markdown, removed } = descriptionMarkdown(text, this.dialect, { headingShift });
-    for (const what of removed) this.removed.push({ pointer, what });
+    const written = descriptionMarkdown(text, this.dialect, { headingShift });
+    this.removed.push(...notesAt(pointer, written));
+    const { markdown } = written;
     if (markdown) this.out.push(redocSections && this.dialect === 'md' ? withRedocSections(markdown) : markdown);
   }
 
   /** A description for a table cell: its Markdown on one line. */
   private oneLine(text: unknown, pointer: string): string {
     if (typeof text !== 'string') return '';
-    const { markdown, removed } = descriptionMarkdown(text, this.dialect);
-    for (const what of removed) this.removed.push({ pointer, what });
-    return markdown.replace(/\n+/g, ' ');
+    const written = descriptionMarkdown(text, this.dialect);
+    this.removed.push(...notesAt(pointer, written));
+    return written.markdown.replace(/\n+/g, ' ');
   }
 
   private security(): void {
@@ -284,6 +293,7 @@ class SpecWriter {
 
   private writeOperation(operation: SpecOperation, id: string): void {
     const { operation: op, pointer } = operation;
+    this.shown.clear();
     this.heading(2, operationTitle(operation), id);
     this.anchors(operationAliases(operation, this.firstTag.get(operation)));
     this.samples(operation);
@@ -385,9 +395,9 @@ class SpecWriter {
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
     for (const [type, media] of content) {
       const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
-      this.out.push(`${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}))}`);
       const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
-      if (list) this.out.push(list);
+      const intro = `${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}))}`;
+      this.propertyList(intro, list, `the request body's ${inlineCode(type)}`);
       if (operation.webhook) this.examples(`Example payload`, media, 'request');
     }
   }
@@ -428,8 +438,8 @@ class SpecWriter {
         this.examples(`${status} response`, media, 'response', type);
         if (media?.schema) {
           const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
-          this.out.push(`${inlineCode(status)} ${inlineCode(type)}: ${inlineText(typeText(this.document, media.schema))}`);
-          if (list) this.out.push(list);
+          const place = `${inlineCode(status)} ${inlineCode(type)}`;
+          this.propertyList(`${place}: ${inlineText(typeText(this.document, media.schema))}`, list, place);
         }
       }
       const links = Object.entries<Json>(response.links ?? {});
@@ -465,11 +475,32 @@ class SpecWriter {
     }
   }
 
+  /** A schema's line and its property list, or, when the operation already shows the same list, where (see `shown`). */
+  private propertyList(intro: string, list: string, place: string): void {
+    const first = list ? this.shown.get(list) : undefined;
+    if (first) {
+      this.out.push(`${intro}, with the properties listed under ${first}.`);
+      return;
+    }
+    this.out.push(intro);
+    if (!list) return;
+    this.out.push(list);
+    this.shown.set(list, place);
+  }
+
   private examples(label: string, media: Json, direction: 'request' | 'response', type = 'application/json'): void {
     if (!/json/i.test(type)) return;
     for (const example of namedExamples(this.document, media, direction)) {
-      this.out.push(`> ${inlineText(example.label ? `${label}: ${example.label}` : label)}`);
-      this.out.push(codeFence('json', JSON.stringify(example.value ?? null, null, 2)));
+      const name = example.label ? `${label}: ${example.label}` : label;
+      const json = codeFence('json', JSON.stringify(example.value ?? null, null, 2));
+      const first = this.shown.get(json);
+      if (first) {
+        this.out.push(`> ${inlineText(`${name}: the same as the ${first}.`)}`);
+        continue;
+      }
+      this.out.push(`> ${inlineText(name)}`);
+      this.out.push(json);
+      this.shown.set(json, name);
     }
   }
 
@@ -479,6 +510,7 @@ class SpecWriter {
     this.at('/components/schemas');
     this.sectionHeading(1, 'Schemas', 'section');
     for (const [name, raw] of schemas) {
+      this.shown.clear();
       this.at(`/components/schemas/${pointerPart(name)}`);
       this.sectionHeading(2, name, 'schema');
       this.anchors(schemaAliases(name));

@@ -1,4 +1,4 @@
-import type { Heading, Parent, Root, Text } from 'mdast';
+import type { Code, Heading, Parent, Root, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { htmlText, sanitizeHtml } from './safe-html';
+import { isKnownLanguage, splitTabName } from '../schema/languages';
 
 /**
  * Text from a spec, written into the Markdown (or MDX) that Shale renders with the page. A spec's
@@ -25,11 +26,35 @@ const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()
  * (GitHub's shows its repository schema's hundred descriptions under dozens of operations), and
  * parsing and writing Markdown is most of compiling a spec. Cleared when it grows past a size.
  */
-const written = new Map<string, { markdown: string; removed: string[] }>();
+const written = new Map<string, WrittenDescription>();
 const WRITTEN_LIMIT = 50_000;
 
-/** A description as Markdown for the page, and what unsafe HTML was taken out of it. */
-export function descriptionMarkdown(raw: string, dialect: Dialect, options: { headingShift?: number } = {}): { markdown: string; removed: string[] } {
+/**
+ * A description as Markdown for the page: what unsafe HTML was taken out of it (`removed`), and the
+ * languages of its code blocks that Shale does not know (`languages`: the block is shown as plain
+ * text, as other renderers show it; Kubernetes' spec opens a block with "``` <quantity> ::= …").
+ */
+export interface WrittenDescription {
+  markdown: string;
+  removed: string[];
+  languages?: string[];
+}
+
+/** What writing a description noted, with the JSON pointer of the description: unsafe HTML removed, or a language unknown. */
+export interface DescriptionNote {
+  pointer: string;
+  what: string;
+  language?: true;
+}
+
+/** A written description's notes at its pointer. */
+export const notesAt = (pointer: string, { removed, languages = [] }: WrittenDescription): DescriptionNote[] => [
+  ...removed.map((what) => ({ pointer, what })),
+  ...languages.map((what) => ({ pointer, what, language: true as const })),
+];
+
+/** A description as Markdown for the page, and what was noted on the way (WrittenDescription). */
+export function descriptionMarkdown(raw: string, dialect: Dialect, options: { headingShift?: number } = {}): WrittenDescription {
   // Windows line ends (Azure's descriptions): a carriage return is a line end to Markdown, which one
   // left in a table cell or a property's line would break, running the rest of the page as code.
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
@@ -42,12 +67,12 @@ export function descriptionMarkdown(raw: string, dialect: Dialect, options: { he
     if (tracking) tracking.added = true;
   }
   tracking?.written.add(key);
-  return { markdown: result.markdown, removed: [...result.removed] };
+  return { ...result, removed: [...result.removed] };
 }
 
 /** The texts written back for one spec, kept for its next compiling (spec-parts.ts): only what that spec used. */
 export interface TextMemo {
-  written: Array<[string, { markdown: string; removed: string[] }]>;
+  written: Array<[string, WrittenDescription]>;
   lineHtml: Array<[string, string]>;
 }
 
@@ -71,7 +96,7 @@ export function endTextMemo(): TextMemo | undefined {
   tracking = undefined;
   if (!used?.added) return undefined;
   return {
-    written: [...used.written].flatMap((key) => (written.has(key) ? [[key, written.get(key)!] as [string, { markdown: string; removed: string[] }]] : [])),
+    written: [...used.written].flatMap((key) => (written.has(key) ? [[key, written.get(key)!] as [string, WrittenDescription]] : [])),
     lineHtml: [...used.lineHtml].flatMap((key) => (lineHtml.has(key) ? [[key, lineHtml.get(key)!] as [string, string]] : [])),
   };
 }
@@ -85,15 +110,22 @@ export function endTextMemo(): TextMemo | undefined {
 const PLAIN_TEXT = /^[A-Za-z0-9(“"'‘][A-Za-z0-9 ,.;'"?()/%=$’‘“”-]*$/;
 const isPlainText = (text: string): boolean => PLAIN_TEXT.test(text) && !/^\d+[.)]|\s{2}|\s$|www\./i.test(text);
 
-function writeDescription(text: string, dialect: Dialect, options: { headingShift?: number }): { markdown: string; removed: string[] } {
+function writeDescription(text: string, dialect: Dialect, options: { headingShift?: number }): WrittenDescription {
   if (isPlainText(text)) return { markdown: text, removed: [] };
   const tree = fromMarkdown(text, PARSE_OPTIONS);
   const removed: string[] = [];
   sanitizeChildren(tree, dialect, removed);
+  const languages: string[] = [];
+  visit(tree, 'code', (node: Code) => {
+    if (!node.lang || isKnownLanguage(splitTabName(node.lang).language)) return;
+    languages.push(node.lang);
+    node.lang = 'text';
+    node.meta = null;
+  });
   asideForQuotes(tree);
   const shift = options.headingShift ?? 0;
   if (shift) visit(tree, 'heading', (node: Heading) => void (node.depth = Math.min(6, node.depth + shift) as Heading['depth']));
-  return { markdown: serialize(tree, dialect), removed };
+  return { markdown: serialize(tree, dialect), removed, ...(languages.length ? { languages } : {}) };
 }
 
 /**

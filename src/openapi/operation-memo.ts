@@ -5,6 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { JsonDigests } from './json-digest';
 import { readMemo, writeWhole } from './memo-files';
 import type { Json, SpecOperation } from './spec-model';
+import type { DescriptionNote } from './markdown-text';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -12,7 +13,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 export interface WrittenOperation {
   out: string[];
   findings: Array<{ kind: string; pointer: string; facts: Record<string, string> }>;
-  removed: Array<{ pointer: string; what: string }>;
+  removed: DescriptionNote[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { descriptionMarkdown, inlineCode, inlineText, markdownLineHtml, type Dialect } from './markdown-text';
+import { descriptionMarkdown, inlineCode, inlineText, markdownLineHtml, notesAt, type DescriptionNote, type Dialect } from './markdown-text';
 import { refName, resolve, type Json } from './spec-model';
 
 /**
@@ -11,8 +11,8 @@ export interface SchemaListOptions {
   dialect: Dialect;
   /** A request body leaves out readOnly properties, a response writeOnly ones. */
   direction: 'request' | 'response';
-  /** Where descriptions' unsafe HTML was removed, to warn (JSON pointer → what). */
-  removed: Array<{ pointer: string; what: string }>;
+  /** What writing descriptions noted (unsafe HTML removed, an unknown code language), to warn with its pointer. */
+  removed: DescriptionNote[];
 }
 
 /** Levels of nesting shown; deeper properties are summed up by their type. */
@@ -206,7 +206,7 @@ function propertyLine(document: Json, property: string, raw: Json, required: boo
   let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact) : fact)).join(', ')})`;
   if (typeof schema.description === 'string' && schema.description.trim()) {
     const description = descriptionMarkdown(schema.description, options.dialect, { headingShift: 6 });
-    for (const what of description.removed) options.removed.push({ pointer: `${pointer}/description`, what });
+    options.removed.push(...notesAt(`${pointer}/description`, description));
     line += `: ${description.markdown}`;
   }
   return line;

@@ -15,25 +15,26 @@ export interface CompiledEntry {
 }
 
 /**
- * Where a spec's Markdown came from: pairs of the Markdown's line at which a stretch starts and the
- * spec's line of what it shows (CompiledSpec.places), in order. A problem found in the Markdown is
- * reported at the spec's line of the stretch it is in (specLineOf).
+ * Where a spec's Markdown came from: the Markdown's line at which a stretch starts, the spec's line
+ * of what it shows, and its JSON pointer (CompiledSpec.places), in order. A problem found in the
+ * Markdown is reported at the spec's line and pointer of the stretch it is in (specPlaceOf): the
+ * pointer finds it where a line does not (a spec written on one line, as APIs.guru's are).
  */
-export type SpecLines = Array<[markdownLine: number, specLine: number]>;
+export type SpecLines = Array<[markdownLine: number, specLine: number, pointer: string]>;
 
-/** The spec's line for a line of its Markdown, or undefined before the first stretch or where it is not known. */
-export function specLineOf(lines: SpecLines, markdownLine: number): number | undefined {
+/** The spec's line (0 when not known) and pointer for a line of its Markdown, or undefined before the first stretch. */
+export function specPlaceOf(lines: SpecLines, markdownLine: number): { line: number; pointer: string } | undefined {
   let low = 0;
   let high = lines.length - 1;
-  let found: number | undefined;
+  let found: SpecLines[number] | undefined;
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (lines[middle]![0] <= markdownLine) {
-      found = lines[middle]![1];
+      found = lines[middle];
       low = middle + 1;
     } else high = middle - 1;
   }
-  return found || undefined;
+  return found && { line: found[1], pointer: found[2] };
 }
 
 /**

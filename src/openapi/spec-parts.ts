@@ -125,7 +125,7 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
   }
   found.push(...findingProblems(compiled, task.file, spec));
   // 0: a place whose line is not known (a problem there names the spec without a line).
-  const lines: SpecLines = compiled.places.map(([line, pointer]) => [line, spec.lineOf(pointer) ?? 0]);
+  const lines: SpecLines = compiled.places.map(([line, pointer]) => [line, spec.lineOf(pointer) ?? 0, pointer]);
   return { markdown: compiled.markdown, problems: found, lines };
 }
 

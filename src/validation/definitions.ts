@@ -330,6 +330,12 @@ export const DEFINITIONS = {
     message: ({ pointer, what }) => `the description at ${pointer} holds ${what}; Shale left it out of the page.`,
     fix: () => 'remove it from the spec: descriptions may hold Markdown and plain HTML, never script.',
   }),
+  'openapi-code-language': define<{ pointer: string; language: string; nearest: string }>({
+    gravity: 'warning',
+    message: ({ pointer, language }) =>
+      `the description at ${pointer} has a code block in "${language}", a language Shale does not know; it is shown as plain text, as other renderers show it.`,
+    fix: ({ nearest }) => `name a language shiki knows${nearest ? ` (nearest: ${nearest})` : ''}, or \`text\`; a fence's first word is its language, not code.`,
+  }),
   'openapi-sample-language': define<{ pointer: string; lang: string }>({
     gravity: 'warning',
     message: ({ pointer, lang }) => `the code sample in "${lang}" at ${pointer} matches no language tab of the page; it is not shown.`,

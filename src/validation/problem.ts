@@ -9,6 +9,11 @@ export interface Problem {
   file: string;
   /** 1-based line in that file, when the problem has one. */
   line?: number;
+  /**
+   * The JSON pointer of the part of a spec the problem is in, for a problem found in the sections
+   * made from it (the report shows it: in a spec written on one line every line is 1).
+   */
+  pointer?: string;
   /** What is wrong, in one sentence. */
   message: string;
   /** How to fix it, in one sentence. */

@@ -26,7 +26,7 @@ export function formatReport(found: readonly Problem[], cwd: string, allWarnings
   // The same problem at the same place once (a link a spec's description repeats within an operation).
   const seen = new Set<string>();
   const problems = found.filter((problem) => {
-    const key = JSON.stringify([problem.file, problem.line, problem.severity, problem.message, problem.fix]);
+    const key = JSON.stringify([problem.file, problem.line, problem.pointer, problem.severity, problem.message, problem.fix]);
     return !seen.has(key) && seen.add(key);
   });
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -43,15 +43,16 @@ export function formatReport(found: readonly Problem[], cwd: string, allWarnings
   for (const file of files) {
     lines.push('', path.relative(cwd, file) || file);
     const sorted = byFile.get(file)!.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    // The same problem at several lines is one line of the report naming the others (a shared
+    // The same problem at several places is one line of the report naming the others (a shared
     // response's description that links nowhere, shown under each of PagerDuty's 87 operations).
-    const repeats = new Map<string, number[]>();
+    const repeats = new Map<string, string[]>();
     const firsts: Problem[] = [];
     for (const problem of sorted) {
       const key = JSON.stringify([problem.severity, problem.message, problem.fix]);
-      const lines = repeats.get(key);
-      if (lines) {
-        if (problem.line !== undefined) lines.push(problem.line);
+      const places = repeats.get(key);
+      if (places) {
+        const place = problem.pointer ?? problem.line;
+        if (place !== undefined && !places.includes(String(place))) places.push(String(place));
         continue;
       }
       repeats.set(key, []);
@@ -68,8 +69,9 @@ export function formatReport(found: readonly Problem[], cwd: string, allWarnings
       }
       const mark = problem.severity === 'error' ? '✗' : '⚠';
       const fix = problem.fix ? ` Fix: ${problem.fix}` : '';
-      const also = alsoAt(repeats.get(JSON.stringify([problem.severity, problem.message, problem.fix]))!);
-      const message = also && problem.message.endsWith('.') ? `${problem.message.slice(0, -1)}${also}.` : `${problem.message}${also}`;
+      const at = problem.pointer ? ` (in the spec at ${problem.pointer})` : '';
+      const also = alsoAt(repeats.get(JSON.stringify([problem.severity, problem.message, problem.fix]))!, problem.pointer !== undefined);
+      const message = problem.message.endsWith('.') ? `${problem.message.slice(0, -1)}${at}${also}.` : `${problem.message}${at}${also}`;
       lines.push(`  ${mark} ${location(problem, cwd)}  ${message}${fix}`);
     }
     for (const [kind, count] of left)
@@ -78,12 +80,15 @@ export function formatReport(found: readonly Problem[], cwd: string, allWarnings
   return lines.join('\n');
 }
 
-/** The other lines of a repeated problem: ` (also at lines 12, 40 and 85)`, the first five and how many more. */
+/**
+ * The other places of a repeated problem: ` (also at lines 12, 40 and 85)`, or its spec's pointers
+ * (` (also at /paths/~1pets/get and /paths/~1cats/get)`), the first five and how many more.
+ */
 const SHOWN_REPEATS = 5;
-function alsoAt(lines: number[]): string {
-  if (lines.length === 0) return '';
-  const shown = lines.slice(0, SHOWN_REPEATS);
-  const more = lines.length - shown.length;
-  const list = more ? `${shown.join(', ')} and ${more} more` : shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-  return ` (also at line${lines.length === 1 ? '' : 's'} ${list})`;
+function alsoAt(places: string[], pointers: boolean): string {
+  if (places.length === 0) return '';
+  const shown = places.slice(0, SHOWN_REPEATS);
+  const more = places.length - shown.length;
+  const list = more ? `${shown.join(', ')} and ${more} more` : shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return pointers ? ` (also at ${list})` : ` (also at line${places.length === 1 ? '' : 's'} ${list})`;
 }

@@ -349,15 +349,15 @@ ${F}/openapi-version/api.json
   },
   {
     check:
-      "a page that asks a spec for a tag it lacks, a tab no sample covers, a broken link in a description (at its operation's line), a server URL with no host",
+      "a page that asks a spec for a tag it lacks, a tab no sample covers, a broken link in a description (at its operation's line and pointer), a server URL with no host",
     fixture: 'openapi-page',
     kinds: ['openapi-no-sample', 'tab-code-missing', 'link-broken', 'openapi-server-url', 'openapi-tag-unknown'],
     report: `✗ Found 4 errors and 1 warning in 2 files
 
 ${F}/openapi-page/api.yaml
   ✗ ${F}/openapi-page/api.yaml:8  the operation at /paths/~1pets/get has no code sample for the "haskell" tab, and Shale cannot write one in that language. Fix: add an x-codeSamples entry in that language, or use tabs Shale writes samples for: shell, ruby, python, javascript, javascript--node, go, java, php, csharp, http.
-  ⚠ ${F}/openapi-page/api.yaml:8  section "List pets" has code for shell but none for haskell. Fix: add a fence for haskell, or ignore this if the section needs none.
-  ✗ ${F}/openapi-page/api.yaml:8  link "#list-cats" points to no id on this page. Fix: did you mean "#list-pets"?
+  ⚠ ${F}/openapi-page/api.yaml:8  section "List pets" has code for shell but none for haskell (in the spec at /paths/~1pets/get). Fix: add a fence for haskell, or ignore this if the section needs none.
+  ✗ ${F}/openapi-page/api.yaml:8  link "#list-cats" points to no id on this page (in the spec at /paths/~1pets/get). Fix: did you mean "#list-pets"?
   ✗ ${F}/openapi-page/api.yaml:21  the server URL "https://" at /paths/~1uploads/put/servers/0/url is unusable: it has no host, so no request sample can be written for the operations it serves. Fix: write the whole URL (https://api.example.com/v1), or a variable for the part known only when the API is used: url: "https://{host}" with variables: host: default: a host a reader recognises; or give these operations x-codeSamples.
 
 ${F}/openapi-page/index.md
@@ -518,11 +518,12 @@ ${F}/slate-leniency/index.html.md
   },
   {
     check:
-      "unsafe HTML in a spec's description, an undeclared tag, 3.0's nullable in a 3.1 schema, an example whose schema does not compile, a code sample in no tab's language, an example that does not match its schema (one warning for all it lacks)",
+      "unsafe HTML in a spec's description, a code block in a language no one knows, an undeclared tag, 3.0's nullable in a 3.1 schema, an example whose schema does not compile, a code sample in no tab's language, an example that does not match its schema (one warning for all it lacks)",
     fixture: 'openapi-warnings',
     kinds: [
       'openapi-unsafe-html',
       'openapi-unsafe-html',
+      'openapi-code-language',
       'openapi-tag-undeclared',
       'openapi-schema-keyword',
       'openapi-example-unchecked',
@@ -531,17 +532,18 @@ ${F}/slate-leniency/index.html.md
       'openapi-example-mismatch',
     ],
     files: ['index.html'],
-    report: `⚠ Found 8 warnings in 1 file
+    report: `⚠ Found 9 warnings in 1 file
 
 ${F}/openapi-warnings/api.yaml
   ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds a href of <a> that is not a web address (javascript:alert(1)); Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
   ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds the onclick attribute of <a>; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
-  ⚠ ${F}/openapi-warnings/api.yaml:13  the tag "dogs" (on one operation, the first at /paths/~1pets/get/tags/1) is not declared under "tags": its section has no description, and comes after the declared tags. Fix: declare it under "tags", with a description, where it belongs in the order.
-  ⚠ ${F}/openapi-warnings/api.yaml:19  the schema at /paths/~1pets/get/parameters/0/schema has "nullable", which JSON Schema in OpenAPI 3.1.0 does not have: tools that follow 3.1.0 ignore it. Fix: write the null type into the schema's type instead, as in type: [string, "null"] (or add {type: "null"} to its oneOf); Shale shows the type as nullable meanwhile, other tools may not.
-  ⚠ ${F}/openapi-warnings/api.yaml:23  the example at /paths/~1pets/get/parameters/1/schema could not be checked: its schema does not compile (Invalid regular expression: /^[a-z\\:]+$/u: Invalid escape). Fix: correct the schema (the example itself may be right).
-  ⚠ ${F}/openapi-warnings/api.yaml:27  the code sample in "Elixir" at /paths/~1pets/get/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.
-  ⚠ ${F}/openapi-warnings/api.yaml:36  the example at /paths/~1pets/get/responses/200/content/application~1json/example does not match its schema: Example value must conform to the schema: type must be integer. Fix: correct the example, or the schema if the example is what the API sends.
-  ⚠ ${F}/openapi-warnings/api.yaml:50  the example at /paths/~1pets/get/responses/201/content/application~1json/example does not match its schema: Example value must conform to the schema: must have required property 'id'; must have required property 'name'; must have required property 'kind'; and 2 more. Fix: correct the example, or the schema if the example is what the API sends.`,
+  ⚠ ${F}/openapi-warnings/api.yaml:13  the description at /paths/~1pets/get/description has a code block in "<quantity>", a language Shale does not know; it is shown as plain text, as other renderers show it. Fix: name a language shiki knows, or \`text\`; a fence's first word is its language, not code.
+  ⚠ ${F}/openapi-warnings/api.yaml:19  the tag "dogs" (on one operation, the first at /paths/~1pets/get/tags/1) is not declared under "tags": its section has no description, and comes after the declared tags. Fix: declare it under "tags", with a description, where it belongs in the order.
+  ⚠ ${F}/openapi-warnings/api.yaml:25  the schema at /paths/~1pets/get/parameters/0/schema has "nullable", which JSON Schema in OpenAPI 3.1.0 does not have: tools that follow 3.1.0 ignore it. Fix: write the null type into the schema's type instead, as in type: [string, "null"] (or add {type: "null"} to its oneOf); Shale shows the type as nullable meanwhile, other tools may not.
+  ⚠ ${F}/openapi-warnings/api.yaml:29  the example at /paths/~1pets/get/parameters/1/schema could not be checked: its schema does not compile (Invalid regular expression: /^[a-z\\:]+$/u: Invalid escape). Fix: correct the schema (the example itself may be right).
+  ⚠ ${F}/openapi-warnings/api.yaml:33  the code sample in "Elixir" at /paths/~1pets/get/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.
+  ⚠ ${F}/openapi-warnings/api.yaml:42  the example at /paths/~1pets/get/responses/200/content/application~1json/example does not match its schema: Example value must conform to the schema: type must be integer. Fix: correct the example, or the schema if the example is what the API sends.
+  ⚠ ${F}/openapi-warnings/api.yaml:56  the example at /paths/~1pets/get/responses/201/content/application~1json/example does not match its schema: Example value must conform to the schema: must have required property 'id'; must have required property 'name'; must have required property 'kind'; and 2 more. Fix: correct the example, or the schema if the example is what the API sends.`,
   },
   {
     check: 'a Slate theme Shale takes only in part: a variable with no counterpart, rules of its own, a low contrast, an edited stylesheet',

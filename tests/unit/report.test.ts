@@ -44,4 +44,18 @@ describe('the report', () => {
     expect(report([1, 2, 3, 4, 5, 6, 7, 8])[0]).toContain('(also at lines 2, 3, 4, 5, 6 and 2 more)');
     expect(report([1, 2, 3])[0]).toContain('(also at lines 2 and 3)');
   });
+
+  test("names the spec's part a problem of its sections is in, and the other parts a repeated one is in", () => {
+    // APIs.guru's specs are written on one line: the pointer is what finds the place.
+    const broken = (pointer: string) => ({ ...problem('link-broken', { file: '/docs/api.json', line: 1 }, { anchor: 'create_charge' }), pointer });
+    const lines = formatReport(
+      [broken('/paths/~1v1~1charges/get'), broken('/paths/~1v1~1refunds/post'), broken('/paths/~1v1~1charges/get')],
+      '/docs',
+      false,
+    ).split('\n');
+    expect(lines[0]).toBe('✗ Found 2 errors in 1 file');
+    expect(lines.filter((line) => line.includes('#create_charge'))).toEqual([
+      '  ✗ api.json:1  link "#create_charge" points to no id on this page (in the spec at /paths/~1v1~1charges/get) (also at /paths/~1v1~1refunds/post). Fix: link to the id of a heading on this page.',
+    ]);
+  });
 });

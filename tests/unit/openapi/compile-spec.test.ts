@@ -414,3 +414,41 @@ describe("what real specs hold (Azure's Cosmos DB)", () => {
     expect(markdown.match(/id="tag\/Operations"/g)).toHaveLength(1);
   });
 });
+
+describe('a schema an operation shows again (Kubernetes: a Pod answers 200, 201 and 202, in JSON and YAML)', () => {
+  test('is listed once; the other places name it, and an example shown again is named, not repeated', () => {
+    const pod = {
+      type: 'object',
+      properties: { name: { type: 'string', description: 'The pod.' }, spec: { type: 'object', properties: { image: { type: 'string' } } } },
+    };
+    const media = {
+      'application/json': { schema: { $ref: '#/components/schemas/Pod' } },
+      'application/yaml': { schema: { $ref: '#/components/schemas/Pod' } },
+    };
+    const document = spec(
+      {
+        '/pods': {
+          post: {
+            operationId: 'createPod',
+            summary: 'Create a pod',
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pod' } } } },
+            responses: { '200': { description: 'OK', content: media }, '201': { description: 'Created', content: media } },
+          },
+        },
+        '/other': { get: op('other', 'Other', { responses: { '200': { description: 'OK', content: media } } }) },
+      },
+      { components: { schemas: { Pod: pod } } },
+    );
+    const markdown = compileSpec(document, { dialect: 'md', tabs: TABS, schemas: true }).markdown;
+    const create = markdown.slice(markdown.indexOf('<h2 id="create-a-pod">'), markdown.indexOf('<h2 id="other">'));
+    expect(create.match(/<code>image<\/code>/g)).toHaveLength(1);
+    expect(create).toContain("`200` `application/json`: Pod, with the properties listed under the request body's `application/json`.");
+    expect(create).toContain("`201` `application/yaml`: Pod, with the properties listed under the request body's `application/json`.");
+    expect(create.match(/```json/g)).toHaveLength(1);
+    expect(create).toContain('> 201 response: the same as the 200 response.');
+    // Each operation and each schema section lists its own.
+    const other = markdown.slice(markdown.indexOf('<h2 id="other">'), markdown.indexOf('# Schemas'));
+    expect(other.match(/<code>image<\/code>/g)).toHaveLength(1);
+    expect(markdown.slice(markdown.indexOf('# Schemas')).match(/<code>image<\/code>/g)).toHaveLength(1);
+  });
+});

@@ -41,3 +41,15 @@ describe("a description's Windows line ends (Azure's)", () => {
     expect(inlineCode('a\r\nb')).toBe('`a b`');
   });
 });
+
+describe("a description's code blocks (Kubernetes' Quantity)", () => {
+  test('one in a language Shale does not know is plain text, and its language is noted; known ones and node stay', () => {
+    const written = descriptionMarkdown(
+      'Format:\n\n``` <quantity> ::= <sign><digits>\n<digits> ::= <digit>\n```\n\n```ruby\nputs 1\n```\n\n```node\nf()\n```',
+      'md',
+    );
+    expect(written.markdown).toBe('Format:\n\n```text\n<digits> ::= <digit>\n```\n\n```ruby\nputs 1\n```\n\n```node\nf()\n```');
+    expect(written.languages).toEqual(['<quantity>']);
+    expect(descriptionMarkdown('```go\nx\n```', 'md').languages).toBeUndefined();
+  });
+});
