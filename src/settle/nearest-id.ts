@@ -8,9 +8,11 @@ import { editDistance } from '../schema/languages';
 const BUDGET = 20_000_000;
 
 /**
- * The id closest to a broken `#anchor`, as a did-you-mean: the same choice as `nearestNames` (the
- * fewest edits within half the anchor's length, or an id the anchor starts), found without looking
- * at every id: ids are kept by length, and only lengths within the allowed edits are compared.
+ * The id closest to a broken `#anchor`, as a did-you-mean: the fewest edits within a third of the
+ * anchor's length (at least two), or an id the anchor starts, found without looking at every id:
+ * ids are kept by length, and only lengths within the allowed edits are compared. A third, not the
+ * half `nearestNames` allows: ids are long and alike, and Stripe's `#create_charge` (a link to its
+ * own site) got "did you mean #getcharges?", six edits away.
  * Each anchor is worked out once, and the page's comparisons are bounded (BUDGET).
  */
 export class NearestIds {
@@ -31,7 +33,7 @@ export class NearestIds {
   nearest(anchor: string): string | undefined {
     if (this.memo.has(anchor)) return this.memo.get(anchor);
     const target = anchor.toLowerCase();
-    const allowed = Math.max(2, Math.floor(target.length / 2));
+    const allowed = Math.max(2, Math.floor(target.length / 3));
     let best: { id: string; distance: number } | undefined;
     const consider = (id: string, distance: number) => {
       if (!best || distance < best.distance || (distance === best.distance && id.localeCompare(best.id) < 0)) best = { id, distance };

@@ -24,12 +24,17 @@ function page(count: number, links: string[]): SettleInput {
 }
 
 describe('did-you-means for broken links', () => {
-  test('are the ids nearestNames would choose', () => {
+  test('are the closest ids within a third of the anchor (at least two edits), or one it starts', () => {
     const ids = ['authentication', 'authorization', 'errors', 'error-codes', 'get-all-kittens', 'get-a-kitten', 'kittens', 'rate-limits'];
     const suggest = new NearestIds(ids);
+    // Typos: the same as nearestNames chooses.
     for (const anchor of ['autentication', 'authorisation', 'eror', 'get-all-kitens', 'kitten', 'rate', 'zzz', 'get-a-kiten', 'errors-codes']) {
       expect(suggest.nearest(anchor), anchor).toBe(nearestNames(anchor, ids, 1)[0]);
     }
+    // Stripe's links to its own site's anchors: ids of another naming, six edits away, are no suggestion.
+    const stripe = new NearestIds(['getcharges', 'postcharges', 'getinvoices']);
+    expect(stripe.nearest('create_charge')).toBeUndefined();
+    expect(stripe.nearest('getcharge')).toBe('getcharges');
   });
 
   test('a page with 20,000 links, 2,000 of them to no id, is checked in bounded time, every broken link reported', () => {
