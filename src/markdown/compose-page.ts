@@ -89,6 +89,7 @@ export function composePage(
   const settled = settlePage({
     page: { file: page.file, outputPath: page.outputPath, slate: page.slate, tocDepth: page.frontMatter.toc_depth },
     files: parts.map((part) => part.file),
+    specFiles: new Set(page.parts.filter((part) => part.generated).map((part) => part.path)),
     headings: parts.flatMap((part, index) => part.headings.map((heading) => placed(heading, index))),
     ids: idFacts,
     links: parts.flatMap((part, index) => part.links.map((link) => placed(link, index))),

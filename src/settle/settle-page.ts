@@ -33,6 +33,12 @@ export interface SettleInput {
   ids: ReadonlyArray<InSection<MentionFact>>;
   links: ReadonlyArray<InSection<MentionFact>>;
   sections: readonly SectionFact[];
+  /**
+   * The page's files whose text is a spec's (sections made from it): an id its descriptions repeat
+   * (one description under two operations) is treated as in Slate's own format, the spec being
+   * third-party text written for renderers that built such pages.
+   */
+  specFiles?: ReadonlySet<string>;
   /** The `#anchors` of the page's toc_footers, with their front-matter line. */
   footers: ReadonlyArray<{ anchors: readonly string[]; line?: number }>;
   /**
@@ -90,8 +96,9 @@ export function settlePage(input: SettleInput): Settlement {
 
   // Every id of the page in reading order (each file's headings and other ids by line, files in order):
   // the later of two equal ids is the one reported. In Slate's own format, which Slate built with
-  // repeated ids (Widdershins repeats raw-HTML headings), it is a warning and the later element takes
-  // the next free `-2`, `-3`: every id stays unique, and a link goes to the first, as in a browser.
+  // repeated ids (Widdershins repeats raw-HTML headings), and in a spec's text (specFiles), it is a
+  // warning and the later element takes the next free `-2`, `-3`: every id stays unique, and a link
+  // goes to the first, as in a browser.
   const rawIds = input.ids.map((mention) => mention.id);
   const fileOrder = new Map(input.files.map((file, index) => [file, index]));
   const occurrences = [
@@ -111,7 +118,8 @@ export function settlePage(input: SettleInput): Settlement {
       seen.add(id);
       continue;
     }
-    if (!page.slate) {
+    const tolerated = page.slate || input.specFiles?.has(file) === true;
+    if (!tolerated) {
       problems.push(problem('id-duplicate', where(file, line), { id }));
       continue;
     }
@@ -121,7 +129,7 @@ export function settlePage(input: SettleInput): Settlement {
     every.add(renamed);
     seen.add(renamed);
     rename(renamed);
-    problems.push(problem('id-duplicate', where(file, line), { id, renamed }));
+    problems.push(problem('id-duplicate', { ...where(file, line), slate: true }, { id, renamed }));
   }
   const suggestions = new NearestIds(seen);
   const nearest = (anchor: string) => suggestions.nearest(anchor);

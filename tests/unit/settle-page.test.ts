@@ -126,3 +126,39 @@ describe('an h1 group too large for one page', () => {
     expect(settled.paths).toEqual(['index.html']);
   });
 });
+
+describe('an id used twice', () => {
+  /** A page of Shale's own format whose ids are in `files`: each mention at its line. */
+  function withIds(mentions: Array<{ id: string; file: string; line: number }>, specFiles?: ReadonlySet<string>): SettleInput {
+    return {
+      page: { file: '/docs/index.md', outputPath: 'index.html', slate: false, tocDepth: 2 },
+      files: ['/docs/index.md', '/docs/api.json'],
+      headings: [],
+      ids: mentions.map((mention) => ({ ...mention, section: 0 })),
+      links: [],
+      sections: [],
+      footers: [],
+      ...(specFiles ? { specFiles } : {}),
+    };
+  }
+
+  test("in a spec's text (WMATA's description under two operations) is a warning and the later one renamed; in the writer's Markdown an error", () => {
+    const mentions = [
+      { id: 'train-info', file: '/docs/api.json', line: 1 },
+      { id: 'train-info', file: '/docs/api.json', line: 1 },
+      { id: 'intro', file: '/docs/index.md', line: 3 },
+      { id: 'intro', file: '/docs/index.md', line: 9 },
+    ];
+    const settled = settlePage(withIds(mentions, new Set(['/docs/api.json'])));
+    expect(settled.ids).toEqual(['train-info', 'train-info-2', 'intro', 'intro']);
+    expect(settled.problems.map((found) => [found.file, found.severity, found.message])).toEqual([
+      ['/docs/index.md', 'error', 'id "intro" is already used earlier on the page.'],
+      [
+        '/docs/api.json',
+        'warning',
+        'id "train-info" is already used earlier on the page; this one is now "train-info-2" (links go to the first, as in a browser).',
+      ],
+    ]);
+    expect(settlePage(withIds(mentions)).problems.map((found) => found.severity)).toEqual(['error', 'error']);
+  });
+});
