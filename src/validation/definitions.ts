@@ -328,7 +328,7 @@ export const DEFINITIONS = {
   'openapi-unsafe-html': define<{ pointer: string; what: string }>({
     gravity: 'warning',
     message: ({ pointer, what }) => `the description at ${pointer} holds ${what}; Shale left it out of the page.`,
-    fix: () => 'remove it from the spec: descriptions may hold Markdown and plain HTML, never script.',
+    fix: () => 'remove it from the spec: descriptions may hold Markdown and plain HTML, never script, an inline style or a frame.',
   }),
   'openapi-code-language': define<{ pointer: string; language: string; nearest: string }>({
     gravity: 'warning',

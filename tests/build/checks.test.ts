@@ -535,8 +535,8 @@ ${F}/slate-leniency/index.html.md
     report: `⚠ Found 9 warnings in 1 file
 
 ${F}/openapi-warnings/api.yaml
-  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds a href of <a> that is not a web address (javascript:alert(1)); Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
-  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds the onclick attribute of <a>; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
+  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds a href of <a> that is not a web address (javascript:alert(1)); Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script, an inline style or a frame.
+  ⚠ ${F}/openapi-warnings/api.yaml:5  the description at /info/description holds the onclick attribute of <a>; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script, an inline style or a frame.
   ⚠ ${F}/openapi-warnings/api.yaml:13  the description at /paths/~1pets/get/description has a code block in "<quantity>", a language Shale does not know; it is shown as plain text, as other renderers show it. Fix: name a language shiki knows, or \`text\`; a fence's first word is its language, not code.
   ⚠ ${F}/openapi-warnings/api.yaml:19  the tag "dogs" (on one operation, the first at /paths/~1pets/get/tags/1) is not declared under "tags": its section has no description, and comes after the declared tags. Fix: declare it under "tags", with a description, where it belongs in the order.
   ⚠ ${F}/openapi-warnings/api.yaml:25  the schema at /paths/~1pets/get/parameters/0/schema has "nullable", which JSON Schema in OpenAPI 3.1.0 does not have: tools that follow 3.1.0 ignore it. Fix: write the null type into the schema's type instead, as in type: [string, "null"] (or add {type: "null"} to its oneOf); Shale shows the type as nullable meanwhile, other tools may not.

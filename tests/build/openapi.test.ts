@@ -37,7 +37,7 @@ describe('a Markdown page that names a spec', () => {
     expect(reportOf(build.stdout + build.stderr)).toBe(`⚠ Found 2 warnings in 1 file
 
 ${FIXTURE}/specs/kennel.yaml
-  ⚠ ${FIXTURE}/specs/kennel.yaml:31  the description at /paths/~1dogs/get/description holds a <script> element; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script.
+  ⚠ ${FIXTURE}/specs/kennel.yaml:31  the description at /paths/~1dogs/get/description holds a <script> element; Shale left it out of the page. Fix: remove it from the spec: descriptions may hold Markdown and plain HTML, never script, an inline style or a frame.
   ⚠ ${FIXTURE}/specs/kennel.yaml:123  the code sample in "Elixir" at /paths/~1adoptions/post/x-codeSamples matches no language tab of the page; it is not shown. Fix: add a language tab for it under language_tabs, or give the sample the language of a tab.`);
   });
 
