@@ -15,6 +15,8 @@ import { NO_CONSTANTS, printedConstant, type ErbConstants } from './erb-constant
  * - `<%= image_tag "file.png" %>`, with an optional `alt: "…"` (or `:alt => "…"`): an image, found
  *   as Middleman finds it (where named, else in the images folder), with the alt text it would give;
  * - `<%# a comment %>`: nothing; `<%%`: a literal `<%`;
+ * - `<% if false %> … <% end %>` (or `if nil`, `unless true`): nothing, whatever it holds: a block
+ *   its writer switched off (Gannett's docs hide 15 such); one with an `else` or `elsif` needs Ruby;
  * - `<%= config[:endpoint] %>`, a helper that returns a string (`<%= endpoint_url %>`), string
  *   literals, and those joined with `+`: the text `config.rb` gives them (erb-constants.ts).
  * Any other code needs Ruby (a config value, a helper, a loop): an error that names it, since its
@@ -36,6 +38,13 @@ const INTERPOLATED = /#\{/;
 const OPTION_SOURCE = String.raw`(?::(\w+)\s*=>|(\w+):)\s*(?:"([^"]*)"|'([^']*)'|(\d+))`;
 const IMAGE = new RegExp(String.raw`^\s*image_tag\s*\(?\s*${STRING}\s*((?:,\s*${OPTION_SOURCE}\s*)*)\)?\s*$`);
 const OPTION = new RegExp(OPTION_SOURCE, 'g');
+/** The opening of a block that never runs. */
+const NEVER = /^\s*(?:if\s+(?:false|nil)|unless\s+true)\s*$/;
+/** Code that opens a block an `end` closes (`if x`, `items.each do |item|`). */
+const OPENS = /^\s*(?:if|unless|case|while|until|begin|for)\b|\bdo\s*(?:\|[^|]*\|)?\s*$/;
+const ENDS = /^\s*end\s*$/;
+const BRANCH = /^\s*(?:else|elsif)\b/;
+const newlinesIn = (text: string) => text.split('\n').length - 1;
 
 /**
  * The pieces of an ERB file's body, and what could not be read. `imageSrc`: the address, as the
@@ -59,9 +68,22 @@ export function readErb(
     return line;
   };
   let last = 0;
+  // Inside a block that never runs (NEVER): where it starts, how deep its own blocks are, and whether it has another branch.
+  let skipping: { start: number; line: number; tag: string; depth: number; branch: boolean } | undefined;
   for (const match of body.matchAll(TAG)) {
     const start = match.index;
     const end = start + match[0].length;
+    if (skipping) {
+      const code = match[0] === '<%%' || match[1] === '#' ? '' : (match[2] ?? '');
+      if (ENDS.test(code) && --skipping.depth === 0) {
+        if (skipping.branch) problems.push(problem('erb-code', { file: source.path, line: skipping.line }, { code: shorten(skipping.tag) }));
+        text += '\n'.repeat(newlinesIn(body.slice(skipping.start, end)));
+        last = end;
+        skipping = undefined;
+      } else if (OPENS.test(code)) skipping.depth++;
+      else if (skipping.depth === 1 && BRANCH.test(code)) skipping.branch = true;
+      continue;
+    }
     text += body.slice(last, start);
     last = end;
     const tagLine = lineAt(start);
@@ -73,6 +95,10 @@ export function readErb(
     const [, marker, code = ''] = match;
     if (marker === '#') {
       text += '\n'.repeat(newlines);
+      continue;
+    }
+    if (marker !== '=' && NEVER.test(code)) {
+      skipping = { start, line: tagLine, tag: match[0], depth: 1, branch: false };
       continue;
     }
     const partial = marker === '=' && !INTERPOLATED.test(code) ? PARTIAL.exec(code) : null;
@@ -105,6 +131,8 @@ export function readErb(
     problems.push(problem('erb-code', { file: source.path, line: tagLine }, { code: shorten(match[0]) }));
     text += '\n'.repeat(newlines);
   }
+  // A block that never ends: where it was meant to end is not known.
+  if (skipping) problems.push(problem('erb-code', { file: source.path, line: skipping.line }, { code: shorten(skipping.tag) }));
   pieces.push({ text: text + body.slice(last), line: textLine });
   return { pieces, problems };
 }

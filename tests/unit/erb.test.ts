@@ -61,6 +61,27 @@ describe('reading the ERB of a Slate page', () => {
   });
 });
 
+describe('a block its writer switched off (<% if false %>, as Gannett hides 15 sections)', () => {
+  it('is nothing, whatever it holds (nested blocks, partials, Ruby), and the lines after it stay right', () => {
+    const { pieces, problems } = readErb(
+      source(
+        '# A\n<% if false %>\n## Hidden\n<% items.each do |item| %>\n<%= item %>\n<% end %>\n<%= partial "includes/x" %>\n<% end %>\n## B <%= config[:v] %>\n<%- unless true -%>gone<% end %>\n',
+      ),
+      (file) => file,
+    );
+    expect(pieces).toEqual([{ text: '# A\n\n\n\n\n\n\n\n## B \n\n', line: 1 }]);
+    // Only the Ruby outside it is reported, at its own line.
+    expect(problems.map((found) => [found.kind, found.line])).toEqual([['erb-code', 9]]);
+  });
+
+  it('with another branch, or never ended, needs Ruby: an error at its start', () => {
+    const withElse = readErb(source('<% if false %>\nold\n<% else %>\nnew\n<% end %>\nafter\n'), (file) => file);
+    expect(withElse.problems.map((found) => [found.kind, found.line])).toEqual([['erb-code', 1]]);
+    const unended = readErb(source('a\n<% if false %>\nb\n'), (file) => file);
+    expect(unended.problems.map((found) => [found.kind, found.line])).toEqual([['erb-code', 2]]);
+  });
+});
+
 describe('a Slate source with ERB pages', () => {
   it('makes an index.html.md.erb a page, its partials parts in place (nested ones too), and finds .md.erb includes', () => {
     const dir = tempContent({
