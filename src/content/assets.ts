@@ -96,12 +96,19 @@ export function resolveImage(contentDir: string, pageFile: string, src: string):
   const pathPart = safeDecode(cut < 0 ? value : value.slice(0, cut));
   const suffix = cut < 0 ? '' : value.slice(cut);
   if (!pathPart) return { kind: 'external' };
-  const candidates = pathPart.startsWith('/')
+  // As files: where the writer may have meant it. As the browser reads the URL, which climbs no
+  // higher than the site's root: Accelo's includes show `../images/x.png` from a page at the root,
+  // which Slate's browsers found at /images/x.png.
+  const asFiles = pathPart.startsWith('/')
     ? [path.join(contentDir, pathPart)]
     : [...new Set([path.join(path.dirname(pageFile), pathPart), path.join(contentDir, pathPart)])];
-  const inside = candidates.filter((candidate) => isInside(contentDir, candidate));
-  if (inside.length === 0) return { kind: 'outside', file: candidates.at(-1)! };
-  const file = inside.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? inside.at(-1)!;
+  const pageDir = path.relative(contentDir, path.dirname(pageFile)).split(path.sep).join('/');
+  const asUrl = (sitePath: string) => path.join(contentDir, path.posix.join('/', sitePath));
+  const inside = pathPart.startsWith('/') ? [asUrl(pathPart)] : [...new Set([asUrl(`${pageDir}/${pathPart}`), asUrl(pathPart)])];
+  const isFile = (candidate: string) => fs.existsSync(candidate) && fs.statSync(candidate).isFile();
+  // A path that leaves the content folder names a file the site cannot serve, unless the URL finds one in it.
+  if (asFiles.every((candidate) => !isInside(contentDir, candidate)) && !inside.some(isFile)) return { kind: 'outside', file: asFiles.at(-1)! };
+  const file = inside.find(isFile) ?? inside.at(-1)!;
   const sitePath = path.relative(contentDir, file).split(path.sep).join('/');
   const url = `/${sitePath.split('/').map(encodeURIComponent).join('/')}${suffix}`;
   const exists = fs.existsSync(file) && fs.statSync(file).isFile() && isAssetFile(file);

@@ -74,6 +74,12 @@ describe('resolveImage', () => {
     expect(resolveImage(dir, page(), '/../../etc/passwd.png').kind).toBe('outside');
   });
 
+  it('finds what the browser finds for a URL climbing above the site root (Accelo: ../images/x.png from the root page)', () => {
+    expect(resolveImage(dir, page(), '../images/logo.png')).toMatchObject({ kind: 'local', url: '/images/logo.png', exists: true });
+    expect(resolveImage(dir, v3(), '../../images/sub/deep%20shot.jpg')).toMatchObject({ kind: 'local', url: '/images/sub/deep%20shot.jpg', exists: true });
+    expect(resolveImage(dir, page(), '/../images/logo.png')).toMatchObject({ kind: 'local', url: '/images/logo.png', exists: true });
+  });
+
   it('does not count a file that is not an image as found', () => {
     expect(resolveImage(dir, page(), 'notes.txt')).toMatchObject({ kind: 'local', exists: false });
   });
