@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
+import { OPERATION_PART } from '../content/operation-part';
 import { classList, isElementLike, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const SECTION_HEADING = /^h[1-3]$/;
@@ -23,7 +24,8 @@ const div = (className: string, children: ElementContent[]): Element => ({
 });
 
 /**
- * Groups the page into sections, one per h1, h2 and h3, each with a prose side and an examples side
+ * Groups the page into sections, one per h1, h2 and h3 (but the h3s of an OpenAPI operation's parts,
+ * which stay in its section), each with a prose side and an examples side
  * (code and blockquotes). The layout puts the two side by side, so a section's code can never drift
  * away from it (slate#1532) and on a phone it follows its prose.
  */
@@ -40,7 +42,8 @@ export default function rehypeSections() {
         moduleCode.push(node);
         continue;
       }
-      const heading = isElementLike(node as ElementContent) ? SECTION_HEADING.exec(tagName(node as AnyElement)) : null;
+      const element = isElementLike(node as ElementContent) ? (node as AnyElement) : undefined;
+      const heading = element && !classList(element).includes(OPERATION_PART) ? SECTION_HEADING.exec(tagName(element)) : null;
       if (heading || !current) {
         current = { level: heading ? Number(tagName(node as AnyElement)[1]) : 0, prose: [], examples: [] };
         sections.push(current);

@@ -3,6 +3,7 @@ import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, notesAt, type DescriptionNote, type Dialect } from './markdown-text';
 import { nearestLanguages } from '../schema/languages';
+import { OPERATION_PART } from '../content/operation-part';
 import { operationIds } from './operation-ids';
 import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
@@ -215,6 +216,15 @@ class SpecWriter {
     this.heading(level, text, id);
   }
 
+  /**
+   * An h3 of an operation's own parts (Parameters, Responses…): a heading for the outline, the TOC
+   * and search, but no section of its own (rehype-sections.ts): the operation's samples and
+   * examples stack in the code column beside all of its parts, with no gap below a tall sample.
+   */
+  private partHeading(text: string, id: string): void {
+    this.out.push(`<h3 id="${id}" class="${OPERATION_PART}">${elementText(text)}</h3>`);
+  }
+
   private heading(level: number, text: string, id?: string): void {
     // A heading with an id is HTML: a summary's code spans (`store`) become code there too.
     if (id) this.out.push(`<h${level} id="${id}">${elementText(text).replace(/`([^`\n]+)`/g, '<code>$1</code>')}</h${level}>`);
@@ -359,7 +369,7 @@ class SpecWriter {
   private parameters(operation: SpecOperation, id: string): void {
     const parameters = parametersOf(this.document, operation);
     if (parameters.length === 0) return;
-    this.heading(3, 'Parameters', `${id}-parameters`);
+    this.partHeading('Parameters', `${id}-parameters`);
     const rows = parameters.map((parameter) => {
       const schema = parameter.schema ?? (parameter.content ? Object.values<Json>(parameter.content)[0]?.schema : undefined) ?? {};
       const resolved = resolve(this.document, schema) ?? {};
@@ -391,7 +401,7 @@ class SpecWriter {
     const body = resolve(this.document, operation.operation.requestBody);
     const content = Object.entries<Json>(body?.content ?? {});
     if (content.length === 0) return;
-    this.heading(3, operation.webhook ? 'Payload' : 'Request body', `${id}-body`);
+    this.partHeading(operation.webhook ? 'Payload' : 'Request body', `${id}-body`);
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
     for (const [type, media] of content) {
       const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
@@ -405,7 +415,7 @@ class SpecWriter {
   private responses(operation: SpecOperation, id: string): void {
     const responses = Object.entries<Json>(operation.operation.responses ?? {});
     if (responses.length === 0) return;
-    this.heading(3, 'Responses', `${id}-responses`);
+    this.partHeading('Responses', `${id}-responses`);
     this.table(
       ['Status', 'Meaning', 'Description'],
       responses.map(([status, raw]) => {
@@ -454,7 +464,7 @@ class SpecWriter {
   private callbacks(operation: SpecOperation, id: string): void {
     const callbacks = Object.entries<Json>(operation.operation.callbacks ?? {});
     if (callbacks.length === 0) return;
-    this.heading(3, 'Callbacks', `${id}-callbacks`);
+    this.partHeading('Callbacks', `${id}-callbacks`);
     for (const [name, raw] of callbacks) {
       const callback = resolve(this.document, raw) ?? {};
       for (const [expression, item] of Object.entries<Json>(callback)) {

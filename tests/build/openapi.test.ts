@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Element } from 'hast';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, hasStackTrace, reportOf, tempDir, type BuildResult } from './support/build';
@@ -30,6 +31,15 @@ beforeAll(async () => {
 afterAll(() => [build?.outDir, mdx?.dir, mdx?.build.outDir].forEach((dir) => dir && fs.rmSync(dir, { recursive: true, force: true })));
 
 const sectionOf = (built: BuiltPage, id: string) => built.all((e) => e.tagName === 'section' && built.all((h) => h.properties.id === id, e).length > 0).at(-1)!;
+
+/** An operation's part (its Request body, Responses…): from the part's h3 to the next heading, in the operation's prose. */
+function partOf(built: BuiltPage, id: string): Element {
+  const prose = built.all((e) => e.tagName === 'div' && built.all((h) => h.properties.id === id, e).length > 0).at(-1)!;
+  const children = prose.children.filter((child): child is Element => child.type === 'element');
+  const start = children.findIndex((child) => child.properties.id === id);
+  const end = children.findIndex((child, index) => index > start && /^h[1-6]$/.test(child.tagName));
+  return { type: 'element', tagName: 'div', properties: {}, children: children.slice(start, end < 0 ? undefined : end) };
+}
 
 describe('a Markdown page that names a spec', () => {
   it('builds with exactly the warnings its spec deserves, each at its line', () => {
@@ -71,7 +81,9 @@ ${FIXTURE}/specs/kennel.yaml
   });
 
   it("lists a request body's properties, the first two levels open and deeper ones folded in <details>", () => {
-    const body = sectionOf(page, 'adopt-a-dog-body');
+    // The operation's parts share its section (its code stacks beside them all).
+    expect(sectionOf(page, 'adopt-a-dog-body')).toBe(sectionOf(page, 'adopt-a-dog'));
+    const body = partOf(page, 'adopt-a-dog-body');
     const lists = page.all((e) => e.tagName === 'ul' && Array.isArray(e.properties.className) && e.properties.className.includes('properties'), body);
     expect(lists.length).toBe(3);
     const folded = page.all(is('details'), body);

@@ -114,6 +114,20 @@ describe('code blocks', () => {
 });
 
 describe('sections and columns', () => {
+  it("keeps an OpenAPI operation's part headings (Parameters, Responses) in the operation's section, its code beside all of them", async () => {
+    const { html } = await render({
+      'index.md':
+        '## Get a pet\n\n```shell\ncurl x\n```\n\nText\n\n<h3 id="get-a-pet-responses" class="operation-part">Responses</h3>\n\n> 200 response\n\n```json\n{}\n```\n\n### Notes\n\nMore\n',
+    });
+    const sections = html.split('<section').slice(1);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(
+      /<div class="prose"><h2 id="get-a-pet">Get a pet<\/h2><p>Text<\/p><h3 id="get-a-pet-responses" class="operation-part">Responses<\/h3><\/div><div class="examples">/,
+    );
+    expect(sections[0]).toContain('<p>200 response</p>');
+    expect(sections[1]).toContain('<h3 id="notes">Notes</h3>');
+  });
+
   it('puts code and blockquotes beside their section, everything else in the prose', async () => {
     const { html } = await render({
       'index.md': '# A\n\n> note\n\n```text\nx\n```\n\nText\n\n<aside class="notice">N</aside>\n\n| a |\n| - |\n| 1 |\n\n## B\n\nMore\n',

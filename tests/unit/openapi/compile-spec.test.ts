@@ -101,7 +101,7 @@ describe('the sections of an operation', () => {
     );
     expect(markdown).toContain('<p class="endpoint"><code>PUT /pets/&#123;id&#125;</code> · operation <code>putPet</code></p>');
     expect(markdown).toContain('**Deprecated.**');
-    expect(markdown).toContain('<h3 id="replace-a-pet-parameters">Parameters</h3>');
+    expect(markdown).toContain('<h3 id="replace-a-pet-parameters" class="operation-part">Parameters</h3>');
   });
 
   test("use the writer's sample for its tab and generate the others; a sample for no tab is reported", () => {
@@ -113,7 +113,7 @@ describe('the sections of an operation', () => {
   });
 
   test('leave readOnly out of the request, writeOnly out of the response, and name a recursion without expanding it', () => {
-    const request = section('<h3 id="replace-a-pet-body">');
+    const request = section('<h3 id="replace-a-pet-body" class="operation-part">');
     expect(request).toContain('<code>secret</code>');
     expect(request).not.toContain('<code>id</code>');
     expect(request).toContain('<li><code>friend</code> (Pet)</li>');

@@ -34,12 +34,12 @@ describe('specs of every version', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(markdown).toContain('<code>QUERY /pets</code>');
     expect(markdown).toContain('<code>PURR /pets</code>');
-    expect(markdown).toContain('<h3 id="purr-a-cat-callbacks">Callbacks</h3>');
+    expect(markdown).toContain('<h3 id="purr-a-cat-callbacks" class="operation-part">Callbacks</h3>');
     expect(markdown).toContain('`purred`: the API calls `POST {$request.body#/callback}`: Tell you the cat purred.');
     expect(markdown).toContain('<li><code>loudness</code> (integer)</li>');
     expect(markdown).toContain('Links of `200`: `next` → `purrCat`.');
     expect(markdown).toContain('<p class="webhook">Webhook <code>newPet</code>');
-    expect(markdown).toContain('<h3 id="a-pet-arrived-body">Payload</h3>');
+    expect(markdown).toContain('<h3 id="a-pet-arrived-body" class="operation-part">Payload</h3>');
     expect(markdown).toContain('> Example payload\n\n```json\n{\n  "id": 7\n}\n```');
   });
 
