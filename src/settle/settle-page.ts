@@ -134,7 +134,10 @@ export function settlePage(input: SettleInput): Settlement {
   const suggestions = new NearestIds(seen);
   const nearest = (anchor: string) => suggestions.nearest(anchor);
   for (const link of input.links) {
-    if (!seen.has(link.id)) problems.push(problem('link-broken', where(link.file, link.line), { anchor: link.id, nearest: nearest(link.id) }));
+    if (!seen.has(link.id)) {
+      const spec = input.specFiles?.has(link.file) === true;
+      problems.push(problem('link-broken', where(link.file, link.line), { anchor: link.id, nearest: nearest(link.id), ...(spec ? { spec } : {}) }));
+    }
   }
   for (const footer of input.footers) {
     for (const anchor of footer.anchors) {

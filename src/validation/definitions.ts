@@ -20,7 +20,13 @@ interface Definition<P> {
 const define = <P = Record<string, never>>(definition: Definition<P>): Definition<P> => definition;
 
 /** `did you mean "#x"?`, else the general advice. */
-const anchorFix = ({ nearest }: { nearest?: string }) => (nearest ? `did you mean "#${nearest}"?` : 'link to the id of a heading on this page.');
+const anchorFix = ({ nearest, spec }: { nearest?: string; spec?: boolean }) =>
+  nearest
+    ? `did you mean "#${nearest}"?`
+    : spec
+      ? // A spec's descriptions often link their own site's anchors (Stripe's `#create_charge`).
+        'link to the id of a heading on this page; for a section of another site, write its whole URL in the spec (https://…#anchor).'
+      : 'link to the id of a heading on this page.';
 
 export const DEFINITIONS = {
   // The content folder.
@@ -368,7 +374,7 @@ export const DEFINITIONS = {
       `id "${id}" is already used earlier on the page${renamed ? `; this one is now "${renamed}" (links go to the first, as in a browser)` : ''}.`,
     fix: () => 'give one of the elements another id.',
   }),
-  'link-broken': define<{ anchor: string; nearest?: string }>({
+  'link-broken': define<{ anchor: string; nearest?: string; spec?: boolean }>({
     gravity: 'slate-tolerated',
     message: ({ anchor }) => `link "#${anchor}" points to no id on this page.`,
     fix: anchorFix,

@@ -162,3 +162,22 @@ describe('an id used twice', () => {
     expect(settlePage(withIds(mentions)).problems.map((found) => found.severity)).toEqual(['error', 'error']);
   });
 });
+
+describe("a broken link in a spec's text", () => {
+  test("says an anchor of another site needs its whole URL (Stripe's #create_charge); the writer's own Markdown gets the plain fix", () => {
+    const input = (file: string): SettleInput => ({
+      page: { file: '/docs/index.md', outputPath: 'index.html', slate: false, tocDepth: 2 },
+      files: ['/docs/index.md', '/docs/api.json'],
+      headings: [{ level: 2, base: 'list-charges', html: 'List charges', text: 'List charges', file: '/docs/index.md', line: 1, section: 0 }],
+      ids: [],
+      links: [{ id: 'create_charge', file, line: 1, section: 0 }],
+      sections: [{ level: 2, bytes: 100, heading: 0 }],
+      footers: [],
+      specFiles: new Set(['/docs/api.json']),
+    });
+    expect(settlePage(input('/docs/api.json')).problems[0]?.fix).toBe(
+      'link to the id of a heading on this page; for a section of another site, write its whole URL in the spec (https://…#anchor).',
+    );
+    expect(settlePage(input('/docs/index.md')).problems[0]?.fix).toBe('link to the id of a heading on this page.');
+  });
+});
