@@ -89,7 +89,7 @@ class SpecWriter {
   /** The index in `out` at which each place (CompiledSpec.places) starts. */
   private readonly starts: Array<[index: number, pointer: string]> = [];
   readonly findings: SpecFinding[] = [];
-  private readonly removed: DescriptionNote[] = [];
+  private readonly notes: DescriptionNote[] = [];
   /**
    * The property lists and examples the operation being written already shows, each with where:
    * one shown again (Kubernetes answers 200, 201 and 202 with a Pod, each in JSON, YAML and
@@ -164,7 +164,7 @@ class SpecWriter {
 
   private finish(ids: Map<SpecOperation, string>): CompiledSpec {
     // A schema shown under several operations is reported once, where it is written.
-    const noted = new Set(this.removed.map(({ pointer, what, language }) => JSON.stringify([pointer, what, language ?? false])));
+    const noted = new Set(this.notes.map(({ pointer, what, language }) => JSON.stringify([pointer, what, language ?? false])));
     for (const entry of noted) {
       const [pointer, what, language] = JSON.parse(entry) as [string, string, boolean];
       if (language) this.findings.push({ kind: 'openapi-code-language', pointer, facts: { language: what, nearest: nearestLanguages(what).join(', ') } });
@@ -234,7 +234,7 @@ class SpecWriter {
   /** A description's Markdown; `redocSections`: with Redoc's anchors of its sections (the spec's own description: MDX has no raw HTML for them). */
   private description(text: string, pointer: string, headingShift: number, redocSections = false): void {
     const written = descriptionMarkdown(text, this.dialect, { headingShift });
-    this.removed.push(...notesAt(pointer, written));
+    this.notes.push(...notesAt(pointer, written));
     const { markdown } = written;
     if (markdown) this.out.push(redocSections && this.dialect === 'md' ? withRedocSections(markdown) : markdown);
   }
@@ -243,7 +243,7 @@ class SpecWriter {
   private oneLine(text: unknown, pointer: string): string {
     if (typeof text !== 'string') return '';
     const written = descriptionMarkdown(text, this.dialect);
-    this.removed.push(...notesAt(pointer, written));
+    this.notes.push(...notesAt(pointer, written));
     return written.markdown.replace(/\n+/g, ' ');
   }
 
@@ -287,16 +287,16 @@ class SpecWriter {
     if (known) {
       this.out.push(...known.out);
       this.findings.push(...(known.findings as SpecFinding[]));
-      this.removed.push(...known.removed);
+      this.notes.push(...known.notes);
       return;
     }
-    const before = { out: this.out.length, findings: this.findings.length, removed: this.removed.length };
+    const before = { out: this.out.length, findings: this.findings.length, notes: this.notes.length };
     this.writeOperation(operation, id);
     if (key) {
       this.memo!.set(key, {
         out: this.out.slice(before.out),
         findings: this.findings.slice(before.findings),
-        removed: this.removed.slice(before.removed),
+        notes: this.notes.slice(before.notes),
       });
     }
   }
@@ -405,7 +405,7 @@ class SpecWriter {
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
     for (const [type, media] of content) {
       const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
-      const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
+      const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', notes: this.notes });
       const intro = `${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}))}`;
       this.propertyList(intro, list, `the request body's ${inlineCode(type)}`);
       if (operation.webhook) this.examples(`Example payload`, media, 'request');
@@ -447,7 +447,7 @@ class SpecWriter {
         const pointer = `${operation.pointer}/responses/${pointerPart(status)}/content/${pointerPart(type)}/schema`;
         this.examples(`${status} response`, media, 'response', type);
         if (media?.schema) {
-          const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
+          const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', notes: this.notes });
           const place = `${inlineCode(status)} ${inlineCode(type)}`;
           this.propertyList(`${place}: ${inlineText(typeText(this.document, media.schema))}`, list, place);
         }
@@ -477,7 +477,7 @@ class SpecWriter {
           const body = resolve(this.document, callbackOperation?.requestBody);
           for (const [type, media] of Object.entries<Json>(body?.content ?? {})) {
             const pointer = `${operation.pointer}/callbacks/${pointerPart(name)}/${pointerPart(expression)}/${method}/requestBody/content/${pointerPart(type)}/schema`;
-            const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', removed: this.removed });
+            const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', notes: this.notes });
             if (list) this.out.push(list);
           }
         }
@@ -529,7 +529,7 @@ class SpecWriter {
       this.examples(name, { schema: { $ref: `#${pointer}` } }, 'response');
       if (typeof schema.description === 'string') this.description(schema.description, `${pointer}/description`, 2);
       this.out.push(`Type: ${inlineText(typeText(this.document, raw))}`);
-      const list = schemaList(this.document, { $ref: `#${pointer}` }, pointer, { dialect: this.dialect, direction: 'response', removed: this.removed });
+      const list = schemaList(this.document, { $ref: `#${pointer}` }, pointer, { dialect: this.dialect, direction: 'response', notes: this.notes });
       if (list) this.out.push(list);
     }
   }

@@ -9,11 +9,11 @@ import type { DescriptionNote } from './markdown-text';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/** What writing one operation added to a compiled spec: its Markdown blocks, the compiler's findings, the unsafe HTML it removed. */
+/** What writing one operation added to a compiled spec: its Markdown blocks, the compiler's findings, what its descriptions' writing noted (unsafe HTML removed, unknown code languages). */
 export interface WrittenOperation {
   out: string[];
   findings: Array<{ kind: string; pointer: string; facts: Record<string, string> }>;
-  removed: DescriptionNote[];
+  notes: DescriptionNote[];
 }
 
 /**
@@ -23,7 +23,7 @@ export interface WrittenOperation {
  */
 interface StoredIndex {
   text: string;
-  entries: Array<[string, { at: number; length: number; findings: WrittenOperation['findings']; removed: WrittenOperation['removed'] }]>;
+  entries: Array<[string, { at: number; length: number; findings: WrittenOperation['findings']; notes: WrittenOperation['notes'] }]>;
 }
 
 /**
@@ -90,7 +90,7 @@ export class OperationMemo {
     for (const [key, entry] of this.used) {
       const markdown = entry.out.join('\n\n');
       pieces.push(markdown);
-      index.entries.push([key, { at, length: markdown.length, findings: entry.findings, removed: entry.removed }]);
+      index.entries.push([key, { at, length: markdown.length, findings: entry.findings, notes: entry.notes }]);
       at += markdown.length;
     }
     try {
@@ -119,8 +119,6 @@ function readEntries(file: string): Map<string, WrittenOperation> {
   }
   // An entry is one block of Markdown: its blocks joined as the compiled spec joins them.
   return new Map(
-    index.entries.map(
-      ([key, { at, length, findings, removed }]) => [key, { out: [text.slice(at, at + length)], findings, removed }] as [string, WrittenOperation],
-    ),
+    index.entries.map(([key, { at, length, findings, notes }]) => [key, { out: [text.slice(at, at + length)], findings, notes }] as [string, WrittenOperation]),
   );
 }

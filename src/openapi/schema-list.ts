@@ -12,7 +12,7 @@ export interface SchemaListOptions {
   /** A request body leaves out readOnly properties, a response writeOnly ones. */
   direction: 'request' | 'response';
   /** What writing descriptions noted (unsafe HTML removed, an unknown code language), to warn with its pointer. */
-  removed: DescriptionNote[];
+  notes: DescriptionNote[];
 }
 
 /** Levels of nesting shown; deeper properties are summed up by their type. */
@@ -206,7 +206,7 @@ function propertyLine(document: Json, property: string, raw: Json, required: boo
   let line = `${inlineCode(property)} (${facts.map((fact, index) => (index === 0 ? inlineText(fact) : fact)).join(', ')})`;
   if (typeof schema.description === 'string' && schema.description.trim()) {
     const description = descriptionMarkdown(schema.description, options.dialect, { headingShift: 6 });
-    options.removed.push(...notesAt(`${pointer}/description`, description));
+    options.notes.push(...notesAt(`${pointer}/description`, description));
     line += `: ${description.markdown}`;
   }
   return line;

@@ -135,42 +135,7 @@ describe("Swagger 2.0's file type (Harbor's spec)", () => {
   });
 });
 
-describe('a $ref to a URL', () => {
-  test('is refused without a fetch, at its line, with the fix of saving the file beside the spec', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-remote-ref-'));
-    const file = path.join(dir, 'spec.yaml');
-    fs.writeFileSync(
-      file,
-      [
-        'openapi: 3.0.3',
-        'info: { title: Remote, version: "1" }',
-        'paths:',
-        '  /pets:',
-        '    get:',
-        '      responses:',
-        "        '200':",
-        '          description: OK',
-        '          content:',
-        '            application/json:',
-        '              schema:',
-        "                $ref: 'https://schemas.example.invalid/pet.yaml#/Pet'",
-        '',
-      ].join('\n'),
-    );
-    for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
-      expect(problems).toEqual([
-        expect.objectContaining({
-          severity: 'error',
-          line: 12,
-          message: expect.stringContaining('Shale reads no URL: https://schemas.example.invalid/pet.yaml'),
-          fix: expect.stringContaining('point the $ref at it by a relative path ("./pet.yaml"'),
-        }),
-      ]);
-    }
-  });
-});
-
-describe('files that cannot be read', () => {
+describe('files that cannot be read, or are not read', () => {
   /** A spec in a fresh folder with the given files; returns the root's path. */
   function specFolder(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-unreadable-'));
@@ -182,6 +147,20 @@ describe('files that cannot be read', () => {
   }
   const ROOT = (ref: string) =>
     `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
+
+  test('a $ref to a URL is refused without a fetch, at its line, with the fix of saving the file beside the spec', async () => {
+    const file = specFolder({ 'spec.yaml': ROOT('https://schemas.example.invalid/pet.yaml#/Pet') });
+    for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
+      expect(problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: 12,
+          message: expect.stringContaining('Shale reads no URL: https://schemas.example.invalid/pet.yaml'),
+          fix: expect.stringContaining('point the $ref at it by a relative path ("./pet.yaml"'),
+        }),
+      ]);
+    }
+  });
 
   test('a $ref to a file that does not exist names the file and says to correct the path', async () => {
     const file = specFolder({ 'spec.yaml': ROOT('./schemas/pet.yaml#/Pet') });

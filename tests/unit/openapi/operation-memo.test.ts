@@ -62,7 +62,7 @@ const task = (operations?: string): SpecTask => ({
 
 interface Index {
   text: string;
-  entries: Array<[string, { at: number; length: number; findings: unknown[]; removed: unknown[] }]>;
+  entries: Array<[string, { at: number; length: number; findings: unknown[]; notes: unknown[] }]>;
 }
 /** The memo's entries: each operation's Markdown, from the text file its index names. */
 const read = (memo: string): Array<[string, string]> => {
