@@ -127,12 +127,15 @@ function reachedThroughHistory(): boolean {
   return navigation?.type === 'back_forward';
 }
 
-/** The section at the top of the reading area, if any. */
+/**
+ * The prose at the top of the reading area, if any: a section's prose column, whose box is where its
+ * text is (an h3 section's own box is empty: its columns float, layout.css).
+ */
 function readingAnchor(): Element | undefined {
   const content = document.getElementById('content');
   if (!content || window.scrollY === 0) return undefined;
   const x = content.getBoundingClientRect().left + 10;
-  return document.elementFromPoint(x, 60)?.closest('.section') ?? undefined;
+  return document.elementFromPoint(x, 60)?.closest('.prose') ?? undefined;
 }
 
 customElements.define('shale-language-tabs', LanguageTabs);

@@ -15,6 +15,7 @@ class TableOfContents extends HTMLElement {
   private links = new Map<string, HTMLAnchorElement>();
   /** For every section of the page, the TOC entry it belongs to (its own heading, or the last one above). */
   private entryOf = new Map<Element, string>();
+  /** The columns (prose, code) of sections now in the band. */
   private visible = new Set<Element>();
   private sections: Element[] = [];
   private active: HTMLAnchorElement | undefined;
@@ -42,8 +43,10 @@ class TableOfContents extends HTMLElement {
       if (id && this.links.has(id)) entry = id;
       if (entry) this.entryOf.set(section, entry);
     }
+    // The band watches each section's columns, not the section: the columns float (layout.css), so
+    // an h3 section's own box is empty, and its text and code may stand at different heights.
     const band = new IntersectionObserver((changes) => this.onBand(changes), { rootMargin: '-10px 0px -85% 0px' });
-    this.sections.forEach((section) => band.observe(section));
+    for (const section of this.sections) for (const column of section.children) band.observe(column);
     // A TOC entry clicked, or a search result opened (search.ts), at the bottom of the page scrolls
     // nowhere: no band change says so.
     window.addEventListener('hashchange', () => this.update());
@@ -97,7 +100,8 @@ class TableOfContents extends HTMLElement {
    * in the band above it.
    */
   private inBand(): Element[] {
-    return [...this.visible].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const sections = new Set([...this.visible].map((column) => column.parentElement!));
+    return [...sections].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** The section the reader jumped to, while its heading is on screen. */

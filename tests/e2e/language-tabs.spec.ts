@@ -47,7 +47,7 @@ test.describe('on the features fixture', () => {
   });
 
   test('shows json and text blocks under every tab', async ({ page }) => {
-    await expect(untabbedBlocks(page)).toHaveCount(3); // two json responses (one long) and the text block
+    await expect(untabbedBlocks(page)).toHaveCount(4); // three json responses (one long) and the text block
     for (const label of Object.values(FEATURE_TABS)) {
       await tab(page, label).click();
       await expectSelected(page, label);
