@@ -144,11 +144,22 @@ const redoclyConfig = () => (config ??= loadRedocly().createConfig({ rules: RULE
  * the spec's cache knowing (a build must be reproducible, and these machines are offline).
  */
 function fileResolver(config: Config): InstanceType<typeof import('@redocly/openapi-core').BaseResolver> {
-  const { BaseResolver } = loadRedocly();
+  const { BaseResolver, YamlParseError } = loadRedocly();
   class FileResolver extends BaseResolver {
     override async loadExternalRef(absoluteRef: string) {
       if (/^https?:\/\//i.test(absoluteRef)) throw new Error(`${URL_REFUSED} ${absoluteRef}`);
       return super.loadExternalRef(absoluteRef);
+    }
+
+    // Redocly reads a .json file as YAML, which takes what JSON does not (a comma before } or ],
+    // unquoted keys), so a file other JSON tools refuse would build. Checked as JSON first; YAML
+    // still reads it after, as it finds a repeated key, which JSON.parse lets through.
+    override parseDocument(source: import('@redocly/openapi-core').Source, isRoot?: boolean) {
+      if (/\.json$/i.test(source.absoluteRef)) {
+        const invalid = jsonSyntaxError(source.body);
+        if (invalid) throw new YamlParseError(new Error(`${invalid.what} in "${source.absoluteRef}" (${invalid.line}:${invalid.column})`), source);
+      }
+      return super.parseDocument(source, isRoot);
     }
   }
   return new FileResolver(config.resolve);
@@ -166,14 +177,68 @@ function readFailure(cause: unknown, file: string, text: string): Problem {
     return problem('openapi-version', { file, ...(versionLine < 0 ? {} : { line: versionLine + 1 }) }, { version: unsupported[1]! });
   }
   const yaml = YAML_ERROR.exec(reason);
-  if (yaml) return problem('openapi-invalid', { file: yaml[2]!, line: Number(yaml[3]) }, { pointer: '', reason: notParsed(yaml[2]!, yaml[1]!), fix: YAML_FIX });
+  if (yaml)
+    return problem(
+      'openapi-invalid',
+      { file: yaml[2]!, line: Number(yaml[3]) },
+      { pointer: '', reason: notParsed(yaml[2]!, yaml[1]!), fix: parseFix(yaml[2]!) },
+    );
   const line = /line (\d+)/i.exec(reason)?.[1];
   return problem('openapi-invalid', { file, ...(line ? { line: Number(line) } : {}) }, { pointer: '', reason });
+}
+
+/** What JSON.parse finds wrong with a text, and where (1-based), or undefined when it is valid JSON. */
+export function jsonSyntaxError(text: string): { what: string; line: number; column: number } | undefined {
+  const message = jsonParseError(text);
+  if (message === undefined) return undefined;
+  // V8 says `… in JSON at position 12`, or for a stray character `Unexpected token ']', "…" is not
+  // valid JSON` without its place: then the place is the end of the longest prefix still clean.
+  const position = /at position (\d+)/.exec(message);
+  const at = position ? Number(position[1]) : firstBadOffset(text);
+  const before = text.slice(0, at).split('\n');
+  const what = message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ after JSON at position \d+.*$/s, ' after the JSON value')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+  return { what, line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function jsonParseError(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (cause) {
+    return (cause as Error).message;
+  }
+}
+
+/**
+ * The offset of the first character JSON.parse refuses, by bisection: a prefix is clean when it
+ * parses or fails only at its end (`Unexpected end of JSON input`, or a position at its length).
+ * Only a text already found invalid gets here, so its twenty-odd parses cost nothing on a build.
+ */
+function firstBadOffset(text: string): number {
+  const clean = (length: number) => {
+    const message = jsonParseError(text.slice(0, length));
+    if (message === undefined || message.includes('end of JSON input')) return true;
+    const position = /at position (\d+)/.exec(message);
+    return !!position && Number(position[1]) >= length;
+  };
+  let [low, high] = [0, text.length];
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (clean(middle)) low = middle;
+    else high = middle;
+  }
+  return high - 1;
 }
 
 /** js-yaml's syntax error: what is wrong, then `in "<file>" (line:column)` (the file may be one the spec's $refs name). */
 const YAML_ERROR = /^(.*?) in "([^"]+)" \((\d+):\d+\)$/;
 const YAML_FIX = 'correct the file at that line (in YAML: indentation, a missing colon or quote; in JSON: a missing comma, quote or bracket).';
+const JSON_FIX = 'correct the JSON at that line: a missing or extra comma (JSON allows none before } or ]), a missing quote or bracket; keys in double quotes.';
+/** The fix for a file that could not be parsed, by what it is meant to be. */
+const parseFix = (file: string) => (file.toLowerCase().endsWith('.json') ? JSON_FIX : YAML_FIX);
 /** The reason for a file that could not be parsed: a `.json` file is read as YAML, but its writer wrote JSON. */
 const notParsed = (file: string, what: string) => `the file is not valid ${file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${what}`;
 /** How Redocly starts its problem for a file a $ref names that it could not parse. */
@@ -226,7 +291,7 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
     const lenient = group.length === 1 ? schemaKeyword(result, version) : undefined;
     if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
     const yaml = result.message.startsWith(NOT_PARSED) ? YAML_ERROR.exec(result.message.slice(NOT_PARSED.length)) : null;
-    if (yaml) return problem('openapi-invalid', where, { pointer, reason: notParsed(where.file, yaml[1]!), fix: YAML_FIX });
+    if (yaml) return problem('openapi-invalid', where, { pointer, reason: notParsed(where.file, yaml[1]!), fix: parseFix(where.file) });
     const reason = joinedReasons(group.map((one) => withSuggestion(one).replace(/`/g, '"')));
     if (result.severity === 'error') return problem('openapi-invalid', where, { pointer, reason, ...knownFix(result, version) });
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong. An example

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileSpec } from '../../../src/openapi/compile-spec';
-import { checkSpec, loadSpec } from '../../../src/openapi/load-spec';
+import { checkSpec, jsonSyntaxError, loadSpec } from '../../../src/openapi/load-spec';
 import type { Problem } from '../../../src/validation/problem';
 
 /** Specs of each version and shape Shale reads, in tests/fixtures/openapi-specs/. */
@@ -181,18 +181,42 @@ describe('files that cannot be read, or are not read', () => {
       'spec.yaml': ROOT('./schemas/pet.yaml#/Pet'),
       'schemas/pet.yaml': 'Pet:\n  type: object\n  properties:\n    name: { type: string\n   bad: x\n',
     });
-    const json = specFolder({ 'spec.json': '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"}\n  "paths": {}\n}\n' });
-    for (const [file, at, reason] of [
-      [root, root, 'the file is not valid YAML: bad indentation of a mapping entry'],
-      [named, path.join(path.dirname(named), 'schemas/pet.yaml'), 'the file is not valid YAML: deficient indentation'],
-      [json, json, 'the file is not valid JSON: missed comma between flow collection entries'],
+    for (const [file, at, reason, line] of [
+      [root, root, 'the file is not valid YAML: bad indentation of a mapping entry', 11],
+      [named, path.join(path.dirname(named), 'schemas/pet.yaml'), 'the file is not valid YAML: deficient indentation', 5],
     ] as const) {
-      const line = file === named ? 5 : file === json ? 4 : 11;
       for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
         expect(problems).toEqual([
           expect.objectContaining({ file: at, line, message: expect.stringContaining(reason), fix: expect.stringContaining('correct the file at that line') }),
         ]);
       }
     }
+  });
+
+  test('a .json file is read as JSON: what YAML would take (a comma before } or ], a missing comma) is reported at its line, whether the root or a file a $ref names', async () => {
+    const missingComma = specFolder({ 'spec.json': '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"}\n  "paths": {}\n}\n' });
+    const trailingComma = specFolder({ 'spec.json': '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  "paths": {},\n}\n' });
+    const named = specFolder({
+      'spec.yaml': ROOT('./schemas/pet.json#/Pet'),
+      'schemas/pet.json': '{\n  "Pet": {\n    "type": "object",\n    "required": ["name", "tag",],\n    "properties": {}\n  }\n}\n',
+    });
+    for (const [file, at, reason, line] of [
+      [missingComma, missingComma, "the file is not valid JSON: Expected ',' or '}' after property value", 4],
+      [trailingComma, trailingComma, 'the file is not valid JSON: Expected double-quoted property name', 5],
+      [named, path.join(path.dirname(named), 'schemas/pet.json'), "the file is not valid JSON: Unexpected token ']'", 4],
+    ] as const) {
+      for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
+        expect(problems).toEqual([
+          expect.objectContaining({ file: at, line, message: expect.stringContaining(reason), fix: expect.stringContaining('JSON allows none before } or ]') }),
+        ]);
+      }
+    }
+  });
+
+  test('a JSON syntax error is placed where JSON.parse stops, even when V8 names no position', () => {
+    expect(jsonSyntaxError('{\n  "a": [1, 2,],\n  "b": 1\n}')).toEqual({ what: "Unexpected token ']'", line: 2, column: 14 });
+    expect(jsonSyntaxError('{\n  "a": 1,\n}')).toEqual({ what: 'Expected double-quoted property name', line: 3, column: 1 });
+    expect(jsonSyntaxError('{"a": 1} x')).toEqual({ what: 'Unexpected non-whitespace character after the JSON value', line: 1, column: 10 });
+    expect(jsonSyntaxError('{"a": [1, 2]}')).toBeUndefined();
   });
 });
