@@ -165,10 +165,22 @@ export function settlePage(input: SettleInput): Settlement {
     const index = section === undefined ? undefined : input.sections[section]?.heading;
     return index === undefined ? undefined : headings[index];
   };
+  // A page that continues an h1 group is named after that h1 and its place in the group
+  // (`repos-3.html`), not after its first h2: editing that h2 (an operation's summary) then moves
+  // no page, so links to the page hold and the rebuild stays quick.
+  const pageName = (index: number): string | undefined => {
+    const parent = pages.parents[index];
+    if (parent === undefined) return undefined;
+    // The group's page may open with text without a heading (a spec's description) before its h1.
+    let h1 = pages.starts[parent]!;
+    while (h1 < input.sections.length && input.sections[h1]!.level !== 1) h1++;
+    const stem = headingOf(h1)?.id ?? page.outputPath.replace(/^.*\//, '').replace(/\.html$/, '');
+    return `${stem}-${index - parent + 1}`;
+  };
   const paths = split
     ? groupPaths(
         page.outputPath,
-        pages.starts.map((start, index) => headingOf(start)?.id ?? `part-${index + 1}`),
+        pages.starts.map((start, index) => pageName(index) ?? headingOf(start)?.id ?? `part-${index + 1}`),
         input.splitting!.takenPaths,
       )
     : [page.outputPath];

@@ -35,7 +35,7 @@ describe('an h1 group too large for one page', () => {
   });
 
   it('shows under the h1, on a continuing page, its own h2s and one entry for each other page of the group; the h1 leads to the page holding it', () => {
-    const continuing = fs.readdirSync(out).find((file) => /^schema-\d+\.html$/.test(file))!;
+    const continuing = fs.readdirSync(out).find((file) => /^schemas-\d+\.html$/.test(file))!;
     const page = readPage(path.join(out, continuing));
     const html = fs.readFileSync(path.join(out, continuing), 'utf8');
     expect(html).toMatch(/<title>Schemas: Schema \d+ – Big API<\/title>/);

@@ -81,12 +81,12 @@ describe('an h1 group too large for one page', () => {
     };
   }
 
-  test('continues on pages that start at an h2, none over 120 KB of sections, each named after its first h2', () => {
+  test('continues on pages that start at an h2, none over 120 KB of sections, each named after its h1 and its place in the group', () => {
     const settled = settlePage(big());
     expect(settled.split).toBe(true);
     // 90 % of 120 KB for the sections, each with 250 bytes for its TOC entry: three schemas a page.
     const continued = [4, 7, 10, 13, 16, 19, 22, 25, 28, 31];
-    expect(settled.paths).toEqual(['index.html', ...continued.map((schema) => `schema-${schema}.html`), 'errors.html']);
+    expect(settled.paths).toEqual(['index.html', ...continued.map((_, page) => `schemas-${page + 2}.html`), 'errors.html']);
     const pageBytes = settled.paths.map((_, page) =>
       settled.groupOf.reduce((sum, group, section) => sum + (group === page ? big().sections[section]!.bytes : 0), 0),
     );
@@ -102,8 +102,13 @@ describe('an h1 group too large for one page', () => {
     const sections = [{ level: 0, bytes: 500 }, ...input.sections];
     const headings = input.headings.map((heading) => ({ ...heading, section: heading.section! + 1 }));
     const settled = settlePage({ ...input, headings, sections });
-    const continued = [4, 7, 10, 13, 16, 19, 22, 25, 28, 31];
-    expect(settled.paths).toEqual(['index.html', ...continued.map((schema) => `schema-${schema}.html`), 'errors.html']);
+    expect(settled.paths).toEqual(['index.html', ...Array.from({ length: 10 }, (_, page) => `schemas-${page + 2}.html`), 'errors.html']);
+  });
+
+  test('keeps the names of the pages when the h2 that starts one is renamed (an operation’s summary edited)', () => {
+    const input = big();
+    const renamed = input.headings.map((heading) => (heading.base === 'schema-7' ? { ...heading, base: 'schema-7-edited', text: 'Schema 7 edited' } : heading));
+    expect(settlePage({ ...input, headings: renamed }).paths).toEqual(settlePage(input).paths);
   });
 
   test('continues a group of few bytes but many elements at 90 % of 3,500 elements a page', () => {
@@ -111,7 +116,7 @@ describe('an h1 group too large for one page', () => {
     // Thirty-one schemas of 10 KB but 1,000 elements each (long tables): three a page (3,000 elements; a fourth would pass 3,150).
     const sections = input.sections.map((section) => (section.level === 2 ? { ...section, bytes: 10_000, elements: 1_000 } : section));
     const settled = settlePage({ ...input, sections, splitting: { split: 'h1', takenPaths: new Set(['index.html']) } });
-    expect(settled.paths).toEqual(['index.html', ...[4, 7, 10, 13, 16, 19, 22, 25, 28, 31].map((schema) => `schema-${schema}.html`), 'errors.html']);
+    expect(settled.paths).toEqual(['index.html', ...Array.from({ length: 10 }, (_, page) => `schemas-${page + 2}.html`), 'errors.html']);
   });
 
   test('does not split a doc Slate built as one page for its elements alone', () => {
