@@ -50,7 +50,9 @@ export default function rehypeCodeBlocks() {
       const line = pre.position?.start.line ?? code.position?.start.line;
       let highlightAs = language || 'text';
       if (language && !canonicalLanguage(language)) {
-        report(file, 'fence-language-unknown', line, { fence, nearest: nearestLanguages(language) });
+        // `- shell: cURL` then ```cURL: the writer named the tab by its label.
+        const labelled = context.tabs.find((tab) => tab.label.toLowerCase() === fence.toLowerCase() && tab.key.toLowerCase() !== fence.toLowerCase());
+        report(file, 'fence-language-unknown', line, { fence, nearest: nearestLanguages(language), ...(labelled ? { tab: labelled.key } : {}) });
         highlightAs = 'text';
       }
       const source = textOf(code).replace(/\n$/, '');

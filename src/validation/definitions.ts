@@ -257,11 +257,15 @@ export const DEFINITIONS = {
     message: ({ tag }) => `<${tag}> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.`,
     fix: ({ tag }) => `close it with </${tag}> where it should end.`,
   }),
-  'fence-language-unknown': define<{ fence: string; nearest: readonly string[] }>({
+  'fence-language-unknown': define<{ fence: string; nearest: readonly string[]; tab?: string }>({
     gravity: 'slate-tolerated',
     message: ({ fence }, tolerated) => `code fence language "${fence}" is unknown${tolerated ? '; it is shown as plain text, as in Slate' : ''}.`,
-    fix: ({ nearest }) =>
-      nearest.length ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.` : 'use a language shiki knows, or `text`.',
+    fix: ({ fence, nearest, tab }) =>
+      tab
+        ? `"${fence}" is the label of the tab \`${tab}\`: a fence names the tab's language, so write \`\`\`${tab}\` for its code to follow that tab.`
+        : nearest.length
+          ? `use a language shiki knows (nearest: ${nearest.join(', ')}), or \`text\`.`
+          : 'use a language shiki knows, or `text`.',
   }),
   'tab-code-missing': define<{ section: string; present: readonly string[]; missing: readonly string[] }>({
     gravity: 'warning',

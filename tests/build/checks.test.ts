@@ -472,15 +472,18 @@ ${F}/slate-footers/index.html.md
   ⚠ ${F}/slate-footers/index.html.md:8  toc_footers entry is empty. Shale leaves it out (Slate showed an empty line). Fix: write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.`,
   },
   {
-    check: "in Slate's own format, a tab named after no language shiki knows: its code is shown under it as plain text",
+    check:
+      "in Slate's own format, a tab named after no language shiki knows: its code is shown under it as plain text; a fence named by a tab's label is told the tab's language",
     fixture: 'slate-tab-language',
-    kinds: ['tab-language-unknown', 'fence-language-unknown'],
+    kinds: ['tab-language-unknown', 'tab-code-missing', 'fence-language-unknown', 'fence-language-unknown'],
     files: ['index.html'],
-    report: `⚠ Found 2 warnings in 1 file
+    report: `⚠ Found 4 warnings in 1 file
 
 ${F}/slate-tab-language/index.html.md
   ⚠ ${F}/slate-tab-language/index.html.md:5  language tab "curl" is not a language shiki knows; its code is shown as plain text, as in Slate. Fix: use a language shiki knows (nearest: hurl, cql, cue).
-  ⚠ ${F}/slate-tab-language/index.html.md:11  code fence language "curl" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows (nearest: hurl, cql, cue), or \`text\`.`,
+  ⚠ ${F}/slate-tab-language/index.html.md:10  section "Get a Kitten" has code for curl, ruby but none for javascript. Fix: add a fence for javascript, or ignore this if the section needs none.
+  ⚠ ${F}/slate-tab-language/index.html.md:12  code fence language "curl" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows (nearest: hurl, cql, cue), or \`text\`.
+  ⚠ ${F}/slate-tab-language/index.html.md:20  code fence language "Node.js" is unknown; it is shown as plain text, as in Slate. Fix: "Node.js" is the label of the tab \`javascript\`: a fence names the tab's language, so write \`\`\`javascript\` for its code to follow that tab.`,
   },
   {
     check: 'an include name that matches two files',
