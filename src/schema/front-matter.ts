@@ -78,7 +78,10 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
 export const frontMatterSchema = z
   .object({
     title: z.string().default('API Documentation').describe('The page <title>; the TOC scrollspy shows "Section – Title".'),
-    language_tabs: list(tabEntry).describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default.'),
+    // `false` is no tabs: Slate's layout reads `language_tabs || []`, and sources write it on pages without code (bullhorn's).
+    language_tabs: z
+      .preprocess((value) => (value === false ? null : value), list(tabEntry))
+      .describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default. None, or `false`: no tabs.'),
     toc_footers: list(footer).describe('Links under the table of contents (HTML links and inline emphasis only).'),
     includes: list(
       z

@@ -57,6 +57,11 @@ describe('front matter', () => {
     expect(read('---\nincludes:\ntoc_footers:\n---\n').data).toMatchObject({ includes: [], toc_footers: [] });
   });
 
+  it('reads language_tabs: false as no tabs (Slate read it so), and refuses true', () => {
+    expect(read('---\nlanguage_tabs: false\n---\n')).toMatchObject({ problems: [], data: { language_tabs: [] } });
+    expect(read('---\nlanguage_tabs: true\n---\n').problems).toEqual([expect.objectContaining({ severity: 'error', line: 2 })]);
+  });
+
   it('names the line and suggests the key for an unknown key', () => {
     const { problems } = read('---\ntitle: X\nlangauge_tabs:\n  - ruby\n---\n');
     expect(problems).toEqual([
