@@ -67,21 +67,25 @@ const headTag = z.string().transform((entry, ctx) => {
   return result;
 });
 
-/** A list that YAML may leave empty (`includes:` with nothing under it reads as null). */
+/**
+ * A list that YAML may leave empty (`includes:` with nothing under it reads as null), or set to
+ * `false` for none: Slate's layout reads each list key as `if current_page.data.…`, and sources
+ * write `language_tabs: false` on pages without code (bullhorn's).
+ */
 const list = <T extends z.ZodTypeAny>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((value) => value ?? []);
+  z.preprocess(
+    (value) => (value === false ? null : value),
+    z
+      .array(item)
+      .nullish()
+      .transform((value) => value ?? []),
+  );
 
 /** Slate's front matter, plus Shale's own keys. Every key is optional. */
 export const frontMatterSchema = z
   .object({
     title: z.string().default('API Documentation').describe('The page <title>; the TOC scrollspy shows "Section – Title".'),
-    // `false` is no tabs: Slate's layout reads `language_tabs || []`, and sources write it on pages without code (bullhorn's).
-    language_tabs: z
-      .preprocess((value) => (value === false ? null : value), list(tabEntry))
-      .describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default. None, or `false`: no tabs.'),
+    language_tabs: list(tabEntry).describe('Tabs of the code column: `- ruby` or `- shell: cURL`. The first is the default. None, or `false`: no tabs.'),
     toc_footers: list(footer).describe('Links under the table of contents (HTML links and inline emphasis only).'),
     includes: list(
       z

@@ -57,8 +57,9 @@ describe('front matter', () => {
     expect(read('---\nincludes:\ntoc_footers:\n---\n').data).toMatchObject({ includes: [], toc_footers: [] });
   });
 
-  it('reads language_tabs: false as no tabs (Slate read it so), and refuses true', () => {
+  it('reads a list key set to false as none (language_tabs: false is no tabs, as Slate read it), and refuses true', () => {
     expect(read('---\nlanguage_tabs: false\n---\n')).toMatchObject({ problems: [], data: { language_tabs: [] } });
+    expect(read('---\nincludes: false\ntoc_footers: false\n---\n')).toMatchObject({ problems: [], data: { includes: [], toc_footers: [] } });
     expect(read('---\nlanguage_tabs: true\n---\n').problems).toEqual([expect.objectContaining({ severity: 'error', line: 2 })]);
   });
 
