@@ -164,6 +164,7 @@ export const frontMatterSchema = z
       .unknown()
       .optional()
       .describe('The client library of each tab (Widdershins writes it for its code samples). Shale does not use it, so it is ignored.'),
+    generator: z.unknown().optional().describe('The tool that wrote the page (some Widdershins 4.0.1 builds write `generator: widdershins v4.0.1`). Ignored.'),
   })
   .strict();
 
@@ -173,7 +174,7 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
 
 /** Keys accepted only because other Slate tools write them (not suggested in hints). */
-const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme', 'language_clients'];
+const COMPATIBILITY_KEYS = ['headingLevel', 'highlight_theme', 'language_clients', 'generator'];
 
 /** The keys the schema knows (for did-you-mean hints). */
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape).filter((key) => !COMPATIBILITY_KEYS.includes(key));

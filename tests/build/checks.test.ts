@@ -516,8 +516,8 @@ ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:5  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
-  ⚠ ${F}/slate-leniency/index.html.md:29  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
-  ⚠ ${F}/slate-leniency/index.html.md:39  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  ⚠ ${F}/slate-leniency/index.html.md:30  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:40  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
   {
     check:
