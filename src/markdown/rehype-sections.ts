@@ -26,13 +26,16 @@ const div = (className: string, children: ElementContent[]): Element => ({
 /**
  * Groups the page into sections, one per h1, h2 and h3 (but the h3s of an OpenAPI operation's parts,
  * which stay in its section), each with a prose side and an examples side
- * (code and blockquotes). The layout puts the two side by side, so a section's code can never drift
- * away from it (slate#1532) and on a phone it follows its prose.
+ * (code and blockquotes). The layout puts the two side by side, so code written first in a section
+ * sits beside its heading and never drifts away from it (slate#1532); on a phone it follows its
+ * prose. An h3 whose code does not come first is marked `continues` (see below).
  */
 export default function rehypeSections() {
   return (tree: Root, file: VFile) => {
     const { tabs } = pageContext(file);
-    const sections: Array<{ level: number; prose: RootContent[]; examples: RootContent[] }> = [];
+    // codeFirst: the first block after the heading is code (Kittn's "code, then the text beside it");
+    // written: a block of text has come after the heading.
+    const sections: Array<{ level: number; prose: RootContent[]; examples: RootContent[]; codeFirst: boolean; written: boolean }> = [];
     const moduleCode: RootContent[] = [];
     let current: (typeof sections)[number] | undefined;
     for (const node of tree.children) {
@@ -45,10 +48,13 @@ export default function rehypeSections() {
       const element = isElementLike(node as ElementContent) ? (node as AnyElement) : undefined;
       const heading = element && !classList(element).includes(OPERATION_PART) ? SECTION_HEADING.exec(tagName(element)) : null;
       if (heading || !current) {
-        current = { level: heading ? Number(tagName(node as AnyElement)[1]) : 0, prose: [], examples: [] };
+        current = { level: heading ? Number(tagName(node as AnyElement)[1]) : 0, prose: [], examples: [], codeFirst: false, written: false };
         sections.push(current);
       }
-      (isExample(node) ? current.examples : current.prose).push(node);
+      const example = isExample(node);
+      if (example && current.examples.length === 0 && !current.written) current.codeFirst = true;
+      if (!example && !heading && node.type !== 'comment') current.written = true;
+      (example ? current.examples : current.prose).push(node);
     }
 
     if (tabs.length > 1)
@@ -58,10 +64,14 @@ export default function rehypeSections() {
         file,
       );
 
-    const wrapped = sections.map(({ level, prose, examples }): Element => {
+    const wrapped = sections.map(({ level, prose, examples, codeFirst }): Element => {
       const children: ElementContent[] = [div('prose', prose as ElementContent[])];
       if (examples.length) children.push(div('examples', examples as ElementContent[]));
-      return { type: 'element', tagName: 'section', properties: { className: ['section', `section-h${level}`] }, children };
+      // An h3 whose code does not come first goes on where the columns stand (layout.css): Slate's
+      // rule is that code sits beside the text after it, so code written after a section's text
+      // (Widdershins' "Example responses" before its Responses h3) belongs lower down, not beside the heading.
+      const className = ['section', `section-h${level}`, ...(level === 3 && !codeFirst ? ['continues'] : [])];
+      return { type: 'element', tagName: 'section', properties: { className }, children };
     });
     tree.children = [...moduleCode, ...wrapped];
   };

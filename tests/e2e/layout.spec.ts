@@ -19,6 +19,7 @@ async function sectionBoxes(page: Page) {
       return {
         level: heading ? Number(heading.tagName[1]) : 0,
         id: heading?.id,
+        continues: section.classList.contains('continues'),
         prose: rect(section.querySelector('.prose')!),
         examples: examples && rect(examples),
         code: code && rect(code),
@@ -27,9 +28,9 @@ async function sectionBoxes(page: Page) {
   );
 }
 
-/** The sections with code showing. */
+/** The sections with code showing, but h3s whose code comes after their text (they go on where the columns stand). */
 async function sectionsWithCode(page: Page) {
-  return (await sectionBoxes(page)).flatMap(({ id, prose, code }) => (code ? [{ id, prose, code }] : []));
+  return (await sectionBoxes(page)).flatMap(({ id, prose, code, continues }) => (code && !continues ? [{ id, prose, code }] : []));
 }
 
 test.describe('at 1440 × 900', () => {
@@ -74,13 +75,28 @@ test.describe('at 1440 × 900', () => {
     }
   });
 
-  test('lets an h3 without code follow the text above it, beside that text’s code', async ({ page }) => {
+  test('lets an h3 whose code does not come first go on where the columns stand, as in Slate', async ({ page }) => {
     for (const site of ['default', 'features']) {
       await page.goto(siteUrl(site));
       const sections = await sectionBoxes(page);
-      const following = sections.flatMap((section, index) => (section.level === 3 && !section.code ? [{ section, above: sections[index - 1]! }] : []));
-      if (site === 'features') expect(following.length).toBeGreaterThanOrEqual(2);
-      for (const { section, above } of following) expect(section.prose.top, `#${section.id} right under #${above.id}`).toBeCloseTo(above.prose.bottom, 0);
+      const continuing = sections.flatMap((section, index) => (section.continues ? [{ section, index }] : []));
+      if (site === 'features') {
+        // One without code, one with code after its text.
+        expect(continuing.map(({ section }) => [section.id, !!section.examples])).toEqual([
+          ['http-request', false],
+          ['http-request-2', true],
+        ]);
+      }
+      for (const { section, index } of continuing) {
+        const above = sections[index - 1]!;
+        // Its text right under the text above it…
+        expect(section.prose.top, `#${section.id} right under #${above.id}`).toBeCloseTo(above.prose.bottom, 0);
+        if (!section.examples) continue;
+        // …and its code below the code above it, never above its own heading.
+        const codeAbove = Math.max(...sections.slice(0, index).flatMap((earlier) => (earlier.examples ? [earlier.examples.bottom] : [])));
+        expect(section.examples.top, `code of #${section.id}`).toBeGreaterThanOrEqual(Math.max(codeAbove, section.prose.top) - 1);
+        expect(section.examples.top, `code of #${section.id}`).toBeLessThanOrEqual(Math.max(codeAbove, section.prose.top) + 1);
+      }
     }
     // Where the code above is the taller (Kittn's shape: a one-line intro beside a request and its
     // response), the h3 rises beside that code instead of starting below it.

@@ -138,6 +138,26 @@ describe('sections and columns', () => {
     expect(second).toContain('<h2 id="b">B</h2><p>More</p></div></section>');
   });
 
+  it('marks an h3 whose code does not come first as continuing the columns, and no other section', async () => {
+    const { html } = await render({
+      'index.md': [
+        '## Get a pet\n\n```shell\ncurl x\n```\n\nText\n',
+        '### HTTP Request\n\n`GET /pets/1`\n', // no code: goes on under the text above
+        '### Parameters\n\n| a |\n| - |\n| 1 |\n\n> Example responses\n\n```json\n{}\n```\n', // code after its text (Widdershins)
+        '### Call it\n\n<!-- a note -->\n\n```shell\ncurl y\n```\n\nText\n', // code first (Kittn): beside its heading
+        '## Delete a pet\n\nText\n\n```shell\ncurl z\n```\n', // an h2 always starts below both columns
+      ].join('\n'),
+    });
+    const classes = [...html.matchAll(/<section class="([^"]+)"><div class="prose"><h\d id="([^"]+)"/g)].map(([, className, id]) => `${id}: ${className}`);
+    expect(classes).toEqual([
+      'get-a-pet: section section-h2',
+      'http-request: section section-h3 continues',
+      'parameters: section section-h3 continues',
+      'call-it: section section-h3',
+      'delete-a-pet: section section-h2',
+    ]);
+  });
+
   it('marks lang-specific elements with their tab indexes', async () => {
     const { html } = await render({ 'index.md': `${FRONT}---\n<p class="lang-specific ruby shell">R</p>\n` });
     expect(html).toContain('<p class="lang-specific ruby shell tab-0 tab-1">R</p>');
