@@ -30,7 +30,39 @@ async function follow(): Promise<void> {
   }
 }
 
-if (main) {
+/**
+ * On the 404 page: an address that is no page may still name a section, by its hash or as the page
+ * name itself (`repos/get-a-repository.html` from before a page was renamed, `kittens.html` of a
+ * doc no longer split): go to the page of a split set that holds that id, preferring the set in the
+ * address's folder.
+ */
+async function followMissingPage(): Promise<void> {
+  if (!main) return;
+  try {
+    const root = new URL(main.dataset.siteRoot ?? '/', location.href).pathname;
+    if (!location.pathname.startsWith(root)) return;
+    const [, folder = '', name = ''] = /^(?:(.*)\/)?([^/]*?)(?:\.html)?$/.exec(decodeURIComponent(location.pathname.slice(root.length))) ?? [];
+    for (const id of [decodeURIComponent(location.hash.slice(1)), name]) {
+      if (!id) continue;
+      const response = await fetch(`${main.dataset.movedAnchors}${anchorShard(id)}.json`);
+      if (!response.ok) return;
+      const holders = Object.entries((await response.json()) as Record<string, Record<string, string>>).flatMap(([source, ids]) => (ids[id] ? [{ source, page: ids[id] }] : []));
+      const inFolder = (source: string) => (source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '') === folder;
+      const holder = holders.find((candidate) => inFolder(candidate.source)) ?? (holders.length === 1 ? holders[0] : undefined);
+      if (!holder) continue;
+      const url = new URL(`${root}${holder.page.replace(/(^|\/)index\.html$/, '$1')}`, location.href);
+      url.search = location.search;
+      url.hash = `#${encodeURIComponent(id)}`;
+      location.replace(url);
+      return;
+    }
+  } catch {
+    /* Offline, blocked or a malformed address: the 404 page stays. */
+  }
+}
+
+if (main?.dataset.notFound !== undefined) void followMissingPage();
+else if (main) {
   void follow();
   window.addEventListener('hashchange', () => void follow());
 }

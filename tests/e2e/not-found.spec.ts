@@ -42,3 +42,32 @@ test('search works from the 404 page, and its results lead into the docs', async
   await first.click();
   await expect(page).toHaveURL(new RegExp(`^${BASE}#`));
 });
+
+test.describe('an address that is no page but names a section (a page renamed since, a doc no longer split)', () => {
+  // tests/fixtures/split: kittens.html holds #get-all-kittens; v3/kittens.html holds #adopt-a-kitten.
+  const SPLIT = siteUrl('split');
+
+  test('goes to the page that holds the section the address is named after', async ({ page }) => {
+    const response = await page.goto(`${SPLIT}get-all-kittens.html?x=1`);
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveURL(`${SPLIT}kittens.html?x=1#get-all-kittens`);
+    await expect(page.locator('#get-all-kittens')).toBeInViewport();
+  });
+
+  test('follows the section its hash names first, and looks in the docs of the address’s folder', async ({ page }) => {
+    await page.goto(`${SPLIT}old-page.html#get-all-kittens`);
+    await expect(page).toHaveURL(`${SPLIT}kittens.html#get-all-kittens`);
+    // Both docs have a #kittens; under v3/ the v3 docs hold the section asked for.
+    await page.goto(`${SPLIT}v3/adopt-a-kitten.html`);
+    await expect(page).toHaveURL(`${SPLIT}v3/kittens.html#adopt-a-kitten`);
+    await expect(page.locator('#adopt-a-kitten')).toBeInViewport();
+  });
+
+  test('stays on the 404 page when no section has that name', async ({ page }) => {
+    const shard = page.waitForResponse((answer) => answer.url().includes('/shale/anchors/'));
+    await page.goto(`${SPLIT}no-such-section.html`);
+    await shard;
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/no-such-section.html');
+  });
+});
