@@ -46,7 +46,9 @@ async function followMissingPage(): Promise<void> {
       if (!id) continue;
       const response = await fetch(`${main.dataset.movedAnchors}${anchorShard(id)}.json`);
       if (!response.ok) return;
-      const holders = Object.entries((await response.json()) as Record<string, Record<string, string>>).flatMap(([source, ids]) => (ids[id] ? [{ source, page: ids[id] }] : []));
+      const holders = Object.entries((await response.json()) as Record<string, Record<string, string>>).flatMap(([source, ids]) =>
+        ids[id] ? [{ source, page: ids[id] }] : [],
+      );
       const inFolder = (source: string) => (source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '') === folder;
       const holder = holders.find((candidate) => inFolder(candidate.source)) ?? (holders.length === 1 ? holders[0] : undefined);
       if (!holder) continue;
