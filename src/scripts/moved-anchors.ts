@@ -33,19 +33,19 @@ async function follow(): Promise<void> {
 /**
  * On the 404 page: an address that is no page may still name a section, by its hash or as the page
  * name itself (`repos/get-a-repository.html` from before a page was renamed, `kittens.html` of a
- * doc no longer split): go to the page of a split set that holds that id, preferring the set in the
- * address's folder.
+ * doc no longer split). The address of the page of a split set that holds that id, preferring the
+ * set in the address's folder; undefined when none does.
  */
-async function followMissingPage(): Promise<void> {
-  if (!main) return;
+async function sectionAddress(): Promise<URL | undefined> {
+  if (!main) return undefined;
   try {
     const root = new URL(main.dataset.siteRoot ?? '/', location.href).pathname;
-    if (!location.pathname.startsWith(root)) return;
+    if (!location.pathname.startsWith(root)) return undefined;
     const [, folder = '', name = ''] = /^(?:(.*)\/)?([^/]*?)(?:\.html)?$/.exec(decodeURIComponent(location.pathname.slice(root.length))) ?? [];
     for (const id of [decodeURIComponent(location.hash.slice(1)), name]) {
       if (!id) continue;
       const response = await fetch(`${main.dataset.movedAnchors}${anchorShard(id)}.json`);
-      if (!response.ok) return;
+      if (!response.ok) return undefined;
       const holders = Object.entries((await response.json()) as Record<string, Record<string, string>>).flatMap(([source, ids]) =>
         ids[id] ? [{ source, page: ids[id] }] : [],
       );
@@ -55,16 +55,23 @@ async function followMissingPage(): Promise<void> {
       const url = new URL(`${root}${holder.page.replace(/(^|\/)index\.html$/, '$1')}`, location.href);
       url.search = location.search;
       url.hash = `#${encodeURIComponent(id)}`;
-      location.replace(url);
-      return;
+      return url;
     }
   } catch {
     /* Offline, blocked or a malformed address: the 404 page stays. */
   }
+  return undefined;
 }
 
-if (main?.dataset.notFound !== undefined) void followMissingPage();
-else if (main) {
+if (main?.dataset.notFound !== undefined) {
+  // On the 404 page, the map is there (data-moved-anchors) only when some page is split.
+  void sectionAddress().then((url) => {
+    // A page the map names but the host does not serve (a partial upload) would send the reader here again and again.
+    if (url && url.pathname !== location.pathname) location.replace(url);
+    // The look-up is over and the 404 page stays (browser tests wait for this).
+    else main.dataset.lookedUp = '';
+  });
+} else if (main) {
   void follow();
   window.addEventListener('hashchange', () => void follow());
 }

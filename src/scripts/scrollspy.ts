@@ -30,9 +30,12 @@ class TableOfContents extends HTMLElement {
   /** Whether the last update was at the top or the bottom of the page: leaving them ends the jump. */
   private wasAtEdge = false;
   private pageTitle = document.title;
+  /** On the 404 page (DocsPage.astro), whose hash is left as asked for. */
+  private notFound = false;
 
   connectedCallback(): void {
     this.pageTitle = this.dataset.title ?? document.title;
+    this.notFound = document.querySelector('#content[data-not-found]') !== null;
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a.toc-link')) {
       this.links.set(decodeURIComponent(link.hash.slice(1)), link);
     }
@@ -90,7 +93,8 @@ class TableOfContents extends HTMLElement {
     // The hash names the section being read, even one the TOC does not list (an h3 with toc_depth 2):
     // a deep link such as #exchange-the-code-for-tokens stays as it was opened, not its parent's id.
     const hash = section?.querySelector('h1, h2, h3')?.id ?? id;
-    if (hash && current !== hash) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
+    // The 404 page keeps the address as it was asked for: its hash may name a section elsewhere (moved-anchors.ts).
+    if (hash && current !== hash && !this.notFound) history.replaceState(history.state, '', `#${encodeURIComponent(hash)}`);
     this.seen = hashId();
   }
 
