@@ -52,7 +52,7 @@ export default function rehypeSections() {
         sections.push(current);
       }
       const example = isExample(node);
-      if (example && current.examples.length === 0 && !current.written) current.codeFirst = true;
+      if (example && !current.written) current.codeFirst = true;
       if (!example && !heading && node.type !== 'comment') current.written = true;
       (example ? current.examples : current.prose).push(node);
     }

@@ -239,7 +239,7 @@ const YAML_FIX = 'correct the file at that line (in YAML: indentation, a missing
 const JSON_FIX = 'correct the JSON at that line: a missing or extra comma (JSON allows none before } or ]), a missing quote or bracket; keys in double quotes.';
 /** The fix for a file that could not be parsed, by what it is meant to be. */
 const parseFix = (file: string) => (file.toLowerCase().endsWith('.json') ? JSON_FIX : YAML_FIX);
-/** The reason for a file that could not be parsed: a `.json` file is read as YAML, but its writer wrote JSON. */
+/** The reason for a file that could not be parsed, named by what it is meant to be (a `.json` file is checked as JSON first). */
 const notParsed = (file: string, what: string) => `the file is not valid ${file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${what}`;
 /** How Redocly starts its problem for a file a $ref names that it could not parse. */
 const NOT_PARSED = 'Failed to parse: ';

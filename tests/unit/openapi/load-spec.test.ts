@@ -172,6 +172,20 @@ describe('files that cannot be read, or are not read', () => {
     ]);
   });
 
+  /** A spec file that does not parse: one problem, in the file that does not, at its line, by loadSpec and checkSpec alike. */
+  async function expectParseProblem(spec: string, expected: { file: string; line: number; reason: string; fix: string }) {
+    for (const { problems } of [await loadSpec(spec), await checkSpec(spec)]) {
+      expect(problems).toEqual([
+        expect.objectContaining({
+          file: expected.file,
+          line: expected.line,
+          message: expect.stringContaining(expected.reason),
+          fix: expect.stringContaining(expected.fix),
+        }),
+      ]);
+    }
+  }
+
   test('YAML that does not parse is reported once, in its own file at its line, whether the root or a file a $ref names', async () => {
     const root = specFolder({
       'spec.yaml':
@@ -185,11 +199,7 @@ describe('files that cannot be read, or are not read', () => {
       [root, root, 'the file is not valid YAML: bad indentation of a mapping entry', 11],
       [named, path.join(path.dirname(named), 'schemas/pet.yaml'), 'the file is not valid YAML: deficient indentation', 5],
     ] as const) {
-      for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
-        expect(problems).toEqual([
-          expect.objectContaining({ file: at, line, message: expect.stringContaining(reason), fix: expect.stringContaining('correct the file at that line') }),
-        ]);
-      }
+      await expectParseProblem(file, { file: at, line, reason, fix: 'correct the file at that line' });
     }
   });
 
@@ -205,11 +215,7 @@ describe('files that cannot be read, or are not read', () => {
       [trailingComma, trailingComma, 'the file is not valid JSON: Expected double-quoted property name', 5],
       [named, path.join(path.dirname(named), 'schemas/pet.json'), "the file is not valid JSON: Unexpected token ']'", 4],
     ] as const) {
-      for (const { problems } of [await loadSpec(file), await checkSpec(file)]) {
-        expect(problems).toEqual([
-          expect.objectContaining({ file: at, line, message: expect.stringContaining(reason), fix: expect.stringContaining('JSON allows none before } or ]') }),
-        ]);
-      }
+      await expectParseProblem(file, { file: at, line, reason, fix: 'JSON allows none before } or ]' });
     }
   });
 
