@@ -62,11 +62,20 @@ export function readSlateVariables(file: string): SlateVariables {
   const { css } = compiler.compileString(probe, {
     loadPaths: [path.dirname(file)],
     style: 'expanded',
+    // Sass starts its output with @charset when a value has a character beyond ASCII (a font named
+    // "微软雅黑"): it would read as an at-rule wrapping the rule after it.
+    charset: false,
     logger: compiler.Logger.silent,
   });
   const ruleMap = new Map<string, Map<string, string>>();
   // The file's own comments (Slate's licence) come out first: they are no selector.
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  let text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  // A statement at the top level (`@import url(…)` of a font): not applied either, named as it is written.
+  const statements: string[] = [];
+  text = text.replace(/^@[\w-]+[^{};]*;/gm, (statement) => {
+    statements.push(statement.slice(0, -1).trim());
+    return '';
+  });
   // A rule inside an at-rule (`@media (…) { :root { … } }`) is named by both.
   for (const match of text.matchAll(/((?:@[^{}]+\{\s*)?)([^{}@]+)\{([^}]*)\}/g)) {
     const declarations = new Map<string, string>();
@@ -83,6 +92,6 @@ export function readSlateVariables(file: string): SlateVariables {
     [...(ruleMap.get('.shale-variables') ?? new Map<string, string>())].map(([name, value]) => [name.replace(/^--/, ''), cssColour(value)]),
   );
   const fonts = new Map(FONT_PLACEHOLDERS.flatMap((name) => (ruleMap.has(`.shale-${name}`) ? [[name, ruleMap.get(`.shale-${name}`)!] as const] : [])));
-  const rules = [...ruleMap.keys()].filter((selector) => !selector.startsWith('.shale-'));
+  const rules = [...statements, ...[...ruleMap.keys()].filter((selector) => !selector.startsWith('.shale-'))];
   return { values, fonts, rules };
 }

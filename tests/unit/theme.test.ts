@@ -74,6 +74,21 @@ describe("a Slate source's _variables.scss", () => {
     expect(editedStylesheets(BRANDED)).toEqual(['stylesheets/screen.css.scss']);
   });
 
+  it('reads a font named in characters beyond ASCII (Sass then writes @charset), and names a top-level @import as Shale not applying it', () => {
+    const variables = '%default-font {\n  font-family: "Microsoft Yahei", "微软雅黑", sans-serif;\n  font-size: 13px;\n}\n';
+    const { fonts, rules } = readSlateVariables(
+      path.join(tempContent({ 'index.html.md': '# A\n', 'stylesheets/_variables.scss': variables }), 'stylesheets/_variables.scss'),
+    );
+    expect(fonts.get('default-font')?.get('font-family')).toBe('"Microsoft Yahei", "微软雅黑", sans-serif');
+    expect(rules).toEqual([]);
+    const imported = `@import url("https://fonts.example.com/css?family=Inter");\n${variables}`;
+    const withImport = readSlateVariables(
+      path.join(tempContent({ 'index.html.md': '# A\n', 'stylesheets/_variables.scss': imported }), 'stylesheets/_variables.scss'),
+    );
+    expect(withImport.rules).toEqual(['@import url("https://fonts.example.com/css?family=Inter")']);
+    expect(withImport.fonts.get('default-font')?.get('font-size')).toBe('13px');
+  });
+
   it('that does not compile stops the build at its line', () => {
     const dir = tempContent({ 'index.html.md': '# A\n', 'stylesheets/_variables.scss': '$nav-bg: #fff;\n$nav-text: $undefined-colour;\n' });
     const { problems, tokens } = slateTheme(dir);
