@@ -116,10 +116,18 @@ async function main(args: string[]): Promise<number> {
   const config = path.join(source, '..', 'config.rb');
   const keepsConfig = fs.existsSync(config) && !fs.existsSync(path.join(source, 'config.rb'));
   if (keepsConfig) fs.copyFileSync(config, path.join(target, 'config.rb'));
+  // The heading renderer it names, when the project has its own copy: which of Slate's kinds of ids it made (slate-renderer.ts).
+  const renderer = path.join(source, '..', 'lib', 'unique_head.rb');
+  const keepsRenderer = keepsConfig && fs.existsSync(renderer);
+  if (keepsRenderer) {
+    fs.mkdirSync(path.join(target, 'lib'), { recursive: true });
+    fs.copyFileSync(renderer, path.join(target, 'lib', 'unique_head.rb'));
+  }
   const includes = copy.filter((file) => !isSlatePage(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
+  if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
   if (copy.includes('stylesheets/_variables.scss'))
     console.log("Copied stylesheets/_variables.scss: the build maps Slate's variables (colours, widths, fonts) onto Shale's design tokens.");
   const edited = editedStylesheets(source);

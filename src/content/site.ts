@@ -7,7 +7,7 @@ import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { readErbConstants, type ErbConstants } from './erb-constants';
-import { slateRendering, type SlateRendering } from './slate-renderer';
+import { slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
@@ -29,8 +29,8 @@ export interface Page {
   parts: SourceFile[];
   /** Whether the page is in Slate's own format (`*.html.md`, `*.html.md.erb`), where Slate's leniencies apply. */
   slate: boolean;
-  /** A Slate page whose project had Redcarpet make the heading ids (content/slate-renderer.ts). */
-  redcarpetIds?: boolean;
+  /** A Slate page whose project made its heading ids the way an older Slate did (content/slate-renderer.ts). */
+  headingIds?: HeadingIds;
   /** A Slate page whose project had Redcarpet's SmartyPants curl its quotes (content/slate-renderer.ts). */
   smartypants?: boolean;
   /** The OpenAPI specs the page names (`openapi:`), found; their sections follow the parts (src/openapi/). */
@@ -186,7 +186,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     footers: data.toc_footers.flatMap(({ html, anchors }, index) => (html ? [{ html, anchors, line: footerLines[index] }] : [])),
     parts,
     slate: isSlatePage(file),
-    ...(rendering.redcarpetIds && isSlatePage(file) ? { redcarpetIds: true } : {}),
+    ...(rendering.headingIds !== 'slate' && isSlatePage(file) ? { headingIds: rendering.headingIds } : {}),
     ...(rendering.smartypants && isSlatePage(file) ? { smartypants: true } : {}),
     specs,
   };

@@ -48,6 +48,16 @@ export function slateBaseId(html: string): string {
   return id || createHash('sha1').update(html).digest('hex').slice(0, 10);
 }
 
+/**
+ * The id the first UniqueHeadCounter gave (Slate 1.5 to 2.0, April to November 2017; a project
+ * keeps its `lib/unique_head.rb`): the inline HTML parameterized with its tags in it, so
+ * "`<code>training_subject</code>`" is `code-training_subject-code`. It had no SHA1 for a heading
+ * nothing is left of; Slate's later one is given then, rather than an empty id.
+ */
+export function slate2017BaseId(html: string): string {
+  return parameterize(html) || slateBaseId(html);
+}
+
 /** The characters Redcarpet's own heading ids leave out (besides every one outside ASCII). */
 const REDCARPET_STRIPPED = new Set(' -&+$,/:;=?@"#{}|^~[]`\\*()%.!\'');
 

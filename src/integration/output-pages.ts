@@ -78,7 +78,7 @@ export function renderKey(page: Page, content: ContentState): string {
     editUrl: content.editUrl,
     file: page.file,
     // Read from config.rb, outside the page's files: an edit there changes every heading's id.
-    redcarpetIds: page.redcarpetIds ?? false,
+    headingIds: page.headingIds ?? 'slate',
     smartypants: page.smartypants ?? false,
     parts: partsDigest(page.parts),
     tabs: page.tabs,

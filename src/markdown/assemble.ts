@@ -28,7 +28,7 @@ export function contextOf(page: Page, base: string, segments: Segment[]): PageCo
     tabs: page.tabs,
     codeClipboard: page.frontMatter.code_clipboard,
     slate: page.slate,
-    ...(page.redcarpetIds ? { redcarpetIds: true } : {}),
+    ...(page.headingIds ? { headingIds: page.headingIds } : {}),
     ...(page.smartypants ? { smartypants: true } : {}),
     base,
     contentDir: page.contentDir,

@@ -1,3 +1,4 @@
+import type { HeadingIds } from '../content/slate-renderer';
 import type { VFile } from 'vfile';
 import type { LanguageTab } from '../schema/language-tabs';
 import type { Heading } from '../content/toc';
@@ -23,8 +24,8 @@ export interface PageContext {
   codeClipboard: boolean;
   /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and its text is read as Redcarpet read it (`#Heading`, fences: slate-headings.ts, slate-fences.ts, applied in render-page.ts before the units are cut). */
   slate: boolean;
-  /** Headings get the ids Redcarpet made itself (a Slate project without UniqueHeadCounter: content/slate-renderer.ts). */
-  redcarpetIds?: boolean;
+  /** Headings get the ids an older Slate made (content/slate-renderer.ts): Redcarpet's own, or UniqueHeadCounter's of 2017 that kept tags' names. */
+  headingIds?: HeadingIds;
   /** Text gets Redcarpet's SmartyPants: curled quotes, dashes for `--` (rehype-smartypants.ts). */
   smartypants?: boolean;
   /** The site's base path (`/` or `/docs/`), for root-absolute links and images. */

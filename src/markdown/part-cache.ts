@@ -65,7 +65,7 @@ export class PartCache {
         context.tabs,
         context.codeClipboard,
         context.slate,
-        context.redcarpetIds ?? false,
+        context.headingIds ?? 'slate',
         context.smartypants ?? false,
         context.base,
         context.contentDir,

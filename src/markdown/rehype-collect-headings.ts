@@ -2,11 +2,15 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk';
 import type { VFile } from 'vfile';
-import { escapeLikeRedcarpet, redcarpetAnchor, slateBaseId } from '../content/slug';
+import { escapeLikeRedcarpet, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
+import type { HeadingIds } from '../content/slate-renderer';
 import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const HEADING = /^h([1-6])$/;
+
+/** A heading's id before repeats are counted, from its inline HTML, by the way the Slate project made them. */
+const BASE_IDS: Record<HeadingIds, (html: string) => string> = { slate: slateBaseId, redcarpet: redcarpetAnchor, 'slate-2017': slate2017BaseId };
 
 /** A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept). */
 function redcarpetHtml(nodes: readonly ElementContent[]): string {
@@ -49,7 +53,7 @@ export default function rehypeCollectHeadings() {
       found.headings.push({
         node: element,
         level: Number(match[1]),
-        base: (context.redcarpetIds ? redcarpetAnchor : slateBaseId)(redcarpetHtml(children)),
+        base: BASE_IDS[context.headingIds ?? 'slate'](redcarpetHtml(children)),
         ...(fixed ? { fixed } : {}),
         html: headingLinkHtml(children),
         text: children.map(textOf).join('').trim(),

@@ -95,6 +95,17 @@ Next: npm run dev to preview, npm run build to build.
     expect(result.stdout).not.toContain('What Shale renders differently');
   });
 
+  it("keeps the project's lib/unique_head.rb, so ids made by the first UniqueHeadCounter (tags' names kept) stay as its links name them", async () => {
+    const target = tempDir('import-renderer');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/slate-2017-ids/source', '--to', target);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
+    expect(files(target)).toEqual(['config.rb', 'index.html.md', 'lib/unique_head.rb']);
+    expect(result.stdout).not.toContain('points to no id');
+    expect(result.stdout).not.toContain('What Shale renders differently');
+  });
+
   it('runs as npm run import-slate -- <source>', async () => {
     const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slateRendering } from '../../src/content/slate-renderer';
-import { allocateIds, escapeLikeRedcarpet, parameterize, redcarpetAnchor, slateBaseId } from '../../src/content/slug';
+import { allocateIds, escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../../src/content/slug';
 
 describe('Slate heading ids', () => {
   it('parameterizes heading text as ActiveSupport does', () => {
@@ -21,6 +21,13 @@ describe('Slate heading ids', () => {
 
   it('strips tags before parameterizing', () => {
     expect(slateBaseId('The <code>client_id</code> field')).toBe('the-client_id-field');
+  });
+
+  it("keep tags' names in the first UniqueHeadCounter's ids (2017), which parameterized the inline HTML whole", () => {
+    expect(slate2017BaseId('<code>#training_subject</code>:')).toBe('code-training_subject-code');
+    expect(slate2017BaseId(escapeLikeRedcarpet('Get Restaurant & Dependencies'))).toBe('get-restaurant-amp-dependencies');
+    // It had no SHA1: Slate's later one, rather than an empty id.
+    expect(slate2017BaseId('日本語')).toBe('c12140a0ff');
   });
 
   it('falls back to the first 10 hex digits of SHA1 when nothing is left', () => {
@@ -89,15 +96,34 @@ describe('which ids a Slate project had, from its config.rb', () => {
 
   it("are Redcarpet's with with_toc_data and no renderer, SmartyPants with smartypants too; UniqueHeadCounter's otherwise", () => {
     const old = 'set :markdown,\n    fenced_code_blocks: true,\n    smartypants: true,\n    with_toc_data: true,\n    no_intra_emphasis: true\n';
-    expect(slateRendering(project(old))).toEqual({ redcarpetIds: true, smartypants: true });
-    expect(slateRendering(project('set :markdown, :with_toc_data => true\n'))).toEqual({ redcarpetIds: true, smartypants: false });
+    expect(slateRendering(project(old))).toEqual({ headingIds: 'redcarpet', smartypants: true });
+    expect(slateRendering(project('set :markdown, :with_toc_data => true\n'))).toEqual({ headingIds: 'redcarpet', smartypants: false });
     // With a renderer named, Middleman applies none of the other options.
     expect(slateRendering(project(`${old.replace('no_intra_emphasis: true', 'no_intra_emphasis: true,\n    renderer: UniqueHeadCounter')}`))).toEqual({
-      redcarpetIds: false,
+      headingIds: 'slate',
       smartypants: false,
     });
     // A renderer commented out is none.
-    expect(slateRendering(project('set :markdown,\n    with_toc_data: true\n    # renderer: UniqueHeadCounter\n')).redcarpetIds).toBe(true);
-    expect(slateRendering(project(undefined))).toEqual({ redcarpetIds: false, smartypants: false });
+    expect(slateRendering(project('set :markdown,\n    with_toc_data: true\n    # renderer: UniqueHeadCounter\n')).headingIds).toBe('redcarpet');
+    expect(slateRendering(project(undefined))).toEqual({ headingIds: 'slate', smartypants: false });
+  });
+
+  it("are the first UniqueHeadCounter's when the project's lib/unique_head.rb parameterizes the text whole", () => {
+    const config = 'set :markdown,\n    fenced_code_blocks: true,\n    renderer: UniqueHeadCounter\n';
+    const first =
+      'class UniqueHeadCounter < Middleman::Renderers::MiddlemanRedcarpetHTML\n  def header(text, header_level)\n    friendly_text = text.parameterize\n    friendly_text += "-#{1}"\n  end\nend\n';
+    const later = first.replace('text.parameterize', 'text.gsub(/<[^>]*>/,"").parameterize');
+    const withRenderer = (code: string, renderer = config) => {
+      const source = project(renderer);
+      fs.mkdirSync(path.join(source, '..', 'lib'));
+      fs.writeFileSync(path.join(source, '..', 'lib', 'unique_head.rb'), code);
+      return slateRendering(source).headingIds;
+    };
+    expect(withRenderer(first)).toBe('slate-2017');
+    expect(withRenderer(later)).toBe('slate');
+    expect(withRenderer(first.replace('friendly_text = text', '# friendly_text = text'))).toBe('slate');
+    // Another renderer named: its own file decides, not unique_head.rb.
+    expect(withRenderer(first, config.replace('UniqueHeadCounter', 'NestingUniqueHeadCounter'))).toBe('slate');
+    expect(slateRendering(project(config)).headingIds).toBe('slate');
   });
 });
