@@ -6,9 +6,11 @@ import { slateConfigFile } from './erb-constants';
  * How a Slate project's heading ids were made: `slate`, by Slate's UniqueHeadCounter as it is since
  * November 2017 (slug.ts, slateBaseId); `redcarpet`, by Redcarpet itself (slug.ts, redcarpetAnchor);
  * `slate-2017`, by the first UniqueHeadCounter, which kept tags' names in the id (slug.ts,
- * slate2017BaseId; zooniverse's Caesar docs link to such ids).
+ * slate2017BaseId; zooniverse's Caesar docs link to such ids); `nesting`, by the renderer Slate
+ * offered instead, NestingUniqueHeadCounter, which puts the titles above a heading before its own
+ * (slug.ts, nestedBases; Billplz's docs link to `bills-create-a-bill`).
  */
-export type HeadingIds = 'slate' | 'redcarpet' | 'slate-2017';
+export type HeadingIds = 'slate' | 'redcarpet' | 'slate-2017' | 'nesting';
 
 /**
  * What a Slate project's `config.rb` (and the renderer it names) says about how Redcarpet rendered
@@ -32,6 +34,7 @@ export function slateRendering(contentDir: string): SlateRendering {
   const renderer = /\brenderer\s*(?::|=>)\s*:?(\w+)/.exec(code)?.[1];
   const option = (name: string) => !renderer && new RegExp(`\\b${name}\\s*(?::|=>)\\s*true\\b`).test(code);
   if (!renderer) return { headingIds: option('with_toc_data') ? 'redcarpet' : 'slate', smartypants: option('smartypants') };
+  if (renderer === 'NestingUniqueHeadCounter') return { headingIds: 'nesting', smartypants: false };
   // The renderer's header method as the project has it: the first one parameterized the text whole.
   const uniqueHead = renderer === 'UniqueHeadCounter' ? rubyCode(path.join(path.dirname(config), 'lib', 'unique_head.rb')) : undefined;
   const keepsTags = uniqueHead !== undefined && /=\s*text\.parameterize\b/.test(uniqueHead);

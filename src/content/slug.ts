@@ -58,6 +58,24 @@ export function slate2017BaseId(html: string): string {
   return parameterize(html) || slateBaseId(html);
 }
 
+/**
+ * The base ids NestingUniqueHeadCounter gave (the renderer Slate offered instead of its own, named
+ * by `renderer:` in config.rb), in reading order across the page's files: a heading's own id after
+ * the `nestKey` of the last heading seen at each higher level, joined with `-`
+ * (`bills-create-a-bill`). As its Ruby did: a level once seen stays (a stale prefix when a level is
+ * skipped), and the prefix keeps tags' names. Headings with an id written in HTML never reached it.
+ */
+export function nestedBases(headings: ReadonlyArray<{ level: number; base: string; nestKey?: string }>): string[] {
+  const history = new Map<number, string>();
+  return headings.map(({ level, base, nestKey }) => {
+    if (nestKey === undefined) return base;
+    history.set(level, nestKey);
+    const above: string[] = [];
+    for (let higher = 1; higher < level; higher++) if (history.has(higher)) above.push(history.get(higher)!);
+    return [...above, base].join('-');
+  });
+}
+
 /** The characters Redcarpet's own heading ids leave out (besides every one outside ASCII). */
 const REDCARPET_STRIPPED = new Set(' -&+$,/:;=?@"#{}|^~[]`\\*()%.!\'');
 

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk';
 import type { VFile } from 'vfile';
-import { escapeLikeRedcarpet, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
+import { escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
 import type { HeadingIds } from '../content/slate-renderer';
 import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
@@ -10,7 +10,12 @@ import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement }
 const HEADING = /^h([1-6])$/;
 
 /** A heading's id before repeats are counted, from its inline HTML, by the way the Slate project made them. */
-const BASE_IDS: Record<HeadingIds, (html: string) => string> = { slate: slateBaseId, redcarpet: redcarpetAnchor, 'slate-2017': slate2017BaseId };
+const BASE_IDS: Record<HeadingIds, (html: string) => string> = {
+  slate: slateBaseId,
+  redcarpet: redcarpetAnchor,
+  'slate-2017': slate2017BaseId,
+  nesting: slateBaseId,
+};
 
 /** A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept). */
 function redcarpetHtml(nodes: readonly ElementContent[]): string {
@@ -50,11 +55,14 @@ export default function rehypeCollectHeadings() {
       const children = element.children as ElementContent[];
       const fixed = getAttribute(element, 'id');
       const source = locate(context, lineOf(element));
+      const html = redcarpetHtml(children);
       found.headings.push({
         node: element,
         level: Number(match[1]),
-        base: BASE_IDS[context.headingIds ?? 'slate'](redcarpetHtml(children)),
+        base: BASE_IDS[context.headingIds ?? 'slate'](html),
         ...(fixed ? { fixed } : {}),
+        // NestingUniqueHeadCounter's prefix is the heading's text parameterized with its tags in it.
+        ...(context.headingIds === 'nesting' && !fixed ? { nestKey: parameterize(html) } : {}),
         html: headingLinkHtml(children),
         text: children.map(textOf).join('').trim(),
         file: source?.file ?? context.pageFile,

@@ -5,6 +5,8 @@ export interface HeadingFact {
   base: string;
   /** An id the writer set in raw HTML (`<h2 id="x">`): kept as written. */
   fixed?: string;
+  /** In a project whose ids NestingUniqueHeadCounter made: what a heading below it takes as its prefix (content/slug.ts, nestedBases). */
+  nestKey?: string;
   /** Its inline HTML for the TOC, and its plain text. */
   html: string;
   text: string;

@@ -1,4 +1,4 @@
-import { allocateIds, slateIdsOf } from '../content/slug';
+import { allocateIds, nestedBases, slateIdsOf } from '../content/slug';
 import { groupPaths, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_SPLIT_PAGE_BYTES, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
 import { problem, type Problem } from '../validation/problem';
@@ -87,7 +87,8 @@ export interface Settlement {
  */
 export function settlePage(input: SettleInput): Settlement {
   const { page } = input;
-  const requests = input.headings.map((heading) => ({ file: heading.file, base: heading.base, fixed: heading.fixed }));
+  const bases = nestedBases(input.headings);
+  const requests = input.headings.map((heading, index) => ({ file: heading.file, base: bases[index]!, fixed: heading.fixed }));
   const ids = allocateIds(requests);
   const slateIds = slateIdsOf(requests);
   const headings: Heading[] = input.headings.map((heading, index) => ({ level: heading.level, id: ids[index]!, html: heading.html, text: heading.text }));

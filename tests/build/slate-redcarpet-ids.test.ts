@@ -60,3 +60,24 @@ describe("a Slate project whose headings had Redcarpet's own ids", () => {
     }
   });
 });
+
+describe('a Slate project whose config.rb names NestingUniqueHeadCounter', () => {
+  it('gives each heading the titles above it before its own id, across the page and its includes, so its links resolve', async () => {
+    const outDir = tempDir('nesting-ids');
+    try {
+      const nested = await astroBuild({ content: 'tests/fixtures/slate-nesting-ids/source', outDir });
+      expect(nested.status).toBe(0);
+      expect(reportOf(nested.stdout)).toBeUndefined();
+      expect(readPage(path.join(outDir, 'index.html')).headingIds()).toEqual([
+        'bills',
+        'bills-create-a-bill',
+        'bills-create-a-bill-http-request',
+        'bills-get-a-bill',
+        'the-collection',
+        'the-code-collection-code-get-a-bill-arguments',
+      ]);
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});

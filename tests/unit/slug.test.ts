@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slateRendering } from '../../src/content/slate-renderer';
-import { allocateIds, escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../../src/content/slug';
+import { allocateIds, escapeLikeRedcarpet, nestedBases, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../../src/content/slug';
 
 describe('Slate heading ids', () => {
   it('parameterizes heading text as ActiveSupport does', () => {
@@ -28,6 +28,38 @@ describe('Slate heading ids', () => {
     expect(slate2017BaseId(escapeLikeRedcarpet('Get Restaurant & Dependencies'))).toBe('get-restaurant-amp-dependencies');
     // It had no SHA1: Slate's later one, rather than an empty id.
     expect(slate2017BaseId('日本語')).toBe('c12140a0ff');
+  });
+
+  it("put the titles above a heading before its own id, as NestingUniqueHeadCounter did, stale levels and tags' names included", () => {
+    const heading = (level: number, html: string) => ({ level, base: slateBaseId(html), nestKey: parameterize(html) });
+    expect(
+      nestedBases([
+        heading(1, 'Bills'),
+        heading(2, 'Create a Bill'),
+        heading(3, 'HTTP Request'),
+        heading(1, 'The <code>Collection</code>'),
+        // Level 2 is skipped: the h2 seen last still prefixes it.
+        heading(3, 'Arguments'),
+        // An id written in HTML is kept, and the renderer never saw that heading.
+        { level: 2, base: 'fixed', fixed: 'fixed' },
+        heading(2, 'Get'),
+      ]),
+    ).toEqual([
+      'bills',
+      'bills-create-a-bill',
+      'bills-create-a-bill-http-request',
+      'the-collection',
+      'the-code-collection-code-create-a-bill-arguments',
+      'fixed',
+      'the-code-collection-code-get',
+    ]);
+    // Slate's own renderer: no nesting.
+    expect(
+      nestedBases([
+        { level: 1, base: 'a' },
+        { level: 2, base: 'b' },
+      ]),
+    ).toEqual(['a', 'b']);
   });
 
   it('falls back to the first 10 hex digits of SHA1 when nothing is left', () => {
@@ -122,8 +154,8 @@ describe('which ids a Slate project had, from its config.rb', () => {
     expect(withRenderer(first)).toBe('slate-2017');
     expect(withRenderer(later)).toBe('slate');
     expect(withRenderer(first.replace('friendly_text = text', '# friendly_text = text'))).toBe('slate');
-    // Another renderer named: its own file decides, not unique_head.rb.
-    expect(withRenderer(first, config.replace('UniqueHeadCounter', 'NestingUniqueHeadCounter'))).toBe('slate');
+    // Slate's other renderer, whatever unique_head.rb says.
+    expect(withRenderer(first, config.replace('UniqueHeadCounter', 'NestingUniqueHeadCounter'))).toBe('nesting');
     expect(slateRendering(project(config)).headingIds).toBe('slate');
   });
 });
