@@ -40,8 +40,8 @@ describe('Slate heading ids', () => {
         heading(1, 'The <code>Collection</code>'),
         // Level 2 is skipped: the h2 seen last still prefixes it.
         heading(3, 'Arguments'),
-        // An id written in HTML is kept, and the renderer never saw that heading.
-        { level: 2, base: 'fixed', fixed: 'fixed' },
+        // A heading with an id written in HTML (no nestKey: the renderer never saw it) is kept as it is.
+        { level: 2, base: 'fixed' },
         heading(2, 'Get'),
       ]),
     ).toEqual([
