@@ -14,6 +14,69 @@ for (const name of PLAIN_TEXT) CANONICAL.set(name, 'text');
 // Widdershins names its httpsnippet tab `node`. Shiki has no such alias.
 for (const name of ['node', 'nodejs']) CANONICAL.set(name, 'javascript');
 
+/**
+ * Names Rouge (Slate's highlighter) knows for a language shiki knows by other names: a Slate
+ * page's ```` ```shell_session ```` was highlighted as a console session, so it is here too. From
+ * Rouge's lexers' tags and aliases; the short ones that read as another language (`ex`, Rouge's
+ * Vim script; `s`, `m`, `pl`, `st`…) are left out, so they stay unknown rather than highlighted
+ * wrongly. Known, never suggested: a did-you-mean names shiki's own.
+ */
+const ROUGE_NAMES: Record<string, string> = {
+  shell_session: 'shellsession',
+  'shell-session': 'shellsession',
+  terminal: 'shellsession',
+  ksh: 'shellscript',
+  golang: 'go',
+  objective_c: 'objective-c',
+  'obj-c': 'objective-c',
+  obj_c: 'objective-c',
+  objectivec: 'objective-c',
+  'coffee-script': 'coffee',
+  eruby: 'erb',
+  rhtml: 'erb',
+  posh: 'powershell',
+  pwsh: 'powershell',
+  microsoftshell: 'powershell',
+  msshell: 'powershell',
+  batchfile: 'bat',
+  dosbatch: 'bat',
+  winbatch: 'bat',
+  apple_script: 'applescript',
+  common_lisp: 'common-lisp',
+  patch: 'diff',
+  udiff: 'diff',
+  containerfile: 'docker',
+  exs: 'elixir',
+  cljs: 'clojure',
+  react: 'jsx',
+  mkd: 'markdown',
+  php3: 'php',
+  php4: 'php',
+  php5: 'php',
+  visualbasic: 'vb',
+  vuejs: 'vue',
+  nimrod: 'nim',
+  dlang: 'd',
+  cucumber: 'gherkin',
+  behat: 'gherkin',
+  mustache: 'handlebars',
+  django: 'jinja',
+  gnumake: 'make',
+  bsdmake: 'make',
+  'json-doc': 'jsonc',
+  'unit-file': 'systemd',
+  bib: 'bibtex',
+  nixos: 'nix',
+  hylang: 'hy',
+  godot: 'gdscript',
+  squeak: 'smalltalk',
+  mathematica: 'wolfram',
+};
+for (const [name, language] of Object.entries(ROUGE_NAMES)) {
+  const canonical = CANONICAL.get(language);
+  if (canonical && !CANONICAL.has(name)) CANONICAL.set(name, canonical);
+}
+
 /** The canonical shiki language for a fence or tab name (`bash` → `shellscript`), or undefined if unknown. */
 export function canonicalLanguage(name: string): string | undefined {
   return CANONICAL.get(name.toLowerCase());
@@ -61,4 +124,6 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
 }
 
 /** Known language names closest to an unknown one. */
-export const nearestLanguages = (name: string): string[] => nearestNames(name, CANONICAL.keys());
+const SUGGESTED = [...CANONICAL.keys()].filter((known) => !Object.hasOwn(ROUGE_NAMES, known));
+
+export const nearestLanguages = (name: string): string[] => nearestNames(name, SUGGESTED);
