@@ -51,19 +51,40 @@ function once(ruby: string, pattern: RegExp, any: RegExp): Map<string, string> {
   return values;
 }
 
-const TERM = new RegExp(String.raw`^\s*(?:${STRING}|config\s*\[\s*:(\w+)\s*\]|(\w+))\s*`);
+/**
+ * A block of ERB that only gives variables strings (`<% product_name = 'Sales.ai' %>`, one
+ * assignment a line, comments between): each line's name and the code of its value.
+ */
+export function stringAssignments(code: string): Array<[string, string]> | undefined {
+  const assignments: Array<[string, string]> = [];
+  for (const line of code.split('\n')) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const assignment = /^\s*(@?[a-z_]\w*)\s*=(?!=)\s*(.+?)\s*$/.exec(line);
+    if (!assignment) return undefined;
+    assignments.push([assignment[1]!, assignment[2]!]);
+  }
+  return assignments.length ? assignments : undefined;
+}
+
+const TERM = new RegExp(String.raw`^\s*(?:${STRING}|config\s*\[\s*:(\w+)\s*\]|(@?\w+))\s*`);
 
 /**
- * The text printed by `<%= code %>` when the code is string literals, `config[:name]` and helpers
- * of `constants`, joined with `+`; undefined for anything else.
+ * The text printed by `<%= code %>` when the code is string literals, `config[:name]`, helpers of
+ * `constants` and the file's own variables (`locals`, which a helper's name does not hide), joined
+ * with `+`; undefined for anything else.
  */
-export function printedConstant(code: string, constants: ErbConstants): string | undefined {
+export function printedConstant(code: string, constants: ErbConstants, locals: ReadonlyMap<string, string> = new Map()): string | undefined {
   let rest = code;
   let text = '';
   for (;;) {
     const term = TERM.exec(rest);
     if (!term) return undefined;
-    const value = term[3] !== undefined ? constants.config.get(term[3]) : term[4] !== undefined ? constants.helpers.get(term[4]) : literal(term[1], term[2]);
+    const value =
+      term[3] !== undefined
+        ? constants.config.get(term[3])
+        : term[4] !== undefined
+          ? (locals.get(term[4]) ?? constants.helpers.get(term[4]))
+          : literal(term[1], term[2]);
     if (value === undefined) return undefined;
     text += value;
     rest = rest.slice(term[0].length);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { problem, type Problem } from '../validation/problem';
 import type { SourceFile } from './source-file';
-import { NO_CONSTANTS, printedConstant, type ErbConstants } from './erb-constants';
+import { NO_CONSTANTS, printedConstant, stringAssignments, type ErbConstants } from './erb-constants';
 
 /**
  * The ERB that Slate sources use, read without Ruby. Slate (Middleman) runs the ERB of a `*.md.erb`
@@ -18,7 +18,9 @@ import { NO_CONSTANTS, printedConstant, type ErbConstants } from './erb-constant
  * - `<% if false %> … <% end %>` (or `if nil`, `unless true`): nothing, whatever it holds: a block
  *   its writer switched off (Gannett's docs hide 15 such); one with an `else` or `elsif` needs Ruby;
  * - `<%= config[:endpoint] %>`, a helper that returns a string (`<%= endpoint_url %>`), string
- *   literals, and those joined with `+`: the text `config.rb` gives them (erb-constants.ts).
+ *   literals, and those joined with `+`: the text `config.rb` gives them (erb-constants.ts);
+ * - `<% product_name = 'Sales.ai' %>` (or `@name = "…"`, several a block): variables of the file,
+ *   given strings as above, printed where `<%= product_name %>` follows.
  * Any other code needs Ruby (a config value, a helper, a loop): an error that names it, since its
  * output cannot be known.
  */
@@ -68,6 +70,8 @@ export function readErb(
     return line;
   };
   let last = 0;
+  // The file's own variables, as its blocks have set them so far.
+  const locals = new Map<string, string>();
   // Inside a block that never runs (NEVER): where it starts, how deep its own blocks are, and whether it has another branch.
   let skipping: { start: number; line: number; tag: string; depth: number; branch: boolean } | undefined;
   for (const match of body.matchAll(TAG)) {
@@ -123,7 +127,13 @@ export function readErb(
       text += imageTag(image[2]!, options, imageSrc) + '\n'.repeat(newlines);
       continue;
     }
-    const printed = marker === '=' ? printedConstant(code, constants) : undefined;
+    const assigned = marker === '=' ? undefined : assign(stringAssignments(code), constants, locals);
+    if (assigned) {
+      for (const [name, value] of assigned) locals.set(name, value);
+      text += '\n'.repeat(newlines);
+      continue;
+    }
+    const printed = marker === '=' ? printedConstant(code, constants, locals) : undefined;
     if (printed !== undefined) {
       text += printed + '\n'.repeat(newlines);
       continue;
@@ -135,6 +145,22 @@ export function readErb(
   if (skipping) problems.push(problem('erb-code', { file: source.path, line: skipping.line }, { code: shorten(skipping.tag) }));
   pieces.push({ text: text + body.slice(last), line: textLine });
   return { pieces, problems };
+}
+
+/** The variables a block of string assignments leaves (each may use the ones before), or undefined when one is not a string. */
+function assign(
+  assignments: Array<[string, string]> | undefined,
+  constants: ErbConstants,
+  locals: ReadonlyMap<string, string>,
+): Map<string, string> | undefined {
+  if (!assignments) return undefined;
+  const after = new Map(locals);
+  for (const [name, code] of assignments) {
+    const value = printedConstant(code, constants, after);
+    if (value === undefined) return undefined;
+    after.set(name, value);
+  }
+  return after;
 }
 
 /**

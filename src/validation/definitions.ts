@@ -242,7 +242,7 @@ export const DEFINITIONS = {
   'erb-code': define<{ code: string }>({
     gravity: 'error',
     message: ({ code }) =>
-      `${code} is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments and the strings config.rb sets (\`set :name, '…'\`, or a helper that returns one).`,
+      `${code} is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments, the strings config.rb sets (\`set :name, '…'\`, or a helper that returns one) and variables given strings (\`<% name = '…' %>\`).`,
     fix: () => 'write what the code printed into the file instead (shared text can go in a partial).',
   }),
 

@@ -94,7 +94,7 @@ ${F}/include-cycle/includes/_second.md
     report: `✗ Found 3 errors in 1 file
 
 ${F}/erb/index.html.md.erb
-  ✗ ${F}/erb/index.html.md.erb:7  <%= config[:api_version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments and the strings config.rb sets (\`set :name, '…'\`, or a helper that returns one). Fix: write what the code printed into the file instead (shared text can go in a partial).
+  ✗ ${F}/erb/index.html.md.erb:7  <%= config[:api_version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments, the strings config.rb sets (\`set :name, '…'\`, or a helper that returns one) and variables given strings (\`<% name = '…' %>\`). Fix: write what the code printed into the file instead (shared text can go in a partial).
   ✗ ${F}/erb/index.html.md.erb:9  <%= partial "includes/notes" %> shares its line with other text; Shale puts a partial in place of a whole line. Fix: put the partial call on a line of its own.
   ✗ ${F}/erb/index.html.md.erb:11  partial "includes/changelog" does not exist. Fix: create includes/_changelog.md (a partial is looked up beside the file that calls it, then from the content folder).`,
   },

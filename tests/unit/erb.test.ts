@@ -56,8 +56,35 @@ describe('reading the ERB of a Slate page', () => {
       ['erb-code', 6, 'error'],
     ]);
     expect(problems[0]!.message).toBe(
-      "<%= config[:version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments and the strings config.rb sets (`set :name, '…'`, or a helper that returns one).",
+      "<%= config[:version] %> is Ruby code, which Shale does not run: in ERB it reads only partial, image_tag, comments, the strings config.rb sets (`set :name, '…'`, or a helper that returns one) and variables given strings (`<% name = '…' %>`).",
     );
+  });
+});
+
+describe("variables an ERB page gives strings (<% product_name = '…' %>, as Expo Growth declares its own)", () => {
+  it('are printed where <%= name %> follows, each block in order, using config.rb and the ones before', () => {
+    const constants = { config: new Map([['host', 'api.example.com']]), helpers: new Map([['product_name', 'From a helper']]) };
+    const { pieces, problems } = readErb(
+      source(
+        "<%\n# declare global vars here\nproduct_name = 'Sales.ai'\napi = 'https://' + config[:host]\n\n%>\n# <%= product_name %>\n<% @base = api + \"/v1\" %>\n`<%= @base %>`\n<% product_name = 'Renamed' %><%= product_name %>\n",
+      ),
+      (file) => file,
+      constants,
+    );
+    expect(problems).toEqual([]);
+    // A block's lines stay lines; a variable hides a helper of the same name, as in Ruby.
+    expect(pieces).toEqual([{ text: '\n\n\n\n\n\n# Sales.ai\n\n`https://api.example.com/v1`\nRenamed\n', line: 1 }]);
+  });
+
+  it('stay Ruby Shale cannot run when a value is not a string, or is printed before it is set', () => {
+    const { problems } = readErb(source("<%= early %>\n<% early = 'x' %>\n<% count = items.size %>\n<% a = 'x'\nb = a.upcase %>\n<%= a %>\n"), (file) => file);
+    expect(problems.map((found) => [found.kind, found.line])).toEqual([
+      ['erb-code', 1],
+      ['erb-code', 3],
+      ['erb-code', 4],
+      // The block with a.upcase set nothing: a stays unknown.
+      ['erb-code', 6],
+    ]);
   });
 });
 
