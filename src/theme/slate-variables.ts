@@ -92,6 +92,10 @@ export function readSlateVariables(file: string): SlateVariables {
     [...(ruleMap.get('.shale-variables') ?? new Map<string, string>())].map(([name, value]) => [name.replace(/^--/, ''), cssColour(value)]),
   );
   const fonts = new Map(FONT_PLACEHOLDERS.flatMap((name) => (ruleMap.has(`.shale-${name}`) ? [[name, ruleMap.get(`.shale-${name}`)!] as const] : [])));
-  const rules = [...statements, ...[...ruleMap.keys()].filter((selector) => !selector.startsWith('.shale-'))];
+  // A font placeholder's own @media block is named as written (`%default-font`), not as Shale's probe.
+  const rules = [
+    ...statements,
+    ...[...ruleMap.keys()].filter((selector) => !selector.startsWith('.shale-')).map((selector) => selector.replace(/\.shale-([\w-]+)$/, '%$1')),
+  ];
   return { values, fonts, rules };
 }

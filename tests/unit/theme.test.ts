@@ -87,6 +87,13 @@ describe("a Slate source's _variables.scss", () => {
     );
     expect(withImport.rules).toEqual(['@import url("https://fonts.example.com/css?family=Inter")']);
     expect(withImport.fonts.get('default-font')?.get('font-size')).toBe('13px');
+    // A font's own @media block is no font Shale reads: named as the writer wrote it.
+    const responsive = `${variables.replace('  font-size: 13px;\n', '  font-size: 13px;\n  @media screen and (max-width: 1000px) {\n    font-size: 12px;\n  }\n')}`;
+    const withMedia = readSlateVariables(
+      path.join(tempContent({ 'index.html.md': '# A\n', 'stylesheets/_variables.scss': responsive }), 'stylesheets/_variables.scss'),
+    );
+    expect(withMedia.rules).toEqual(['@media screen and (max-width: 1000px) %default-font']);
+    expect(withMedia.fonts.get('default-font')?.get('font-size')).toBe('13px');
   });
 
   it('that does not compile stops the build at its line', () => {
