@@ -125,13 +125,15 @@ export function changedSincePublished(build: ShaleBuild, record: PublishedSite):
 
 /**
  * What a page's layout is made from, its body and its table of contents aside: its data (title, tabs,
- * description, split set…), its first h1 (the next and previous pages of a split set are named by
- * it), and for an MDX page its whole text. Its headings and ids are recorded apart (headingsDigest):
+ * split set…), its first h1 (the next and previous pages of a split set are named by it), and for an
+ * MDX page its whole text. A split page's own title (`groupTitle`) and its description are left out:
+ * the published site lists them (`listed`), and a quick rebuild puts a changed one in place
+ * (quick-rebuild.ts, headTextEdits). Its headings and ids are recorded apart (headingsDigest):
  * a quick rebuild rewrites the TOCs and the moved-anchor map they change. Key order does not
  * matter: the content store hands the data back in its schema's order.
  */
 export function pageFacts(data: PageData, headings: HeadingsFile | undefined, mdxText?: string): string {
-  const { htmlFile: _html, headingsFile: _headings, headings: _list, ids: _ids, ...layout } = data;
+  const { htmlFile: _html, headingsFile: _headings, headings: _list, ids: _ids, groupTitle: _title, description: _description, ...layout } = data;
   const h1 = headings?.headings.find((heading) => heading.level === 1)?.text ?? null;
   return sha1(canonicalJson({ layout, h1, mdx: mdxText === undefined ? null : sha1(mdxText) }));
 }

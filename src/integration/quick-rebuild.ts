@@ -28,6 +28,8 @@ import type { SetPage } from '../content/toc';
 import type { PageData } from '../content/page-data';
 import { ANCHOR_SHARDS, anchorShards, compareSources, type AnchorShard } from '../content/anchor-shards';
 import { completeSite } from './complete-site';
+import { headTextEdits, type TextEdit } from './head-text';
+import { llmsText, type ListedPage } from '../llms/page-order';
 
 /**
  * A rebuild after an edit to the text of Markdown pages: the common case while writing, and on a
@@ -50,6 +52,8 @@ export interface QuickPlan {
   sources: Record<string, string>;
   pages: Record<string, Omit<PublishedPage, 'size' | 'mtimeMs'>>;
   record: PublishedSite;
+  /** The pages as the files for AI assistants list them: the published list, with the titles and descriptions that changed. */
+  listed: ListedPage[];
 }
 
 /** A file of the published site that changed: a page with its new body or TOC in place, the 404 page's TOC, a file of the moved-anchor map. */
@@ -82,6 +86,8 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   const rewrites: Rewrite[] = [];
   // The Markdown pages whose headings or ids changed, by source: their pages (with headings) and, when split, their set's TOC pages.
   const headingsChanges = new Map<string, HeadingsChange>();
+  // The output pages of the Markdown pages that changed, as they are now: their titles and descriptions are compared with the published ones.
+  const changedOutputs: PageData[] = [];
   for (const page of content.site.pages) {
     if (page.dialect === 'mdx') {
       // Astro compiles MDX pages: one that changed needs the full build.
@@ -108,6 +114,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
     }));
     // New headings or ids change the TOC of every page of the set (each lists the set's h1s) and its moved-anchor map.
     const headingsChanged = outputs.some((output) => record.pages[output.data.outputPath]?.headings !== headingsDigest(output.headings));
+    changedOutputs.push(...outputs.map((output) => output.data));
     const set = headingsChanged && outputs[0]?.data.set ? setTocPages(outputs.map((output) => output.data)) : undefined;
     if (headingsChanged) headingsChanges.set(page.outputPath, { pages: outputs.map((output) => output.data), set });
     for (const output of outputs) {
@@ -139,12 +146,50 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
   }
   const removed = Object.keys(record.pages).filter((outputPath) => !(outputPath in pages));
   if (removed.length > 0) return { reason: `${removed[0]} is no longer a page` };
+  // A split page's title (its first h2, an operation's summary) or a page's description changed: put in place in its head, and in its neighbours' pagers.
+  const heads = headTextEdits(record.listed, changedOutputs);
+  if (typeof heads === 'string') return { reason: heads };
+  const edited = applyTextEdits(build, heads.edits, rewrites, pages);
+  if (typeof edited === 'string') return { reason: edited };
+  // llms.txt lists every page by its title and description (a route of Astro's, which a quick rebuild does not run).
+  if (heads.edits.size > 0) {
+    const { base, site } = build.options;
+    const address = (file: string) => (site ? new URL(`${base}${file}`, site).href : `${base}${file}`);
+    rewrites.push({ outputPath: LLMS_TXT, bytes: Buffer.from(llmsText(heads.listed, address)) });
+  }
   // The 404 page and the moved-anchor map follow the changed headings (nothing to do when none changed).
   for (const made of [notFoundRewrite(build, record, headingsChanges), anchorRewrites(build, record, headingsChanges)]) {
     if (typeof made === 'string') return { reason: made };
     rewrites.push(...made);
   }
-  return { rewrites, sources, pages, record };
+  return { rewrites, sources, pages, record, listed: heads.listed };
+}
+
+/**
+ * Puts each text edit in place in its page: in the rewrite already planned for it, else in its
+ * published file (a rewrite more). The old text must be there exactly once, or the full build is
+ * needed (a string says why). Where the page's body and TOC are moves with the text before them.
+ */
+function applyTextEdits(build: ShaleBuild, edits: ReadonlyMap<string, readonly TextEdit[]>, rewrites: Rewrite[], pages: QuickPlan['pages']): void | string {
+  for (const [outputPath, pageEdits] of edits) {
+    let rewrite = rewrites.find((planned) => planned.outputPath === outputPath);
+    if (!rewrite) {
+      const file = readIfThere(path.join(build.paths.outDir, outputPath));
+      if (!file) return `${outputPath} was not found in the published site`;
+      rewrites.push((rewrite = { outputPath, bytes: file }));
+    }
+    for (const { from, to } of pageEdits) {
+      const old = Buffer.from(from);
+      const at = rewrite.bytes.indexOf(old);
+      if (at < 0 || rewrite.bytes.indexOf(old, at + 1) >= 0) return `the title or description of ${outputPath} was not found once in its published file`;
+      const bytes = Buffer.from(to);
+      rewrite.bytes = Buffer.concat([rewrite.bytes.subarray(0, at), bytes, rewrite.bytes.subarray(at + old.length)]);
+      const shift = (range: [number, number] | undefined): [number, number] | undefined =>
+        range && range[0] >= at + old.length ? [range[0] + bytes.length - old.length, range[1] + bytes.length - old.length] : range;
+      const page = pages[outputPath];
+      if (page) pages[outputPath] = { ...page, ...(page.body ? { body: shift(page.body) } : {}), ...(page.toc ? { toc: shift(page.toc) } : {}) };
+    }
+  }
 }
 
 /**
@@ -160,7 +205,7 @@ export function startQuickRebuild(
 ): (logger: AstroIntegrationLogger) => Promise<void> {
   // Written below, or made again from the pages (complete-site.ts): never linked, so never written through a link into the published site.
   // A page not rewritten keeps its published Markdown (made from the same HTML by the same code), linked like its HTML.
-  const listed = plan.record.listed;
+  const listed = plan.listed;
   const rewritten = new Set(plan.rewrites.map((rewrite) => rewrite.outputPath));
   const kept = new Set(
     listed
@@ -288,6 +333,7 @@ function notFoundRewrite(build: ShaleBuild, record: PublishedSite, headingsChang
 }
 
 const NOT_FOUND = '404.html';
+const LLMS_TXT = 'llms.txt';
 
 /**
  * The files of the moved-anchor map made again for the split sets whose ids changed: each file keeps

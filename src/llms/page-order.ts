@@ -27,3 +27,24 @@ export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim(
 
 /** Where a page's Markdown is published: beside its HTML, `index.html` → `index.md`, `v2.html` → `v2.md`. */
 export const markdownPath = (outputPath: string): string => outputPath.replace(/\.html$/, '.md');
+
+/**
+ * `llms.txt`, as the llms.txt proposal (llmstxt.org) lays it out, for AI assistants: the docs'
+ * title, a summary, then each page (each page of a split set too) as a link to its Markdown with its
+ * one-line description, and the whole docs in one file (`llms-full.txt`). `address` makes a path of
+ * the site an address (absolute when the site's address is known). The route writes it in a full
+ * build (pages/llms.txt.ts), a quick rebuild when a title or description changed.
+ */
+export function llmsText(listed: readonly ListedPage[], address: (path: string) => string): string {
+  const pages = inReadingOrder(listed);
+  const first = pages.find((page) => page.outputPath === 'index.html') ?? pages[0];
+  const lines = [`# ${oneLine(first?.title ?? 'API Documentation')}`, ''];
+  if (first?.description) lines.push(`> ${oneLine(first.description)}`, '');
+  lines.push('## Docs', '');
+  for (const page of pages) {
+    const title = listedTitle(page).replace(/[[\]]/g, '\\$&');
+    lines.push(`- [${title}](${address(markdownPath(page.outputPath))})${page.description ? `: ${oneLine(page.description)}` : ''}`);
+  }
+  lines.push('', '## Optional', '', `- [All the docs in one file](${address('llms-full.txt')}): every page above, in this order, as Markdown`);
+  return `${lines.join('\n')}\n`;
+}

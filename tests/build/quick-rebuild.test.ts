@@ -123,6 +123,36 @@ describe('a quick rebuild', () => {
     expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
   }, 300_000);
 
+  it("after the first h2 and paragraph of a page continuing an h1 group changed (its title and description), puts them in its head and its neighbours' pagers, as a full build does", async () => {
+    // An h1 group of about 450 KB: it continues on three or four pages, each named by its first h2.
+    const words = 'the schema of a webhook payload lists every property with its type and meaning '.repeat(35);
+    const sections = Array.from({ length: 150 }, (_, index) => `## Schema ${index + 1}\n\n${words}\n\n\`\`\`json\n{ "id": ${index} }\n\`\`\`\n`).join('\n');
+    const content = tempDir('quick-continuing');
+    fs.mkdirSync(path.join(content, 'includes'));
+    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Big API\nsearch: true\nsplit: h1\nincludes:\n  - schemas\n---\n# Introduction\n\nWelcome.\n');
+    fs.writeFileSync(path.join(content, 'includes', '_schemas.md'), `# Schemas\n\n${sections}`);
+    const outDir = tempDir('quick-continuing-out');
+    expect((await astroBuild({ content, outDir })).status).toBe(0);
+    const second = fs.readFileSync(path.join(outDir, 'schemas-2.html'), 'utf8');
+    const first = /<title>Schemas: Schema (\d+) – Big API<\/title>/.exec(second)?.[1];
+    expect(first).toBeDefined();
+
+    // Its first h2 and first paragraph, with characters the head escapes.
+    const file = path.join(content, 'includes', '_schemas.md');
+    const text = fs.readFileSync(file, 'utf8');
+    const start = text.indexOf(`## Schema ${first}\n`);
+    const edited = `${text.slice(0, start)}## Schema ${first} & "friends"\n\nThe <first> & "only" ${text.slice(start + `## Schema ${first}\n\n`.length)}`;
+    fs.writeFileSync(file, edited);
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
+    const page = fs.readFileSync(path.join(outDir, 'schemas-2.html'), 'utf8');
+    expect(page).toContain(`<title>Schemas: Schema ${first} &amp; &quot;friends&quot; – Big API</title>`);
+    expect(fs.readFileSync(path.join(outDir, 'schemas.html'), 'utf8')).toContain(`Schema ${first} &amp; &quot;friends&quot;</span>`);
+    expect(fs.readFileSync(path.join(outDir, 'llms.txt'), 'utf8')).toContain(`Schema ${first} & "friends"`);
+    expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
+  }, 300_000);
+
   it('builds the whole site, saying why, when an h1 changed (the next and previous pages are named by it)', async () => {
     const { content, outDir } = await publishedSite();
     // The first page's h1 (the others' is their group's title, part of their data): its path stays, its name changes.
