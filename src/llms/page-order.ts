@@ -21,7 +21,7 @@ export function inReadingOrder<T extends ListedPage>(pages: readonly T[]): T[] {
 }
 
 /** A page's title on one line: a page of a split set is named by its doc and the h1 it starts with. */
-export const listedTitle = (page: ListedPage): string => oneLine(page.groupTitle ? `${page.groupTitle} – ${page.title}` : page.title);
+const listedTitle = (page: ListedPage): string => oneLine(page.groupTitle ? `${page.groupTitle} – ${page.title}` : page.title);
 
 export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
