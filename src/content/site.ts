@@ -119,7 +119,7 @@ export function loadSite(contentDir: string): Site {
     .map((file) => loadPage(dir, file, problems, constants, rendering))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
-    problems.push(problem('index-page-missing', { file: dir }));
+    problems.push(problem('index-page-missing', { file: dir }, fs.existsSync(path.join(dir, 'index.html')) ? { plainHtml: true } : {}));
   }
   return { contentDir: dir, pages, problems };
 }

@@ -40,10 +40,15 @@ export const DEFINITIONS = {
     message: () => 'the content folder holds no pages.',
     fix: () => 'add index.mdx (or a Slate index.html.md) with the docs.',
   }),
-  'index-page-missing': define({
+  'index-page-missing': define<{ plainHtml?: boolean }>({
     gravity: 'error',
-    message: () => 'the content folder has no index page.',
-    fix: () => 'add index.mdx, index.md or index.html.md: it becomes the front page.',
+    // A Slate source may keep a plain index.html that sends readers on (to `current/`): Middleman copied it, Shale publishes no HTML of the content folder.
+    message: ({ plainHtml }) =>
+      plainHtml ? 'the content folder has no index page: its index.html is plain HTML, which Shale does not publish.' : 'the content folder has no index page.',
+    fix: ({ plainHtml }) =>
+      plainHtml
+        ? 'add index.md in its place (a `<meta http-equiv="refresh">` under `head:` in its front matter sends readers on, as the HTML did).'
+        : 'add index.mdx, index.md or index.html.md: it becomes the front page.',
   }),
   // `index.html.md` beside `index.html.md.erb`, `guide.md` beside `guide.mdx`: one page overwrites
   // the other. Middleman wrote both, the later name last; Shale builds that one.

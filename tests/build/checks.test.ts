@@ -219,6 +219,15 @@ ${F}/missing-index
   ✗ ${F}/missing-index  the content folder has no index page. Fix: add index.mdx, index.md or index.html.md: it becomes the front page.`,
   },
   {
+    check: 'a missing index page, where the folder has a plain index.html (a Slate source redirecting to its current version)',
+    fixture: 'missing-index-plain-html',
+    kinds: ['index-page-missing'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/missing-index-plain-html
+  ✗ ${F}/missing-index-plain-html  the content folder has no index page: its index.html is plain HTML, which Shale does not publish. Fix: add index.md in its place (a \`<meta http-equiv="refresh">\` under \`head:\` in its front matter sends readers on, as the HTML did).`,
+  },
+  {
     check: 'two page files that make the same page',
     fixture: 'page-twice',
     kinds: ['page-output-twice'],
