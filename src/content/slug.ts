@@ -64,6 +64,8 @@ export function slate2017BaseId(html: string): string {
  * the `nestKey` of the last heading seen at each higher level, joined with `-`
  * (`bills-create-a-bill`). As its Ruby did: a level once seen stays (a stale prefix when a level is
  * skipped), and the prefix keeps tags' names. Headings with an id written in HTML never reached it.
+ * A heading's own part is Slate's (`base`): where nothing is left of its text, the SHA1 that
+ * renderer lacked, rather than an empty id.
  */
 export function nestedBases(headings: ReadonlyArray<{ level: number; base: string; nestKey?: string }>): string[] {
   const history = new Map<number, string>();

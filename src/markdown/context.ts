@@ -24,7 +24,7 @@ export interface PageContext {
   codeClipboard: boolean;
   /** The page is Slate's own format (`*.html.md`): an unknown fence language is a warning, as Slate rendered it as plain text, and its text is read as Redcarpet read it (`#Heading`, fences: slate-headings.ts, slate-fences.ts, applied in render-page.ts before the units are cut). */
   slate: boolean;
-  /** Headings get the ids an older Slate made (content/slate-renderer.ts): Redcarpet's own, or UniqueHeadCounter's of 2017 that kept tags' names. */
+  /** Headings get the ids an older Slate made (content/slate-renderer.ts): Redcarpet's own, UniqueHeadCounter's of 2017 that kept tags' names, or NestingUniqueHeadCounter's. */
   headingIds?: HeadingIds;
   /** Text gets Redcarpet's SmartyPants: curled quotes, dashes for `--` (rehype-smartypants.ts). */
   smartypants?: boolean;
