@@ -9,7 +9,7 @@ import { resolveOptions, ShaleOptionsError, type ShaleOptions, type ShaleOptions
 import { ShaleBuild } from '../engine/shale-build';
 import { tabRulesCss } from '../styles/tab-rules';
 import { isAssetFile } from '../content/assets';
-import { publish, scratchDirectory, stagingDirectory } from './output-swap';
+import { publish, scratchDirectory, stagingBase, stagingDirectory } from './output-swap';
 import { contentAssetMiddleware, copyContentAssets } from './content-assets';
 import { devIndexPages } from './dev-index-pages';
 import type { PendingIndex } from '../search/build/search-index';
@@ -103,7 +103,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         const { problems, records } = await current.content().check();
         if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
         warn(logger, problems, current.paths.cwd);
-        staging = stagingDirectory(current.paths.work);
+        staging = stagingDirectory(stagingBase(current.paths.work));
         // Pagefind indexes the Markdown pages' sections from now on, in its own process, however the site is built:
         // fed from a worker thread when Astro is about to build every page (this thread is then busy for seconds at a
         // time), and from this one when the build may be a quick rebuild, where the worker's start costs more than it
@@ -114,7 +114,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           if ('rewrites' in plan) {
             finishQuick = startQuickRebuild(current, plan, staging, searchIndex);
             // Astro's build is left nothing to do (about a second, where a full build takes ten at 5,000 endpoints).
-            quickScratch = scratchDirectory(current.paths.work);
+            quickScratch = scratchDirectory(stagingBase(current.paths.work));
             const nothing = nothingToBuild(current.paths.root, current.paths.work, quickScratch);
             restoreTypes = nothing.restore;
             updateConfig(nothing.config);
@@ -165,7 +165,7 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
         const breakpoints = current.content().brand().breakpoints;
         if (breakpoints && fs.existsSync(noscript)) fs.writeFileSync(noscript, withBreakpoints(fs.readFileSync(noscript, 'utf8'), breakpoints));
         await completeSite(current, staging, searchIndex!, current.storedPages, logger);
-        publish(staging, current.paths.outDir, current.paths.work);
+        publish(staging, current.paths.outDir);
         try {
           recordBuild(current, current.storedPages);
         } catch (error) {

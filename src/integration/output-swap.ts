@@ -3,8 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The build writes into a fresh folder in Shale's work folder (`.shale/`) and only replaces the
- * output once everything succeeded, so a failed build leaves the previous site exactly as it was.
+ * Where builds stage their output (stagingDirectory): Shale's work folder, unless it is outside the
+ * folder Astro runs in (`cwd`). Astro builds an output folder outside that one in `<cwd>/.astro/`,
+ * then copies all of it into the output (its content-collection files too: `collections/`,
+ * `content-modules.mjs`) and deletes it, with the project's types: then the project's `.shale/`.
+ */
+export function stagingBase(work: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, work);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.join(cwd, '.shale') : work;
+}
+
+/**
+ * The build writes into a fresh folder in `work` (stagingBase) and only replaces the output once
+ * everything succeeded, so a failed build leaves the previous site exactly as it was.
  */
 export function stagingDirectory(work: string): string {
   const staging = path.join(work, `staging-${process.pid}`);
@@ -55,7 +66,8 @@ const trashDirectory = (work: string) => path.join(work, 'trash');
  * The old output is renamed away at once and deleted by a background process: at 5,000 endpoints
  * it is over 11,000 files, and deleting them took the build 1–4 s more before it could end.
  */
-export function publish(staging: string, outputDir: string, work: string): void {
+export function publish(staging: string, outputDir: string): void {
+  const work = path.dirname(staging);
   const target = path.resolve(outputDir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const old = fs.existsSync(target) ? moveAside(target, work) : undefined;

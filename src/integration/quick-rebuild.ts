@@ -122,7 +122,7 @@ export async function planQuickRebuild(build: ShaleBuild): Promise<QuickPlan | {
       const published = record.pages[outputPath];
       if (!published) return { reason: `${outputPath} is a new page` };
       if (published.facts !== pageFacts(output.data, output.headings))
-        return { reason: `the title, description, front matter, first h1 or place in its set of ${outputPath} changed` };
+        return { reason: `the front matter, first h1 or place in its set of ${outputPath} changed` };
       if (!published.body || !published.bodyDigest) return { reason: `the body of ${outputPath} was not found in its published file` };
       const toc = headingsChanged ? Buffer.from(tocHtml(pageToc(output.data, output.data.headings, set))) : undefined;
       if (toc && (!published.toc || !published.tocDigest)) return { reason: `the table of contents of ${outputPath} was not found in its published file` };
@@ -222,7 +222,7 @@ export function startQuickRebuild(
   }
   return async (logger) => {
     await completeSite(build, staging, searchIndex, listed, logger, kept);
-    publish(staging, build.paths.outDir, build.paths.work);
+    publish(staging, build.paths.outDir);
     recordPublished(build, { shell: plan.record.shell, sources: plan.sources, listed }, plan.pages);
     const count = Object.keys(plan.pages).length;
     const rewritten = plan.rewrites.filter((rewrite) => rewrite.outputPath in plan.pages).length;

@@ -102,6 +102,9 @@ describe('`npm run build` on a fresh clone', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('id="authentication"');
+    // A work folder outside the project: Astro's own files (its build beside the project when the output is outside) stay out of the site.
+    for (const astroFile of ['collections', 'content-modules.mjs', 'content-assets.mjs', 'data-store.json'])
+      expect(fs.existsSync(path.join(outDir, astroFile))).toBe(false);
     const again = await cliBuild({ content: 'content', outDir, env: { SHALE_WORK_DIR: workDir } });
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);

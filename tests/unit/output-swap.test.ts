@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { publish, stagingDirectory } from '../../src/integration/output-swap';
+import { publish, stagingBase, stagingDirectory } from '../../src/integration/output-swap';
 
 let root: string;
 beforeEach(() => {
@@ -18,6 +18,15 @@ const write = (file: string, text: string) => {
 const trash = () => path.join(root, '.shale', 'trash');
 const trashEntries = () => (fs.existsSync(trash()) ? fs.readdirSync(trash()) : []);
 
+describe('stagingBase', () => {
+  it('stages in the work folder inside the folder Astro runs in, else in the .shale/ of that folder (Astro would copy its own files into the site)', () => {
+    expect(stagingBase(path.join(root, '.shale'), root)).toBe(path.join(root, '.shale'));
+    expect(stagingBase(path.join(root, 'cache', 'shale'), root)).toBe(path.join(root, 'cache', 'shale'));
+    expect(stagingBase(path.join(os.tmpdir(), 'ci-cache'), root)).toBe(path.join(root, '.shale'));
+    expect(stagingBase(path.join(root, '..', 'beside'), root)).toBe(path.join(root, '.shale'));
+  });
+});
+
 describe('publish', () => {
   it('puts the new site in place of the old one and removes the old one in the background', async () => {
     const dist = path.join(root, 'dist');
@@ -26,7 +35,7 @@ describe('publish', () => {
     const staging = stagingDirectory(path.join(root, '.shale'));
     write(path.join(staging, 'index.html'), 'new');
 
-    publish(staging, dist, path.join(root, '.shale'));
+    publish(staging, dist);
 
     expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('new');
     expect(fs.existsSync(path.join(dist, 'gone.html'))).toBe(false);
@@ -40,7 +49,7 @@ describe('publish', () => {
     const dist = path.join(root, 'out', 'site');
     const staging = stagingDirectory(path.join(root, '.shale'));
     write(path.join(staging, 'index.html'), 'first');
-    publish(staging, dist, path.join(root, '.shale'));
+    publish(staging, dist);
     expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('first');
     expect(trashEntries()).toEqual([]);
   });
