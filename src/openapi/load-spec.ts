@@ -19,6 +19,16 @@ export interface LoadedSpec {
   problems: Problem[];
   /** The line of the root file at a JSON pointer of the bundled document, when it is in that file. */
   lineOf(pointer: string): number | undefined;
+  /** lineOf for many pointers at once: in a JSON file, one pass over its text (json-lines.ts) instead of Redocly's tree of it. */
+  linesOf(pointers: readonly string[]): Array<number | undefined>;
+  /** How many of `problems`, first, Redocly's rules found (the rest are Shale's checks of tags), when they ran. */
+  rules?: number;
+  /**
+   * A spec of one JSON file read without errors: its text and the document Redocly bundled from it
+   * (as JSON, before a Swagger 2.0 upgrade), kept for a rebuild after an edit of its texts alone
+   * (text-edit.ts).
+   */
+  kept?: { text: string; bundled: string };
   /** Every file the spec is made of (the root and those its `$ref`s name), when it was read. */
   files?: string[];
 }
@@ -102,6 +112,8 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
       return undefined;
     }
   };
+  const json = /\.json$/i.test(file);
+  const linesOf = (pointers: readonly string[]) => (json && jsonLinesOf(text, pointers)) || pointers.map(lineOf);
   const problems: Problem[] = [];
   const config = await redoclyConfig();
   let results: NormalizedProblem[] = [];
@@ -118,22 +130,35 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
     bundled = result.bundle.parsed;
     files = [...new Set([file, ...result.fileDependencies])];
   } catch (cause) {
-    return { problems: [readFailure(cause, file, text)], lineOf };
+    return { problems: [readFailure(cause, file, text)], lineOf, linesOf };
   }
   const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
   if (!SUPPORTED.test(version)) {
     problems.push(
       problem('openapi-version', { file, line: lineOf(bundled?.openapi === undefined ? '/swagger' : '/openapi') ?? 1 }, { version: version || '(none)' }),
     );
-    return { problems, lineOf };
+    return { problems, lineOf, linesOf };
   }
   problems.push(...ruleProblems(results, file, version));
-  problems.push(...tagProblems(bundled, file, lineOf));
-  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, files };
-  // Scalar's upgrader, required only for a Swagger 2.0 spec (see loadRedocly).
-  const upgrade = () => (createRequire(import.meta.url)('@scalar/openapi-upgrader') as typeof import('@scalar/openapi-upgrader')).upgrade;
-  const document = version === '2.0' ? upgrade()(bundled, '3.0') : bundled;
-  return { document, problems, lineOf, files };
+  const rules = check ? problems.length : undefined;
+  problems.push(...tagProblems(bundled, file, linesOf));
+  if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, linesOf, files, ...(rules === undefined ? {} : { rules }) };
+  // Before the upgrade, which changes the document in place.
+  const kept = json && files.length === 1 ? { text, bundled: JSON.stringify(bundled) } : undefined;
+  return { document: upgraded(bundled, version), problems, lineOf, linesOf, files, ...(rules === undefined ? {} : { rules }), ...(kept ? { kept } : {}) };
+}
+
+/** A bundled document as OpenAPI 3: Swagger 2.0 upgraded (in place) by Scalar's upgrader, required only then (see loadRedocly). */
+export function upgraded(bundled: Json, version: string): Json {
+  if (version !== '2.0') return bundled;
+  return (createRequire(import.meta.url)('@scalar/openapi-upgrader') as typeof import('@scalar/openapi-upgrader')).upgrade(bundled, '3.0');
+}
+
+/** The lines of pointers of a JSON text (as lineOf gives them), or undefined when the text is not one JSON value. */
+export function jsonLinesOf(text: string, pointers: readonly string[]): Array<number | undefined> | undefined {
+  const places = pointers.map((pointer) => ({ pointer: `#${pointer}`, onKey: false }));
+  const found = jsonLines(text, places);
+  return found && places.map((place) => found.get(placeKey(place)));
 }
 
 const redoclyConfig = () => (config ??= loadRedocly().createConfig({ rules: RULES }));
@@ -488,7 +513,7 @@ function lineColumn(location: NormalizedProblem['location'][number]): number | u
  * OpenAPI allows them, but such a tag has no description and comes after the declared ones. And
  * declared tags that `x-tagGroups` leaves out (Redoc hides those operations without a word): errors.
  */
-function tagProblems(document: Json, file: string, lineOf: (pointer: string) => number | undefined): Problem[] {
+export function tagProblems(document: Json, file: string, linesOf: (pointers: readonly string[]) => Array<number | undefined>): Problem[] {
   const found: Problem[] = [];
   const declared = new Set<string>((Array.isArray(document.tags) ? document.tags : []).map((tag: Json) => tag?.name));
   const grouped = new Set<string>((Array.isArray(document['x-tagGroups']) ? document['x-tagGroups'] : []).flatMap((group: Json) => group?.tags ?? []));
@@ -507,14 +532,15 @@ function tagProblems(document: Json, file: string, lineOf: (pointer: string) => 
       });
     }
   }
-  for (const [tag, { pointer, operations }] of undeclared) {
-    found.push(problem('openapi-tag-undeclared', { file, line: lineOf(pointer) }, { pointer, tag, operations: String(operations) }));
-  }
-  if (grouped.size) {
-    for (const tag of [...new Set([...declared, ...used])].filter((name) => !grouped.has(name))) {
-      const reason = `the tag "${tag}" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group`;
-      found.push(problem('openapi-invalid', { file, line: lineOf('/x-tagGroups') }, { pointer: '/x-tagGroups', reason }));
-    }
+  const ungrouped = grouped.size ? [...new Set([...declared, ...used])].filter((name) => !grouped.has(name)) : [];
+  const places = [...undeclared.values()].map(({ pointer }) => pointer);
+  const lines = places.length + ungrouped.length > 0 ? linesOf([...places, '/x-tagGroups']) : [];
+  [...undeclared].forEach(([tag, { pointer, operations }], index) => {
+    found.push(problem('openapi-tag-undeclared', { file, line: lines[index] }, { pointer, tag, operations: String(operations) }));
+  });
+  for (const tag of ungrouped) {
+    const reason = `the tag "${tag}" is in no group of "x-tagGroups", so readers of Redoc never saw its operations; add it to a group`;
+    found.push(problem('openapi-invalid', { file, line: lines[places.length] }, { pointer: '/x-tagGroups', reason }));
   }
   return found;
 }

@@ -79,6 +79,6 @@ async function componentSections(
     tabs: page.tabs,
     ...(name === 'Operation' ? { operations: [attributes.id!] } : { tags: [attributes.tag!], webhooks: false }),
   });
-  problems.push(...findingProblems(compiled, file, loaded));
+  problems.push(...findingProblems(compiled, file, loaded.linesOf(compiled.findings.map((finding) => finding.pointer))));
   return { path: file, dialect: 'mdx', yaml: '', body: compiled.markdown, bodyLine: 1, yamlLine: 1, generated: true };
 }

@@ -12,6 +12,8 @@ export interface CompiledEntry {
   problems: Problem[];
   /** The spec's line of each stretch of the Markdown (SpecLines). */
   lines: SpecLines;
+  /** How many of `problems`, first, Redocly's rules found (CompiledFile.rules). */
+  rules?: number;
 }
 
 /**
@@ -69,6 +71,22 @@ export class SpecCache {
     return path.join(this.dir, `operations-${sha1(JSON.stringify([this.version, file, options]))}.json`);
   }
 
+  /** Where a one-file JSON spec's text and bundled document are kept from its last compiling (text-edit.ts). */
+  keptPaths(file: string): KeptPaths {
+    const key = sha1(JSON.stringify([this.version, file]));
+    return { text: path.join(this.dir, `kept-${key}.txt`), bundled: path.join(this.dir, `kept-${key}.json`) };
+  }
+
+  /** The entry's record as the last compiling left it, whatever its files hold now: a rebuild after an edit of texts alone starts from it. */
+  previous(file: string, options: unknown): PreviousEntry | undefined {
+    try {
+      const { files, problems, rules } = JSON.parse(fs.readFileSync(this.entryPath(file, options), 'utf8')) as EntryRecord;
+      return { files, problems, ...(rules === undefined ? {} : { rules }) };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The entry, with the files the spec is made of, while they are as they were. */
   get(file: string, options: unknown): (CompiledEntry & { files: string[] }) | undefined {
     const entry = this.entryPath(file, options);
@@ -93,6 +111,7 @@ export class SpecCache {
       files: Object.fromEntries(files.map((name) => [name, sha1(fs.readFileSync(name))])),
       problems: entry.problems,
       lines: entry.lines,
+      ...(entry.rules === undefined ? {} : { rules: entry.rules }),
     };
     const target = this.entryPath(file, options);
     // The record goes last, and the old one first: Markdown is never found under another entry's record.
@@ -107,6 +126,38 @@ interface EntryRecord {
   files: Record<string, string>;
   problems: Problem[];
   lines: SpecLines;
+  rules?: number;
+}
+
+/** What an entry's last compiling found: its files' digests then, its problems, how many of them first are Redocly's rules'. */
+export type PreviousEntry = Pick<EntryRecord, 'files' | 'problems' | 'rules'>;
+
+/** The two files a one-file JSON spec's compiling keeps (SpecCache.keptPaths): its text, and the bundled document with its text's digest. */
+export interface KeptPaths {
+  text: string;
+  bundled: string;
+}
+
+/** Keeps a spec's text and bundled document (LoadedSpec.kept) where `paths` say: one that cannot be written only means a slower next build. */
+export function keepSource(paths: KeptPaths, kept: { text: string; bundled: string }): void {
+  try {
+    writeWhole(paths.text, kept.text);
+    writeWhole(paths.bundled, `{"text":"${sha1(kept.text)}","document":${kept.bundled}}`);
+  } catch {
+    // Nothing kept: the next edit of texts is compiled and checked in full.
+  }
+}
+
+/** The kept text and bundled document, when both are there and belong together (the text's digest), else undefined. */
+export function readKept(paths: KeptPaths): { text: string; digest: string; document: unknown } | undefined {
+  try {
+    const text = fs.readFileSync(paths.text, 'utf8');
+    const kept = JSON.parse(fs.readFileSync(paths.bundled, 'utf8')) as { text: string; document: unknown };
+    const digest = sha1(text);
+    return kept.text === digest ? { text, digest, document: kept.document } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where an entry's Markdown is kept, as it is (no JSON to parse). */

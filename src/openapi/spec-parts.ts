@@ -3,13 +3,14 @@ import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
 import { compileSpec, type CompiledSpec } from './compile-spec';
-import { checkSpec, loadSpec, readSpec, type LoadedSpec } from './load-spec';
-import type { SpecCache, SpecLines } from './spec-cache';
-import { tagsOf } from './spec-model';
+import { checkSpec, jsonLinesOf, loadSpec, readSpec, tagProblems, upgraded, type LoadedSpec } from './load-spec';
+import { keepSource, readKept, type KeptPaths, type PreviousEntry, type SpecCache, type SpecLines } from './spec-cache';
+import { tagsOf, type Json } from './spec-model';
 import { WorkerPool } from '../workers/pool';
 import { beginTextMemo, endTextMemo, type TextMemo } from './markdown-text';
 import { OperationMemo } from './operation-memo';
 import { readMemo, storeMemo } from './memo-files';
+import { applyTextChanges, textOnlyChanges } from './text-edit';
 
 /**
  * The OpenAPI specs a page names, compiled into parts that follow its body and includes: each
@@ -54,16 +55,29 @@ export async function specParts(
       parts.push(part(reference.file, cached.markdown, cached.lines));
       continue;
     }
-    const compiled = await (compile ?? ((task: SpecTask) => compileSpecFile(task, load)))({
+    const task: SpecTask = {
       file: reference.file,
       options,
       tags: { file: page.file, line: reference.line, names: reference.tags },
       ...(cache
-        ? { memo: cache.memoPath(reference.file), verdicts: cache.verdictsPath(reference.file), operations: cache.operationsPath(reference.file, options) }
+        ? {
+            memo: cache.memoPath(reference.file),
+            verdicts: cache.verdictsPath(reference.file),
+            operations: cache.operationsPath(reference.file, options),
+            kept: cache.keptPaths(reference.file),
+          }
         : {}),
-    });
+    };
+    // Only texts of the spec changed since its last compiling: that compiling's checks stand.
+    const compiled =
+      (cache && compileTextEdit(task, cache.previous(reference.file, options))) ?? (await (compile ?? ((task: SpecTask) => compileSpecFile(task, load)))(task));
     if (compiled.markdown !== undefined && compiled.files)
-      cache?.set(reference.file, options, compiled.files, { markdown: compiled.markdown, problems: compiled.problems, lines: compiled.lines ?? [] });
+      cache?.set(reference.file, options, compiled.files, {
+        markdown: compiled.markdown,
+        problems: compiled.problems,
+        lines: compiled.lines ?? [],
+        ...(compiled.rules === undefined ? {} : { rules: compiled.rules }),
+      });
     files.push(...(compiled.files ?? [reference.file]));
     problems.push(...compiled.problems);
     parts.push(compiled.markdown === undefined ? undefined : part(reference.file, compiled.markdown, compiled.lines ?? []));
@@ -83,6 +97,8 @@ export interface SpecTask {
   verdicts?: string;
   /** Where the operations its last compiling wrote are kept (SpecCache.operationsPath). */
   operations?: string;
+  /** Where a one-file JSON spec's text and bundled document are kept for a rebuild after an edit of its texts (SpecCache.keptPaths). */
+  kept?: KeptPaths;
 }
 
 /** A compiled spec: its Markdown (undefined when it has errors), the problems found, the files it is made of. */
@@ -92,6 +108,8 @@ export interface CompiledFile {
   files?: string[];
   /** Where the Markdown's stretches are in the spec (SpecLines), with the Markdown. */
   lines?: SpecLines;
+  /** How many of `problems`, first, Redocly's rules found, when they ran (the checks an edit of texts alone leaves as they were). */
+  rules?: number;
 }
 
 type SpecOptions = Parameters<typeof compileSpec>[1];
@@ -101,11 +119,20 @@ export async function compileSpecFile(task: SpecTask, load: (file: string) => Pr
   const spec = await load(task.file);
   if (!spec.document) return { problems: [...spec.problems] };
   const compiled = compileDocument(task, spec);
-  return { ...compiled, problems: [...spec.problems, ...compiled.problems], ...(spec.files ? { files: spec.files } : {}) };
+  return {
+    ...compiled,
+    problems: [...spec.problems, ...compiled.problems],
+    ...(spec.files ? { files: spec.files } : {}),
+    ...(spec.rules === undefined ? {} : { rules: spec.rules }),
+  };
 }
 
 /** Compiles a spec read without errors: its Markdown, and the problems compiling finds (the page's unknown tags, the compiler's findings). */
-function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; problems: Problem[]; lines: SpecLines } {
+function compileDocument(
+  task: SpecTask,
+  spec: Pick<LoadedSpec, 'document' | 'linesOf' | 'kept'>,
+): { markdown: string; problems: Problem[]; lines: SpecLines } {
+  if (task.kept && spec.kept) keepSource(task.kept, spec.kept);
   const found: Problem[] = [];
   const known = tagsOf(spec.document).map((tag) => tag.name);
   for (const tag of task.tags.names.filter((name) => !known.includes(name))) {
@@ -123,10 +150,41 @@ function compileDocument(task: SpecTask, spec: LoadedSpec): { markdown: string; 
     const memo = endTextMemo();
     if (memo && task.memo) storeMemo(task.memo, memo);
   }
-  found.push(...findingProblems(compiled, task.file, spec));
+  // The lines of the Markdown's places and of the findings, found at once.
+  const specLines = spec.linesOf([...compiled.places.map(([, pointer]) => pointer), ...compiled.findings.map((finding) => finding.pointer)]);
+  found.push(...findingProblems(compiled, task.file, specLines.slice(compiled.places.length)));
   // 0: a place whose line is not known (a problem there names the spec without a line).
-  const lines: SpecLines = compiled.places.map(([line, pointer]) => [line, spec.lineOf(pointer) ?? 0, pointer]);
+  const lines: SpecLines = compiled.places.map(([line, pointer], index) => [line, specLines[index] ?? 0, pointer]);
   return { markdown: compiled.markdown, problems: found, lines };
+}
+
+/**
+ * A spec compiled after an edit of its texts alone (text-edit.ts): from the document its last
+ * compiling kept, with the new texts put in place, and that compiling's verdicts of Redocly's rules
+ * (`previous`). Undefined when the edit is anything else or nothing was kept: then it is read,
+ * checked and compiled in full.
+ */
+function compileTextEdit(task: SpecTask, previous: PreviousEntry | undefined): CompiledFile | undefined {
+  const digests = Object.entries(previous?.files ?? {});
+  if (!task.kept || previous?.rules === undefined || digests.length !== 1 || digests[0]![0] !== task.file) return undefined;
+  const kept = readKept(task.kept);
+  if (!kept || kept.digest !== digests[0]![1]) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(task.file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const changes = textOnlyChanges(kept.text, text);
+  const bundled = kept.document as Json;
+  if (!changes || !applyTextChanges(bundled, changes)) return undefined;
+  const linesOf = (pointers: readonly string[]) => jsonLinesOf(text, pointers) ?? pointers.map(() => undefined);
+  const problems = [...previous.problems.slice(0, previous.rules), ...tagProblems(bundled, task.file, linesOf)];
+  const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
+  // Before the upgrade, which changes the document in place.
+  const keep = { text, bundled: JSON.stringify(bundled) };
+  const compiled = compileDocument(task, { document: upgraded(bundled, version), linesOf, kept: keep });
+  return { ...compiled, problems: [...problems, ...compiled.problems], files: [task.file], rules: previous.rules };
 }
 
 /**
@@ -156,7 +214,7 @@ function joinChecked(checked: CheckedSpec, unchecked: UncheckedCompile): Compile
   const problems = [...checked.problems, ...unchecked.read];
   if (!unchecked.compiled || problems.some((found) => found.severity === 'error')) return { problems };
   const { markdown, problems: compiling, files, lines } = unchecked.compiled;
-  return { markdown, problems: [...problems, ...compiling], lines, ...(files ? { files } : {}) };
+  return { markdown, problems: [...problems, ...compiling], lines, rules: checked.problems.length, ...(files ? { files } : {}) };
 }
 
 type CheckedSpec = Awaited<ReturnType<typeof checkSpec>>;
@@ -201,9 +259,9 @@ export async function compileSpecTask(
   return joinChecked(checked as CheckedSpec, unchecked as UncheckedCompile);
 }
 
-/** What the compiler found in a spec, as problems at the spec's lines. */
-export function findingProblems(compiled: CompiledSpec, file: string, spec: LoadedSpec): Problem[] {
-  return compiled.findings.map((finding) =>
-    problem(finding.kind, { file, line: spec.lineOf(finding.pointer) }, { pointer: finding.pointer, ...finding.facts } as never),
+/** What the compiler found in a spec, as problems at the spec's lines (`lines`: the line of each finding, in order). */
+export function findingProblems(compiled: CompiledSpec, file: string, lines: ReadonlyArray<number | undefined>): Problem[] {
+  return compiled.findings.map((finding, index) =>
+    problem(finding.kind, { file, line: lines[index] }, { pointer: finding.pointer, ...finding.facts } as never),
   );
 }

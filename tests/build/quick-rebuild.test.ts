@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, astroBuild, snapshot, tempDir, type BuildOptions } from './support/build';
+import { parse } from 'yaml';
 
 /**
  * A rebuild after an edit to the text of Markdown pages rewrites those pages' bodies in the
@@ -188,6 +189,35 @@ describe('a quick rebuild', () => {
     expect(page).toContain('href="#list-every-dog"');
     expect(page).toContain('Only dogs of this one breed.');
     expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content })));
+  }, 300_000);
+
+  it('after an edit to the texts of a JSON spec (compiled from what the last build kept, its checks standing), as a full build does', async () => {
+    const content = tempDir('quick-json-spec');
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/openapi'), content, { recursive: true });
+    // The same spec as JSON, one member a line, as large specs are published.
+    const yamlSpec = path.join(content, 'specs', 'kennel.yaml');
+    const spec = path.join(content, 'specs', 'kennel.json');
+    fs.writeFileSync(spec, JSON.stringify(parse(fs.readFileSync(yamlSpec, 'utf8')), null, 2));
+    fs.rmSync(yamlSpec);
+    const index = path.join(content, 'index.md');
+    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('openapi: specs/kennel.yaml', 'openapi: specs/kennel.json'));
+    const outDir = tempDir('quick-json-spec-out');
+    const first = await astroBuild({ content, outDir });
+    expect(first.status).toBe(0);
+    const text = fs.readFileSync(spec, 'utf8');
+    const edited = text.replace('"summary": "List dogs"', '"summary": "List every dog"').replace('Only dogs of this breed.', 'Only dogs of this one breed.');
+    expect(edited).not.toBe(text);
+    fs.writeFileSync(spec, edited);
+
+    const rebuilt = await astroBuild({ content, outDir });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
+    expect(rebuilt.stdout.match(/warning/g)?.length).toBe(first.stdout.match(/warning/g)?.length);
+    const page = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(page).toContain('id="list-every-dog"');
+    expect(page).toContain('Only dogs of this one breed.');
+    // Built with caches of its own: the spec read, checked and compiled in full.
+    expect(snapshot(outDir)).toEqual(snapshot(await fullBuild({ content, workDir: tempDir('quick-json-spec-work') })));
   }, 300_000);
 
   it('builds the whole site when a spec that an MDX page pulls in changed (its text is the MDX page’s)', async () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../../src/content/site';
 import { loadSpec } from '../../../src/openapi/load-spec';
 import { SpecCache } from '../../../src/openapi/spec-cache';
-import { specParts } from '../../../src/openapi/spec-parts';
+import { compileSpecFile, specParts, type SpecTask } from '../../../src/openapi/spec-parts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -73,5 +73,96 @@ describe('a compiled spec kept between builds', () => {
     expect(first.problems.map((problem) => problem.kind)).toEqual(['openapi-tag-unknown']);
     expect((await compile()).problems.map((problem) => problem.kind)).toEqual(['openapi-tag-unknown']);
     expect(loads()).toBe(2);
+  });
+});
+
+describe('a one-file JSON spec whose texts alone changed', () => {
+  /** A page naming a JSON spec with a problem of each kind: an example off its schema (Redocly's rules), an undeclared tag, a script in a text. */
+  function setUpJson() {
+    const content = temporary();
+    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Pets\nopenapi: api.json\n---\n# Guide\n\nText.\n');
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'Pets', version: '1', description: 'All about pets.' },
+      tags: [{ name: 'pets', description: 'Pets.' }],
+      paths: {
+        '/pets': {
+          get: {
+            operationId: 'listPets',
+            tags: ['pets'],
+            summary: 'List pets',
+            description: 'Every pet.',
+            responses: {
+              '200': {
+                description: 'OK',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' }, example: { name: 7 } } },
+              },
+            },
+          },
+        },
+        '/cats': {
+          get: {
+            operationId: 'listCats',
+            tags: ['cats'],
+            summary: 'List cats',
+            description: 'Cats <script>alert(1)</script>',
+            responses: { '204': { description: 'None' } },
+          },
+        },
+      },
+      components: { schemas: { Pet: { type: 'object', properties: { name: { type: 'string', description: 'Its name.' } } } } },
+    };
+    const file = path.join(content, 'api.json');
+    fs.writeFileSync(file, JSON.stringify(spec, null, 2));
+    let compilings = 0;
+    const compileIn = (cache: SpecCache) => async () => {
+      const [page] = loadSite(content).pages;
+      const compile = (task: SpecTask) => {
+        compilings += 1;
+        return compileSpecFile(task);
+      };
+      const { parts, problems } = await specParts(page!, loadSpec, cache, compile);
+      return { markdown: parts[0]?.body ?? '', lines: parts[0]?.specLines, problems };
+    };
+    const compile = compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'));
+    // A build with no cache at all: what the edited spec gives when read, checked and compiled in full.
+    const fresh = () => compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'))();
+    const edit = (from: string, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+    return { compile, fresh, edit, compilings: () => compilings };
+  }
+
+  test('is compiled from what the last compiling kept, with its checks, as a full compiling would', async () => {
+    const { compile, fresh, edit, compilings } = setUpJson();
+    const first = await compile();
+    expect(first.problems.map((found) => found.kind).sort()).toEqual(['openapi-example-mismatch', 'openapi-tag-undeclared', 'openapi-unsafe-html']);
+    expect(compilings()).toBe(1);
+    edit('"summary": "List pets"', '"summary": "List all the pets"');
+    edit('"description": "Its name."', '"description": "What the pet answers to."');
+    const edited = await compile();
+    expect(compilings()).toBe(1);
+    expect(edited.markdown).toContain('List all the pets');
+    expect(edited.markdown).toContain('What the pet answers to.');
+    const full = await fresh();
+    expect(compilings()).toBe(2);
+    expect(edited).toEqual(full);
+    // And again from what this one kept; a script put into a text is found as in a full compiling.
+    edit('"description": "Every pet."', '"description": "Every pet <img src=x onerror=alert(1)>"');
+    const again = await compile();
+    expect(compilings()).toBe(2);
+    expect(again).toEqual(await fresh());
+    expect(again.problems.filter((found) => found.kind === 'openapi-unsafe-html')).toHaveLength(2);
+  });
+
+  test('is read, checked and compiled in full after any other edit', async () => {
+    const { compile, edit, compilings } = setUpJson();
+    await compile();
+    // The example now fits its schema: Redocly's verdict changes.
+    edit('"name": 7', '"name": "Rex"');
+    const checked = await compile();
+    expect(compilings()).toBe(2);
+    expect(checked.problems.map((found) => found.kind)).not.toContain('openapi-example-mismatch');
+    edit('"operationId": "listCats"', '"operationId": "listPets"');
+    expect((await compile()).problems.map((found) => found.kind)).toContain('openapi-invalid');
+    expect(compilings()).toBe(3);
   });
 });
