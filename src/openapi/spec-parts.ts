@@ -128,10 +128,7 @@ export async function compileSpecFile(task: SpecTask, load: (file: string) => Pr
 }
 
 /** Compiles a spec read without errors: its Markdown, and the problems compiling finds (the page's unknown tags, the compiler's findings). */
-function compileDocument(
-  task: SpecTask,
-  spec: Pick<LoadedSpec, 'document' | 'linesOf' | 'kept'>,
-): { markdown: string; problems: Problem[]; lines: SpecLines } {
+function compileDocument(task: SpecTask, spec: Pick<LoadedSpec, 'document' | 'linesOf' | 'kept'>): { markdown: string; problems: Problem[]; lines: SpecLines } {
   if (task.kept && spec.kept) keepSource(task.kept, spec.kept);
   const found: Problem[] = [];
   const known = tagsOf(spec.document).map((tag) => tag.name);
