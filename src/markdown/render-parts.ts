@@ -19,6 +19,17 @@ const POOL_THRESHOLD_BYTES = 400_000;
 const YOUNG_GENERATION_MB = 96;
 
 /**
+ * Old generation of each render worker when most of what it renders is a compiled spec. Under a
+ * 2 GB limit V8 lets a heap grow to at most twice what survived its last collection, not four
+ * times, and a spec's units leave little alive: GitHub's spec peaked at 969 instead of 1,186 MiB
+ * (its largest process; all its processes together about 1,010 MB) at 1.005 × the time (three
+ * pairs). Slate sources keep more alive between
+ * collections (GitHub's API through Widdershins: 1.22 × the time with the same limit), so they keep
+ * V8's default.
+ */
+const SPEC_OLD_GENERATION_MB = 2000;
+
+/**
  * Renders the files of a page: each comes from the cache when its input did not change; the rest
  * render in this thread, or on every core when there is a lot of them (a cold build of big docs).
  */
@@ -28,8 +39,10 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
+    const specBytes = missing.reduce((sum, index) => sum + (parts[index]!.generated ? parts[index]!.body.length : 0), 0);
     const pool = await WorkerPool.start<RenderTask, RenderedPart>(new URL('./render-worker.ts', import.meta.url), cache.version, {
       youngGenerationMb: YOUNG_GENERATION_MB,
+      ...(specBytes * 2 > bytes ? { oldGenerationMb: SPEC_OLD_GENERATION_MB } : {}),
     });
     try {
       await Promise.all(missing.map(async (index) => (results[index] = await pool.run({ part: parts[index]!, context }))));

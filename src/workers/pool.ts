@@ -37,6 +37,12 @@ async function bundle(entry: URL, script: string, name: string): Promise<void> {
  * hundred milliseconds, so callers use a pool only for a large amount of work, and close it as soon
  * as it is done.
  */
+/** The sizes of each worker's heap generations, in MB, where V8's defaults do not suit (render-parts.ts says why). */
+interface HeapLimits {
+  youngGenerationMb?: number;
+  oldGenerationMb?: number;
+}
+
 export class WorkerPool<Task, Result> {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -44,9 +50,13 @@ export class WorkerPool<Task, Result> {
   private readonly waiting = new Map<number, { resolve: (result: Result) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  private constructor(script: string, size: number, youngGenerationMb?: number) {
+  private constructor(script: string, size: number, limits: HeapLimits) {
+    const resourceLimits = {
+      ...(limits.youngGenerationMb ? { maxYoungGenerationSizeMb: limits.youngGenerationMb } : {}),
+      ...(limits.oldGenerationMb ? { maxOldGenerationSizeMb: limits.oldGenerationMb } : {}),
+    };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {});
+      const worker = new Worker(script, { resourceLimits });
       worker.on('message', ({ id, result, error }: { id: number; result?: Result; error?: string }) => {
         const task = this.waiting.get(id);
         this.waiting.delete(id);
@@ -69,11 +79,7 @@ export class WorkerPool<Task, Result> {
    * `version` of the code it runs, into the project's `node_modules/.cache/`, where Node finds the
    * packages it imports whatever the work folder.
    */
-  static async start<Task, Result>(
-    entry: URL,
-    version: string,
-    options: { youngGenerationMb?: number; size?: number } = {},
-  ): Promise<WorkerPool<Task, Result>> {
+  static async start<Task, Result>(entry: URL, version: string, options: HeapLimits & { size?: number } = {}): Promise<WorkerPool<Task, Result>> {
     const name = path.basename(fileURLToPath(entry)).replace(/\.ts$/, '');
     const script = path.join(WORKER_DIR, `${name}-${version.slice(0, 12)}.mjs`);
     // A bundle in use is touched, so removeStaleBundles keeps it another day. Pools started together
@@ -85,7 +91,7 @@ export class WorkerPool<Task, Result> {
       }
       await pending;
     }
-    return new WorkerPool<Task, Result>(script, options.size ?? Math.max(1, os.availableParallelism()), options.youngGenerationMb);
+    return new WorkerPool<Task, Result>(script, options.size ?? Math.max(1, os.availableParallelism()), options);
   }
 
   run(task: Task): Promise<Result> {
