@@ -23,9 +23,8 @@ const YOUNG_GENERATION_MB = 96;
  * 2 GB limit V8 lets a heap grow to at most twice what survived its last collection, not four
  * times, and a spec's units leave little alive: GitHub's spec peaked at 969 instead of 1,186 MiB
  * (its largest process; all its processes together about 1,010 MB) at 1.005 × the time (three
- * pairs). Slate sources keep more alive between
- * collections (GitHub's API through Widdershins: 1.22 × the time with the same limit), so they keep
- * V8's default.
+ * pairs). Slate sources keep more alive between collections (GitHub's API through Widdershins:
+ * 1.22 × the time with the same limit), so they keep V8's default.
  */
 const SPEC_OLD_GENERATION_MB = 2000;
 
