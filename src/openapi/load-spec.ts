@@ -24,8 +24,8 @@ export interface LoadedSpec {
   /** How many of `problems`, first, Redocly's rules found (the rest are Shale's checks of tags), when they ran. */
   rules?: number;
   /**
-   * A spec of one JSON file read without errors: its text and the document Redocly bundled from it
-   * (as JSON, before a Swagger 2.0 upgrade), kept for a rebuild after an edit of its texts alone
+   * A spec of one file read without errors: its text and the document Redocly bundled from it (as
+   * JSON, before a Swagger 2.0 upgrade), kept for a rebuild after an edit of its texts alone
    * (text-edit.ts).
    */
   kept?: { text: string; bundled: string };
@@ -103,17 +103,8 @@ export async function checkSpec(file: string, verdicts?: string): Promise<{ prob
  */
 export async function readSpec(file: string, check: boolean): Promise<LoadedSpec> {
   const text = fs.readFileSync(file, 'utf8');
-  const { bundle, getLineColLocation, lint, Source } = loadRedocly();
-  const source = new Source(file, text);
-  const lineOf = (pointer: string): number | undefined => {
-    try {
-      return getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: false }).start.line;
-    } catch {
-      return undefined;
-    }
-  };
-  const json = /\.json$/i.test(file);
-  const linesOf = (pointers: readonly string[]) => (json && jsonLinesOf(text, pointers)) || pointers.map(lineOf);
+  const { bundle, lint } = loadRedocly();
+  const { lineOf, linesOf } = specLines(file, text);
   const problems: Problem[] = [];
   const config = await redoclyConfig();
   let results: NormalizedProblem[] = [];
@@ -144,8 +135,32 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
   problems.push(...tagProblems(bundled, file, linesOf));
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, linesOf, files, ...(rules === undefined ? {} : { rules }) };
   // Before the upgrade, which changes the document in place.
-  const kept = json && files.length === 1 ? { text, bundled: JSON.stringify(bundled) } : undefined;
+  const kept = files.length === 1 ? { text, bundled: JSON.stringify(bundled) } : undefined;
   return { document: upgraded(bundled, version), problems, lineOf, linesOf, files, ...(rules === undefined ? {} : { rules }), ...(kept ? { kept } : {}) };
+}
+
+/** The lines of a spec file's text at JSON pointers (LoadedSpec's lineOf and linesOf). */
+export function specLines(file: string, text: string): Pick<LoadedSpec, 'lineOf' | 'linesOf'> {
+  const { getLineColLocation, Source } = loadRedocly();
+  const source = new Source(file, text);
+  const lineOf = (pointer: string): number | undefined => {
+    try {
+      return getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: false }).start.line;
+    } catch {
+      return undefined;
+    }
+  };
+  const json = /\.json$/i.test(file);
+  return { lineOf, linesOf: (pointers) => (json && jsonLinesOf(text, pointers)) || pointers.map(lineOf) };
+}
+
+/** A spec file's text read as Redocly reads it (YAML, which JSON is a part of), or undefined when it cannot be. */
+export function parseSpecText(text: string): Json | undefined {
+  try {
+    return loadRedocly().parseYaml(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A bundled document as OpenAPI 3: Swagger 2.0 upgraded (in place) by Scalar's upgrader, required only then (see loadRedocly). */
@@ -155,7 +170,7 @@ export function upgraded(bundled: Json, version: string): Json {
 }
 
 /** The lines of pointers of a JSON text (as lineOf gives them), or undefined when the text is not one JSON value. */
-export function jsonLinesOf(text: string, pointers: readonly string[]): Array<number | undefined> | undefined {
+function jsonLinesOf(text: string, pointers: readonly string[]): Array<number | undefined> | undefined {
   const places = pointers.map((pointer) => ({ pointer: `#${pointer}`, onKey: false }));
   const found = jsonLines(text, places);
   return found && places.map((place) => found.get(placeKey(place)));

@@ -3,7 +3,7 @@ import type { Page } from '../content/site';
 import type { SourceFile } from '../content/source-file';
 import { problem, type Problem } from '../validation/problem';
 import { compileSpec, type CompiledSpec } from './compile-spec';
-import { checkSpec, jsonLinesOf, loadSpec, readSpec, tagProblems, upgraded, type LoadedSpec } from './load-spec';
+import { checkSpec, loadSpec, parseSpecText, readSpec, specLines, tagProblems, upgraded, type LoadedSpec } from './load-spec';
 import { keepSource, readKept, type KeptPaths, type PreviousEntry, type SpecCache, type SpecLines } from './spec-cache';
 import { tagsOf, type Json } from './spec-model';
 import { WorkerPool } from '../workers/pool';
@@ -172,10 +172,10 @@ function compileTextEdit(task: SpecTask, previous: PreviousEntry | undefined): C
   } catch {
     return undefined;
   }
-  const changes = textOnlyChanges(kept.text, text);
+  const changes = textOnlyChanges(kept.text, text, /\.json$/i.test(task.file) ? 'json' : 'yaml', parseSpecText);
   const bundled = kept.document as Json;
   if (!changes || !applyTextChanges(bundled, changes)) return undefined;
-  const linesOf = (pointers: readonly string[]) => jsonLinesOf(text, pointers) ?? pointers.map(() => undefined);
+  const { linesOf } = specLines(task.file, text);
   const problems = [...previous.problems.slice(0, previous.rules), ...tagProblems(bundled, task.file, linesOf)];
   const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
   // Before the upgrade, which changes the document in place.

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { stringify } from 'yaml';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -76,11 +77,11 @@ describe('a compiled spec kept between builds', () => {
   });
 });
 
-describe('a one-file JSON spec whose texts alone changed', () => {
-  /** A page naming a JSON spec with a problem of each kind: an example off its schema (Redocly's rules), an undeclared tag, a script in a text. */
+describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone changed', (format) => {
+  /** A page naming a spec with a problem of each kind: an example off its schema (Redocly's rules), an undeclared tag, a script in a text. */
   function setUpJson() {
     const content = temporary();
-    fs.writeFileSync(path.join(content, 'index.md'), '---\ntitle: Pets\nopenapi: api.json\n---\n# Guide\n\nText.\n');
+    fs.writeFileSync(path.join(content, 'index.md'), `---\ntitle: Pets\nopenapi: api.${format}\n---\n# Guide\n\nText.\n`);
     const spec = {
       openapi: '3.1.0',
       info: { title: 'Pets', version: '1', description: 'All about pets.' },
@@ -112,8 +113,8 @@ describe('a one-file JSON spec whose texts alone changed', () => {
       },
       components: { schemas: { Pet: { type: 'object', properties: { name: { type: 'string', description: 'Its name.' } } } } },
     };
-    const file = path.join(content, 'api.json');
-    fs.writeFileSync(file, JSON.stringify(spec, null, 2));
+    const file = path.join(content, `api.${format}`);
+    fs.writeFileSync(file, format === 'json' ? JSON.stringify(spec, null, 2) : stringify(spec));
     let compilings = 0;
     const compileIn = (cache: SpecCache) => async () => {
       const [page] = loadSite(content).pages;
@@ -127,7 +128,13 @@ describe('a one-file JSON spec whose texts alone changed', () => {
     const compile = compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'));
     // A build with no cache at all: what the edited spec gives when read, checked and compiled in full.
     const fresh = () => compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'))();
-    const edit = (from: string, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+    // An edit as written in JSON, made in the YAML as YAML writes it.
+    const inFormat = (text: string) => (format === 'json' ? text : text.replace(/^"(\w+)": /, '$1: ').replace(/^(\w+: )"(.*)"$/, '$1$2'));
+    const edit = (from: string, to: string) => {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!text.includes(inFormat(from))) throw new Error(`no ${inFormat(from)} in the spec`);
+      fs.writeFileSync(file, text.replace(inFormat(from), inFormat(to)));
+    };
     return { compile, fresh, edit, compilings: () => compilings };
   }
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { parseSpecText } from '../../../src/openapi/load-spec';
 import { applyTextChanges, textOnlyChanges } from '../../../src/openapi/text-edit';
+
+const json = (before: string, after: string) => textOnlyChanges(before, after, 'json', parseSpecText);
+const yaml = (before: string, after: string) => textOnlyChanges(before, after, 'yaml', parseSpecText);
 
 /** A spec as JSON.stringify writes it, one member a line, as the specs teams publish are written. */
 const SPEC = {
@@ -37,11 +41,11 @@ describe('textOnlyChanges', () => {
     const edited = text
       .replace('"summary": "List pets"', '"summary": "List the pets \\"all\\""')
       .replace('"description": "Its name."', '"description": "The name."');
-    expect(textOnlyChanges(text, edited)).toEqual([
+    expect(json(text, edited)).toEqual([
       { path: ['paths', '/pets', 'get', 'summary'], before: 'List pets', after: 'List the pets "all"' },
       { path: ['components', 'schemas', 'Pet', 'properties', 'name', 'description'], before: 'Its name.', after: 'The name.' },
     ]);
-    expect(textOnlyChanges(text, text)).toEqual([]);
+    expect(json(text, text)).toEqual([]);
   });
 
   test('refuses any other change: a value checked against a schema, a mapping, another member, a moved line, an order', () => {
@@ -64,7 +68,68 @@ describe('textOnlyChanges', () => {
       // Not JSON.
       text.replace('"summary": "List pets",', '"summary": "List pets" oops,'),
     ];
-    for (const edited of refused) expect(textOnlyChanges(text, edited)).toBeUndefined();
+    for (const edited of refused) expect(json(text, edited)).toBeUndefined();
+  });
+});
+
+/** The same kind of spec in YAML: a block scalar, a plain text over two lines, an example whose member is called description. */
+const YAML_SPEC = [
+  'openapi: 3.1.0',
+  'info:',
+  '  title: Pets',
+  '  version: "1"',
+  '  description: |',
+  '    All about pets.',
+  '',
+  '    Mind the dogs.',
+  'paths:',
+  '  /pets:',
+  '    get:',
+  '      operationId: listPets',
+  '      summary: List pets',
+  '      description: Every pet',
+  '        there is.',
+  '      parameters:',
+  '        - name: kind',
+  '          in: query',
+  '          description: "The kind"',
+  '          schema:',
+  '            type: string',
+  '      responses:',
+  "        '200':",
+  '          description: OK',
+  '          content:',
+  '            application/json:',
+  '              example:',
+  '                description: a dog',
+  '              schema:',
+  '                properties:',
+  '                  description:',
+  '                    type: string',
+  '',
+].join('\n');
+
+describe('textOnlyChanges in YAML', () => {
+  test('finds texts changed in their lines: a block scalar, a text over two lines, a quoted one in a list item', () => {
+    const edited = YAML_SPEC.replace('    Mind the dogs.', '    Mind the cats & <b>dogs</b>.')
+      .replace('        there is.', '        there is, "all" of them.')
+      .replace('description: "The kind"', 'description: "The kind of pet"');
+    expect(yaml(YAML_SPEC, edited)).toEqual([
+      { path: ['info', 'description'], before: 'All about pets.\n\nMind the dogs.\n', after: 'All about pets.\n\nMind the cats & <b>dogs</b>.\n' },
+      { path: ['paths', '/pets', 'get', 'description'], before: 'Every pet there is.', after: 'Every pet there is, "all" of them.' },
+      { path: ['paths', '/pets', 'get', 'parameters', '0', 'description'], before: 'The kind', after: 'The kind of pet' },
+    ]);
+  });
+
+  test('refuses an example, a schema below a member called description, a line added, another member', () => {
+    const refused = [
+      YAML_SPEC.replace('                description: a dog', '                description: a cat'),
+      YAML_SPEC.replace('                    type: string', '                    type: integer'),
+      YAML_SPEC.replace('    Mind the dogs.', '    Mind the dogs.\n    And the cats.'),
+      YAML_SPEC.replace('      operationId: listPets', '      operationId: listAllPets'),
+      YAML_SPEC.replace('      summary: List pets', '      summary: [List, pets]'),
+    ];
+    for (const edited of refused) expect(yaml(YAML_SPEC, edited)).toBeUndefined();
   });
 });
 
