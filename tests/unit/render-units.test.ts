@@ -105,6 +105,14 @@ describe('a large file rendered in units', () => {
     expect(renderUnits(site.pages[0]!.parts[0]!)).toEqual([site.pages[0]!.parts[0]]);
   });
 
+  it('keeps every character of each unit, one beyond Latin-1 in the file or not', () => {
+    // A unit of Latin-1 only (kept one byte a character) and one with characters beyond it, cut from the same text.
+    const body = ['# Café', '', 'Crème brûlée: 5 ¥? No, 5 £.', '', '# Beyond', '', 'Default: the repository’s branch, ≥ 1 🎉 微软雅黑.', ''].join('\n');
+    const units = renderUnits({ path: '/c/index.html.md', dialect: 'md', yaml: '', body, bodyLine: 1, yamlLine: 1 }, 1);
+    // Units are the file's lines, cut between two of them.
+    expect(units.map((unit) => unit.body)).toEqual([body.slice(0, body.indexOf('\n# Beyond')), body.slice(body.indexOf('# Beyond'))]);
+  });
+
   it('gives each unit the origins of its own lines when the file joins the text of several', () => {
     // Lines 0–3 are the page's from its line 10, lines 4–5 a spliced partial's, the rest the page's again from line 15.
     const body = ['# One', '', 'text', '```json', '{"a": 1}', '{"b": 2}', '```', '', '# Two', '', 'more', ''].join('\n');
