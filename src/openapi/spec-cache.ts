@@ -71,7 +71,7 @@ export class SpecCache {
     return path.join(this.dir, `operations-${sha1(JSON.stringify([this.version, file, options]))}.json`);
   }
 
-  /** Where a one-file JSON spec's text and bundled document are kept from its last compiling (text-edit.ts). */
+  /** Where a one-file spec's text and bundled document are kept from its last compiling (text-edit.ts). */
   keptPaths(file: string): KeptPaths {
     const key = sha1(JSON.stringify([this.version, file]));
     return { text: path.join(this.dir, `kept-${key}.txt`), bundled: path.join(this.dir, `kept-${key}.json`) };
@@ -132,7 +132,7 @@ interface EntryRecord {
 /** What an entry's last compiling found: its files' digests then, its problems, how many of them first are Redocly's rules'. */
 export type PreviousEntry = Pick<EntryRecord, 'files' | 'problems' | 'rules'>;
 
-/** The two files a one-file JSON spec's compiling keeps (SpecCache.keptPaths): its text, and the bundled document with its text's digest. */
+/** The two files a one-file spec's compiling keeps (SpecCache.keptPaths): its text, and the bundled document with its text's digest. */
 export interface KeptPaths {
   text: string;
   bundled: string;

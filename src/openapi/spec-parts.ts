@@ -97,7 +97,7 @@ export interface SpecTask {
   verdicts?: string;
   /** Where the operations its last compiling wrote are kept (SpecCache.operationsPath). */
   operations?: string;
-  /** Where a one-file JSON spec's text and bundled document are kept for a rebuild after an edit of its texts (SpecCache.keptPaths). */
+  /** Where a one-file spec's (JSON or YAML) text and bundled document are kept for a rebuild after an edit of its texts (SpecCache.keptPaths). */
   kept?: KeptPaths;
 }
 
