@@ -3,6 +3,9 @@ import type { AstroIntegrationLogger } from 'astro';
 import { formatReport } from '../validation/report';
 import { hasErrors, type Problem } from '../validation/problem';
 
+/** What Shale logs through: Astro's logger, or its own before Astro starts (integration/build-without-astro.ts). */
+export type ShaleLogger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
+
 /** What the end of every failed build says: nothing was published. */
 const KEPT = 'The build stopped; the previous site was left as it was.';
 

@@ -36,3 +36,6 @@ export function shaleAstroConfig(options: ShaleOptionsInput = {}, environment: S
     devToolbar: { enabled: false },
   };
 }
+
+// `npm run build` (bin/build.mjs) loads the same bundle as astro.config.mjs, for this: the integration then takes the check it made.
+export { buildWithoutAstro } from './build-without-astro';

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AstroIntegrationLogger } from 'astro';
 import type { SectionRecord } from '../search/build/records';
 import { indexSite, SEARCH_FOLDER, startSearchIndex, type PendingIndex } from '../search/build/search-index';
 import { writeLlmsFiles } from '../llms/llms-files';
 import type { ListedPage } from '../llms/page-order';
 import type { ShaleBuild } from '../engine/shale-build';
-import { fail } from '../engine/fail';
+import { fail, type ShaleLogger } from '../engine/fail';
 
 /**
  * The files made from the built pages, the same in a full build (index.ts, after Astro) and a quick
@@ -41,7 +40,7 @@ export async function completeSite(
   staging: string,
   searchIndex: PendingIndex,
   pages: readonly ListedPage[],
-  logger: AstroIntegrationLogger,
+  logger: ShaleLogger,
   /** Pages whose Markdown file the staged site holds already, linked from the published one (a quick rebuild). */
   kept?: ReadonlySet<string>,
 ): Promise<void> {

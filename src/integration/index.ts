@@ -22,6 +22,8 @@ import { devPageMarkdown } from './dev-page-markdown';
 import { ignoredByDevWatcher } from './dev-watch';
 import { withBreakpoints } from '../theme/brand-css';
 import { registerBuild } from './pages-loader';
+import { takePrepared } from './prepared-build';
+import { NO_SITE_ADDRESS } from './build-without-astro';
 
 /** Stylesheets made by the build: the code colours of the shiki theme, and a rule per language tab. */
 const VIRTUAL_CSS: Record<string, (build: ShaleBuild) => string | Promise<string>> = {
@@ -75,7 +77,9 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           throw error;
         }
         const root = fileURLToPath(config.root);
-        const current = new ShaleBuild({ options, root, cwd, loadPages });
+        // `npm run build` may have checked the content already, before it started Astro (build-without-astro.ts).
+        const prepared = command === 'build' ? takePrepared(path.resolve(root), options) : undefined;
+        const current = prepared?.build ?? new ShaleBuild({ options, root, cwd, loadPages });
         build = current;
         registerBuild(root, current);
         updateConfig({
@@ -98,18 +102,18 @@ export default function shale(input: ShaleOptionsInput = {}, { env = process.env
           },
         });
         if (command !== 'build') return;
-        if (!options.site)
-          logger.info('no site address: canonical links, sitemap.xml and robots.txt are left out (set SHALE_SITE=https://docs.example.com to have them).');
-        const { problems, records } = await current.content().check();
+        if (!options.site && !prepared) logger.info(NO_SITE_ADDRESS);
+        const { problems, records } = prepared?.checked ?? (await current.content().check());
         if (hasErrors(problems)) fail(logger, { problems, cwd: current.paths.cwd });
         warn(logger, problems, current.paths.cwd);
-        staging = stagingDirectory(stagingBase(current.paths.work));
+        staging = prepared?.staging ?? stagingDirectory(stagingBase(current.paths.work));
         // Pagefind indexes the Markdown pages' sections from now on, in its own process, however the site is built:
         // fed from a worker thread when Astro is about to build every page (this thread is then busy for seconds at a
         // time), and from this one when the build may be a quick rebuild, where the worker's start costs more than it
         // saves (5,000 endpoints: 1.04 × the time, 9 % more CPU, five pairs).
-        searchIndex = startSiteIndex(current, records, staging, !(options.quickRebuild && hasPublished(current)));
-        if (options.quickRebuild) {
+        searchIndex = prepared?.searchIndex ?? startSiteIndex(current, records, staging, !(options.quickRebuild && hasPublished(current)));
+        if (prepared?.reason) logger.info(`a full build: ${prepared.reason}.`);
+        if (options.quickRebuild && !prepared) {
           const plan = await planQuickRebuild(current);
           if ('rewrites' in plan) {
             finishQuick = startQuickRebuild(current, plan, staging, searchIndex);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig } from 'astro';
 import type { ShaleBuild } from '../engine/shale-build';
+import type { ShaleLogger } from '../engine/fail';
 import { SEARCH_FOLDER, type PendingIndex } from '../search/build/search-index';
 import { mdxDocument } from '../markdown/render-page';
 import { markdownPath } from '../llms/page-order';
@@ -195,14 +196,9 @@ function applyTextEdits(build: ShaleBuild, edits: ReadonlyMap<string, readonly T
 /**
  * Stages the site of a quick rebuild in `staging`: the published site linked and the changed pages
  * written, while Pagefind indexes (`searchIndex`, started after the check). Returns what finishes
- * it, once Astro is done: the pages' Markdown, the index, publishing, the record.
+ * it, once Astro is done (at once, in `npm run build`: build-without-astro.ts): the pages' Markdown, the index, publishing, the record.
  */
-export function startQuickRebuild(
-  build: ShaleBuild,
-  plan: QuickPlan,
-  staging: string,
-  searchIndex: PendingIndex,
-): (logger: AstroIntegrationLogger) => Promise<void> {
+export function startQuickRebuild(build: ShaleBuild, plan: QuickPlan, staging: string, searchIndex: PendingIndex): (logger: ShaleLogger) => Promise<void> {
   // Written below, or made again from the pages (complete-site.ts): never linked, so never written through a link into the published site.
   // A page not rewritten keeps its published Markdown (made from the same HTML by the same code), linked like its HTML.
   const listed = plan.listed;

@@ -141,7 +141,7 @@ export async function cliBuild(options: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<BuildResult> {
-  const result = await run(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+  const result = await run(process.execPath, [path.join(ROOT, 'bin/build.mjs')], {
     env: buildEnv({ SHALE_CONTENT: options.content, SHALE_OUT_DIR: options.outDir, SHALE_BASE: options.base ?? '/', ...options.env }),
     timeoutMs: options.timeoutMs ?? 180_000,
   });

@@ -1,0 +1,75 @@
+import { styleText } from 'node:util';
+import { resolveOptions } from '../engine/options';
+import { ShaleBuild } from '../engine/shale-build';
+import { hasErrors } from '../validation/problem';
+import { warn, type ShaleLogger } from '../engine/fail';
+import { loadPages } from './loader';
+import { hasPublished } from './published-site';
+import { planQuickRebuild, startQuickRebuild } from './quick-rebuild';
+import { startSiteIndex } from './complete-site';
+import { stagingBase, stagingDirectory } from './output-swap';
+import { handOver } from './prepared-build';
+
+/** What a build without a site address says (the integration says it too). */
+export const NO_SITE_ADDRESS =
+  'no site address: canonical links, sitemap.xml and robots.txt are left out (set SHALE_SITE=https://docs.example.com to have them).';
+
+/**
+ * `npm run build` (bin/build.mjs) tries a quick rebuild (quick-rebuild.ts) before it starts Astro:
+ * when only Markdown pages' bodies changed since Shale published the output folder, Astro would
+ * only start (about 0.6 s before Shale's first line), sync its content and build an empty project
+ * (about a second more, on the thread that also hands Pagefind its documents). Returns true when
+ * the site is rebuilt. Otherwise (a first build, errors in the content, a change a quick rebuild
+ * cannot make) it returns false and hands what it checked to the integration (prepared-build.ts),
+ * which reports it through Astro's logger and builds in full without checking again.
+ */
+export async function buildWithoutAstro(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Promise<boolean> {
+  let build: ShaleBuild;
+  try {
+    build = new ShaleBuild({ options: resolveOptions({}, env), root: cwd, cwd, loadPages });
+  } catch {
+    // Wrong options: the integration reports them.
+    return false;
+  }
+  if (!build.options.quickRebuild || !hasPublished(build)) return false;
+  const logger = consoleLogger('shale');
+  if (!build.options.site) logger.info(NO_SITE_ADDRESS);
+  const checked = await build.content().check();
+  if (hasErrors(checked.problems)) {
+    handOver({ build, checked });
+    return false;
+  }
+  // Pagefind is handed the sections now, from a worker thread, while this one plans the rebuild and
+  // converts the pages' Markdown (from this thread, it would wait for both: GitHub's spec 1.05 × the
+  // time, the 5,000-endpoint corpus the same; six pairs each). A full build uses them as they are.
+  const staging = stagingDirectory(stagingBase(build.paths.work, cwd));
+  const searchIndex = startSiteIndex(build, checked.records, staging, true);
+  const plan = await planQuickRebuild(build);
+  if (!('rewrites' in plan)) {
+    handOver({ build, checked, staging, searchIndex, ...(plan.reason ? { reason: plan.reason } : {}) });
+    return false;
+  }
+  warn(logger, checked.problems, build.paths.cwd);
+  await startQuickRebuild(build, plan, staging, searchIndex)(logger);
+  return true;
+}
+
+/** Lines as Astro's logger prints them (`12:04:05 [shale] …`, errors on stderr), coloured on a terminal. */
+function consoleLogger(label: string): ShaleLogger {
+  const time = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const print = (level: 'info' | 'warn' | 'error', message: string) => {
+    const stream = level === 'error' ? process.stderr : process.stdout;
+    const colour = (format: Parameters<typeof styleText>[0], text: string) => (stream.isTTY ? styleText(format, text) : text);
+    const stamp = time.format(new Date());
+    const prefix =
+      level === 'info'
+        ? `${colour('dim', stamp)} ${colour('blue', `[${label}]`)}`
+        : colour(level === 'warn' ? 'yellow' : 'red', `${stamp} [${level.toUpperCase()}] [${label}]`);
+    stream.write(`${prefix} ${message}\n`);
+  };
+  return {
+    info: (message) => print('info', message),
+    warn: (message) => print('warn', message),
+    error: (message) => print('error', message),
+  };
+}
