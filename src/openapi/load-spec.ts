@@ -61,7 +61,8 @@ let config: Promise<Config> | undefined;
  * that runner before the build reads a spec, so a dynamic import() from here would fail.
  */
 let redocly: typeof import('@redocly/openapi-core') | undefined;
-const loadRedocly = () => (redocly ??= createRequire(import.meta.url)('@redocly/openapi-core') as typeof import('@redocly/openapi-core'));
+type Redocly = typeof import('@redocly/openapi-core');
+const loadRedocly = () => (redocly ??= createRequire(import.meta.url)('@redocly/openapi-core') as Redocly);
 
 const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
 
@@ -141,10 +142,15 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
 
 /** The lines of a spec file's text at JSON pointers (LoadedSpec's lineOf and linesOf). */
 export function specLines(file: string, text: string): Pick<LoadedSpec, 'lineOf' | 'linesOf'> {
-  const { getLineColLocation, Source } = loadRedocly();
-  const source = new Source(file, text);
+  // Redocly's module, a quarter of a second to load, only when a line is asked of it: a JSON spec's are found without it.
+  let located: { source: InstanceType<Redocly['Source']>; getLineColLocation: Redocly['getLineColLocation'] } | undefined;
   const lineOf = (pointer: string): number | undefined => {
     try {
+      if (!located) {
+        const { getLineColLocation, Source } = loadRedocly();
+        located = { source: new Source(file, text), getLineColLocation };
+      }
+      const { source, getLineColLocation } = located;
       return getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: false }).start.line;
     } catch {
       return undefined;
