@@ -14,9 +14,9 @@ try {
   // With arguments (--verbose, --root …), Astro builds as they ask.
   rebuilt = args.length === 0 && (await buildWithoutAstro());
 } catch (error) {
-  // As Astro prints a failed build: the report was printed already; the error's message and hint, no stack trace.
-  const hint = error && typeof error === 'object' && 'hint' in error ? `\n  Hint:\n    ${error.hint}` : '';
-  process.stderr.write(`[${error?.name ?? 'Error'}] ${error?.message ?? String(error)}${hint}\n`);
+  // As Astro prints a failed build: Shale's error (its report was printed already) as its message and hint; anything else, a bug, with its stack.
+  if (error?.name === 'ShaleBuildError') process.stderr.write(`[${error.name}] ${error.message}\n  Hint:\n    ${error.hint}\n`);
+  else console.error(error);
   process.exit(1);
 }
 if (!rebuilt) {
