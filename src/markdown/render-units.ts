@@ -36,6 +36,8 @@ export function renderUnits(part: SourceFile, maxBytes = UNIT_BYTES): SourceFile
   const cuts: number[] = [0];
   const definitions: string[] = [];
   let fence: string | undefined;
+  /** The line that closes the open fence (made once per fence: a spec's JSON examples are long). */
+  let fenceEnd: RegExp | undefined;
   let inComment = false;
   let open = 0;
   let unitStart = 0;
@@ -43,13 +45,15 @@ export function renderUnits(part: SourceFile, maxBytes = UNIT_BYTES): SourceFile
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(line)) fence = undefined;
+      if (fenceEnd!.test(line)) fence = undefined;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
     } else {
       const opening = FENCE.exec(line);
-      if (opening) fence = opening[1];
-      else {
+      if (opening) {
+        fence = opening[1]!;
+        fenceEnd = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+      } else {
         if (index > unitStart && bytes >= maxBytes && open === 0 && HEADING.test(line) && lines[index - 1]!.trim() === '') {
           cuts.push(index);
           unitStart = index;
