@@ -4,7 +4,7 @@ import { ShaleBuild } from '../engine/shale-build';
 import { hasErrors } from '../validation/problem';
 import { warn, type ShaleLogger } from '../engine/fail';
 import { loadPages } from './loader';
-import { hasPublished } from './published-site';
+import { readPublished, shellKey } from './published-site';
 import { planQuickRebuild, startQuickRebuild } from './quick-rebuild';
 import { startSiteIndex } from './complete-site';
 import { stagingBase, stagingDirectory } from './output-swap';
@@ -19,9 +19,11 @@ export const NO_SITE_ADDRESS =
  * when only Markdown pages' bodies changed since Shale published the output folder, Astro would
  * only start (about 0.6 s before Shale's first line), sync its content and build an empty project
  * (about a second more, on the thread that also hands Pagefind its documents). Returns true when
- * the site is rebuilt. Otherwise (a first build, errors in the content, a change a quick rebuild
- * cannot make) it returns false and hands what it checked to the integration (prepared-build.ts),
- * which reports it through Astro's logger and builds in full without checking again.
+ * the site is rebuilt. A first build, or one after a change of Shale's code, the options or the
+ * site's look, returns false before checking anything. Otherwise (errors in the content, another
+ * change a quick rebuild cannot make) it returns false and hands what it checked to the integration
+ * (prepared-build.ts), which reports it through Astro's logger and builds in full without checking
+ * again.
  */
 export async function buildWithoutAstro(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Promise<boolean> {
   let build: ShaleBuild;
@@ -31,7 +33,11 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
     // Wrong options: the integration reports them.
     return false;
   }
-  if (!build.options.quickRebuild || !hasPublished(build)) return false;
+  if (!build.options.quickRebuild) return false;
+  // A change of Shale's code, the options or the look is a full build, known before any check: Astro's
+  // build makes it, with the options it alone knows when astro.config.mjs passes some to shale().
+  const published = readPublished(build);
+  if (!published || published.shell !== shellKey(build)) return false;
   const logger = consoleLogger('shale');
   if (!build.options.site) logger.info(NO_SITE_ADDRESS);
   const checked = await build.content().check();

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, astroBuild, cliBuild, hasStackTrace, snapshot, tempDir } from './support/build';
+import { buildWithoutAstro } from '../../src/integration/build-without-astro';
+import { takePrepared } from '../../src/integration/prepared-build';
+import { resolveOptions } from '../../src/engine/options';
 
 /**
  * `npm run build` (bin/build.mjs) rebuilds a site whose Markdown bodies alone changed without
@@ -60,6 +63,21 @@ describe('npm run build', () => {
     expect(count(rebuilt.stdout, NO_SITE)).toBe(1);
     expect(count(rebuilt.stdout, 'front-matter key "home_link" is not one Shale knows')).toBe(1);
     expect(fs.readFileSync(path.join(outDir, 'dogs.html'), 'utf8')).toContain('Split Fixture, renamed');
+  }, 300_000);
+
+  it('leaves a build whose options changed to Astro without checking anything first (astro.config.mjs may pass options only that build knows)', async () => {
+    const { content, outDir, workDir } = await publishedSite();
+    fs.appendFileSync(path.join(content, 'includes', '_dogs.md'), '\nDogs fetch.\n');
+    const published = { SHALE_CONTENT: content, SHALE_OUT_DIR: outDir, SHALE_WORK_DIR: workDir, SHALE_BASE: '/' };
+    const moved = { ...published, SHALE_BASE: '/docs/' };
+
+    expect(await buildWithoutAstro(moved, ROOT)).toBe(false);
+    // Nothing was checked: nothing is handed over.
+    expect(takePrepared(ROOT, resolveOptions({}, moved))).toBeUndefined();
+    // With the options the site was published with, the same edit is a quick rebuild.
+    const rebuilt = await cliBuild({ content, outDir, env: { SHALE_WORK_DIR: workDir } });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
   }, 300_000);
 
   it('stops a rebuild with errors with one report, leaving the published site as it was', async () => {
