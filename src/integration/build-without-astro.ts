@@ -37,7 +37,8 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
   // A change of Shale's code, the options or the look is a full build, known before any check: Astro's
   // build makes it, with the options it alone knows when astro.config.mjs passes some to shale().
   const published = readPublished(build);
-  if (!published || published.shell !== shellKey(build)) return false;
+  // The record's spec files: the pages' own are known only once the specs are loaded, and the plan compares the key again with them.
+  if (!published || published.shell !== shellKey(build, published.specs)) return false;
   const logger = consoleLogger('shale');
   if (!build.options.site) logger.info(NO_SITE_ADDRESS);
   const checked = await build.content().check();

@@ -17,6 +17,8 @@ export interface PublishedSite {
   format: typeof FORMAT;
   /** Everything every page's layout depends on beside its own data (shellKey). */
   shell: string;
+  /** The OpenAPI spec files the pages read (absolute paths): left out of `shell`, as their parts reach the pages through `sources`. */
+  specs: string[];
   /** Each Markdown page of the content folder → the digest of everything its rendering depends on. */
   sources: Record<string, string>;
   /** Each output page (Markdown or MDX) as published. */
@@ -45,7 +47,7 @@ export interface PublishedPage {
 }
 
 /** Changes whenever what is recorded, or how, changes: an older record is then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 const sha1 = (...parts: Array<string | Buffer>) => parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('hex');
 
@@ -166,9 +168,11 @@ export const sourceDigest = (page: Page, content: ContentState): string => sha1(
  * locked dependencies (the layout, its styles and scripts, Astro itself), the options, the site's
  * look, the tab rules, the logo, and every file of the content folder but its Markdown and its
  * OpenAPI specs (images are copied into the site, an MDX page may import a file). When it changes,
- * every page is built again.
+ * every page is built again. The specs are known once the content is prepared; before that, the
+ * record's list stands in (`npm run build`'s first look, build-without-astro.ts): an edited spec's
+ * time is then not taken for a change of the look.
  */
-export function shellKey(build: ShaleBuild): string {
+export function shellKey(build: ShaleBuild, specFiles: Iterable<string> = build.content().specFiles): string {
   const content = build.content();
   const hash = createHash('sha1').update(String(FORMAT));
   const root = build.paths.root;
@@ -180,7 +184,7 @@ export function shellKey(build: ShaleBuild): string {
   hash.update(canonicalJson({ options: build.options, brand, tabs: content.maxTabs, logo: content.hasLogo }));
   // A spec's files reach the pages only as their parts (a page's source digest, an MDX page's text), unless an MDX page imports one.
   const imported = importedByMdx(content);
-  const specs = new Set([...content.specFiles].filter((file) => !imported.has(file)));
+  const specs = new Set([...specFiles].filter((file) => !imported.has(file)));
   for (const file of filesUnder(content.site.contentDir)
     .filter((file) => !/\.md(\.erb)?$/.test(file) && !specs.has(file))
     .sort()) {
@@ -189,6 +193,9 @@ export function shellKey(build: ShaleBuild): string {
   }
   return hash.digest('hex');
 }
+
+/** The spec files of the content as checked, for the record. */
+export const publishedSpecs = (build: ShaleBuild): string[] => [...build.content().specFiles].sort();
 
 /** The files the MDX pages import (`import data from './api.json'`), by absolute path: their contents are compiled into the page. */
 function importedByMdx(content: ContentState): Set<string> {
@@ -256,5 +263,5 @@ export function recordBuild(build: ShaleBuild, pages: readonly PageData[]): void
     ...(description === undefined ? {} : { description }),
     ...(set ? { set: { source: set.source, index: set.index } } : {}),
   }));
-  recordPublished(build, { shell: shellKey(build), sources, listed }, recorded);
+  recordPublished(build, { shell: shellKey(build), specs: publishedSpecs(build), sources, listed }, recorded);
 }

@@ -12,6 +12,7 @@ import {
   bodyDigest,
   pageFacts,
   readPublished,
+  publishedSpecs,
   recordPublished,
   shellKey,
   changedSincePublished,
@@ -219,7 +220,7 @@ export function startQuickRebuild(build: ShaleBuild, plan: QuickPlan, staging: s
   return async (logger) => {
     await completeSite(build, staging, searchIndex, listed, logger, kept);
     publish(staging, build.paths.outDir);
-    recordPublished(build, { shell: plan.record.shell, sources: plan.sources, listed }, plan.pages);
+    recordPublished(build, { shell: plan.record.shell, specs: publishedSpecs(build), sources: plan.sources, listed }, plan.pages);
     const count = Object.keys(plan.pages).length;
     const rewritten = plan.rewrites.filter((rewrite) => rewrite.outputPath in plan.pages).length;
     logger.info(`quick rebuild: ${rewritten} of ${count} page(s) rewritten, the others kept as published; site written to ${build.paths.outDir}`);

@@ -50,6 +50,25 @@ describe('npm run build', () => {
     expect(snapshot(outDir)).toEqual(snapshot(full.outDir));
   }, 300_000);
 
+  it('rebuilds after an edit of a spec without starting Astro (the spec is not taken for a file of the look)', async () => {
+    const content = tempDir('command-spec');
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/openapi'), content, { recursive: true });
+    const outDir = tempDir('command-spec-out');
+    const workDir = tempDir('command-spec-work');
+    const first = await cliBuild({ content, outDir, env: { SHALE_WORK_DIR: workDir } });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(ASTRO_RAN);
+    const spec = path.join(content, 'specs', 'kennel.yaml');
+    fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace('Only dogs of this breed.', 'Only dogs of this one breed.'));
+
+    const rebuilt = await cliBuild({ content, outDir, env: { SHALE_WORK_DIR: workDir } });
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(QUICK);
+    expect(rebuilt.stdout).not.toMatch(ASTRO_RAN);
+    expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('Only dogs of this one breed.');
+  }, 300_000);
+
   it('hands a change that needs a full build to Astro, with the check made once: one report of its warnings', async () => {
     const { content, outDir, workDir } = await publishedSite();
     const index = path.join(content, 'index.html.md');
