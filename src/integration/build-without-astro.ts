@@ -9,6 +9,7 @@ import { planQuickRebuild, startQuickRebuild } from './quick-rebuild';
 import { startSiteIndex } from './complete-site';
 import { stagingBase, stagingDirectory } from './output-swap';
 import { handOver } from './prepared-build';
+import { dropPrestartedIndexWorker, prestartIndexWorker } from '../search/build/search-index';
 
 /** What a build without a site address says (the integration says it too). */
 export const NO_SITE_ADDRESS =
@@ -39,6 +40,17 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
   const published = readPublished(build);
   // The record's spec files: the pages' own are known only once the specs are loaded, and the plan compares the key again with them.
   if (!published || published.shell !== shellKey(build, published.specs)) return false;
+  // Pagefind's worker starts on the second core while this thread checks (the index it writes is the last thing a rebuild waits for).
+  if (build.codeVersion) prestartIndexWorker(build.codeVersion);
+  try {
+    return await checkAndRebuild(build);
+  } finally {
+    // Taken by the search index when one was started; else it would keep Node running.
+    await dropPrestartedIndexWorker();
+  }
+}
+
+async function checkAndRebuild(build: ShaleBuild): Promise<boolean> {
   const logger = consoleLogger('shale');
   if (!build.options.site) logger.info(NO_SITE_ADDRESS);
   const checked = await build.content().check();
@@ -49,7 +61,7 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
   // Pagefind is handed the sections now, from a worker thread, while this one plans the rebuild and
   // converts the pages' Markdown (from this thread, it would wait for both: GitHub's spec 1.05 × the
   // time, the 5,000-endpoint corpus the same; six pairs each). A full build uses them as they are.
-  const staging = stagingDirectory(stagingBase(build.paths.work, cwd));
+  const staging = stagingDirectory(stagingBase(build.paths.work, build.paths.cwd));
   const searchIndex = startSiteIndex(build, checked.records, staging, true);
   const plan = await planQuickRebuild(build);
   if (!('rewrites' in plan)) {

@@ -21,6 +21,9 @@ function fenceName(code: Element): string {
  */
 const LONG_BLOCK_LINES = 40;
 
+/** Whether the code is a sample the spec compiler made (remark-generated-samples.ts). */
+const isGeneratedSample = (code: Element) => code.properties.dataSample === 'generated';
+
 function codeOf(pre: Element): Element | undefined {
   const [first] = pre.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
   return first?.type === 'element' && first.tagName === 'code' ? first : undefined;
@@ -60,6 +63,7 @@ export default function rehypeCodeBlocks() {
       const tabIndex = tabKey === undefined ? -1 : context.tabs.findIndex((tab) => tab.key === tabKey);
       const properties: Element['properties'] = { className: ['code-block'] };
       if (language) properties.dataLanguage = language;
+      if (isGeneratedSample(code)) properties.dataSample = 'generated';
       if (tabIndex >= 0) {
         properties.dataTab = tabKey;
         properties.dataTabIndex = String(tabIndex);

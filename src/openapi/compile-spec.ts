@@ -4,6 +4,7 @@ import { namedExamples } from './example-values';
 import { codeFence, descriptionMarkdown, elementText, inlineCode, inlineText, notesAt, type DescriptionNote, type Dialect } from './markdown-text';
 import { nearestLanguages } from '../schema/languages';
 import { OPERATION_PART } from '../content/operation-part';
+import { GENERATED_SAMPLE } from '../content/generated-sample';
 import { operationIds } from './operation-ids';
 import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
@@ -355,14 +356,14 @@ class SpecWriter {
       }
       const code = generatedSample(this.document, operation, tab, server);
       if (code === undefined) this.findings.push({ kind: 'openapi-no-sample', pointer: operation.pointer, facts: { tab: tab.key } });
-      else all.push({ tab: tab.key, code });
+      else all.push({ tab: tab.key, code, generated: true });
     }
     if (all.length === 0) return;
     this.out.push('> Code samples');
     for (const sample of all) {
       // A label tells apart several samples of one tab; a label shows under every tab, so one alone goes without.
       if (sample.label && all.filter((other) => other.tab === sample.tab).length > 1) this.out.push(`> ${inlineText(sample.label)}`);
-      this.out.push(codeFence(sample.tab, sample.code));
+      this.out.push(codeFence(sample.tab, sample.code, sample.generated ? GENERATED_SAMPLE : undefined));
     }
   }
 

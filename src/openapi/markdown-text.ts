@@ -284,11 +284,11 @@ export function elementText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
 }
 
-/** A fenced code block whose fence no line of the code can close. */
-export function codeFence(language: string, code: string): string {
+/** A fenced code block whose fence no line of the code can close; `meta` follows the language on the opening line. */
+export function codeFence(language: string, code: string, meta?: string): string {
   const longest = Math.max(2, ...[...code.matchAll(/^\s*(`{3,})/gm)].map((run) => run[1]!.length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${code.replace(/\n+$/, '')}\n${fence}`;
+  return `${fence}${language}${meta ? ` ${meta}` : ''}\n${code.replace(/\n+$/, '')}\n${fence}`;
 }
 
 function serialize(tree: Root, dialect: Dialect): string {

@@ -27,6 +27,8 @@ export interface RequestSample {
   code: string;
   /** A label for one of several samples of the writer's in one language. */
   label?: string;
+  /** Made by Shale from the operation, not written by the writer (x-codeSamples). */
+  generated?: boolean;
 }
 
 /** The writer's code samples that map to a tab, and the languages of those that map to none. */

@@ -124,6 +124,22 @@ describe('an MDX page that names the same spec', () => {
   });
 });
 
+describe('the request samples Shale generates', () => {
+  it("are marked as generated (search leaves them out), in Markdown and MDX pages alike; the writer's are not", () => {
+    for (const built of [page, mdx.page!]) {
+      const samples = built
+        .all((e) => e.tagName === 'div' && e.properties.dataTab !== undefined, sectionOf(built, 'adopt-a-dog'))
+        .map((e) => [String(e.properties.dataTab), e.properties.dataSample ?? 'written']);
+      expect(samples).toEqual([
+        ['shell', 'generated'],
+        ['ruby', 'written'],
+        ['python', 'generated'],
+        ['javascript', 'generated'],
+      ]);
+    }
+  });
+});
+
 describe('a spec alone (SHALE_CONTENT=specs/kennel.yaml)', () => {
   let alone: BuildResult;
   beforeAll(async () => {

@@ -69,6 +69,22 @@ describe('sectionRecords', () => {
     expect(record!.prose + record!.code).not.toContain('Copy');
   });
 
+  test("leaves out a request sample Shale generated from a spec, keeping the writer's samples and the examples", () => {
+    const generated = (language: string, code: string) => codeBlock(language, code).replace('class="code-block"', 'class="code-block" data-sample="generated"');
+    const html = page(
+      section(
+        2,
+        '<h2 id="get-a-pet">Get a pet</h2>',
+        '<p class="endpoint"><code>GET /pets/{id}</code></p>',
+        codeBlock('shell', 'pets get --id 1') + generated('python', 'response = requests.get(url)') + codeBlock('json', '{"pet_name": "Rex"}'),
+      ),
+    );
+    const [record] = sectionRecords(html, 'index.html');
+    expect(record!.code).toBe('pets get --id 1\n{"pet_name": "Rex"}');
+    expect(record!.keywords).toContain('petname');
+    expect(record!.keywords).not.toContain('requestsget');
+  });
+
   test('lists identifier words from the title, prose and code as keywords', () => {
     const html = page(
       section(2, '<h2 id="t">Tokens</h2>', '<p>Call <code>oauth.token</code>.</p>', codeBlock('shell', 'curl https://api.example.test/v1/users')),

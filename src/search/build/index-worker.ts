@@ -5,7 +5,7 @@ import { writeShards, type ShardInput } from './write-shards';
 import type { Endpoint } from '../shared/endpoint-match';
 
 /** What the worker writing a search index early (search-index.ts) is sent. */
-export interface IndexWorkerTask {
+export interface IndexShardsTask {
   shards: Array<[number, ShardInput]>;
   endpoints: Endpoint[];
   folder: string;
@@ -14,8 +14,18 @@ export interface IndexWorkerTask {
   engineCache: string;
 }
 
+/** Or, sent to a worker started ahead of its task (prestartIndexWorker): start Pagefind's service and wait. */
+export type IndexWorkerTask = IndexShardsTask | { warmUp: true };
+
 /** Writes the shards with this thread's own Pagefind service, then ends it; answers Pagefind's problems. */
-serveTasks(async ({ shards, endpoints, folder, reuse, engineCache }: IndexWorkerTask) => {
+serveTasks(async (task: IndexWorkerTask) => {
+  if ('warmUp' in task) {
+    // Pagefind starts its service with the first index asked of it; this one is let go at once.
+    const { index } = await pagefind.createIndex({});
+    await index?.deleteIndex();
+    return undefined;
+  }
+  const { shards, endpoints, folder, reuse, engineCache } = task;
   const set = { shards: new Map(shards), endpoints, problems: [] as string[] };
   try {
     await writeShards(set, folder, reuse, engineCache);

@@ -137,12 +137,41 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
  * Pagefind after Astro had finished; from a worker, Pagefind was done within a second of it.
  */
 async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string): Promise<string[]> {
-  const pool = await WorkerPool.start<IndexWorkerTask, string[]>(new URL('./index-worker.ts', import.meta.url), version, { size: 1 });
+  const started = prestarted?.version === version ? prestarted.pool : undefined;
+  if (started) prestarted = undefined;
+  const pool = await (started ?? startIndexWorker(version));
   try {
-    return await pool.run({ shards: [...set.shards], endpoints: set.endpoints, folder, reuse, engineCache: ENGINE_CACHE });
+    return (await pool.run({ shards: [...set.shards], endpoints: set.endpoints, folder, reuse, engineCache: ENGINE_CACHE })) ?? [];
   } finally {
     await pool.close();
   }
+}
+
+const startIndexWorker = (version: string) =>
+  WorkerPool.start<IndexWorkerTask, string[] | undefined>(new URL('./index-worker.ts', import.meta.url), version, { size: 1 });
+
+/** The index worker started ahead of its task (prestartIndexWorker), until a task takes it. */
+let prestarted: { version: string; pool: Promise<WorkerPool<IndexWorkerTask, string[] | undefined>> } | undefined;
+
+/**
+ * Starts the index worker and its Pagefind service now, on the second core, for an index started
+ * later in this process (a quick rebuild's, which waits for nothing else at its end): the worker's
+ * start and the service's (about half a second) then pass while this thread checks the content.
+ * A pool no index takes must be let go (`dropPrestartedIndexWorker`): a live worker keeps Node running.
+ */
+export function prestartIndexWorker(version: string): void {
+  if (prestarted) return;
+  const pool = startIndexWorker(version);
+  // The warm-up's own failure is not reported: the task that follows meets the same one, and reports it.
+  pool.then((started) => started.run({ warmUp: true }).catch(() => undefined)).catch(() => undefined);
+  prestarted = { version, pool };
+}
+
+/** Ends the worker prestartIndexWorker started, if no index took it. */
+export async function dropPrestartedIndexWorker(): Promise<void> {
+  const pool = prestarted?.pool;
+  prestarted = undefined;
+  if (pool) await (await pool.catch(() => undefined))?.close();
 }
 
 /** Makes the documents Pagefind indexes from pages' sections and puts each page's in its shard. */

@@ -106,9 +106,10 @@ describe('the sections of an operation', () => {
 
   test("use the writer's sample for its tab and generate the others; a sample for no tab is reported", () => {
     expect(markdown).toContain('```shell\ncurl -X PUT https://api.test/v1/pets/1\n```');
-    expect(markdown).toMatch(/```ruby\nrequire 'uri'/);
-    expect(markdown).toMatch(/```python\nimport requests/);
-    expect(markdown).toMatch(/```javascript\nconst options/);
+    // A generated one says so after its language (search leaves it out: content/generated-sample.ts).
+    expect(markdown).toMatch(/```ruby generated-sample\nrequire 'uri'/);
+    expect(markdown).toMatch(/```python generated-sample\nimport requests/);
+    expect(markdown).toMatch(/```javascript generated-sample\nconst options/);
     expect(findings).toContainEqual({ kind: 'openapi-sample-language', pointer: '/paths/~1pets~1{id}/put/x-codeSamples', facts: { lang: 'Elixir' } });
   });
 
