@@ -66,6 +66,7 @@ describe("ReadMe's edge-case specs", () => {
       Object.keys(item).filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key)),
     );
     expect(markdown.match(/^<h2 id=/gm)?.length).toBe(operations.length + Object.keys(spec.document.webhooks ?? {}).length);
-    for (const tab of ['shell', 'ruby', 'python', 'javascript']) expect(markdown.match(new RegExp(`^\`\`\`${tab}( generated-sample)?$`, 'gm'))?.length).toBe(operations.length);
+    for (const tab of ['shell', 'ruby', 'python', 'javascript'])
+      expect(markdown.match(new RegExp(`^\`\`\`${tab}( generated-sample)?$`, 'gm'))?.length).toBe(operations.length);
   });
 });
