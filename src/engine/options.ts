@@ -65,7 +65,7 @@ function shaleOptionsSchema(env: Readonly<Record<string, string | undefined>>) {
         )
         .default(fromEnv('SHALE_SEARCH_SHARD_SECTIONS') ?? SECTIONS_PER_SHARD)
         .describe(
-          'SHALE_SEARCH_SHARD_SECTIONS. Sections per search-index shard: a larger site is indexed as several shards, so a rebuild re-indexes only the changed one. A shard also holds at most 4.5 million characters of text.',
+          'SHALE_SEARCH_SHARD_SECTIONS. Sections per search-index shard: a larger site is indexed as several shards, so a rebuild re-indexes only the changed one. A shard also holds at most 4.2 million characters of text.',
         ),
       searchReuse: z
         .preprocess((value) => (typeof value === 'string' ? !/^(0|false|no|off)$/i.test(value.trim()) : value), z.boolean())

@@ -85,6 +85,33 @@ describe('sectionRecords', () => {
     expect(record!.keywords).not.toContain('requestsget');
   });
 
+  test("gives each line of a section's code once, trimmed, in order of first appearance", () => {
+    const example = [
+      '{',
+      '  "owner": {',
+      '    "login": "octocat",',
+      '    "type": "User"',
+      '  },',
+      '  "merged_by": {',
+      '    "login": "hubot",',
+      '    "type": "User"',
+      '  }',
+      '}',
+    ];
+    const html = page(
+      section(
+        2,
+        '<h2 id="pull">Get a pull request</h2>',
+        '<p>One pull request.</p>',
+        codeBlock('json', example.join('\n')) + codeBlock('json', '{\n  "login": "octocat",\n}'),
+      ),
+    );
+    const [record] = sectionRecords(html, 'index.html');
+    expect(record!.code.split('\n')).toEqual(['{', '"owner": {', '"login": "octocat",', '"type": "User"', '},', '"merged_by": {', '"login": "hubot",', '}']);
+    // Every word of the code is still there to be found.
+    expect(new Set(record!.code.match(/\w+/g))).toEqual(new Set(`${example.join('\n')}`.match(/\w+/g)));
+  });
+
   test('lists identifier words from the title, prose and code as keywords', () => {
     const html = page(
       section(2, '<h2 id="t">Tokens</h2>', '<p>Call <code>oauth.token</code>.</p>', codeBlock('shell', 'curl https://api.example.test/v1/users')),

@@ -13,10 +13,12 @@ describe('shardCount', () => {
   test('also one more shard per that much text: long sections make smaller shards', () => {
     expect(shardCount(100, TEXT_PER_SHARD)).toBe(1);
     expect(shardCount(100, TEXT_PER_SHARD + 1)).toBe(2);
-    // GitHub's API through Widdershins: 6,362 sections of 17.6 million characters.
-    expect(shardCount(6_362, 17_568_353)).toBe(4);
-    // The bench's 5,000 endpoints: 10,399 sections of 12.2 million characters, three shards by either count.
-    expect(shardCount(10_399, 12_210_162)).toBe(3);
+    // GitHub's spec: 1,543 sections of 13.5 million characters (its code's lines each once).
+    expect(shardCount(1_543, 13_483_811)).toBe(4);
+    // GitHub's API through Widdershins: 6,363 sections of 12.4 million characters.
+    expect(shardCount(6_363, 12_409_528)).toBe(3);
+    // The bench's 5,000 endpoints: 10,400 sections of 12.0 million characters, three shards by either count.
+    expect(shardCount(10_400, 11_990_293)).toBe(3);
   });
 
   test('never more than eight shards, however many sections', () => {

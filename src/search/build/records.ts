@@ -64,6 +64,25 @@ const textOfAll = (nodes: ElementContent[]) =>
     .join('\n');
 
 /**
+ * Code's lines, each once (trimmed), in order of first appearance. Search needs each word of the
+ * code, not each time it is written: a JSON example repeats its lines (GitHub's REST API's
+ * `"type": "User"`, `"site_admin": false` in every nested user), and a section's samples repeat one
+ * another. In GitHub's spec this is a third of the code Pagefind is given; every word stays
+ * findable, and an excerpt cut from code still shows lines as written.
+ */
+function distinctLines(code: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const line of code.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed || seen.has(trimmed)) continue;
+    seen.add(trimmed);
+    kept.push(trimmed);
+  }
+  return kept.join('\n');
+}
+
+/**
  * The search records of one built page: one per section (`<section class="section">` inside
  * `<main id="content">`, as `rehype-sections` lays them out), each linking to its heading's id.
  * Copy buttons and other controls are left out; code is kept apart from prose so the index can
@@ -120,7 +139,7 @@ export function sectionContent(section: Element): SectionContent {
   const isGenerated = (element: Element) => hasClass(element, 'code-block') && element.properties.dataSample === 'generated';
   const code = examples ? findAll(examples, (element) => element.tagName === 'pre' || isGenerated(element)).filter((element) => element.tagName === 'pre') : [];
   const proseText = textOfAll([...proseBlocks.filter((node) => node !== heading || !isHeading).map(withoutControls), ...notes]);
-  const codeText = textOfAll(code);
+  const codeText = distinctLines(textOfAll(code));
   const endpoint = proseBlocks.find((node): node is Element => isElement(node) && node.tagName === 'p' && hasClass(node, 'endpoint'));
   const endpointCode = endpoint && childElements(endpoint).find((element) => element.tagName === 'code');
   return {

@@ -19,14 +19,15 @@ import { createHash } from 'node:crypto';
 /** Sections per shard: below this a site has one index, as Pagefind writes it. */
 export const SECTIONS_PER_SHARD = 4000;
 /**
- * Characters of text (titles, prose and code) per shard. Re-indexing a shard costs Pagefind time by
- * its text as well as by its sections: GitHub's API through Widdershins has long sections (2,760
- * characters on average, against 1,170 in the bench's 5,000-endpoint corpus), and a shard of 3,180 of
- * them, 8.8 million characters, took 6–7 s to re-index after a one-line edit; in four shards of
- * 4.4 million, 4–5 s. The 5,000-endpoint corpus (12.2 million characters) keeps its three shards,
- * which its first search needs.
+ * Characters of text per shard: titles, prose, and code with each line once (records.ts), as
+ * Pagefind is given them. Re-indexing a shard costs Pagefind time by its text as well as by its
+ * sections: GitHub's API through Widdershins has long sections, and a shard of 8.8 million
+ * characters took 6–7 s to re-index after a one-line edit, one of 4.4 million 4–5 s. Now: GitHub's
+ * spec (13.5 million characters in 1,543 sections) gets four shards of about 3.4 million; GitHub's
+ * API through Widdershins (12.4 million in 6,363) three; the bench's 5,000-endpoint corpus (12.0
+ * million in 10,400) keeps the three its first search needs (a fourth would cost it about 33 KB).
  */
-export const TEXT_PER_SHARD = 4_500_000;
+export const TEXT_PER_SHARD = 4_200_000;
 /** Past this, more shards would cost searches more than they save rebuilds. */
 const MAX_SHARDS = 8;
 
