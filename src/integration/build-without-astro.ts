@@ -10,6 +10,7 @@ import { startSiteIndex } from './complete-site';
 import { stagingBase, stagingDirectory } from './output-swap';
 import { handOver } from './prepared-build';
 import { dropPrestartedIndexWorker, prestartIndexWorker } from '../search/build/search-index';
+import { dropPrestartedRenderWorker, prestartRenderWorker } from '../markdown/render-parts';
 
 /** What a build without a site address says (the integration says it too). */
 export const NO_SITE_ADDRESS =
@@ -40,13 +41,17 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
   const published = readPublished(build);
   // The record's spec files: the pages' own are known only once the specs are loaded, and the plan compares the key again with them.
   if (!published || published.shell !== shellKey(build, published.specs)) return false;
-  // Pagefind's worker starts on the second core while this thread checks (the index it writes is the last thing a rebuild waits for).
-  if (build.codeVersion) prestartIndexWorker(build.codeVersion);
+  // Pagefind's worker starts on the second core while this thread checks (the index it writes is the
+  // last thing a rebuild waits for), and a render worker that gets its highlighter ready for the edited files.
+  if (build.codeVersion) {
+    prestartIndexWorker(build.codeVersion);
+    prestartRenderWorker(build.codeVersion);
+  }
   try {
     return await checkAndRebuild(build);
   } finally {
-    // Taken by the search index when one was started; else it would keep Node running.
-    await dropPrestartedIndexWorker();
+    // Else they would keep Node running: the index worker when no search index took it, the render worker always.
+    await Promise.all([dropPrestartedIndexWorker(), dropPrestartedRenderWorker()]);
   }
 }
 

@@ -1,9 +1,10 @@
+import os from 'node:os';
 import type { SourceFile } from '../content/source-file';
 import type { PartContext } from './context';
 import type { PartCache } from './part-cache';
 import { renderPart, type RenderedPart } from './render-part';
 import { WorkerPool } from '../workers/pool';
-import type { RenderTask } from './render-worker';
+import type { RenderWorkerTask } from './render-worker';
 
 /** Below this much Markdown to render, worker threads cost more to start than they save. */
 const POOL_THRESHOLD_BYTES = 400_000;
@@ -39,7 +40,7 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
     const specBytes = missing.reduce((sum, index) => sum + (parts[index]!.generated ? parts[index]!.body.length : 0), 0);
-    const pool = await WorkerPool.start<RenderTask, RenderedPart>(new URL('./render-worker.ts', import.meta.url), cache.version, {
+    const pool = await WorkerPool.start<RenderWorkerTask, RenderedPart>(new URL('./render-worker.ts', import.meta.url), cache.version, {
       youngGenerationMb: YOUNG_GENERATION_MB,
       ...(specBytes * 2 > bytes ? { oldGenerationMb: SPEC_OLD_GENERATION_MB } : {}),
     });
@@ -48,9 +49,43 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
     } finally {
       await pool.close();
     }
+  } else if (prestarted?.version === cache.version) {
+    const pool = await prestarted.pool;
+    await Promise.all(missing.map(async (index) => (results[index] = (await pool.run({ part: parts[index]!, context })) as RenderedPart)));
   } else {
     for (const index of missing) results[index] = await renderPart(parts[index]!, context);
   }
   for (const index of missing) cache.write(keys[index]!, results[index]!);
   return results as RenderedPart[];
+}
+
+type RenderPool = WorkerPool<RenderWorkerTask, RenderedPart | undefined>;
+
+/** The render worker started ahead of a quick rebuild's files (prestartRenderWorker), until dropped. */
+let prestarted: { version: string; pool: Promise<RenderPool> } | undefined;
+
+/**
+ * Starts one render worker now and gets its highlighter ready (highlight/warm-up.ts), on the second
+ * core, for the few files a quick rebuild renders later in this process: the worker's start, the
+ * highlighter's engine, grammars and first rules (about 0.4 s for GitHub's spec's edited operation)
+ * then pass while this thread checks the content, and the files render there instead of here.
+ * It must be let go (`dropPrestartedRenderWorker`): a live worker keeps Node running.
+ */
+export function prestartRenderWorker(version: string): void {
+  // On one core the worker would only take turns with this thread.
+  if (prestarted || os.availableParallelism() < 2) return;
+  const pool = WorkerPool.start<RenderWorkerTask, RenderedPart | undefined>(new URL('./render-worker.ts', import.meta.url), version, {
+    size: 1,
+    youngGenerationMb: YOUNG_GENERATION_MB,
+  });
+  // The warm-up's own failure is not reported: a file sent after it meets the same one, and reports it.
+  pool.then((started) => started.run({ warmUp: true }).catch(() => undefined)).catch(() => undefined);
+  prestarted = { version, pool };
+}
+
+/** Ends the worker prestartRenderWorker started. */
+export async function dropPrestartedRenderWorker(): Promise<void> {
+  const pool = prestarted?.pool;
+  prestarted = undefined;
+  if (pool) await (await pool.catch(() => undefined))?.close();
 }

@@ -1,4 +1,5 @@
 import type { SourceFile } from '../content/source-file';
+import { warmUpHighlighter } from '../highlight/warm-up';
 import { serveTasks } from '../workers/serve-tasks';
 import type { PartContext } from './context';
 import { renderPart } from './render-part';
@@ -9,4 +10,13 @@ export interface RenderTask {
   context: PartContext;
 }
 
-serveTasks(({ part, context }: RenderTask) => renderPart(part, context));
+/** Or, sent to a worker started ahead of its files (prestartRenderWorker): get the highlighter ready and wait. */
+export type RenderWorkerTask = RenderTask | { warmUp: true };
+
+serveTasks(async (task: RenderWorkerTask) => {
+  if ('warmUp' in task) {
+    await warmUpHighlighter();
+    return undefined;
+  }
+  return renderPart(task.part, task.context);
+});
