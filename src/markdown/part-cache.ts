@@ -74,6 +74,11 @@ export class PartCache {
     return createHash('sha1').update(facts).update('\0').update(part.body).digest('hex');
   }
 
+  /** Whether a rendered file is kept under this key (`read` may still find it unreadable). */
+  has(key: string): boolean {
+    return fs.existsSync(path.join(this.dir, `${key}.json`));
+  }
+
   /** The rendered file kept under this key, if any. */
   read(key: string): RenderedPart | undefined {
     const file = path.join(this.dir, `${key}.json`);

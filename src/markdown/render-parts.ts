@@ -31,11 +31,16 @@ const SPEC_OLD_GENERATION_MB = 2000;
 
 /**
  * Renders the files of a page: each comes from the cache when its input did not change; the rest
- * render in this thread, or on every core when there is a lot of them (a cold build of big docs).
+ * render in this thread, or on every core when there is a lot of them (a cold build of big docs),
+ * or in the worker started ahead of a quick rebuild when there is one (renderEarly).
  */
 export async function renderParts(parts: readonly SourceFile[], context: PartContext, cache: PartCache): Promise<RenderedPart[]> {
   const keys = parts.map((part) => cache.key(part, context));
-  const results: Array<RenderedPart | undefined> = keys.map((key) => cache.read(key));
+  const early = renderEarly(parts, keys, context, cache);
+  const results: Array<RenderedPart | undefined> = keys.map((key, index) => (early.has(index) ? undefined : cache.read(key)));
+  // All at once: one awaited at a time would leave the others' failures unhandled meanwhile.
+  const renderedEarly = await Promise.all(early.values());
+  [...early.keys()].forEach((index, at) => (results[index] = renderedEarly[at]));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const bytes = missing.reduce((sum, index) => sum + parts[index]!.body.length, 0);
   if (bytes >= POOL_THRESHOLD_BYTES && missing.length > 1) {
@@ -49,14 +54,31 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
     } finally {
       await pool.close();
     }
-  } else if (prestarted?.version === cache.version) {
-    const pool = await prestarted.pool;
-    await Promise.all(missing.map(async (index) => (results[index] = (await pool.run({ part: parts[index]!, context })) as RenderedPart)));
   } else {
     for (const index of missing) results[index] = await renderPart(parts[index]!, context);
   }
-  for (const index of missing) cache.write(keys[index]!, results[index]!);
+  for (const index of [...early.keys(), ...missing]) cache.write(keys[index]!, results[index]!);
   return results as RenderedPart[];
+}
+
+/**
+ * With a render worker started ahead (a quick rebuild's), sends it the files the cache lacks, when
+ * they are few (under POOL_THRESHOLD_BYTES): it renders them while this thread reads the others
+ * from the cache (GitHub's spec: about 0.2 s of reading beside the edited operation's 0.3 s of
+ * rendering). Returns their renders to come, by index.
+ */
+function renderEarly(parts: readonly SourceFile[], keys: readonly string[], context: PartContext, cache: PartCache): Map<number, Promise<RenderedPart>> {
+  const early = new Map<number, Promise<RenderedPart>>();
+  if (prestarted?.version !== cache.version) return early;
+  const uncached = keys.flatMap((key, index) => (cache.has(key) ? [] : [index]));
+  if (uncached.reduce((sum, index) => sum + parts[index]!.body.length, 0) >= POOL_THRESHOLD_BYTES) return early;
+  const { pool } = prestarted;
+  for (const index of uncached)
+    early.set(
+      index,
+      pool.then((worker) => worker.run({ part: parts[index]!, context }) as Promise<RenderedPart>),
+    );
+  return early;
 }
 
 type RenderPool = WorkerPool<RenderWorkerTask, RenderedPart | undefined>;

@@ -31,6 +31,16 @@ describe('prestartRenderWorker', () => {
       const files = run.mock.calls.map(([task]) => task as { part?: { path: string } }).filter((task) => task.part);
       expect(files.map((task) => path.basename(task.part!.path)).sort()).toEqual(['_items.md', 'index.md']);
       expect(there).toEqual(here);
+
+      // An edit of the include: only it goes to the worker; the page's own file is read from the cache.
+      run.mockClear();
+      const edited = { ...page, parts: page.parts.map((part) => (part.path.endsWith('_items.md') ? { ...part, body: `${part.body}\nOldest last.\n` } : part)) };
+      const cache = emptyCache(version, page.contentDir);
+      await renderMarkdownPage(page, '/', new Set(), cache);
+      run.mockClear();
+      const rebuilt = await renderMarkdownPage(edited, '/', new Set(), cache);
+      expect(run.mock.calls.map(([task]) => path.basename((task as { part?: { path: string } }).part?.path ?? ''))).toEqual(['_items.md']);
+      expect(rebuilt.groups.map((group) => group.html).join('')).toContain('Oldest last.');
     } finally {
       run.mockRestore();
       await dropPrestartedRenderWorker();
