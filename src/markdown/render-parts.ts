@@ -4,7 +4,8 @@ import type { PartContext } from './context';
 import type { PartCache } from './part-cache';
 import { renderPart, type RenderedPart } from './render-part';
 import { WorkerPool } from '../workers/pool';
-import type { RenderWorkerTask } from './render-worker';
+import type { RenderTask, RenderWorkerTask } from './render-worker';
+import { PrestartedWorker } from '../workers/prestarted';
 
 /** Below this much Markdown to render, worker threads cost more to start than they save. */
 const POOL_THRESHOLD_BYTES = 400_000;
@@ -69,10 +70,10 @@ export async function renderParts(parts: readonly SourceFile[], context: PartCon
  */
 function renderEarly(parts: readonly SourceFile[], keys: readonly string[], context: PartContext, cache: PartCache): Map<number, Promise<RenderedPart>> {
   const early = new Map<number, Promise<RenderedPart>>();
-  if (prestarted?.version !== cache.version) return early;
+  const pool = prestarted.get(cache.version);
+  if (!pool) return early;
   const uncached = keys.flatMap((key, index) => (cache.has(key) ? [] : [index]));
   if (uncached.reduce((sum, index) => sum + parts[index]!.body.length, 0) >= POOL_THRESHOLD_BYTES) return early;
-  const { pool } = prestarted;
   for (const index of uncached)
     early.set(
       index,
@@ -81,10 +82,10 @@ function renderEarly(parts: readonly SourceFile[], keys: readonly string[], cont
   return early;
 }
 
-type RenderPool = WorkerPool<RenderWorkerTask, RenderedPart | undefined>;
-
 /** The render worker started ahead of a quick rebuild's files (prestartRenderWorker), until dropped. */
-let prestarted: { version: string; pool: Promise<RenderPool> } | undefined;
+const prestarted = new PrestartedWorker<RenderTask, RenderedPart>(new URL('./render-worker.ts', import.meta.url), {
+  youngGenerationMb: YOUNG_GENERATION_MB,
+});
 
 /**
  * Starts one render worker now and gets its highlighter ready (highlight/warm-up.ts), on the second
@@ -95,19 +96,8 @@ let prestarted: { version: string; pool: Promise<RenderPool> } | undefined;
  */
 export function prestartRenderWorker(version: string): void {
   // On one core the worker would only take turns with this thread.
-  if (prestarted || os.availableParallelism() < 2) return;
-  const pool = WorkerPool.start<RenderWorkerTask, RenderedPart | undefined>(new URL('./render-worker.ts', import.meta.url), version, {
-    size: 1,
-    youngGenerationMb: YOUNG_GENERATION_MB,
-  });
-  // The warm-up's own failure is not reported: a file sent after it meets the same one, and reports it.
-  pool.then((started) => started.run({ warmUp: true }).catch(() => undefined)).catch(() => undefined);
-  prestarted = { version, pool };
+  if (os.availableParallelism() >= 2) prestarted.start(version);
 }
 
 /** Ends the worker prestartRenderWorker started. */
-export async function dropPrestartedRenderWorker(): Promise<void> {
-  const pool = prestarted?.pool;
-  prestarted = undefined;
-  if (pool) await (await pool.catch(() => undefined))?.close();
-}
+export const dropPrestartedRenderWorker = (): Promise<void> => prestarted.drop();

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../content/source-file';
 import { warmUpHighlighter } from '../highlight/warm-up';
 import { serveTasks } from '../workers/serve-tasks';
+import type { WarmUp } from '../workers/prestarted';
 import type { PartContext } from './context';
 import { renderPart } from './render-part';
 
@@ -11,7 +12,7 @@ export interface RenderTask {
 }
 
 /** Or, sent to a worker started ahead of its files (prestartRenderWorker): get the highlighter ready and wait. */
-export type RenderWorkerTask = RenderTask | { warmUp: true };
+export type RenderWorkerTask = RenderTask | WarmUp;
 
 serveTasks(async (task: RenderWorkerTask) => {
   if ('warmUp' in task) {

@@ -38,7 +38,7 @@ async function bundle(entry: URL, script: string, name: string): Promise<void> {
  * as it is done.
  */
 /** The sizes of each worker's heap generations, in MB, where V8's defaults do not suit (render-parts.ts says why). */
-interface HeapLimits {
+export interface HeapLimits {
   youngGenerationMb?: number;
   oldGenerationMb?: number;
 }

@@ -3,6 +3,7 @@ import { serveTasks } from '../../workers/serve-tasks';
 import type { IndexReuse } from './reuse';
 import { writeShards, type ShardInput } from './write-shards';
 import type { Endpoint } from '../shared/endpoint-match';
+import type { WarmUp } from '../../workers/prestarted';
 
 /** What the worker writing a search index early (search-index.ts) is sent. */
 export interface IndexShardsTask {
@@ -15,7 +16,7 @@ export interface IndexShardsTask {
 }
 
 /** Or, sent to a worker started ahead of its task (prestartIndexWorker): start Pagefind's service and wait. */
-export type IndexWorkerTask = IndexShardsTask | { warmUp: true };
+export type IndexWorkerTask = IndexShardsTask | WarmUp;
 
 /** Writes the shards with this thread's own Pagefind service, then ends it; answers Pagefind's problems. */
 serveTasks(async (task: IndexWorkerTask) => {

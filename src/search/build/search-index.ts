@@ -7,8 +7,9 @@ import { SearchIndexError, sectionRecords, type SectionRecord } from './records'
 import { recordDigest, type IndexReuse } from './reuse';
 import { shardCount, shardOf, SHARDS_FILE, type ShardList } from './shards';
 import { endpointsJson, indexSections, writeShards, type ShardSet } from './write-shards';
-import type { IndexWorkerTask } from './index-worker';
+import type { IndexShardsTask, IndexWorkerTask } from './index-worker';
 import { WorkerPool } from '../../workers/pool';
+import { PrestartedWorker } from '../../workers/prestarted';
 import { ENDPOINTS_FILE } from '../shared/endpoint-match';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
@@ -137,9 +138,7 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
  * Pagefind after Astro had finished; from a worker, Pagefind was done within a second of it.
  */
 async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string): Promise<string[]> {
-  const started = prestarted?.version === version ? prestarted.pool : undefined;
-  if (started) prestarted = undefined;
-  const pool = await (started ?? startIndexWorker(version));
+  const pool = await (prestarted.take(version) ?? startIndexWorker(version));
   try {
     return (await pool.run({ shards: [...set.shards], endpoints: set.endpoints, folder, reuse, engineCache: ENGINE_CACHE })) ?? [];
   } finally {
@@ -151,7 +150,7 @@ const startIndexWorker = (version: string) =>
   WorkerPool.start<IndexWorkerTask, string[] | undefined>(new URL('./index-worker.ts', import.meta.url), version, { size: 1 });
 
 /** The index worker started ahead of its task (prestartIndexWorker), until a task takes it. */
-let prestarted: { version: string; pool: Promise<WorkerPool<IndexWorkerTask, string[] | undefined>> } | undefined;
+const prestarted = new PrestartedWorker<IndexShardsTask, string[]>(new URL('./index-worker.ts', import.meta.url));
 
 /**
  * Starts the index worker and its Pagefind service now, on the second core, for an index started
@@ -159,20 +158,10 @@ let prestarted: { version: string; pool: Promise<WorkerPool<IndexWorkerTask, str
  * start and the service's (about half a second) then pass while this thread checks the content.
  * A pool no index takes must be let go (`dropPrestartedIndexWorker`): a live worker keeps Node running.
  */
-export function prestartIndexWorker(version: string): void {
-  if (prestarted) return;
-  const pool = startIndexWorker(version);
-  // The warm-up's own failure is not reported: the task that follows meets the same one, and reports it.
-  pool.then((started) => started.run({ warmUp: true }).catch(() => undefined)).catch(() => undefined);
-  prestarted = { version, pool };
-}
+export const prestartIndexWorker = (version: string): void => prestarted.start(version);
 
 /** Ends the worker prestartIndexWorker started, if no index took it. */
-export async function dropPrestartedIndexWorker(): Promise<void> {
-  const pool = prestarted?.pool;
-  prestarted = undefined;
-  if (pool) await (await pool.catch(() => undefined))?.close();
-}
+export const dropPrestartedIndexWorker = (): Promise<void> => prestarted.drop();
 
 /** Makes the documents Pagefind indexes from pages' sections and puts each page's in its shard. */
 function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>): void {
