@@ -11,6 +11,7 @@ import { stagingBase, stagingDirectory } from './output-swap';
 import { handOver } from './prepared-build';
 import { dropPrestartedIndexWorker, prestartIndexWorker } from '../search/build/search-index';
 import { dropPrestartedRenderWorker, prestartRenderWorker } from '../markdown/render-parts';
+import { holdCacheWrites, releaseCacheWrites } from '../openapi/memo-files';
 
 /** What a build without a site address says (the integration says it too). */
 export const NO_SITE_ADDRESS =
@@ -47,9 +48,13 @@ export async function buildWithoutAstro(env: Readonly<Record<string, string | un
     prestartIndexWorker(build.codeVersion);
     prestartRenderWorker(build.codeVersion);
   }
+  // A spec's caches are written while Pagefind indexes (completeSite releases them), not while the pages wait.
+  holdCacheWrites();
   try {
     return await checkAndRebuild(build);
   } finally {
+    // Those not released yet: a full build follows, or this one failed.
+    releaseCacheWrites();
     // Else they would keep Node running: the index worker when no search index took it, the render worker always.
     await Promise.all([dropPrestartedIndexWorker(), dropPrestartedRenderWorker()]);
   }

@@ -6,6 +6,7 @@ import { writeLlmsFiles } from '../llms/llms-files';
 import type { ListedPage } from '../llms/page-order';
 import type { ShaleBuild } from '../engine/shale-build';
 import { fail, type ShaleLogger } from '../engine/fail';
+import { releaseCacheWrites } from '../openapi/memo-files';
 
 /**
  * The files made from the built pages, the same in a full build (index.ts, after Astro) and a quick
@@ -52,6 +53,8 @@ export async function completeSite(
       cacheDir: build.paths.markdownCache,
       ...(kept ? { kept } : {}),
     });
+    // Then the caches a quick rebuild held back for the next build (memo-files.ts), while Pagefind indexes.
+    releaseCacheWrites();
     const builtOnly = new Set(
       build
         .content()

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { JsonDigests } from './json-digest';
-import { readMemo, writeWhole } from './memo-files';
+import { readMemo, writeCache, writeWhole } from './memo-files';
 import type { Json, SpecOperation } from './spec-model';
 import type { DescriptionNote } from './markdown-text';
 
@@ -83,6 +83,10 @@ export class OperationMemo {
    */
   save(): void {
     if (!this.added && this.used.size === this.known.size) return;
+    writeCache(() => this.write());
+  }
+
+  private write(): void {
     const text = `${path.basename(this.file, '.json')}-${process.pid}-${threadId}-${Date.now()}.md`;
     const pieces: string[] = [];
     const index: StoredIndex = { text, entries: [] };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../validation/problem';
-import { writeWhole } from './memo-files';
+import { writeCache, writeWhole } from './memo-files';
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
@@ -114,10 +114,13 @@ export class SpecCache {
       ...(entry.rules === undefined ? {} : { rules: entry.rules }),
     };
     const target = this.entryPath(file, options);
-    // The record goes last, and the old one first: Markdown is never found under another entry's record.
-    fs.rmSync(target, { force: true });
-    writeWhole(markdownPath(target), entry.markdown);
-    writeWhole(target, JSON.stringify(record));
+    // The files' digests are taken now (above), from the files this compiling read; written later, they could be a newer save's.
+    writeCache(() => {
+      // The record goes last, and the old one first: Markdown is never found under another entry's record.
+      fs.rmSync(target, { force: true });
+      writeWhole(markdownPath(target), entry.markdown);
+      writeWhole(target, JSON.stringify(record));
+    });
   }
 }
 
@@ -140,12 +143,14 @@ export interface KeptPaths {
 
 /** Keeps a spec's text and bundled document (LoadedSpec.kept) where `paths` say: one that cannot be written only means a slower next build. */
 export function keepSource(paths: KeptPaths, kept: { text: string; bundled: string }): void {
-  try {
-    writeWhole(paths.text, kept.text);
-    writeWhole(paths.bundled, `{"text":"${sha1(kept.text)}","document":${kept.bundled}}`);
-  } catch {
-    // Nothing kept: the next edit of texts is compiled and checked in full.
-  }
+  writeCache(() => {
+    try {
+      writeWhole(paths.text, kept.text);
+      writeWhole(paths.bundled, `{"text":"${sha1(kept.text)}","document":${kept.bundled}}`);
+    } catch {
+      // Nothing kept: the next edit of texts is compiled and checked in full.
+    }
+  });
 }
 
 /** The kept text and bundled document, when both are there and belong together (the text's digest), else undefined. */

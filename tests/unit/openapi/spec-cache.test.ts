@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../../src/content/site';
 import { loadSpec } from '../../../src/openapi/load-spec';
+import { holdCacheWrites, releaseCacheWrites } from '../../../src/openapi/memo-files';
 import { SpecCache } from '../../../src/openapi/spec-cache';
 import { compileSpecFile, specParts, type SpecTask } from '../../../src/openapi/spec-parts';
 
@@ -125,7 +126,8 @@ describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone c
       const { parts, problems } = await specParts(page!, loadSpec, cache, compile);
       return { markdown: parts[0]?.body ?? '', lines: parts[0]?.specLines, problems };
     };
-    const compile = compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'));
+    const cacheDir = path.join(temporary(), 'openapi');
+    const compile = compileIn(new SpecCache(cacheDir, 'v1'));
     // A build with no cache at all: what the edited spec gives when read, checked and compiled in full.
     const fresh = () => compileIn(new SpecCache(path.join(temporary(), 'openapi'), 'v1'))();
     // An edit as written in JSON, made in the YAML as YAML writes it.
@@ -135,7 +137,7 @@ describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone c
       if (!text.includes(inFormat(from))) throw new Error(`no ${inFormat(from)} in the spec`);
       fs.writeFileSync(file, text.replace(inFormat(from), inFormat(to)));
     };
-    return { compile, fresh, edit, compilings: () => compilings };
+    return { compile, fresh, edit, compilings: () => compilings, cacheDir };
   }
 
   test('is compiled from what the last compiling kept, with its checks, as a full compiling would', async () => {
@@ -158,6 +160,27 @@ describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone c
     expect(compilings()).toBe(2);
     expect(again).toEqual(await fresh());
     expect(again.problems.filter((found) => found.kind === 'openapi-unsafe-html')).toHaveLength(2);
+  });
+
+  test('with its writes held (a quick rebuild’s), writes nothing until they are released; the next edit then starts from them', async () => {
+    const { compile, fresh, edit, compilings, cacheDir } = setUpJson();
+    await compile();
+    const files = () => new Map(fs.readdirSync(cacheDir).map((name) => [name, fs.readFileSync(path.join(cacheDir, name), 'utf8')]));
+    const before = files();
+    edit('"summary": "List pets"', '"summary": "List all the pets"');
+    holdCacheWrites();
+    try {
+      expect((await compile()).markdown).toContain('List all the pets');
+      expect(compilings()).toBe(1);
+      expect(files()).toEqual(before);
+    } finally {
+      releaseCacheWrites();
+    }
+    expect(files()).not.toEqual(before);
+    edit('"description": "Every pet."', '"description": "Each pet."');
+    const again = await compile();
+    expect(compilings()).toBe(1);
+    expect(again).toEqual(await fresh());
   });
 
   test('is read, checked and compiled in full after any other edit', async () => {
