@@ -113,6 +113,18 @@ describe('a large file rendered in units', () => {
     expect(units.map((unit) => unit.body)).toEqual([body.slice(0, body.indexOf('\n# Beyond')), body.slice(body.indexOf('# Beyond'))]);
   });
 
+  it('ends a fence only at a line of its character, as many times or more, then spaces alone', () => {
+    const cutStarts = (fenceLines: string[]) => {
+      const body = ['# One', '', '````json', ...fenceLines, '', '# Two', '', 'text', ''].join('\n');
+      return renderUnits({ path: '/c/index.html.md', dialect: 'md', yaml: '', body, bodyLine: 1, yamlLine: 1 }, 1).map((unit) => unit.body.split('\n')[0]);
+    };
+    // Closed: four or more backticks, up to three spaces before them, spaces and tabs after: "# Two" starts a unit.
+    expect(cutStarts(['{}', '````'])).toEqual(['# One', '# Two']);
+    expect(cutStarts(['{}', '   `````  \t'])).toEqual(['# One', '# Two']);
+    // Still open: too few backticks, four spaces before them, text after, the other character: no cut after it.
+    for (const line of ['```', '    ````', '```` x', '~~~~']) expect(cutStarts(['{}', line])).toEqual(['# One']);
+  });
+
   it('gives each unit the origins of its own lines when the file joins the text of several', () => {
     // Lines 0–3 are the page's from its line 10, lines 4–5 a spliced partial's, the rest the page's again from line 15.
     const body = ['# One', '', 'text', '```json', '{"a": 1}', '{"b": 2}', '```', '', '# Two', '', 'more', ''].join('\n');
