@@ -24,11 +24,11 @@ export interface LoadedSpec {
   /** How many of `problems`, first, Redocly's rules found (the rest are Shale's checks of tags), when they ran. */
   rules?: number;
   /**
-   * A spec of one file read without errors: its text and the document Redocly bundled from it (as
+   * A spec of one file read without errors: its text (or its bytes) and the document Redocly bundled from it (as
    * JSON, before a Swagger 2.0 upgrade), kept for a rebuild after an edit of its texts alone
    * (text-edit.ts).
    */
-  kept?: { text: string; bundled: string };
+  kept?: { text: string | Buffer; bundled: string };
   /** Every file the spec is made of (the root and those its `$ref`s name), when it was read. */
   files?: string[];
 }

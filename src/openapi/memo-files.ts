@@ -35,7 +35,7 @@ export function releaseCacheWrites(): void {
 }
 
 /** Writes `text` to a temporary file beside `file`, then renames it into place. Throws when it cannot (the temporary file removed). */
-export function writeWhole(file: string, text: string): void {
+export function writeWhole(file: string, text: string | Buffer): void {
   const temporary = `${file}.${process.pid}.${threadId}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -142,7 +142,7 @@ export interface KeptPaths {
 }
 
 /** Keeps a spec's text and bundled document (LoadedSpec.kept) where `paths` say: one that cannot be written only means a slower next build. */
-export function keepSource(paths: KeptPaths, kept: { text: string; bundled: string }): void {
+export function keepSource(paths: KeptPaths, kept: { text: string | Buffer; bundled: string }): void {
   writeCache(() => {
     try {
       writeWhole(paths.text, kept.text);
@@ -153,13 +153,16 @@ export function keepSource(paths: KeptPaths, kept: { text: string; bundled: stri
   });
 }
 
-/** The kept text and bundled document, when both are there and belong together (the text's digest), else undefined. */
-export function readKept(paths: KeptPaths): { text: string; digest: string; document: unknown } | undefined {
+/**
+ * The kept text (its bytes: a JSON spec's edit is found without decoding it) and bundled document,
+ * when both are there and belong together (the text's digest), else undefined.
+ */
+export function readKept(paths: KeptPaths): { bytes: Buffer; digest: string; document: unknown } | undefined {
   try {
-    const text = fs.readFileSync(paths.text, 'utf8');
+    const bytes = fs.readFileSync(paths.text);
     const kept = JSON.parse(fs.readFileSync(paths.bundled, 'utf8')) as { text: string; document: unknown };
-    const digest = sha1(text);
-    return kept.text === digest ? { text, digest, document: kept.document } : undefined;
+    const digest = sha1(bytes);
+    return kept.text === digest ? { bytes, digest, document: kept.document } : undefined;
   } catch {
     return undefined;
   }

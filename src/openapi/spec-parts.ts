@@ -166,20 +166,21 @@ function compileTextEdit(task: SpecTask, previous: PreviousEntry | undefined): C
   if (!task.kept || previous?.rules === undefined || digests.length !== 1 || digests[0]![0] !== task.file) return undefined;
   const kept = readKept(task.kept);
   if (!kept || kept.digest !== digests[0]![1]) return undefined;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(task.file, 'utf8');
+    bytes = fs.readFileSync(task.file);
   } catch {
     return undefined;
   }
-  const changes = textOnlyChanges(kept.text, text, /\.json$/i.test(task.file) ? 'json' : 'yaml', parseSpecText);
+  const changes = textOnlyChanges(kept.bytes, bytes, /\.json$/i.test(task.file) ? 'json' : 'yaml', parseSpecText);
   const bundled = kept.document as Json;
   if (!changes || !applyTextChanges(bundled, changes)) return undefined;
+  const text = bytes.toString('utf8');
   const { linesOf } = specLines(task.file, text);
   const problems = [...previous.problems.slice(0, previous.rules), ...tagProblems(bundled, task.file, linesOf)];
   const version = String(bundled?.openapi ?? bundled?.swagger ?? '');
   // Before the upgrade, which changes the document in place.
-  const keep = { text, bundled: JSON.stringify(bundled) };
+  const keep = { text: bytes, bundled: JSON.stringify(bundled) };
   const compiled = compileDocument(task, { document: upgraded(bundled, version), linesOf, kept: keep });
   return { ...compiled, problems: [...problems, ...compiled.problems], files: [task.file], rules: previous.rules };
 }

@@ -1,3 +1,4 @@
+import { jsonTextChanges } from './json-text-changes';
 import type { Json } from './spec-model';
 
 /**
@@ -31,38 +32,42 @@ const TEXT_KEYS = new Set(['summary', 'description']);
 /** Members below which a string is a value checked against a schema, or one that names another place. */
 const CHECKED_VALUES = new Set(['example', 'examples', 'x-example', 'x-examples', 'default', 'enum', 'const', 'mapping']);
 
-/** A line that holds one text member: its indent and key, its string, what follows (a comma). */
-const TEXT_LINE = /^(\s*"(?:summary|description)"\s*:\s*)("(?:[^"\\]|\\.)*")(\s*,?\s*)$/;
-
 /**
  * The texts changed between two versions of a spec, when they are all that changed (see above); else
- * undefined. JSON is read by JSON.parse; YAML by `parseYaml`, which must read it as Redocly does.
+ * undefined. JSON is compared as bytes (json-text-changes.ts); YAML is read by `parseYaml`, which
+ * must read it as Redocly does.
  */
-export function textOnlyChanges(before: string, after: string, format: 'json' | 'yaml', parseYaml: (text: string) => Json): TextChange[] | undefined {
+export function textOnlyChanges(
+  before: string | Uint8Array,
+  after: string | Uint8Array,
+  format: 'json' | 'yaml',
+  parseYaml: (text: string) => Json,
+): TextChange[] | undefined {
+  const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text);
+  const text = (bytes: string | Uint8Array) =>
+    typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return format === 'json' ? jsonTextChanges(bytes(before), bytes(after), CHECKED_VALUES) : yamlTextChanges(text(before), text(after), parseYaml);
+}
+
+/** YAML's: only lines of texts differ, and read as documents the two differ only in texts' strings. */
+function yamlTextChanges(before: string, after: string, parseYaml: (text: string) => Json): TextChange[] | undefined {
   const oldLines = before.split('\n');
   const newLines = after.split('\n');
   if (oldLines.length !== newLines.length) return undefined;
   for (let index = 0; index < oldLines.length; index++) {
     if (oldLines[index] === newLines[index]) continue;
-    if (format === 'json' ? !jsonTextLines(oldLines[index]!, newLines[index]!) : !inYamlText(oldLines, index) || !inYamlText(newLines, index)) return undefined;
+    if (!inYamlText(oldLines, index) || !inYamlText(newLines, index)) return undefined;
   }
   let old: Json;
   let now: Json;
   try {
-    old = format === 'json' ? JSON.parse(before) : parseYaml(before);
-    now = format === 'json' ? JSON.parse(after) : parseYaml(after);
+    old = parseYaml(before);
+    now = parseYaml(after);
   } catch {
     return undefined;
   }
   const changes: TextChange[] = [];
   return sameButTexts(old, now, [], false, changes) ? changes : undefined;
-}
-
-/** Whether two versions of a JSON line are the same text member, only its string changed. */
-function jsonTextLines(before: string, after: string): boolean {
-  const was = TEXT_LINE.exec(before);
-  const is = TEXT_LINE.exec(after);
-  return !!was && !!is && was[1] === is[1] && was[3] === is[3];
 }
 
 /** A YAML line that starts a summary or description member (in a list item too). */

@@ -72,6 +72,35 @@ describe('textOnlyChanges', () => {
   });
 });
 
+describe('textOnlyChanges in JSON, read as bytes', () => {
+  test('finds each text where it is, after strings with quotes, backslashes and characters of other scripts, in lists too', () => {
+    const spec = {
+      info: { title: 'Tiere "Zoo" \\ 🐾', description: 'Über {alles} [und] , "mehr"' },
+      tags: [
+        { name: 'a/b', description: 'Erste' },
+        { name: '"}]', description: 'Zweite' },
+      ],
+      paths: { '/p\\"{x}': { get: { summary: 'Ünd 日本', description: 'Drei' } } },
+    };
+    const before = JSON.stringify(spec, null, 2);
+    const after = before.replace('"description": "Zweite"', '"description": "Zweite, 二"').replace('"summary": "Ünd 日本"', '"summary": "Und \\"so\\""');
+    expect(json(before, after)).toEqual([
+      { path: ['tags', '1', 'description'], before: 'Zweite', after: 'Zweite, 二' },
+      { path: ['paths', '/p\\"{x}', 'get', 'summary'], before: 'Ünd 日本', after: 'Und "so"' },
+    ]);
+    // The same found from the two texts' bytes.
+    expect(textOnlyChanges(Buffer.from(before), Buffer.from(after), 'json', parseSpecText)).toEqual(json(before, after));
+  });
+
+  test('refuses a member written twice (the last is the one read) and a string JSON does not allow', () => {
+    const twice = ['{', '  "info": {', '    "summary": "One",', '    "summary": "Two"', '  }', '}'].join('\n');
+    expect(json(twice, twice.replace('"One"', '"Uno"'))).toBeUndefined();
+    expect(json(twice, twice.replace('"Two"', '"Dos"'))).toEqual([{ path: ['info', 'summary'], before: 'Two', after: 'Dos' }]);
+    expect(json(text, text.replace('"summary": "List pets"', '"summary": "List \\q pets"'))).toBeUndefined();
+    expect(json(text, text.replace('"summary": "List pets"', '"summary": "List\tpets"'))).toBeUndefined();
+  });
+});
+
 /** The same kind of spec in YAML: a block scalar, a plain text over two lines, an example whose member is called description. */
 const YAML_SPEC = [
   'openapi: 3.1.0',
