@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../validation/problem';
-import { writeCache, writeWhole } from './memo-files';
+import { asciiJson, readAsciiJson, writeCache, writeWhole } from './memo-files';
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
@@ -80,7 +80,7 @@ export class SpecCache {
   /** The entry's record as the last compiling left it, whatever its files hold now: a rebuild after an edit of texts alone starts from it. */
   previous(file: string, options: unknown): PreviousEntry | undefined {
     try {
-      const { files, problems, rules } = JSON.parse(fs.readFileSync(this.entryPath(file, options), 'utf8')) as EntryRecord;
+      const { files, problems, rules } = readAsciiJson<EntryRecord>(this.entryPath(file, options));
       return { files, problems, ...(rules === undefined ? {} : { rules }) };
     } catch {
       return undefined;
@@ -94,7 +94,7 @@ export class SpecCache {
     let record: EntryRecord;
     let markdown: string;
     try {
-      record = JSON.parse(fs.readFileSync(entry, 'utf8')) as EntryRecord;
+      record = readAsciiJson<EntryRecord>(entry);
       for (const [name, digest] of Object.entries(record.files)) {
         if (!fs.existsSync(name) || sha1(fs.readFileSync(name)) !== digest) return undefined;
       }
@@ -119,7 +119,7 @@ export class SpecCache {
       // The record goes last, and the old one first: Markdown is never found under another entry's record.
       fs.rmSync(target, { force: true });
       writeWhole(markdownPath(target), entry.markdown);
-      writeWhole(target, JSON.stringify(record));
+      writeWhole(target, asciiJson(JSON.stringify(record)));
     });
   }
 }
@@ -146,7 +146,7 @@ export function keepSource(paths: KeptPaths, kept: { text: string | Buffer; bund
   writeCache(() => {
     try {
       writeWhole(paths.text, kept.text);
-      writeWhole(paths.bundled, `{"text":"${sha1(kept.text)}","document":${kept.bundled}}`);
+      writeWhole(paths.bundled, `{"text":"${sha1(kept.text)}","document":${asciiJson(kept.bundled)}}`);
     } catch {
       // Nothing kept: the next edit of texts is compiled and checked in full.
     }
@@ -160,7 +160,7 @@ export function keepSource(paths: KeptPaths, kept: { text: string | Buffer; bund
 export function readKept(paths: KeptPaths): { bytes: Buffer; digest: string; document: unknown } | undefined {
   try {
     const bytes = fs.readFileSync(paths.text);
-    const kept = JSON.parse(fs.readFileSync(paths.bundled, 'utf8')) as { text: string; document: unknown };
+    const kept = readAsciiJson<{ text: string; document: unknown }>(paths.bundled);
     const digest = sha1(bytes);
     return kept.text === digest ? { bytes, digest, document: kept.document } : undefined;
   } catch {

@@ -67,15 +67,17 @@ interface Index {
 /** The memo's entries: each operation's Markdown, from the text file its index names. */
 const read = (memo: string): Array<[string, string]> => {
   const index = JSON.parse(fs.readFileSync(memo, 'utf8')) as Index;
-  const text = fs.readFileSync(path.join(path.dirname(memo), index.text), 'utf8');
-  return index.entries.map(([key, { at, length }]) => [key, text.slice(at, at + length)]);
+  // Where each entry is, in bytes of the UTF-8 text.
+  const bytes = fs.readFileSync(path.join(path.dirname(memo), index.text));
+  return index.entries.map(([key, { at, length }]) => [key, bytes.toString('utf8', at, at + length)]);
 };
 /** Every operation's entry, its text marked: what shows through was read from the memo. */
 const forge = (memo: string) => {
   const index = JSON.parse(fs.readFileSync(memo, 'utf8')) as Index;
   const texts = read(memo).map(([, markdown]) => markdown.replace('Get a pet', 'Forged pet').replace('List owners', 'Forged owners'));
   let at = 0;
-  index.entries = index.entries.map(([key, entry], n) => [key, { ...entry, at: (at += n ? texts[n - 1]!.length : 0), length: texts[n]!.length }]);
+  const size = (text: string) => Buffer.byteLength(text);
+  index.entries = index.entries.map(([key, entry], n) => [key, { ...entry, at: (at += n ? size(texts[n - 1]!) : 0), length: size(texts[n]!) }]);
   fs.writeFileSync(path.join(path.dirname(memo), index.text), texts.join(''));
   fs.writeFileSync(memo, JSON.stringify(index));
 };
