@@ -17,7 +17,8 @@ export function jsonTextChanges(before: Uint8Array, after: Uint8Array, checked: 
   if (prefix === before.length && prefix === after.length) return [];
   const suffix = commonSuffix(before, after, prefix);
   // The changed stretch, widened to whole lines: the same start in both, the same distance from their ends.
-  const start = before.lastIndexOf(NEWLINE, prefix - 1) + 1;
+  // (lastIndexOf counts a negative start from the end.)
+  const start = prefix === 0 ? 0 : before.lastIndexOf(NEWLINE, prefix - 1) + 1;
   const lineEnd = before.indexOf(NEWLINE, before.length - suffix);
   const fromEnd = lineEnd === -1 ? 0 : before.length - lineEnd;
   const oldLines = decode(before.subarray(start, before.length - fromEnd)).split('\n');
@@ -39,6 +40,8 @@ export function jsonTextChanges(before: Uint8Array, after: Uint8Array, checked: 
     after,
     changed.map((change) => change.offset),
   );
+  // Fewer paths than lines: the JSON before them is not well formed after all.
+  if (paths.length < changed.length) return undefined;
   const changes: TextChange[] = [];
   for (const [index, change] of changed.entries()) {
     const path = [...paths[index]!, change.key];

@@ -98,6 +98,8 @@ describe('textOnlyChanges in JSON, read as bytes', () => {
     expect(json(twice, twice.replace('"Two"', '"Dos"'))).toEqual([{ path: ['info', 'summary'], before: 'Two', after: 'Dos' }]);
     expect(json(text, text.replace('"summary": "List pets"', '"summary": "List \\q pets"'))).toBeUndefined();
     expect(json(text, text.replace('"summary": "List pets"', '"summary": "List\tpets"'))).toBeUndefined();
+    // A change in the first line (its first byte), the last line alike.
+    expect(json('[\n  1\n]', ' [\n  1\n]')).toBeUndefined();
   });
 });
 
