@@ -2,6 +2,7 @@ import path from 'node:path';
 import { problem, type Problem } from '../validation/problem';
 import type { SourceFile } from './source-file';
 import { NO_CONSTANTS, printedConstant, stringAssignments, type ErbConstants } from './erb-constants';
+import { lineBreaks } from './line-breaks';
 
 /**
  * The ERB that Slate sources use, read without Ruby. Slate (Middleman) runs the ERB of a `*.md.erb`
@@ -46,7 +47,6 @@ const NEVER = /^\s*(?:if\s+(?:false|nil)|unless\s+true)\s*$/;
 const OPENS = /^\s*(?:if|unless|case|while|until|begin|for)\b|\bdo\s*(?:\|[^|]*\|)?\s*$/;
 const ENDS = /^\s*end\s*$/;
 const BRANCH = /^\s*(?:else|elsif)\b/;
-const newlinesIn = (text: string) => text.split('\n').length - 1;
 
 /**
  * The pieces of an ERB file's body, and what could not be read. `imageSrc`: the address, as the
@@ -81,7 +81,7 @@ export function readErb(
       const code = match[0] === '<%%' || match[1] === '#' ? '' : (match[2] ?? '');
       if (ENDS.test(code) && --skipping.depth === 0) {
         if (skipping.branch) problems.push(problem('erb-code', { file: source.path, line: skipping.line }, { code: shorten(skipping.tag) }));
-        text += '\n'.repeat(newlinesIn(body.slice(skipping.start, end)));
+        text += '\n'.repeat(lineBreaks(body.slice(skipping.start, end)));
         last = end;
         skipping = undefined;
       } else if (OPENS.test(code)) skipping.depth++;

@@ -11,6 +11,7 @@ import { slateRendering, type HeadingIds, type SlateRendering } from './slate-re
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+import { lineBreaks } from './line-breaks';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
 export interface Page {
@@ -303,7 +304,7 @@ function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problem
   let run: SourceFile | undefined;
   const add = (text: string, file: string, line: number) => {
     run ??= { ...source, yaml: parts.length === 0 ? source.yaml : '', body: '', bodyLine: line, origins: [] };
-    run.origins!.push({ from: run.body.split('\n').length - 1, file, line });
+    run.origins!.push({ from: lineBreaks(run.body), file, line });
     run.body += text;
   };
   const endRun = () => {

@@ -1,6 +1,7 @@
 import type { Page } from '../content/site';
 import { bodySegments } from '../content/source-file';
 import type { PageContext, Segment } from './context';
+import { lineBreaks } from '../content/line-breaks';
 
 /**
  * The page as one document, its body then each include, with the segment table that maps every
@@ -13,7 +14,7 @@ export function assemble(page: Page, firstLine = 1): { text: string; segments: S
   let offset = 0;
   for (const part of page.parts) {
     const body = part.body.endsWith('\n') ? part.body : `${part.body}\n`;
-    const lineCount = body.split('\n').length - 1;
+    const lineCount = lineBreaks(body);
     segments.push(...bodySegments(part, line, offset, lineCount));
     chunks.push(body, '\n');
     line += lineCount + 1;

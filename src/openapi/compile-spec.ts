@@ -11,6 +11,7 @@ import type { OperationMemo } from './operation-memo';
 import { generatedSample, sampleServer, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText } from './schema-list';
 import { operationTitle, parametersOf, summaryParagraph, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
+import { lineBreaks } from '../content/line-breaks';
 
 /**
  * An OpenAPI document written as the Markdown (or MDX) of a Slate page: the same headings, tables,
@@ -543,7 +544,7 @@ class SpecWriter {
   }
 }
 
-const lineCount = (text: string) => text.split('\n').length;
+const lineCount = (text: string) => lineBreaks(text) + 1;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
