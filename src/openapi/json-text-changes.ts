@@ -25,6 +25,7 @@ export function jsonTextChanges(before: Uint8Array, after: Uint8Array, checked: 
   const newLines = decode(after.subarray(start, after.length - fromEnd)).split('\n');
   if (oldLines.length !== newLines.length) return undefined;
   const changed: Array<{ offset: number; key: string; before: string; after: string }> = [];
+  // Each line's offset in `after`, from its bytes (a decoded line may not be as long: a byte that is not UTF-8).
   let offset = start;
   for (let index = 0; index < newLines.length; index++) {
     const was = oldLines[index]!;
@@ -34,7 +35,7 @@ export function jsonTextChanges(before: Uint8Array, after: Uint8Array, checked: 
       if (!text) return undefined;
       changed.push({ offset, ...text });
     }
-    offset += Buffer.byteLength(is) + 1;
+    offset = after.indexOf(NEWLINE, offset) + 1;
   }
   const paths = pathsAt(
     after,
@@ -55,7 +56,8 @@ export function jsonTextChanges(before: Uint8Array, after: Uint8Array, checked: 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const decoder = new TextDecoder();
+// A byte-order mark is kept as a character, as in the lines of the whole text.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const decode = (bytes: Uint8Array) => decoder.decode(bytes);
 
 /** A line that holds one text member: its indent and key, its string, what follows (a comma). */

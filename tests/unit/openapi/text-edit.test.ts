@@ -80,7 +80,7 @@ describe('textOnlyChanges in JSON, read as bytes', () => {
         { name: 'a/b', description: 'Erste' },
         { name: '"}]', description: 'Zweite' },
       ],
-      paths: { '/p\\"{x}': { get: { summary: 'Ünd 日本', description: 'Drei' } } },
+      paths: { '/p\\"{x}': { 'x-note': 'mid____________', get: { summary: 'Ünd 日本', description: 'Drei' } } },
     };
     const before = JSON.stringify(spec, null, 2);
     const after = before.replace('"description": "Zweite"', '"description": "Zweite, 二"').replace('"summary": "Ünd 日本"', '"summary": "Und \\"so\\""');
@@ -88,8 +88,12 @@ describe('textOnlyChanges in JSON, read as bytes', () => {
       { path: ['tags', '1', 'description'], before: 'Zweite', after: 'Zweite, 二' },
       { path: ['paths', '/p\\"{x}', 'get', 'summary'], before: 'Ünd 日本', after: 'Und "so"' },
     ]);
-    // The same found from the two texts' bytes.
-    expect(textOnlyChanges(Buffer.from(before), Buffer.from(after), 'json', parseSpecText)).toEqual(json(before, after));
+    // The same found from the two texts' bytes, after a byte-order mark, and with bytes that are not UTF-8 between the two (the "_"s).
+    const found = json(before, after);
+    expect(textOnlyChanges(Buffer.from(before), Buffer.from(after), 'json', parseSpecText)).toEqual(found);
+    expect(json(`\uFEFF${before}`, `\uFEFF${after}`)).toEqual(found);
+    const notUtf8 = (text: string) => Buffer.from(text, 'utf8').map((byte) => (byte === 0x5f ? 0xff : byte));
+    expect(textOnlyChanges(notUtf8(before), notUtf8(after), 'json', parseSpecText)).toEqual(found);
   });
 
   test('refuses a member written twice (the last is the one read) and a string JSON does not allow', () => {
