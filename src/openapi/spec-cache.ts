@@ -80,8 +80,8 @@ export class SpecCache {
   /** The entry's record as the last compiling left it, whatever its files hold now: a rebuild after an edit of texts alone starts from it. */
   previous(file: string, options: unknown): PreviousEntry | undefined {
     try {
-      const { files, problems, rules } = readAsciiJson<EntryRecord>(this.entryPath(file, options));
-      return { files, problems, ...(rules === undefined ? {} : { rules }) };
+      const { files, problems, lines, rules } = readAsciiJson<EntryRecord>(this.entryPath(file, options));
+      return { files, problems, lines: Array.isArray(lines) ? lines : [], ...(rules === undefined ? {} : { rules }) };
     } catch {
       return undefined;
     }
@@ -132,8 +132,8 @@ interface EntryRecord {
   rules?: number;
 }
 
-/** What an entry's last compiling found: its files' digests then, its problems, how many of them first are Redocly's rules'. */
-export type PreviousEntry = Pick<EntryRecord, 'files' | 'problems' | 'rules'>;
+/** What an entry's last compiling found: its files' digests then, its problems, the lines of its places, how many of its problems first are Redocly's rules'. */
+export type PreviousEntry = Pick<EntryRecord, 'files' | 'problems' | 'lines' | 'rules'>;
 
 /** The two files a one-file spec's compiling keeps (SpecCache.keptPaths): its text, and the bundled document with its text's digest. */
 export interface KeptPaths {

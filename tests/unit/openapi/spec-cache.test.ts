@@ -80,7 +80,7 @@ describe('a compiled spec kept between builds', () => {
 
 describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone changed', (format) => {
   /** A page naming a spec with a problem of each kind: an example off its schema (Redocly's rules), an undeclared tag, a script in a text. */
-  function setUpJson() {
+  function setUpJson(clean = false) {
     const content = temporary();
     fs.writeFileSync(path.join(content, 'index.md'), `---\ntitle: Pets\nopenapi: api.${format}\n---\n# Guide\n\nText.\n`);
     const spec = {
@@ -105,9 +105,9 @@ describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone c
         '/cats': {
           get: {
             operationId: 'listCats',
-            tags: ['cats'],
+            tags: [clean ? 'pets' : 'cats'],
             summary: 'List cats',
-            description: 'Cats <script>alert(1)</script>',
+            description: clean ? 'Cats.' : 'Cats <script>alert(1)</script>',
             responses: { '204': { description: 'None' } },
           },
         },
@@ -181,6 +181,20 @@ describe.each(['json', 'yaml'] as const)('a one-file %s spec whose texts alone c
     const again = await compile();
     expect(compilings()).toBe(1);
     expect(again).toEqual(await fresh());
+  });
+
+  test('without findings of its own (every line asked for is a place the last compiling found), as a full compiling would', async () => {
+    // No script in a text, no undeclared tag: every pointer whose line is asked for is a place of the last compiling.
+    const { compile, fresh, edit, compilings } = setUpJson(true);
+    await compile();
+    expect(compilings()).toBe(1);
+    edit('"summary": "List cats"', '"summary": "List all the cats"');
+    edit('"description": "Every pet."', '"description": "Every pet,\\n\\nover two paragraphs."');
+    const edited = await compile();
+    expect(compilings()).toBe(1);
+    expect(edited.problems.map((found) => found.kind)).toEqual(['openapi-example-mismatch']);
+    expect(edited.markdown).toContain('List all the cats');
+    expect(edited).toEqual(await fresh());
   });
 
   test('is read, checked and compiled in full after any other edit', async () => {
