@@ -43,10 +43,10 @@ export function textOnlyChanges(
   format: 'json' | 'yaml',
   parseYaml: (text: string) => Json,
 ): TextChange[] | undefined {
-  const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text);
-  const text = (bytes: string | Uint8Array) =>
-    typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return format === 'json' ? jsonTextChanges(bytes(before), bytes(after), CHECKED_VALUES) : yamlTextChanges(text(before), text(after), parseYaml);
+  const asBytes = (value: string | Uint8Array) => (typeof value === 'string' ? Buffer.from(value) : value);
+  const asText = (value: string | Uint8Array) =>
+    typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  return format === 'json' ? jsonTextChanges(asBytes(before), asBytes(after), CHECKED_VALUES) : yamlTextChanges(asText(before), asText(after), parseYaml);
 }
 
 /** YAML's: only lines of texts differ, and read as documents the two differ only in texts' strings. */
