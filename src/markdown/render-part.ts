@@ -2,16 +2,16 @@ import type { Root as HastRoot } from 'hast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
 import { bodySegments, type SourceFile } from '../content/source-file';
 import { facts, output, type PageContext, type PartContext } from './context';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
+import rehypeRawRuns from './rehype-raw-runs';
 
 export type { RenderedPart } from './part-from-tree';
 
-const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypePlugins).freeze();
+const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawRuns).use(rehypePlugins).freeze();
 
 /**
  * Renders one file of a Markdown page (the page body or an include) through the whole pipeline,

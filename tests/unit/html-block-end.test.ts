@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
+import rehypeRawRuns from '../../src/markdown/rehype-raw-runs';
 import rehypeStringify from 'rehype-stringify';
 import remarkSlateSyntax from '../../src/markdown/remark-slate-syntax';
 import remarkHtmlBlockEnd from '../../src/markdown/remark-html-block-end';
@@ -15,7 +15,7 @@ const html = (markdown: string) =>
       .use(remarkSlateSyntax)
       .use(remarkHtmlBlockEnd)
       .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
+      .use(rehypeRawRuns)
       .use(rehypeStringify)
       .processSync(markdown),
   ).replace(/\n/g, '');
