@@ -10,7 +10,7 @@ import { find, html } from 'property-information';
  * takes 4.3–5.2 s, and the Markdown of 1,718 built pages (GitHub, the corpora, the fixtures) came
  * out byte for byte the same. Its leniency costs nothing here: the HTML comes from hast-util-to-html and
  * Astro, so it is already well formed (every raw HTML block of a source went through parse5 once,
- * in rehype-raw), and htmlparser2 closes what HTML closes by itself (`<p>`, `<li>`, void elements).
+ * in rehype-raw-runs.ts), and htmlparser2 closes what HTML closes by itself (`<p>`, `<li>`, void elements).
  * The tree is what hast-util-from-parse5 gives for such HTML, for what the serializer reads.
  */
 

@@ -19,14 +19,27 @@ export default function rehypeRawRuns() {
     let next = tree.children.length;
     for (const [start, end] of runs.reverse()) {
       for (const node of tree.children.slice(end, next)) asParsed(node);
-      const parsed = raw({ type: 'root', children: tree.children.slice(start, end) }, { file }) as Root;
-      tree.children.splice(start, end - start, ...parsed.children);
+      // The parser reads an end tag it cannot match differently before the file's first start tag
+      // (it ignores it) and after (it makes an empty `<p>` of a `</p>`): an empty element first puts
+      // it where the whole tree would have, then goes.
+      const opened = tree.children.slice(0, start).some(hasStartTag);
+      const run: Root = { type: 'root', children: [...(opened ? [emptyDiv()] : []), ...tree.children.slice(start, end)] };
+      const parsed = raw(run, { file }) as Root;
+      tree.children.splice(start, end - start, ...parsed.children.slice(opened ? 1 : 0));
       next = start;
     }
     for (const node of tree.children.slice(0, next)) asParsed(node);
     return tree;
   };
 }
+
+const emptyDiv = (): Element => ({ type: 'element', tagName: 'div', properties: {}, children: [] });
+
+/** Whether a node gives the parser a start tag: an element, or raw HTML with one. */
+const hasStartTag = (node: RootContent): boolean =>
+  node.type === 'element' ||
+  (node.type === 'raw' && [...node.value.matchAll(MARKUP)].some(([, closing, name]) => name && !closing)) ||
+  ('children' in node && node.children.some(hasStartTag));
 
 /** Elements whose first line break the HTML parser drops. */
 const NEWLINE_DROPPED = new Set(['pre', 'listing', 'textarea']);
@@ -139,11 +152,14 @@ const CLOSES_PARAGRAPH = new Set([
   'ul',
 ]);
 
-/** Whether an element left open inside a Markdown element is closed by that element's end tag. */
-const endsWithItsParent = (tag: string) => !FORMATTING.has(tag) && !CLOSES_PARAGRAPH.has(tag);
+/** Elements a `</p>` cannot see past (the parser's scopes): a paragraph's end leaves them open. */
+const SCOPE_BOUNDARIES = new Set(['applet', 'button', 'marquee', 'object']);
+
+/** Whether a start tag inside a Markdown element takes what follows out of that element, or out of its end tag's reach. */
+const leavesItsParent = (tag: string) => CLOSES_PARAGRAPH.has(tag) || SCOPE_BOUNDARIES.has(tag) || tag === 'hr';
 
 /** The elements left open after reading `html`, given those open before; undefined when not sure. */
-function openAfter(html: string, open: string[]): string[] | undefined {
+function openAfter(html: string, open: string[], started: string[], floor: number): string[] | undefined {
   for (const match of html.matchAll(MARKUP)) {
     const [text, closing, name] = match;
     if (!name) {
@@ -153,11 +169,14 @@ function openAfter(html: string, open: string[]): string[] | undefined {
     const tag = name.toLowerCase();
     if (FAR_REACHING.has(tag)) return undefined;
     if (closing) {
-      // A stray or misnested end tag: the parser's answer depends on more than this run.
-      if (open.at(-1) !== tag) return undefined;
+      // A stray or misnested end tag: the parser's answer depends on more than this run. So does an
+      // end tag inside a Markdown element for an element opened before it (below `floor`): the
+      // parser may ignore it (`</span>` in a paragraph) or close the paragraph too (`</div>`).
+      if (open.length <= floor || open.at(-1) !== tag) return undefined;
       open.pop();
-    } else if (!VOID.has(tag)) {
-      open.push(tag);
+    } else {
+      started.push(tag);
+      if (!VOID.has(tag)) open.push(tag);
     }
   }
   return open;
@@ -180,14 +199,18 @@ export function rawRuns(children: readonly RootContent[]): Array<[number, number
     if (values.length === 0 && start < 0) continue;
     if (start < 0) start = index;
     const before = open.length;
+    const started: string[] = [];
     for (const value of values) {
-      const after = openAfter(value, open);
+      const after = openAfter(value, open, started, children[index]!.type === 'element' ? before : 0);
       if (!after) return [...runs, [start, children.length]];
       open = after;
     }
     // Inline raw HTML left open inside a Markdown element (`<branch>` in a paragraph, a path's
-    // placeholder) ends with it: its end tag pops them, unless one of them moved out of it.
-    if (children[index]!.type === 'element' && open.length > before && open.slice(before).every(endsWithItsParent)) open = open.slice(0, before);
+    // placeholder) ends with it: its end tag pops them, unless one of them, or any tag before,
+    // moved out of it (a block element closes the paragraph it is written in).
+    // Formatting elements are opened again after it.
+    if (children[index]!.type === 'element' && open.length > before && !started.some(leavesItsParent) && !open.slice(before).some((tag) => FORMATTING.has(tag)))
+      open = open.slice(0, before);
     if (open.length === 0) {
       runs.push([start, index + 1]);
       start = -1;
