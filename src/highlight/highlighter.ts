@@ -70,6 +70,33 @@ function plainColors(tokenizer: LineTokenizer): Set<string> {
 }
 
 /**
+ * The class names of a token by its colour and then its font style (a bit set, 0–7): the theme has a
+ * few dozen pairs, and a code block has a token every few characters (GitHub's API through
+ * Widdershins: millions), each of which would otherwise lower-case, look up and join its classes.
+ */
+type TokenClasses = Map<string | undefined, string[]>;
+const tokenClassSets = new WeakMap<LineTokenizer, TokenClasses>();
+
+const tokenClasses = (tokenizer: LineTokenizer): TokenClasses => {
+  let classes = tokenClassSets.get(tokenizer);
+  if (!classes) tokenClassSets.set(tokenizer, (classes = new Map()));
+  return classes;
+};
+
+function classOf(classes: TokenClasses, plain: Set<string>, color: string | undefined, fontStyle = 0): string {
+  let byStyle = classes.get(color);
+  if (!byStyle) classes.set(color, (byStyle = []));
+  let found = byStyle[fontStyle];
+  if (found === undefined) {
+    const names: string[] = [];
+    if (color && !plain.has(color.toLowerCase())) names.push(colorClass(color));
+    if (fontStyle) for (const [bit, name] of FONT_CLASSES) if (fontStyle & bit) names.push(name);
+    found = byStyle[fontStyle] = names.join(' ');
+  }
+  return found;
+}
+
+/**
  * Highlights code as hast for a `<code>` element: one span per run of tokens of the same colour,
  * plain text where the colour is the theme's default or looks like it (PLAIN_DIFFERENCE).
  * `language` must be loaded (or 'text').
@@ -95,13 +122,11 @@ export function highlightToHast(shiki: Highlighter, code: string, language: stri
     else out.push({ type: 'text', value: runText });
     runText = '';
   };
+  const classes = tokenClasses(tokenizer);
   tokens.forEach((line, index) => {
     for (const token of line) {
-      const classes: string[] = [];
       const whitespace = /^\s*$/.test(token.content);
-      if (!whitespace && token.color && !plain.has(token.color.toLowerCase())) classes.push(colorClass(token.color));
-      if (!whitespace && token.fontStyle) for (const [bit, name] of FONT_CLASSES) if (token.fontStyle & bit) classes.push(name);
-      const tokenClass = whitespace ? runClass : classes.join(' ');
+      const tokenClass = whitespace ? runClass : classOf(classes, plain, token.color, token.fontStyle);
       if (tokenClass !== runClass) flush();
       runClass = tokenClass;
       runText += token.content;
