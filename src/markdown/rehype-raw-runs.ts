@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 /**
  * Raw HTML in a Markdown file (`<aside class="notice">…</aside>`) becomes elements through an HTML
  * parser (hast-util-raw, as rehype-raw does), which rebuilds the whole tree it is given, every
- * paragraph, table and code block, to parse the few raw nodes in it: a fifth of rendering a Slate
+ * paragraph, table and code block, to parse the few raw nodes in it: a sixth of rendering a Slate
  * include with one aside. Here only the runs of top-level nodes that hold raw HTML go through the
  * parser, each run on its own. A run ends where every element its raw HTML opened is closed again;
  * where that is not sure (a tag this plain reading cannot follow, an element whose parsing reaches
@@ -16,13 +16,14 @@ import type { VFile } from 'vfile';
 export default function rehypeRawRuns() {
   return (tree: Root, file: VFile): Root => {
     const runs = rawRuns(tree.children);
+    // The parser reads an end tag it cannot match differently before the file's first start tag
+    // (it ignores it) and after (it makes an empty `<p>` of a `</p>`): a run after that tag starts
+    // with an empty element, which puts the parser where the whole tree would have, then goes.
+    const firstStartTag = tree.children.findIndex(hasStartTag);
     let next = tree.children.length;
     for (const [start, end] of runs.reverse()) {
       for (const node of tree.children.slice(end, next)) asParsed(node);
-      // The parser reads an end tag it cannot match differently before the file's first start tag
-      // (it ignores it) and after (it makes an empty `<p>` of a `</p>`): an empty element first puts
-      // it where the whole tree would have, then goes.
-      const opened = tree.children.slice(0, start).some(hasStartTag);
+      const opened = firstStartTag !== -1 && firstStartTag < start;
       const run: Root = { type: 'root', children: [...(opened ? [emptyDiv()] : []), ...tree.children.slice(start, end)] };
       const parsed = raw(run, { file }) as Root;
       tree.children.splice(start, end - start, ...parsed.children.slice(opened ? 1 : 0));
