@@ -1,10 +1,12 @@
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { VFile } from 'vfile';
 import { bodySegments, type SourceFile } from '../content/source-file';
 import { facts, output, type PageContext, type PartContext } from './context';
+import { holdFences, restoreFences } from './held-fences';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
 import rehypeRawRuns from './rehype-raw-runs';
@@ -29,6 +31,16 @@ export async function renderPart(part: SourceFile, partContext: PartContext): Pr
     segments: bodySegments(part, 1, 0, body.split('\n').length - 1),
   };
   const file = new VFile({ path: part.path, value: body, data: { astro: { frontmatter: { shale: context } } } });
-  const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
+  const tree = (await processor.run(parseMarkdown(file, body), file)) as HastRoot;
   return partFromTree(part.path, tree, facts(file), output(file).problems);
+}
+
+/** The file's Markdown tree, its fenced code held out of the parser's way (held-fences.ts). */
+function parseMarkdown(file: VFile, body: string): MdastRoot {
+  const held = holdFences(body);
+  if (held) {
+    const tree = processor.parse(held.text);
+    if (restoreFences(tree, held)) return tree;
+  }
+  return processor.parse(file);
 }
