@@ -45,7 +45,10 @@ const MAX_REMEMBERED_LINES = 200_000;
  * identity, because every block builds its own state objects.
  */
 export class LineTokenizer {
-  private readonly grammars = new Map<string, { grammar: Grammar; lines: Map<number, Map<string, { tokens: LineToken[]; end: StateStack }>> }>();
+  private readonly grammars = new Map<
+    string,
+    { grammar: Grammar; cutsWords: boolean; lines: Map<number, Map<string, { tokens: LineToken[]; end: StateStack }>> }
+  >();
   private stateIds = new Map<string, number>();
   private stateIdOf = new WeakMap<object, number>();
   private stateKeyOf = new WeakMap<object, string>();
@@ -84,7 +87,7 @@ export class LineTokenizer {
       if (!known) entry.lines.set(stateId, (known = new Map()));
       let hit = known.get(line);
       if (!hit) {
-        hit = this.tokenizeLine(entry.grammar, line, state);
+        hit = this.tokenizeLine(entry.grammar, line, state, entry.cutsWords);
         if (++this.remembered > MAX_REMEMBERED_LINES) this.forget();
         else known.set(line, hit);
       }
@@ -94,7 +97,26 @@ export class LineTokenizer {
     return result;
   }
 
-  private tokenizeLine(grammar: Grammar, line: string, state: StateStack | null): { tokens: LineToken[]; end: StateStack } {
+  /**
+   * A line's tokens. Some grammars (WORD_CUTTING_GRAMMARS) take time that grows with the square of
+   * a word's length: an 8,000-character base64 string in a JavaScript sample took 1.4 s, and GitHub's
+   * spec has a 4,733-character one (0.8 s, more than all its other JavaScript). In those grammars a
+   * line with such long words is tokenized with the middle of each cut out, then each cut is put back
+   * into the token it fell in: there, a word's middle starts no token and ends none, whatever its
+   * length. If a cut falls on a token's edge, the grammar read the word otherwise, and the whole
+   * line is tokenized as it is.
+   */
+  private tokenizeLine(grammar: Grammar, line: string, state: StateStack | null, cutsWords = false): { tokens: LineToken[]; end: StateStack } {
+    const shortened = cutsWords && line.length >= LONG_WORD_CHARS ? shortenWords(line) : undefined;
+    if (shortened) {
+      const short = this.tokenizeAsIs(grammar, shortened.text, state);
+      const tokens = putBack(short.tokens, shortened.cuts);
+      if (tokens) return { tokens, end: short.end };
+    }
+    return this.tokenizeAsIs(grammar, line, state);
+  }
+
+  private tokenizeAsIs(grammar: Grammar, line: string, state: StateStack | null): { tokens: LineToken[]; end: StateStack } {
     // No time limit (0): a limit leaves lines unhighlighted on a loaded machine.
     const { tokens: binary, ruleStack } = grammar.tokenizeLine2(line, state, 0);
     const count = binary.length / 2;
@@ -115,7 +137,8 @@ export class LineTokenizer {
 
   private grammarEntry(language: string) {
     let entry = this.grammars.get(language);
-    if (!entry) this.grammars.set(language, (entry = { grammar: this.shiki.getLanguage(language), lines: new Map() }));
+    if (!entry)
+      this.grammars.set(language, (entry = { grammar: this.shiki.getLanguage(language), cutsWords: WORD_CUTTING_GRAMMARS.has(language), lines: new Map() }));
     return entry;
   }
 
@@ -171,4 +194,63 @@ export class LineTokenizer {
     }
     return key;
   }
+}
+
+/**
+ * The grammars whose time grows with the square of a word's length (8,000 characters: 0.4 to 4 s)
+ * and whose tokens, checked on thousands of lines with long words in strings, comments, numbers and
+ * code, are the same with the words' middles cut out. Others either take linear time (Python,
+ * shell, JSON, Go, C#, Kotlin) or read a word's middle (JSON's numbers, Kotlin, F#, Fortran's
+ * columns), so their lines are never cut.
+ */
+const WORD_CUTTING_GRAMMARS = new Set(['javascript', 'typescript', 'jsx', 'tsx', 'java', 'ruby', 'php', 'swift', 'rust', 'c', 'objective-c', 'dart', 'elixir']);
+/** Words this long are cut (a 256-character word costs JavaScript's grammar about a millisecond). */
+const LONG_WORD_CHARS = 256;
+/** What is kept of each end of a long word. */
+const KEPT_CHARS = 64;
+const LONG_WORD = new RegExp(`[A-Za-z0-9_]{${LONG_WORD_CHARS},}`, 'g');
+
+interface Cut {
+  /** Where the cut is in the shortened line. */
+  at: number;
+  removed: string;
+}
+
+/** The line with the middle of each long word cut out, and the cuts; undefined when it has no long word. */
+export function shortenWords(line: string): { text: string; cuts: Cut[] } | undefined {
+  const cuts: Cut[] = [];
+  let text = '';
+  let copied = 0;
+  for (const match of line.matchAll(LONG_WORD)) {
+    const cutStart = match.index + KEPT_CHARS;
+    const cutEnd = match.index + match[0].length - KEPT_CHARS;
+    text += line.slice(copied, cutStart);
+    cuts.push({ at: text.length, removed: line.slice(cutStart, cutEnd) });
+    copied = cutEnd;
+  }
+  if (cuts.length === 0) return undefined;
+  return { text: text + line.slice(copied), cuts };
+}
+
+/** The tokens with each cut's text put back into the token it fell inside; undefined when a cut is on a token's edge. */
+export function putBack(tokens: readonly LineToken[], cuts: readonly Cut[]): LineToken[] | undefined {
+  const out: LineToken[] = [];
+  let start = 0;
+  let next = 0;
+  for (const token of tokens) {
+    const end = start + token.content.length;
+    let content = token.content;
+    let inserted = 0;
+    while (next < cuts.length && cuts[next]!.at < end) {
+      const cut = cuts[next]!;
+      if (cut.at <= start) return undefined;
+      const at = cut.at - start + inserted;
+      content = content.slice(0, at) + cut.removed + content.slice(at);
+      inserted += cut.removed.length;
+      next++;
+    }
+    out.push(content === token.content ? token : { ...token, content });
+    start = end;
+  }
+  return next === cuts.length ? out : undefined;
 }

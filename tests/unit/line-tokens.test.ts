@@ -1,6 +1,6 @@
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LineTokenizer } from '../../src/highlight/line-tokens';
+import { LineTokenizer, putBack, shortenWords } from '../../src/highlight/line-tokens';
 import { THEME } from '../../src/highlight/theme';
 
 /**
@@ -27,7 +27,7 @@ const SAMPLES: Array<[string, string]> = [
 
 let shiki: Highlighter;
 beforeAll(async () => {
-  shiki = await createHighlighter({ themes: [THEME], langs: ['shellscript', 'ruby', 'python', 'javascript', 'json'] });
+  shiki = await createHighlighter({ themes: [THEME], langs: ['shellscript', 'ruby', 'python', 'javascript', 'json', 'java', 'php'] });
 });
 
 const shikiTokens = (code: string, language: string) =>
@@ -74,6 +74,64 @@ describe('LineTokenizer', () => {
     } finally {
       grammar.tokenizeLine2 = original;
     }
+  });
+
+  it('gives shiki’s tokens for lines with long words, which some grammars read with their middles cut out', () => {
+    const tokenizer = new LineTokenizer(shiki, THEME);
+    // A base64 payload with no `+` or `/`, as GitHub's spec has one 4,733 characters long.
+    const word = (length: number, seed: number) =>
+      Array.from({ length }, (_, i) => 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9_0123456789'[(i * 7 + seed) % 47]).join('');
+    const samples: Array<[string, string]> = [
+      [
+        'javascript',
+        `const options = {\n  body: JSON.stringify({payload: '${word(1500, 1)}', n: 1}),\n  // ${word(600, 2)} and ${word(300, 3)}\n};\nconst ${word(400, 4)} = 0x${'f'.repeat(300)};`,
+      ],
+      ['ruby', `request.body = "{\\"payload\\": \\"${word(1200, 5)}\\"}"\n# ${word(500, 6)}\nx = :${word(300, 7)}`],
+      ['java', `String s = "${word(900, 8)}";\n/* ${word(400, 9)}\n${word(700, 10)} */`],
+      ['php', `<?php\n$payload = '${word(800, 11)}';\necho "${word(300, 12)}{$x}${word(300, 13)}";`],
+      ['json', `{"payload": "${word(900, 14)}", "n": ${'9'.repeat(400)}e${'1'.repeat(300)}}`],
+    ];
+    for (const [language, code] of samples) expect(tokenizer.tokenize(code, language), language).toEqual(shikiTokens(code, language));
+  });
+
+  it('hands a long word’s line to the grammar shortened only in the grammars that read it the same', () => {
+    const seen = (language: string, code: string) => {
+      const grammar = shiki.getLanguage(language);
+      const original = grammar.tokenizeLine2;
+      const lengths: number[] = [];
+      grammar.tokenizeLine2 = function (this: typeof grammar, line, ...rest) {
+        lengths.push(line.length);
+        return original.call(this, line, ...rest);
+      };
+      try {
+        new LineTokenizer(shiki, THEME).tokenize(code, language);
+      } finally {
+        grammar.tokenizeLine2 = original;
+      }
+      return lengths;
+    };
+    const payload = 'a'.repeat(5000);
+    // Each word keeps 64 characters at each end.
+    expect(seen('javascript', `x = '${payload}';`)).toEqual([7 + 128]);
+    expect(seen('json', `"${payload}"`)).toEqual([5002]);
+  });
+
+  it('puts each cut back inside the token it fell in, and gives up when it fell on an edge', () => {
+    const line = `s = '${'a'.repeat(100)}${'b'.repeat(200)}${'c'.repeat(100)}' + ${'d'.repeat(300)}`;
+    const { text, cuts } = shortenWords(line)!;
+    expect(text).toBe(`s = '${'a'.repeat(64)}${'c'.repeat(64)}' + ${'d'.repeat(128)}`);
+    const token = (content: string) => ({ content, color: '#fff', fontStyle: 0 });
+    const quote = text.indexOf("' +");
+    // The string one token, the last word one.
+    expect(
+      putBack([token(text.slice(0, quote + 1)), token(text.slice(quote + 1, quote + 4)), token(text.slice(quote + 4))], cuts)
+        ?.map((t) => t.content)
+        .join(''),
+    ).toBe(line);
+    // A token ending where a cut is: the grammar split the word there, so its middle may hold more tokens.
+    const cut = cuts[0]!.at;
+    expect(putBack([token(text.slice(0, cut)), token(text.slice(cut))], cuts)).toBeUndefined();
+    expect(shortenWords(`s = '${'a'.repeat(255)}'`)).toBeUndefined();
   });
 
   it('fails loudly when shiki’s grammar state has another shape than the one it reads', () => {
