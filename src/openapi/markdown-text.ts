@@ -267,17 +267,51 @@ export function markdownLineHtml(markdown: string): string {
   let html = lineHtml.get(markdown);
   if (html === undefined) {
     if (lineHtml.size >= WRITTEN_LIMIT) lineHtml.clear();
-    const tree = fromMarkdown(markdown, PARSE_OPTIONS);
-    html = toHtml(toHast(tree, { allowDangerousHtml: true }), { allowDangerousHtml: true }).trim();
-    const lone = /^<p>([\s\S]*)<\/p>$/.exec(html);
-    if (lone && !lone[1]!.includes('<p>')) html = lone[1]!;
-    html = html.replace(/\n(?=[ \t]*(?:\n|$))/g, '&#10;');
+    html = plainLineHtml(markdown) ?? parsedLineHtml(markdown);
     lineHtml.set(markdown, html);
     if (tracking) tracking.added = true;
   }
   tracking?.lineHtml.add(markdown);
   return html;
 }
+
+export function parsedLineHtml(markdown: string): string {
+  const tree = fromMarkdown(markdown, PARSE_OPTIONS);
+  let html = toHtml(toHast(tree, { allowDangerousHtml: true }), { allowDangerousHtml: true }).trim();
+  const lone = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  if (lone && !lone[1]!.includes('<p>')) html = lone[1]!;
+  return html.replace(/\n(?=[ \t]*(?:\n|$))/g, '&#10;');
+}
+
+/**
+ * A line's pieces when it is only plain text, backslash escapes (`\_`, as inlineText writes them) and
+ * code spans of one backtick: what a property's line is in most specs (`` `id` (integer, required):
+ * The ID. ``). Parsing such a line as Markdown and writing it as HTML gives its text with `&` and `<`
+ * escaped and each code span as `<code>`, so it is written so directly (parsing the lines of GitHub's
+ * spec's property lists was a quarter of compiling it). Anything else Markdown might read otherwise
+ * (a list marker or digits and a dot at the start, an autolink, an entity, an emphasis mark, a line
+ * break) is left to the parser: undefined.
+ */
+const PLAIN_LINE = /^(?:[A-Za-z0-9 ,.;:'"?()/%=$|&’‘“”-]|\\[!-/:-@[-`{-~]|`[^`\n]+`)+$/;
+const PLAIN_PIECE = /\\([!-/:-@[-`{-~])|`([^`]+)`|[^\\`]+/g;
+
+export function plainLineHtml(markdown: string): string | undefined {
+  if (!PLAIN_LINE.test(markdown) || !/^[A-Za-z0-9(“"'‘`\\]/.test(markdown) || /\s$|\s{2}|^\d+[.)]|``|&[#A-Za-z0-9]|https?:|www\./i.test(markdown))
+    return undefined;
+  let html = '';
+  for (const [piece, escaped, code] of markdown.matchAll(PLAIN_PIECE)) {
+    if (escaped !== undefined) html += escapeHtmlText(escaped);
+    else if (code !== undefined) {
+      // CommonMark strips one space from each end of a code span's text that has both (and more than spaces).
+      const text = code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() ? code.slice(1, -1) : code;
+      html += `<code>${escapeHtmlText(text)}</code>`;
+    } else html += escapeHtmlText(piece);
+  }
+  return html;
+}
+
+/** As hast-util-to-html writes text: `&` and `<` as hexadecimal references. */
+const escapeHtmlText = (text: string): string => text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
 
 /** Text for a raw-HTML or JSX element's content (a heading written as `<h2 id=…>`): entities for what HTML and JSX read. */
 export function elementText(text: string): string {

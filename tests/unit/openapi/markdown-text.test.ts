@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { descriptionMarkdown, inlineCode } from '../../../src/openapi/markdown-text';
+import { descriptionMarkdown, inlineCode, inlineText, parsedLineHtml, plainLineHtml } from '../../../src/openapi/markdown-text';
 
 describe("a spec's description written back as Markdown", () => {
   test.each([
@@ -51,5 +51,91 @@ describe("a description's code blocks (Kubernetes' Quantity)", () => {
     expect(written.markdown).toBe('Format:\n\n```text\n<digits> ::= <digit>\n```\n\n```ruby\nputs 1\n```\n\n```node\nf()\n```');
     expect(written.languages).toEqual(['<quantity>']);
     expect(descriptionMarkdown('```go\nx\n```', 'md').languages).toBeUndefined();
+  });
+});
+
+describe("a property's line as HTML, written directly when it is plain text and code", () => {
+  test.each([
+    '`id` (integer, required): The ID of the image.',
+    '`created_at` (string \\<date-time\\>)',
+    '`value` (string | null): Repositories & organizations, 50% of them; say "hi" (or ‘bye’).',
+    '`a b` and ` padded ` and `x\\` then \\_escaped\\_ \\[marks\\]',
+    `${inlineCode('<script> & <b>')} (${inlineText('array of snake_case_name')})`,
+    'option 1 (string)',
+  ])('%j', (line) => {
+    expect(plainLineHtml(line)).toBeDefined();
+    expect(plainLineHtml(line)).toBe(parsedLineHtml(line));
+  });
+
+  test.each([
+    '1. A list item',
+    '- Dash',
+    'A *word*',
+    'See https://example.com',
+    'See www.example.com',
+    'An &amp; entity',
+    'Code `a``b` spans',
+    'Trailing space ',
+    'Two  spaces',
+    '<b>raw</b>',
+    'Line\nbreak',
+    '    indented',
+  ])('%j is left to the parser', (line) => {
+    expect(plainLineHtml(line)).toBeUndefined();
+  });
+
+  test('gives the parser’s HTML on two thousand seeded lines, whenever it answers', () => {
+    let seed = 20261206;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pieces = [
+      '`id`',
+      '` x `',
+      '`a`b`',
+      '``',
+      '`<&>`',
+      '\\_',
+      '\\<',
+      '\\\\',
+      '\\`',
+      'word',
+      ' ',
+      '  ',
+      '1.',
+      '2)',
+      '-',
+      '+ ',
+      '*',
+      '_',
+      '&',
+      '&amp;',
+      '&#1;',
+      '<',
+      '>',
+      '|',
+      ':',
+      'http://x',
+      'www.x',
+      '"',
+      '’',
+      '(',
+      ')',
+      '#',
+      '=',
+      '$',
+      '%',
+      '/',
+      'a@b.c',
+      '\n',
+    ];
+    let answered = 0;
+    for (let index = 0; index < 2000; index++) {
+      const line = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(pieces)).join('');
+      const plain = plainLineHtml(line);
+      if (plain === undefined) continue;
+      answered++;
+      expect(plain, line).toBe(parsedLineHtml(line));
+    }
+    expect(answered).toBeGreaterThan(100);
   });
 });
