@@ -36,6 +36,9 @@ paths:
               example: ${extra.response ?? '{ id: 7 }'}
 `;
 
+const jsonSpec = (summary: string) =>
+  `{\n  "openapi": "3.1.0",\n  "info": { "title": "Pets", "version": "1" },\n  "paths": {\n    "/pets": {\n      "get": {\n        "operationId": "listPets", ${summary}\n        "responses": { "200": { "description": "The pets" } }\n      }\n    }\n  }\n}\n`;
+
 /**
  * Each case as compileSpecFile gives it on this thread: a large spec gives the same from two
  * workers, one running Redocly's checks and the other reading and compiling (a threshold of 0
@@ -51,6 +54,9 @@ const cases: Array<[string, () => SpecTask]> = [
   ['an unresolved $ref: nothing compiled', () => task(written('unresolved.yaml', spec('3.0.3', { ref: '#/components/schemas/Nowhere' })))],
   ['a version no reader knows', () => task(written('version.yaml', spec('4.1.0')))],
   ['a file that is not YAML', () => task(written('broken.yaml', 'openapi: 3.1.0\ninfo: [unclosed\n'))],
+  // The compiling worker reads JSON as JSON; the checking one still reads it as YAML, which refuses a repeated key.
+  ['a JSON spec', () => task(written('pets.json', jsonSpec('"summary": "List pets",')))],
+  ['a JSON spec with a repeated key: nothing compiled', () => task(written('repeated.json', jsonSpec('"summary": "List pets", "summary": "Again",')))],
 ];
 
 describe('a large spec, checked and compiled in two worker threads', () => {
@@ -67,7 +73,7 @@ describe('a large spec, checked and compiled in two worker threads', () => {
   it('the cases cover both outcomes: compiled with problems, and stopped by errors', async () => {
     const outcomes = await Promise.all(cases.map(([, make]) => compileSpecFile(make(), loadSpec)));
     expect(outcomes.filter((outcome) => outcome.markdown !== undefined && outcome.problems.length > 0)).toHaveLength(2);
-    expect(outcomes.filter((outcome) => outcome.markdown === undefined && outcome.problems.some((found) => found.severity === 'error'))).toHaveLength(4);
+    expect(outcomes.filter((outcome) => outcome.markdown === undefined && outcome.problems.some((found) => found.severity === 'error'))).toHaveLength(5);
   }, 60_000);
 });
 
