@@ -106,7 +106,7 @@ export class LineTokenizer {
    * length. If a cut falls on a token's edge, the grammar read the word otherwise, and the whole
    * line is tokenized as it is.
    */
-  private tokenizeLine(grammar: Grammar, line: string, state: StateStack | null, cutsWords = false): { tokens: LineToken[]; end: StateStack } {
+  private tokenizeLine(grammar: Grammar, line: string, state: StateStack | null, cutsWords: boolean): { tokens: LineToken[]; end: StateStack } {
     const shortened = cutsWords && line.length >= LONG_WORD_CHARS ? shortenWords(line) : undefined;
     if (shortened) {
       const short = this.tokenizeAsIs(grammar, shortened.text, state);

@@ -15,7 +15,7 @@ import { walk } from './walk';
  * Whether a fence is a fence depends on what came before it (an HTML block, an HTML comment or an
  * unclosed fence above it may swallow it), and this module does not guess: it checks the parser's
  * answer. Every held fence must come back as a top-level code node on exactly its lines, holding
- * exactly its placeholders; otherwise the caller parses the real text instead. The text up to a
+ * exactly its placeholder; otherwise the caller parses the real text instead. The text up to a
  * held fence is the real text (earlier held fences were code blocks in both), and a top-level fence
  * ends at its first closing line in either text, so a fence that parsed as one here is one there.
  */

@@ -275,6 +275,7 @@ export function markdownLineHtml(markdown: string): string {
   return html;
 }
 
+/** A line of Markdown as HTML, by parsing it (markdownLineHtml's way for a line plainLineHtml leaves). */
 export function parsedLineHtml(markdown: string): string {
   const tree = fromMarkdown(markdown, PARSE_OPTIONS);
   let html = toHtml(toHast(tree, { allowDangerousHtml: true }), { allowDangerousHtml: true }).trim();

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../support/seeded';
 import { holdFences, restoreFences } from '../../src/markdown/held-fences';
 import remarkSlateSyntax from '../../src/markdown/remark-slate-syntax';
 
@@ -69,9 +70,7 @@ describe('fenced code held out of the Markdown parser', () => {
   });
 
   it('makes the same tree as the real text on a thousand seeded files', () => {
-    let seed = 20261206;
-    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const { random, pick } = seeded(20261206);
     const lines = [
       '```',
       '```json',

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../support/seeded';
 import rehypeRawRuns, { rawRuns } from '../../src/markdown/rehype-raw-runs';
 import remarkSlateSyntax from '../../src/markdown/remark-slate-syntax';
 
@@ -67,9 +68,7 @@ describe('raw HTML parsed in runs of the nodes that hold it', () => {
   it('makes the same HTML as parsing the whole tree for a thousand files of mixed Markdown and tags', () => {
     // Seeded, so a failure names a file that fails again: blocks of Markdown with tags that open,
     // close, misnest, move out of paragraphs, reach beyond their run or are never closed.
-    let seed = 20261206;
-    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const { random, pick } = seeded(20261206);
     const tags = [
       ...['<div class="x">', '</div>', '<span>', '</span>', '<b>', '</b>', '<em>', '</em>', '<a href="#x">', '</a>', '<code>', '</code>', '<u>'],
       ...['<aside class="notice">Note</aside>', '<br>', '<hr>', '<img src="a.png">', '<!-- <div> -->', '<p>', '</p>', '<p>para</p>', '</li>'],

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { seeded } from '../../support/seeded';
 import { descriptionMarkdown, inlineCode, inlineText, parsedLineHtml, plainLineHtml } from '../../../src/openapi/markdown-text';
 
 describe("a spec's description written back as Markdown", () => {
@@ -85,9 +86,7 @@ describe("a property's line as HTML, written directly when it is plain text and 
   });
 
   test('gives the parser’s HTML on two thousand seeded lines, whenever it answers', () => {
-    let seed = 20261206;
-    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const { random, pick } = seeded(20261206);
     const pieces = [
       '`id`',
       '` x `',
