@@ -19,10 +19,10 @@ interface Definition<P> {
 
 const define = <P = Record<string, never>>(definition: Definition<P>): Definition<P> => definition;
 
-/** `did you mean "#x"?`, else the general advice. */
-const anchorFix = ({ nearest, spec }: { nearest?: string; spec?: boolean }) =>
-  nearest
-    ? `did you mean "#${nearest}"?`
+/** `did you mean "#x"?` (or `"#x" or "#y"`), else the general advice. */
+const anchorFix = ({ nearest, spec }: { nearest: readonly string[]; spec?: boolean }) =>
+  nearest.length
+    ? `did you mean ${nearest.map((id) => `"#${id}"`).join(' or ')}?`
     : spec
       ? // A spec's descriptions often link their own site's anchors (Stripe's `#create_charge`).
         'link to the id of a heading on this page; for a section of another site, write its whole URL in the spec (https://…#anchor).'
@@ -383,12 +383,12 @@ export const DEFINITIONS = {
       `id "${id}" is already used earlier on the page${renamed ? `; this one is now "${renamed}" (links go to the first, as in a browser)` : ''}.`,
     fix: () => 'give one of the elements another id.',
   }),
-  'link-broken': define<{ anchor: string; nearest?: string; spec?: boolean }>({
+  'link-broken': define<{ anchor: string; nearest: readonly string[]; spec?: boolean }>({
     gravity: 'slate-tolerated',
     message: ({ anchor }) => `link "#${anchor}" points to no id on this page.`,
     fix: anchorFix,
   }),
-  'footer-link-broken': define<{ anchor: string; nearest?: string }>({
+  'footer-link-broken': define<{ anchor: string; nearest: readonly string[] }>({
     gravity: 'slate-tolerated',
     message: ({ anchor }) => `toc_footers link "#${anchor}" points to no id on this page.`,
     fix: anchorFix,

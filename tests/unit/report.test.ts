@@ -26,14 +26,14 @@ describe('the report', () => {
   });
 
   test('says the same problem at the same place once, and counts it once', () => {
-    const broken = () => problem('link-broken', { file: '/docs/api.yaml', line: 8 }, { anchor: 'list-cats', nearest: 'list-pets' });
+    const broken = () => problem('link-broken', { file: '/docs/api.yaml', line: 8 }, { anchor: 'list-cats', nearest: ['list-pets'] });
     const lines = formatReport([broken(), broken(), mismatch(8)], '/docs', false).split('\n');
     expect(lines[0]).toBe('✗ Found 1 error and 1 warning in 1 file');
     expect(lines.filter((line) => line.includes('#list-cats'))).toHaveLength(1);
   });
 
   test('says a problem repeated at several lines of a file once, with the other lines', () => {
-    const broken = (line: number) => problem('link-broken', { file: '/docs/api.yaml', line }, { anchor: 'resource_Abilities' });
+    const broken = (line: number) => problem('link-broken', { file: '/docs/api.yaml', line }, { anchor: 'resource_Abilities', nearest: [] });
     const report = (lines: number[]) =>
       formatReport(lines.map(broken), '/docs', false)
         .split('\n')
@@ -47,7 +47,7 @@ describe('the report', () => {
 
   test("names the spec's part a problem of its sections is in, and the other parts a repeated one is in", () => {
     // APIs.guru's specs are written on one line: the pointer is what finds the place.
-    const broken = (pointer: string) => ({ ...problem('link-broken', { file: '/docs/api.json', line: 1 }, { anchor: 'create_charge' }), pointer });
+    const broken = (pointer: string) => ({ ...problem('link-broken', { file: '/docs/api.json', line: 1 }, { anchor: 'create_charge', nearest: [] }), pointer });
     const lines = formatReport(
       [broken('/paths/~1v1~1charges/get'), broken('/paths/~1v1~1refunds/post'), broken('/paths/~1v1~1charges/get')],
       '/docs',

@@ -29,12 +29,33 @@ describe('did-you-means for broken links', () => {
     const suggest = new NearestIds(ids);
     // Typos: the same as nearestNames chooses.
     for (const anchor of ['autentication', 'authorisation', 'eror', 'get-all-kitens', 'kitten', 'rate', 'zzz', 'get-a-kiten', 'errors-codes']) {
-      expect(suggest.nearest(anchor), anchor).toBe(nearestNames(anchor, ids, 1)[0]);
+      expect(suggest.nearest(anchor)[0], anchor).toBe(nearestNames(anchor, ids, 1)[0]);
     }
     // Stripe's links to its own site's anchors: ids of another naming, six edits away, are no suggestion.
     const stripe = new NearestIds(['getcharges', 'postcharges', 'getinvoices']);
-    expect(stripe.nearest('create_charge')).toBeUndefined();
-    expect(stripe.nearest('getcharge')).toBe('getcharges');
+    expect(stripe.nearest('create_charge')).toEqual([]);
+    expect(stripe.nearest('getcharge')).toEqual(['getcharges']);
+  });
+
+  test('add the id that is the anchor with words added or taken away at its end, when it is not the closest', () => {
+    // Accelo's docs: links written before their headings gained "(Retainers)", "(Tickets)", or lost "(Beta)".
+    const ids = ['contacts', 'contracts-retainers', 'issues-tickets', 'list-purchases', 'list-purchases-by-job', 'error-codes', 'errors'];
+    const suggest = new NearestIds(ids);
+    expect(suggest.nearest('contracts')).toEqual(['contacts', 'contracts-retainers']);
+    expect(suggest.nearest('issues')).toEqual(['issues-tickets']);
+    expect(suggest.nearest('list-purchases-beta')).toEqual(['list-purchases']);
+    // Ids much shorter than the anchor (past its allowed edits) are not looked at.
+    expect(suggest.nearest('errors-codes')).toEqual(['error-codes']);
+    // Of several, the one nearest in length; a word must end where the anchor does (`contact` is no word of `contacts`).
+    expect(suggest.nearest('list-purchase')).toEqual(['list-purchases']);
+    expect(new NearestIds(['get-a-kitten-by-id', 'get-a-kitten-by-name-or-id']).nearest('get-a-kitten')).toEqual(['get-a-kitten-by-id']);
+  });
+
+  test('say both in the fix, the closest first', () => {
+    const input = page(2, ['contracts']);
+    input.headings = input.headings.map((heading, index) => ({ ...heading, base: ['contacts', 'contracts-retainers'][index]! }));
+    const broken = settlePage(input).problems.filter((problem) => problem.kind === 'link-broken');
+    expect(broken.map((problem) => problem.fix)).toEqual(['did you mean "#contacts" or "#contracts-retainers"?']);
   });
 
   test('a page with 20,000 links, 2,000 of them to no id, is checked in bounded time, every broken link reported', () => {
