@@ -64,9 +64,13 @@ export function readPublished(build: ShaleBuild): PublishedSite | undefined {
   }
 }
 
-/** Whether Shale recorded a site it published into the output folder (the next build may be a quick rebuild). */
+/**
+ * Whether Shale recorded a site it published into the output folder and the folder is still there
+ * (the next build may be a quick rebuild). A record without its folder is a cold build's, as on a
+ * fresh clone: the output folder removed by hand, or by the bench before each cold build.
+ */
 export function hasPublished(build: ShaleBuild): boolean {
-  return fs.existsSync(recordFile(build));
+  return fs.existsSync(recordFile(build)) && fs.existsSync(build.paths.outDir);
 }
 
 /** Forgets the record (before a build replaces the site, so a failure half-way leaves no stale record). */

@@ -173,6 +173,15 @@ describe('an index in shards', () => {
       await indexSite(site, inWorker, new Set());
       expect(Object.keys(workerFiles)).toContain('shard-' + Math.max(...pages.map((page) => shardOf(page, 3))) + '/pagefind-entry.json');
       expect(workerFiles).toEqual(hereFiles);
+      // Helped by this thread from the start, before the worker is up: this thread takes the shards
+      // from the last, the worker the rest, each with its own Pagefind service, into the same places.
+      const shared = startSearchIndex(known(), { writeTo: `${site}-shared`, sectionsPerShard: 2, workerVersion: pipelineVersion() });
+      const helped = shared.help!();
+      expect(fs.existsSync(`${site}-shared/shard-${Math.max(...pages.map((page) => shardOf(page, 3)))}`)).toBe(false);
+      await helped;
+      expect(fs.existsSync(`${site}-shared/shard-${Math.max(...pages.map((page) => shardOf(page, 3)))}/pagefind-entry.json`)).toBe(true);
+      expect(filesOf((await shared.ready).written!)).toEqual(hereFiles);
+      await indexSite(site, shared, new Set());
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }

@@ -1,14 +1,16 @@
 import * as pagefind from 'pagefind';
 import { serveTasks } from '../../workers/serve-tasks';
 import type { IndexReuse } from './reuse';
-import { writeShards, type ShardInput } from './write-shards';
-import type { Endpoint } from '../shared/endpoint-match';
+import { ShardClaims, writeClaimedShards, type ShardInput } from './write-shards';
 import type { WarmUp } from '../../workers/prestarted';
 
-/** What the worker writing a search index early (search-index.ts) is sent. */
+/**
+ * What the worker writing a search index early (search-index.ts) is sent: the shards to write into
+ * `folder` (emptied already), first to last, but those the main thread takes first (`claims`).
+ */
 export interface IndexShardsTask {
   shards: Array<[number, ShardInput]>;
-  endpoints: Endpoint[];
+  claims: SharedArrayBuffer;
   folder: string;
   reuse?: IndexReuse;
   /** recompress.ts's cache: its default is relative to the source file, not to this worker's bundle. */
@@ -18,7 +20,7 @@ export interface IndexShardsTask {
 /** Or, sent to a worker started ahead of its task (prestartIndexWorker): start Pagefind's service and wait. */
 export type IndexWorkerTask = IndexShardsTask | WarmUp;
 
-/** Writes the shards with this thread's own Pagefind service, then ends it; answers Pagefind's problems. */
+/** Writes the shards it takes with this thread's own Pagefind service, then ends it; answers Pagefind's problems. */
 serveTasks(async (task: IndexWorkerTask) => {
   if ('warmUp' in task) {
     // Pagefind starts its service with the first index asked of it; this one is let go at once.
@@ -26,10 +28,11 @@ serveTasks(async (task: IndexWorkerTask) => {
     await index?.deleteIndex();
     return undefined;
   }
-  const { shards, endpoints, folder, reuse, engineCache } = task;
-  const set = { shards: new Map(shards), endpoints, problems: [] as string[] };
+  const { shards, claims, folder, reuse, engineCache } = task;
+  const set = { shards: new Map(shards), endpoints: [], problems: [] as string[] };
   try {
-    await writeShards(set, folder, reuse, engineCache);
+    const firstToLast = shards.map(([number]) => number).sort((a, b) => a - b);
+    await writeClaimedShards(set, folder, reuse, new ShardClaims(claims), firstToLast, engineCache);
   } finally {
     await pagefind.close();
   }

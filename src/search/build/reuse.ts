@@ -93,8 +93,8 @@ function sectionsDigest(records: readonly IndexedRecord[]): string {
 /**
  * Reuses the previous index whole when it was made from the very same sections (by the manifest
  * kept when it was written): links all its files into `folder`, and nothing is indexed. Index
- * shards in its subfolders and `skip` are left out. Returns false, with `folder` left empty,
- * when it cannot.
+ * shards in its subfolders and `skip` are left out. Returns false, with what it linked into
+ * `folder` removed (the entries `skip` names stay), when it cannot.
  */
 export function reuseWholeIndex(reuse: IndexReuse, folder: string, records: readonly IndexedRecord[], skip: (name: string) => boolean): boolean {
   const manifest = readManifest(reuse);
@@ -105,9 +105,18 @@ export function reuseWholeIndex(reuse: IndexReuse, folder: string, records: read
     fs.utimesSync(manifest.file, now, now);
     return true;
   } catch {
-    fs.rmSync(folder, { recursive: true, force: true });
+    removeEntries(folder, skip);
     return false;
   }
+}
+
+/**
+ * Removes what `folder` holds but the top-level entries `keep` names: the first shard's folder holds
+ * the others, which another thread may be writing at the same time (write-shards.ts).
+ */
+export function removeEntries(folder: string, keep: (name: string) => boolean): void {
+  if (!fs.existsSync(folder)) return;
+  for (const name of fs.readdirSync(folder)) if (!keep(name)) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 /** Hard-links every file of `from` into `to`, folders included; `skip` names top-level entries left out. */

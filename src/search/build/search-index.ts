@@ -6,7 +6,7 @@ import { recordDocument } from './record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
 import { recordDigest, type IndexReuse } from './reuse';
 import { shardCount, shardOf, SHARDS_FILE, type ShardList } from './shards';
-import { endpointsJson, indexSections, writeShards, type ShardSet } from './write-shards';
+import { clearShardFolder, endpointsJson, indexSections, ShardClaims, writeClaimedShards, writeShardList, writeShards, type ShardSet } from './write-shards';
 import type { IndexShardsTask, IndexWorkerTask } from './index-worker';
 import { WorkerPool } from '../../workers/pool';
 import { PrestartedWorker } from '../../workers/prestarted';
@@ -78,6 +78,11 @@ export interface PendingIndex {
   known: ReadonlySet<string>;
   release: () => void;
   reuse?: IndexReuse;
+  /**
+   * Called once the pages are built, when this thread has nothing else to do: writes the shards the
+   * index worker has not taken yet, last first, with this thread's own Pagefind service.
+   */
+  help?: () => Promise<void>;
 }
 
 /** How an index is started (see `startSearchIndex`). */
@@ -117,10 +122,19 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
   }
   const state: IndexState = { count: shardCount(sections, text, sectionsPerShard), shards: new Map(), problems: [], endpoints: [] };
   addPages(state, known);
+  // Written by the index worker: the shards this thread takes once the pages are built (`help`).
+  let helping: Promise<void> | undefined;
+  let help: (() => Promise<void>) | undefined;
   const write = async () => {
     if (!writeTo || sections === 0) return;
-    if (workerVersion) state.problems.push(...(await writeShardsInWorker(state, writeTo, reuse, workerVersion)));
-    else await writeShards(state, writeTo, reuse);
+    if (workerVersion) {
+      const numbers = clearShardFolder(state, writeTo);
+      const claims = new ShardClaims(numbers.length);
+      help = () => (helping ??= turn.then(() => writeClaimedShards(state, writeTo, reuse, claims, [...numbers].reverse())));
+      state.problems.push(...(await writeShardsInWorker(state, writeTo, reuse, workerVersion, claims)));
+      await helping;
+      writeShardList(state, writeTo);
+    } else await writeShards(state, writeTo, reuse);
     state.written = writeTo;
   };
   // A worker has its own Pagefind service: it starts now, without waiting for this thread's turn.
@@ -128,7 +142,7 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
   // Awaited only once Astro has built the pages (indexSite): a failure before then is reported there,
   // in the build's one report, not by Node as an unhandled rejection that ends the process first.
   ready.catch(() => undefined);
-  return { ready, known: new Set(known.keys()), release, reuse };
+  return { ready, known: new Set(known.keys()), release, reuse, help: () => help?.() ?? Promise.resolve() };
 }
 
 /**
@@ -137,10 +151,10 @@ export function startSearchIndex(known: ReadonlyMap<string, SectionRecord[]>, st
  * busy for seconds at a time: a cold build of GitHub's API through Widdershins waited 9–15 s for
  * Pagefind after Astro had finished; from a worker, Pagefind was done within a second of it.
  */
-async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string): Promise<string[]> {
+async function writeShardsInWorker(set: ShardSet, folder: string, reuse: IndexReuse | undefined, version: string, claims: ShardClaims): Promise<string[]> {
   const pool = await (prestarted.take(version) ?? startIndexWorker(version));
   try {
-    return (await pool.run({ shards: [...set.shards], endpoints: set.endpoints, folder, reuse, engineCache: ENGINE_CACHE })) ?? [];
+    return (await pool.run({ shards: [...set.shards], claims: claims.buffer, folder, reuse, engineCache: ENGINE_CACHE })) ?? [];
   } finally {
     await pool.close();
   }
@@ -187,6 +201,7 @@ function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>)
  */
 async function finish(pending: PendingIndex, pages: BuiltPage[], wanted: ReadonlySet<string>, folder?: string): Promise<BuiltIndex | undefined> {
   try {
+    await pending.help?.();
     const state = await pending.ready;
     // The pages whose sections were handed over, and the other pages that want search (MDX pages,
     // known only once built): those are read.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { recompressIndexFiles } from './recompress';
 import { SearchIndexError } from './records';
-import { reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
+import { removeEntries, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
 import { isShardEntry, shardFolder, SHARDS_FILE, type ShardList } from './shards';
 import { ENDPOINTS_FILE, type Endpoint } from '../shared/endpoint-match';
 
@@ -36,19 +36,76 @@ export const endpointsJson = (set: Pick<ShardSet, 'endpoints'>) => JSON.stringif
  * and the list of those for the browser. `engineCache`: where recompress.ts keeps the engine.
  */
 export async function writeShards(set: ShardSet, folder: string, reuse: IndexReuse | undefined, engineCache?: string): Promise<void> {
+  const numbers = clearShardFolder(set, folder);
+  await writeClaimedShards(set, folder, reuse, new ShardClaims(numbers.length), numbers, engineCache);
+  writeShardList(set, folder);
+}
+
+/** Empties `folder` for the shards of `set`; returns their numbers, first to last. */
+export function clearShardFolder(set: Pick<ShardSet, 'shards'>, folder: string): number[] {
   fs.rmSync(folder, { recursive: true, force: true });
-  const [first, ...others] = [...set.shards.keys()].sort((a, b) => a - b);
-  if (first === undefined) return;
-  if (await writeShard(set, set.shards.get(first)!, folder, reuse)) await recompressIndexFiles(folder, engineCache);
-  for (const number of others) {
+  return shardNumbers(set);
+}
+
+const shardNumbers = (set: Pick<ShardSet, 'shards'>) => [...set.shards.keys()].sort((a, b) => a - b);
+
+/**
+ * Which shards of an index a thread has taken to write, shared between the threads that write them
+ * (each with its own Pagefind service, which indexes on one core): the index worker takes them
+ * first to last while Astro builds the pages, and the main thread, once the pages are built, takes
+ * those left from the last, so the last shards are indexed side by side instead of one after the
+ * other on one core. Position `i` stands for the `i`th shard number, first to last.
+ */
+export class ShardClaims {
+  readonly buffer: SharedArrayBuffer;
+  private readonly taken: Int32Array;
+
+  constructor(countOrBuffer: number | SharedArrayBuffer) {
+    this.buffer = typeof countOrBuffer === 'number' ? new SharedArrayBuffer(Math.max(1, countOrBuffer) * 4) : countOrBuffer;
+    this.taken = new Int32Array(this.buffer);
+  }
+
+  /** True for the one thread that asks first. */
+  take(position: number): boolean {
+    return Atomics.compareExchange(this.taken, position, 0, 1) === 0;
+  }
+}
+
+/**
+ * Writes the shards of `set` that this thread takes (`claims`), in the order of `order` (positions
+ * of `shardNumbers`), each at its place in `folder`: `folder` itself for the first shard, else its
+ * subfolder. Shards at their places can be written at once by two threads.
+ */
+export async function writeClaimedShards(
+  set: ShardSet,
+  folder: string,
+  reuse: IndexReuse | undefined,
+  claims: ShardClaims,
+  order: readonly number[],
+  engineCache?: string,
+): Promise<void> {
+  const numbers = shardNumbers(set);
+  for (const number of order) {
+    if (!claims.take(numbers.indexOf(number))) continue;
+    const shard = set.shards.get(number)!;
+    if (number === numbers[0]) {
+      if (await writeShard(set, shard, folder, reuse)) await recompressIndexFiles(folder, engineCache);
+      continue;
+    }
     const shardDir = path.join(folder, shardFolder(number));
-    if (!(await writeShard(set, set.shards.get(number)!, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) }))) continue;
+    if (!(await writeShard(set, shard, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) }))) continue;
     // The browser runs the first shard's pagefind.js and WebAssembly for all of them.
     for (const entry of fs.readdirSync(shardDir, { withFileTypes: true })) {
       if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) fs.rmSync(path.join(shardDir, entry.name));
     }
     await recompressIndexFiles(shardDir, engineCache);
   }
+}
+
+/** Writes the list of the shards after the first and the site's operations, once every shard is written. */
+export function writeShardList(set: Pick<ShardSet, 'shards' | 'endpoints'>, folder: string): void {
+  const [first, ...others] = shardNumbers(set);
+  if (first === undefined) return;
   const list: ShardList = { shards: others.map((number) => `${shardFolder(number)}/`) };
   fs.writeFileSync(path.join(folder, SHARDS_FILE), JSON.stringify(list));
   if (set.endpoints.length) fs.writeFileSync(path.join(folder, ENDPOINTS_FILE), endpointsJson(set));
@@ -68,8 +125,9 @@ async function writeShard(set: ShardSet, shard: ShardInput, folder: string, reus
   };
   try {
     if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return true;
-    // A reused file may not hold what Pagefind meant to write there: write every file afresh.
-    fs.rmSync(folder, { recursive: true, force: true });
+    // A reused file may not hold what Pagefind meant to write there: write every file afresh (the
+    // first shard's folder holds the others, which another thread may be writing).
+    removeEntries(folder, isShardEntry);
     await write(new Map());
     return true;
   } finally {
