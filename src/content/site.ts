@@ -10,7 +10,7 @@ import { readErbConstants, type ErbConstants } from './erb-constants';
 import { slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
-import { isKnownLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+import { isKnownLanguage, isRougeOnlyLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 import { lineBreaks } from './line-breaks';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -169,7 +169,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     const { language } = splitTabName(tab.key);
     if (isKnownLanguage(language)) return;
     const where = { file, line: tabLines[index] ?? source.yamlLine, slate: isSlatePage(file) };
-    problems.push(problem('tab-language-unknown', where, { tab: tab.key, nearest: nearestLanguages(language) }));
+    problems.push(problem('tab-language-unknown', where, { tab: tab.key, nearest: nearestLanguages(language), ...(isRougeOnlyLanguage(language) ? { rouge: true } : {}) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
   data.toc_footers.forEach(({ problems: takenOut }, index) => {

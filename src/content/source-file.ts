@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { problem, type Problem } from '../validation/problem';
 import type { FactsOf } from '../validation/definitions';
 import { nearestNames } from '../schema/languages';
-import { FRONT_MATTER_KEYS, RENAMED_KEYS } from '../schema/front-matter';
+import { FRONT_MATTER_KEYS, RENAMED_KEYS, SLATE_KEYS } from '../schema/front-matter';
 
 /** A Markdown or MDX file split into its front matter and its body. */
 export interface SourceFile {
@@ -133,13 +133,20 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     }
     if (issue.path[0] !== undefined) badKeys.add(String(issue.path[0]));
     const where = { file: source.path, line: lineOf(issue.path) };
+    let found: Problem;
     if (issue.code === z.ZodIssueCode.custom && issue.params?.kind) {
       // A check of the schema's own (front-matter.ts kindIssue): its kind and facts.
-      problems.push(problem(issue.params.kind as 'tab-entry-invalid', where, issue.params.facts as FactsOf<'tab-entry-invalid'>));
+      found = problem(issue.params.kind as 'tab-entry-invalid', where, issue.params.facts as FactsOf<'tab-entry-invalid'>);
     } else {
       const reason = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
-      problems.push(problem('front-matter-value', where, { key: describePath(issue.path), reason, fix: fixForType(issue) }));
+      found = problem('front-matter-value', where, { key: describePath(issue.path), reason, fix: fixForType(issue) });
     }
+    // A Slate source may hold a key named like one of Shale's for a layout of its own (`head: |` and
+    // a block of HTML): Slate ignored it, so a value Shale cannot read is ignored too, with a warning.
+    const key = issue.path[0];
+    if (of === 'slate-page' && typeof key === 'string' && !SLATE_KEYS.has(key))
+      found = problem('front-matter-shale-key-ignored', { ...where, slate: true }, { key, reason: found.message, ...(found.fix ? { fix: found.fix } : {}) });
+    problems.push(found);
   }
   // Check the rest of the page too: every problem of the build goes in one report.
   const rest = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))));

@@ -11,11 +11,12 @@ function inline(html: string): ElementContent[] {
   return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
-function link(entry: TocEntry): Element {
+/** A link's class names its place in the TOC, not its heading's level: an h3 right under an h1 is a `toc-h2` entry, as in Slate. */
+function link(entry: TocEntry, depth: number): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['toc-link', `toc-h${Math.min(entry.level, 3)}`], href: entry.href ?? `#${entry.id}`, dataTitle: entry.text },
+    properties: { className: ['toc-link', `toc-h${depth + 1}`], href: entry.href ?? `#${entry.id}`, dataTitle: entry.text },
     children: inline(entry.html),
   };
 }
@@ -30,17 +31,17 @@ function link(entry: TocEntry): Element {
 const linkHtml = new Map<string, string>();
 const LINKS_KEPT = 100_000;
 
-/** The same, by entry: the h1s of a split set and the h2s of a continued group are the same objects on every page (toc.ts). */
+/** The same, by entry: the h1s of a split set and the h2s of a continued group are the same objects, at the same place, on every page (toc.ts). */
 const linkHtmlOf = new WeakMap<TocEntry, string>();
 
-function linkOf(entry: TocEntry): string {
+function linkOf(entry: TocEntry, depth: number): string {
   const known = linkHtmlOf.get(entry);
   if (known !== undefined) return known;
-  const key = `${Math.min(entry.level, 3)}\0${entry.href ?? `#${entry.id}`}\0${entry.text}\0${entry.html}`;
+  const key = `${depth}\0${entry.href ?? `#${entry.id}`}\0${entry.text}\0${entry.html}`;
   let html = linkHtml.get(key);
   if (html === undefined) {
     if (linkHtml.size >= LINKS_KEPT) linkHtml.clear();
-    html = toHtml(link(entry));
+    html = toHtml(link(entry, depth));
     linkHtml.set(key, html);
   }
   linkHtmlOf.set(entry, html);
@@ -51,7 +52,7 @@ const listOpen = (depth: number) => `<ul class="toc-list ${LIST_CLASS[depth]!}">
 
 function item(entry: TocEntry, depth: number): string {
   const children = entry.children.length ? `${listOpen(depth + 1)}${entry.children.map((child) => item(child, depth + 1)).join('')}</ul>` : '';
-  return `<li${depth === 0 ? ' class="toc-group"' : ''}>${linkOf(entry)}${children}</li>`;
+  return `<li${depth === 0 ? ' class="toc-group"' : ''}>${linkOf(entry, depth)}${children}</li>`;
 }
 
 /** The TOC's lists as HTML: h1 entries with their h2s (and h3s), each link's markup made by hast-util-to-html. */

@@ -83,9 +83,11 @@ function pageEntry(page: SetPage): readonly TocEntry[] {
 }
 
 /**
- * The TOC tree of a page, as Slate builds it: h1 entries with their h2 children (and, with depth 3,
- * the h3 children of each h2). An h3 directly under an h1 shows as one of its children; a heading
- * with no earlier parent (an h2 before the first h1) is left out, as in Slate.
+ * The TOC tree of a page, as Slate builds it (its `toc_data.rb`: each h3 goes under the closest
+ * earlier h1 or h2, each h2 under the closest earlier h1): h1 entries with their h2 children (and,
+ * with depth 3, the h3 children of each h2). An h3 directly under an h1, with no h2 between, shows
+ * as one of the h1's children at either depth, as in Slate's two-level TOC; a heading with no
+ * earlier parent (an h2 before the first h1) is left out, as in Slate.
  */
 export function buildToc(headings: readonly Heading[], depth: 2 | 3 = 2): TocEntry[] {
   const toc: TocEntry[] = [];
@@ -101,9 +103,10 @@ export function buildToc(headings: readonly Heading[], depth: 2 | 3 = 2): TocEnt
       if (!h1) continue;
       h1.children.push(entry);
       h2 = entry;
-    } else if (heading.level === 3 && depth === 3) {
-      if (h2) h2.children.push(entry);
-      else if (h1) h1.children.push(entry);
+    } else if (heading.level === 3) {
+      if (h2) {
+        if (depth === 3) h2.children.push(entry);
+      } else if (h1) h1.children.push(entry);
     }
   }
   return toc;

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { walkElements } from './walk';
 import type { VFile } from 'vfile';
 import { getHighlighter, highlightToHast, loadLanguages } from '../highlight/highlighter';
-import { canonicalLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+import { canonicalLanguage, isRougeOnlyLanguage, nearestLanguages, splitTabName } from '../schema/languages';
 import { tabKeyForFence } from '../schema/language-tabs';
 import { pageContext, report } from './context';
 import { textOf } from './hast-nodes';
@@ -55,7 +55,12 @@ export default function rehypeCodeBlocks() {
       if (language && !canonicalLanguage(language)) {
         // `- shell: cURL` then ```cURL: the writer named the tab by its label.
         const labelled = context.tabs.find((tab) => tab.label.toLowerCase() === fence.toLowerCase() && tab.key.toLowerCase() !== fence.toLowerCase());
-        report(file, 'fence-language-unknown', line, { fence, nearest: nearestLanguages(language), ...(labelled ? { tab: labelled.key } : {}) });
+        report(file, 'fence-language-unknown', line, {
+          fence,
+          nearest: nearestLanguages(language),
+          ...(labelled ? { tab: labelled.key } : {}),
+          ...(isRougeOnlyLanguage(language) ? { rouge: true } : {}),
+        });
         highlightAs = 'text';
       }
       const source = textOf(code).replace(/\n$/, '');

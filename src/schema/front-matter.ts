@@ -170,6 +170,9 @@ export const frontMatterSchema = z
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
+/** Slate's own keys: the others are Shale's (or Shins'), which a Slate source may use for a layout of its own. */
+export const SLATE_KEYS: ReadonlySet<string> = new Set(['title', 'language_tabs', 'toc_footers', 'includes', 'search', 'code_clipboard', 'meta']);
+
 /** Keys Slate used to have, and what they are called now. */
 export const RENAMED_KEYS: Record<string, string> = { languages: 'language_tabs', external_links: 'toc_footers' };
 

@@ -71,11 +71,55 @@ const ROUGE_NAMES: Record<string, string> = {
   godot: 'gdscript',
   squeak: 'smalltalk',
   mathematica: 'wolfram',
+  // Rouge's Gradle lexer is its Groovy one; NASM is x86 assembly; Rouge's own short names.
+  gradle: 'groovy',
+  nasm: 'asm',
+  cr: 'crystal',
+  hx: 'haxe',
+  hh: 'hack',
+  fortran: 'fortran-free-form',
+  'obj-c++': 'objective-cpp',
+  'obj-cpp': 'objective-cpp',
+  'obj_c++': 'objective-cpp',
+  obj_cpp: 'objective-cpp',
+  'objc++': 'objective-cpp',
+  objcpp: 'objective-cpp',
+  objective_cpp: 'objective-cpp',
+  'objectivec++': 'objective-cpp',
+  objectivecpp: 'objective-cpp',
+  // Rustdoc's fence names: Rouge's Rust lexer takes them.
+  'rust,ignore': 'rust',
+  'rust,no_run': 'rust',
+  'rust,should_panic': 'rust',
+  'rs,ignore': 'rust',
+  'rs,no_run': 'rust',
+  'rs,should_panic': 'rust',
 };
 for (const [name, language] of Object.entries(ROUGE_NAMES)) {
   const canonical = CANONICAL.get(language);
   if (canonical && !CANONICAL.has(name)) CANONICAL.set(name, canonical);
 }
+
+/**
+ * Names Rouge 3.30 (Slate's highlighter) knows, as lexer tags or aliases, for languages shiki has no
+ * grammar for: Slate highlighted such a fence, Shale shows it as plain text, and its warning says
+ * so rather than "as in Slate". Listed by trying each of Rouge's names against shiki's.
+ */
+const ROUGE_ONLY = new Set(
+  (
+    'Isabelle OCL S isabelle ocl s actionscript apib apiblueprint armasm as as3 aug augeas bbcbasic biml bpf brainfuck brightscript brs bs ceylon cfc ' +
+    'cfscript cl clean cmhg cmm conf config configuration csvs cuda cython dafny datastudio digdag dot e-mail ecl eex eiffel email ' +
+    'eml epp eps esc escape ex factor fea ff freefem ghc-cmm ghc-core heex hocon hql idlang idr idris igorpro io irb irb_output ' +
+    'isa isbl j janet jdn jsl jsp kdb+ lasso lassoscript leex lhaskell lhs litcoffee literate_coffeescript literate_haskell ' +
+    'lithaskell livescript ls lustre lutin m m68k magik mason meson mf minizinc ml moon moonscript mosel msgtrans mxml nes nesasm ' +
+    'nial ocl openedge opentype opentype_feature_file opentypefeature pl plist pony postscr postscript pp praat prometheus pry pyrex ' +
+    'pyx q realbasic reasonml rego rescript robot robot-framework robot_framework sed sieve slice slim smarty sml sqf ssh st stan ' +
+    'supercollider syzlang syzprog tap ttcn3 tulip varnish varnishconf vcl velocity wollok xojo xpath xquery yang zir'
+  ).split(' '),
+);
+
+/** Whether Slate's Rouge highlighted a fence or tab name that Shale shows as plain text (ROUGE_ONLY; Rouge's lookup is case-sensitive). */
+export const isRougeOnlyLanguage = (name: string): boolean => ROUGE_ONLY.has(name);
 
 /** The canonical shiki language for a fence or tab name (`bash` → `shellscript`), or undefined if unknown. */
 export function canonicalLanguage(name: string): string | undefined {

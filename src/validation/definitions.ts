@@ -87,6 +87,13 @@ export const DEFINITIONS = {
     fix: ({ nearest, known }, tolerated) =>
       nearest ? `did you mean "${nearest}"?` : tolerated ? 'remove it, unless a layout of your own reads it.' : `use one of: ${known.join(', ')}.`,
   }),
+  'front-matter-shale-key-ignored': define<{ key: string; reason: string; fix?: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ key, reason }, tolerated) =>
+      tolerated ? `${reason.replace(/([^.])$/, '$1.')} Slate has no "${key}" key and ignored it; Shale ignores it on this page too.` : reason,
+    fix: ({ fix }, tolerated) =>
+      tolerated ? `${fix ? `${fix.replace(/\.$/, '')}, ` : 'write it as the manual describes, '}or remove it if your Slate layout read it.` : (fix ?? ''),
+  }),
   'front-matter-renamed-key': define<{ key: string; renamed: string }>({
     gravity: 'slate-tolerated',
     message: ({ key, renamed }, tolerated) =>
@@ -103,9 +110,10 @@ export const DEFINITIONS = {
     message: ({ entry }) => `language_tabs entry ${entry} is neither a language name nor a one-key map.`,
     fix: () => 'write `- ruby` or `- shell: cURL` (language: label).',
   }),
-  'tab-language-unknown': define<{ tab: string; nearest: readonly string[] }>({
+  'tab-language-unknown': define<{ tab: string; nearest: readonly string[]; rouge?: boolean }>({
     gravity: 'slate-tolerated',
-    message: ({ tab }, tolerated) => `language tab "${tab}" is not a language shiki knows${tolerated ? '; its code is shown as plain text, as in Slate' : ''}.`,
+    message: ({ tab, rouge }, tolerated) =>
+      `language tab "${tab}" is not a language shiki knows${tolerated ? `; its code is shown as plain text${rouge ? ' (Slate highlighted it: its Rouge knows the name)' : ', as in Slate'}` : ''}.`,
     fix: ({ nearest }) =>
       nearest.length
         ? `use a language shiki knows (nearest: ${nearest.join(', ')}).`
@@ -252,6 +260,12 @@ export const DEFINITIONS = {
   }),
 
   // What rendering finds.
+  'slate-heading-in-list': define<{ heading: string }>({
+    gravity: 'warning',
+    message: ({ heading }) =>
+      `"${heading}" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did.`,
+    fix: () => 'put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).',
+  }),
   'fence-unclosed': define<{ shown: string; fence: string }>({
     gravity: 'slate-tolerated',
     message: ({ shown }) => `the code fence ${shown} is never closed, so the rest of the file is shown as code.`,
@@ -262,9 +276,12 @@ export const DEFINITIONS = {
     message: ({ tag }) => `<${tag}> is never closed, so the headings after it (and their code) end up inside it instead of in sections of their own.`,
     fix: ({ tag }) => `close it with </${tag}> where it should end.`,
   }),
-  'fence-language-unknown': define<{ fence: string; nearest: readonly string[]; tab?: string }>({
+  'fence-language-unknown': define<{ fence: string; nearest: readonly string[]; tab?: string; rouge?: boolean }>({
     gravity: 'slate-tolerated',
-    message: ({ fence }, tolerated) => `code fence language "${fence}" is unknown${tolerated ? '; it is shown as plain text, as in Slate' : ''}.`,
+    message: ({ fence, rouge }, tolerated) =>
+      rouge
+        ? `code fence language "${fence}" has no grammar in shiki${tolerated ? '; it is shown as plain text (Slate highlighted it: its Rouge knows the name)' : ''}.`
+        : `code fence language "${fence}" is unknown${tolerated ? '; it is shown as plain text, as in Slate' : ''}.`,
     fix: ({ fence, nearest, tab }) =>
       tab
         ? `"${fence}" is the label of the tab \`${tab}\`: a fence names the tab's language, so write \`\`\`${tab}\` for its code to follow that tab.`

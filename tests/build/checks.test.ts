@@ -456,16 +456,18 @@ ${F}/missing-image/index.md
   ⚠ ${F}/missing-image/index.md:11  image "images/diagram.svg" does not exist in the content folder. Fix: add the file, or correct the path.`,
   },
   {
-    check: "in Slate's own format, what Slate let through: an unknown fence language, a broken #link, an unclosed fence",
+    check:
+      "in Slate's own format, what Slate let through: an unknown fence language, one only Slate's Rouge highlighted (Rouge's `gradle` is shiki's groovy: silent), a broken #link, an unclosed fence",
     fixture: 'slate-tolerated',
-    kinds: ['link-broken', 'fence-language-unknown', 'fence-unclosed'],
+    kinds: ['link-broken', 'fence-language-unknown', 'fence-language-unknown', 'fence-unclosed'],
     files: ['index.html'],
-    report: `⚠ Found 3 warnings in 1 file
+    report: `⚠ Found 4 warnings in 1 file
 
 ${F}/slate-tolerated/index.html.md
   ⚠ ${F}/slate-tolerated/index.html.md:7  link "#kitens" points to no id on this page. Fix: did you mean "#kittens"?
   ⚠ ${F}/slate-tolerated/index.html.md:9  code fence language "response" is unknown; it is shown as plain text, as in Slate. Fix: use a language shiki knows, or \`text\`.
-  ⚠ ${F}/slate-tolerated/index.html.md:15  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
+  ⚠ ${F}/slate-tolerated/index.html.md:13  code fence language "jsp" has no grammar in shiki; it is shown as plain text (Slate highlighted it: its Rouge knows the name). Fix: use a language shiki knows (nearest: js, jsx, tsp), or \`text\`.
+  ⚠ ${F}/slate-tolerated/index.html.md:23  the code fence \`\`\`shell is never closed, so the rest of the file is shown as code. Fix: close it with \`\`\` on a line of its own.`,
   },
   {
     check: "in Slate's own format, toc_footers markup a footer may not hold, taken out (the page builds)",
@@ -517,16 +519,24 @@ ${F}/heading-before-h1/index.md
   {
     check: "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent), and repeated ids, renamed",
     fixture: 'slate-leniency',
-    kinds: ['front-matter-unknown-key', 'front-matter-unknown-key', 'front-matter-unknown-key', 'id-duplicate', 'id-duplicate'],
+    kinds: [
+      'front-matter-unknown-key',
+      'front-matter-unknown-key',
+      'front-matter-shale-key-ignored',
+      'front-matter-unknown-key',
+      'id-duplicate',
+      'id-duplicate',
+    ],
     files: ['index.html'],
-    report: `⚠ Found 5 warnings in 1 file
+    report: `⚠ Found 6 warnings in 1 file
 
 ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
-  ⚠ ${F}/slate-leniency/index.html.md:5  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
-  ⚠ ${F}/slate-leniency/index.html.md:30  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
-  ⚠ ${F}/slate-leniency/index.html.md:40  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  ⚠ ${F}/slate-leniency/index.html.md:5  head: Expected array, received string. Slate has no "head" key and ignored it; Shale ignores it on this page too. Fix: write a YAML list, one \`- item\` per line, or remove it if your Slate layout read it.
+  ⚠ ${F}/slate-leniency/index.html.md:7  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
+  ⚠ ${F}/slate-leniency/index.html.md:32  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:42  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
   {
     check:

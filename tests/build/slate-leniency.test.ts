@@ -28,5 +28,7 @@ describe("a Slate source with its layout's own keys and repeated raw-HTML ids", 
   it("reads the tabs it knows and ignores the layout's keys", () => {
     expect([...html.matchAll(/role="tab"[^>]*>\s*([^<]+?)\s*</g)].map((match) => match[1])).toEqual(['Shell']);
     expect(html).not.toContain('deprecated');
+    // `head: |` with a block of HTML: Shale's own `head` is a list of tags, so a Slate layout's value is left out.
+    expect(html).not.toContain('manifest.json');
   });
 });

@@ -104,6 +104,30 @@ describe('the table of contents of a split set', () => {
 });
 
 describe('the markup of the table of contents', () => {
+  it("names a link by its place in the TOC: an h3 right under an h1 is a toc-h2 entry, as in Slate's layout", () => {
+    const toc = buildToc([h(1, 'errors'), h(3, 'http'), h(2, 'get')]);
+    expect(outline(parse(tocHtml(toc)))).toEqual([
+      [
+        'ul.toc-list.toc-list-h1',
+        [
+          [
+            'li.toc-group',
+            [
+              'a.toc-link.toc-h1[href=#errors][dataTitle=errors] errors',
+              [
+                'ul.toc-list.toc-list-h2',
+                [
+                  ['li', ['a.toc-link.toc-h2[href=#http][dataTitle=http] http']],
+                  ['li', ['a.toc-link.toc-h2[href=#get][dataTitle=get] get']],
+                ],
+              ],
+            ],
+          ],
+        ],
+      ],
+    ]);
+  });
+
   it('is the nested lists the stylesheet and the scrollspy expect', () => {
     const toc = buildToc([h(1, 'intro'), h(1, 'kittens'), h(2, 'get'), h(3, 'http'), h(2, 'delete')], 3);
     expect(outline(parse(tocHtml(toc)))).toEqual([

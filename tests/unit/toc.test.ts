@@ -7,8 +7,12 @@ const shape = (entries: ReturnType<typeof buildToc>): unknown => entries.map((e)
 describe('table of contents', () => {
   const headings = [h(2, 'orphan'), h(1, 'intro'), h(1, 'kittens'), h(2, 'get'), h(3, 'http'), h(2, 'delete'), h(1, 'errors'), h(3, 'direct')];
 
-  it('nests h2 under h1 and drops headings with no parent, as Slate', () => {
-    expect(shape(buildToc(headings))).toEqual(['intro', ['kittens', ['get', 'delete']], 'errors']);
+  it('nests h2 under h1 and drops headings with no parent, as Slate; an h3 right under an h1 shows as its child', () => {
+    // Slate's toc_data.rb puts an h3 under the closest earlier h1 or h2, and its layout shows the h1s' children.
+    expect(shape(buildToc(headings))).toEqual(['intro', ['kittens', ['get', 'delete']], ['errors', ['direct']]]);
+    expect(shape(buildToc([h(1, 'errors'), h(3, 'http-request'), h(2, 'get-a-kitten'), h(3, 'query')]))).toEqual([
+      ['errors', ['http-request', 'get-a-kitten']],
+    ]);
   });
 
   it('adds h3 under their h2 with depth 3; an h3 right under an h1 becomes its child', () => {
