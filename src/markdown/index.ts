@@ -23,7 +23,7 @@ import rehypeLinks from './rehype-links';
 import rehypeImages from './rehype-images';
 import remarkImagePaths from './remark-image-paths';
 import remarkCheckFences from './remark-check-fences';
-import remarkSlateListHeadings from './remark-slate-list-headings';
+import remarkRedcarpetBlocks from './remark-redcarpet-blocks';
 import remarkGeneratedSamples from './remark-generated-samples';
 import remarkHtmlBlockEnd from './remark-html-block-end';
 import rehypeCollectAnchors from './rehype-collect-anchors';
@@ -32,7 +32,7 @@ import rehypeCheckUnclosedHtml from './rehype-check-unclosed-html';
 import rehypeSettleDocument from './rehype-settle-document';
 import rehypeSmartypants from './rehype-smartypants';
 
-export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkSlateListHeadings, remarkCheckFences, remarkGeneratedSamples, remarkImagePaths];
+export const remarkPlugins = [remarkSlateSyntax, remarkHtmlBlockEnd, remarkRedcarpetBlocks, remarkCheckFences, remarkGeneratedSamples, remarkImagePaths];
 
 export const rehypePlugins = [
   rehypeCollectHeadings,

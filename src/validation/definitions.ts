@@ -266,6 +266,12 @@ export const DEFINITIONS = {
       `"${heading}" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did.`,
     fix: () => 'put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).',
   }),
+  'slate-fence-after-paragraph': define<{ shown: string }>({
+    gravity: 'warning',
+    message: ({ shown }) =>
+      `the code fence ${shown} starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph; Shale shows the code block.`,
+    fix: () => 'put a blank line before the fence (Slate needed one).',
+  }),
   'fence-unclosed': define<{ shown: string; fence: string }>({
     gravity: 'slate-tolerated',
     message: ({ shown }) => `the code fence ${shown} is never closed, so the rest of the file is shown as code.`,

@@ -50,7 +50,7 @@ ${FIXTURE}/includes/reference/status.md
     ]);
   });
 
-  it('builds the TOC from h1 and h2 of the page and its includes, in order', () => {
+  it("builds the TOC from h1 and h2 of the page and its includes, in order, and an h3 right under an h1 as one of its entries (Slate's toc_data)", () => {
     expect(index.toc()).toEqual([
       { entry: 'Introduction#introduction', children: [] },
       { entry: 'Widgets#widgets', children: ['Parameters#parameters'] },
@@ -59,7 +59,7 @@ ${FIXTURE}/includes/reference/status.md
       { entry: 'Foo#foo-2', children: [] },
       { entry: 'Foo 2#foo-2-2', children: [] },
       { entry: 'Widget API#widget-api', children: ['Parameters#parameters-2'] },
-      { entry: 'Status#status', children: [] },
+      { entry: 'Status#status', children: ['HTTP Request#http-request-3'] },
       { entry: 'Errors#errors', children: [] },
     ]);
   });

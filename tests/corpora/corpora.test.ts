@@ -227,7 +227,7 @@ describe.runIf(present.includes('zooniverse-panoptes'))('zooniverse-panoptes: th
     expect(problemKinds(reportOf(build.stdout + build.stderr))).toEqual({ '⚠ section "…" has code for … but none for ….': 126 });
   });
 
-  it('has 28 h1, 140 h2, 19 h3 with unique ids, and a TOC of the h1 and h2', () => {
+  it('has 28 h1, 140 h2, 19 h3 with unique ids, and a TOC of the h1 and h2, and of the 5 h3 right under an h1 (as Slate lists them)', () => {
     const { page } = corpus();
     expect(levels(page)).toEqual({ h1: 28, h2: 140, h3: 19 });
     const ids = page.headingIds();
@@ -235,7 +235,8 @@ describe.runIf(present.includes('zooniverse-panoptes'))('zooniverse-panoptes: th
     expect(ids.slice(0, 3)).toEqual(['introduction', 'authentication', 'how-do-i-authenticate-with-the-zooniverse-api']);
     const toc = page.toc();
     expect(toc).toHaveLength(28);
-    expect(toc.flatMap((group) => group.children)).toHaveLength(140);
+    expect(toc.flatMap((group) => group.children)).toHaveLength(145);
+    expect(toc.find((group) => group.entry === 'Projects#projects')?.children[0]).toBe('Project Links#project-links');
   });
 
   it('has 4 tabs: 138 http, 1 python, 1 ruby, no javascript fence; 37 json and 1 csv under every tab', () => {

@@ -1,0 +1,87 @@
+import type { Heading, List, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { pageContext, report } from './context';
+
+/**
+ * Two lines Slate's Redcarpet read as text of the block above them, where CommonMark starts a new
+ * block: a heading line right under a list item, and a code fence right under a paragraph line.
+ */
+export default function remarkRedcarpetBlocks() {
+  return (tree: Root, file: VFile) => {
+    if (!pageContext(file).slate) return;
+    const lines = String(file.value ?? '').split('\n');
+    joinHeadingsToListItems(tree, file, lines);
+    reportFencesAfterParagraphs(tree, file, lines);
+  };
+}
+
+/**
+ * In Slate's format, a heading line written right under a list item, with no blank line between
+ * (`- timestamp is required` then `### Parameters`), is text of that item, as Slate's Redcarpet read
+ * it: the item of a tight list runs on until a blank line or the next item, and its text is inline
+ * Markdown. CommonMark ends the list there and makes a heading, which Slate never had: the headings
+ * after it with the same text got other ids than Slate's (`parameters-2` for Slate's `parameters`), and
+ * deep links into the docs went elsewhere. So the line joins the item's text as Slate showed it, a
+ * list CommonMark starts again right after it joins the first one, as Redcarpet's did, and a warning
+ * says how to make it the heading its writer meant. Units are cut only after a blank line
+ * (render-units.ts), so a list and the line under it are always parsed together.
+ */
+function joinHeadingsToListItems(tree: Root, file: VFile, lines: readonly string[]): void {
+  const children = tree.children;
+  for (let index = 1; index < children.length; index++) {
+    const list = children[index - 1]!;
+    const heading = children[index]!;
+    if (list.type !== 'list' || heading.type !== 'heading' || !isTight(list)) continue;
+    const line = heading.position?.start.line;
+    if (line === undefined || line !== (list.position?.end.line ?? 0) + 1) continue;
+    const paragraph = list.children.at(-1)?.children.at(-1);
+    if (paragraph?.type !== 'paragraph') continue;
+    const written = lines[line - 1] ?? '';
+    const hashes = /^ {0,3}(#{1,6})[ \t]*/.exec(written)?.[0] ?? '';
+    appendLine(paragraph, hashes.trimStart(), heading);
+    report(file, 'slate-heading-in-list', line, { heading: written.trim() });
+    children.splice(index, 1);
+    // A list started again on the next line is the same list in Redcarpet.
+    const next = children[index];
+    if (next?.type === 'list' && next.ordered === list.ordered && next.position?.start.line === line + 1 && isTight(next)) {
+      list.children.push(...next.children);
+      if (list.position && next.position) list.position.end = next.position.end;
+      children.splice(index, 1);
+    }
+    // The joined list may be followed by another such line.
+    index--;
+  }
+}
+
+/** A list without blank lines between or inside its items: Redcarpet reads each item's text inline. */
+const isTight = (list: List) => list.spread !== true && list.children.every((item) => item.spread !== true);
+
+/** The heading's line as text at the end of the paragraph, on a line of its own: its hashes, then its inline content. */
+function appendLine(paragraph: Paragraph, hashes: string, heading: Heading): void {
+  const content: PhrasingContent[] = [{ type: 'text', value: `\n${hashes}` }, ...heading.children];
+  paragraph.children.push(...content);
+  if (paragraph.position && heading.position) paragraph.position.end = heading.position.end;
+}
+
+/** A fence opening a line (behind no container): ``` or ~~~, three or more. */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * In Slate's format, a fenced code block opened on the line right under a paragraph's, with no blank
+ * line between (`Request:`, then ```` ```shell ````), was text of that paragraph in Slate: Redcarpet
+ * ends a paragraph at a fence only with `lax_spacing`, which Slate's config.rb does not set, so the
+ * reader saw the code run into the sentence as inline code. The block its writer meant is shown, and
+ * a warning says Slate needed the blank line. No id depends on it.
+ */
+function reportFencesAfterParagraphs(tree: Root, file: VFile, lines: readonly string[]): void {
+  const children = tree.children;
+  for (let index = 1; index < children.length; index++) {
+    const code = children[index]!;
+    const paragraph = children[index - 1]!;
+    if (code.type !== 'code' || paragraph.type !== 'paragraph') continue;
+    const line = code.position?.start.line;
+    if (line === undefined || line !== (paragraph.position?.end.line ?? 0) + 1) continue;
+    const opening = FENCE_LINE.exec(lines[line - 1] ?? '');
+    if (opening) report(file, 'slate-fence-after-paragraph', line, { shown: `${opening[1]}${code.lang ?? ''}` });
+  }
+}
