@@ -9,9 +9,11 @@ import { pageContext, report } from './context';
 export default function remarkRedcarpetBlocks() {
   return (tree: Root, file: VFile) => {
     if (!pageContext(file).slate) return;
-    const lines = String(file.value ?? '').split('\n');
-    joinHeadingsToListItems(tree, file, lines);
-    reportFencesAfterParagraphs(tree, file, lines);
+    // Split only when a line is asked for: most files have neither case (GitHub's 19.5 MB through Widdershins).
+    let lines: string[] | undefined;
+    const lineAt = (line: number) => (lines ??= String(file.value ?? '').split('\n'))[line - 1] ?? '';
+    joinHeadingsToListItems(tree, file, lineAt);
+    reportFencesAfterParagraphs(tree, file, lineAt);
   };
 }
 
@@ -26,7 +28,7 @@ export default function remarkRedcarpetBlocks() {
  * says how to make it the heading its writer meant. Units are cut only after a blank line
  * (render-units.ts), so a list and the line under it are always parsed together.
  */
-function joinHeadingsToListItems(tree: Root, file: VFile, lines: readonly string[]): void {
+function joinHeadingsToListItems(tree: Root, file: VFile, lineAt: (line: number) => string): void {
   const children = tree.children;
   for (let index = 1; index < children.length; index++) {
     const list = children[index - 1]!;
@@ -36,7 +38,7 @@ function joinHeadingsToListItems(tree: Root, file: VFile, lines: readonly string
     if (line === undefined || line !== (list.position?.end.line ?? 0) + 1) continue;
     const paragraph = list.children.at(-1)?.children.at(-1);
     if (paragraph?.type !== 'paragraph') continue;
-    const written = lines[line - 1] ?? '';
+    const written = lineAt(line);
     const hashes = /^ {0,3}(#{1,6})[ \t]*/.exec(written)?.[0] ?? '';
     appendLine(paragraph, hashes.trimStart(), heading);
     report(file, 'slate-heading-in-list', line, { heading: written.trim() });
@@ -73,7 +75,7 @@ const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
  * reader saw the code run into the sentence as inline code. The block its writer meant is shown, and
  * a warning says Slate needed the blank line. No id depends on it.
  */
-function reportFencesAfterParagraphs(tree: Root, file: VFile, lines: readonly string[]): void {
+function reportFencesAfterParagraphs(tree: Root, file: VFile, lineAt: (line: number) => string): void {
   const children = tree.children;
   for (let index = 1; index < children.length; index++) {
     const code = children[index]!;
@@ -81,7 +83,7 @@ function reportFencesAfterParagraphs(tree: Root, file: VFile, lines: readonly st
     if (code.type !== 'code' || paragraph.type !== 'paragraph') continue;
     const line = code.position?.start.line;
     if (line === undefined || line !== (paragraph.position?.end.line ?? 0) + 1) continue;
-    const opening = FENCE_LINE.exec(lines[line - 1] ?? '');
+    const opening = FENCE_LINE.exec(lineAt(line));
     if (opening) report(file, 'slate-fence-after-paragraph', line, { shown: `${opening[1]}${code.lang ?? ''}` });
   }
 }
