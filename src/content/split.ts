@@ -37,10 +37,15 @@ export function shouldSplit(setting: 'h1' | false | undefined, htmlBytes: number
 /**
  * The output path of each h1 group of a split page: the first group keeps the page's own path, each
  * other group is named after its h1 id beside it (`index.html` → `kittens.html`), never taking a
- * path another page or group already has.
+ * path another page or group already has. The groups of a page other than its folder's index are
+ * named after the page too (`v2.html` → `v2-coupons.html`): pages are split each on its own, and two
+ * versions of one API side by side (`v1.html`, `v2.html`, both with a "Coupons" h1) would otherwise
+ * both write `coupons.html`, the later one over the other (a public Slate source lost half its docs).
  */
 export function groupPaths(pagePath: string, h1Ids: readonly string[], taken: ReadonlySet<string>): string[] {
   const dir = path.posix.dirname(pagePath);
+  const base = path.posix.basename(pagePath);
+  const prefix = base === 'index.html' ? '' : `${fileStem(base.replace(/\.html$/, ''))}-`;
   // Compared without case: `Kittens.html` and `kittens.html` are one file on macOS and Windows.
   const used = new Set([...taken].map((taken) => taken.toLowerCase()));
   return h1Ids.map((id, index) => {
@@ -50,7 +55,7 @@ export function groupPaths(pagePath: string, h1Ids: readonly string[], taken: Re
     }
     // An id written in raw HTML (`<h1 id="../x">`, `<h1 id="a b">`) is no safe file name: keep letters,
     // digits, `-` and `_` (Slate's own ids are made of these), so a page never lands outside its folder.
-    const stem = fileStem(id) || `part-${index + 1}`;
+    const stem = prefix + (fileStem(id) || `part-${index + 1}`);
     let candidate = '';
     for (let n = 1; !candidate || used.has(candidate.toLowerCase()); n++) {
       const name = `${stem}${n === 1 ? '' : `-${n}`}.html`;

@@ -1,14 +1,20 @@
 /**
- * Slate's Redcarpet reads a line that starts with one to six `#` as a heading whether or not a space
- * follows them (`##Story Classification`): `space_after_headers` is not among the options of Slate's
- * config.rb. CommonMark wants the space, so in Shale such a line was a paragraph, and the links to
- * the heading Slate made from it pointed nowhere (Accern's public Slate docs have them). In Slate's
- * format each such line gets its space before it is parsed. What is not Markdown is left as it is:
- * fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a `<pre>`) and HTML comments. No line
- * moves, so problems keep their lines.
+ * Two line starts Slate's Redcarpet reads otherwise than CommonMark, written in Slate's format as
+ * CommonMark reads what Redcarpet did, before the text is parsed:
+ * - A line that starts with one to six `#` is a heading whether or not a space follows them
+ *   (`##Story Classification`): `space_after_headers` is not among the options of Slate's config.rb.
+ *   CommonMark wants the space, so in Shale such a line was a paragraph, and the links to the heading
+ *   Slate made from it pointed nowhere (Accern's public Slate docs have them). It gets its space.
+ * - `1)` is no list item to Redcarpet, only `1.` is: `1) Set the method:` was a paragraph in Slate,
+ *   and CommonMark's ordered list showed it as "1." (WooCommerce-style docs number their steps so).
+ *   Its parenthesis is escaped.
+ * What is not Markdown is left as it is: fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a
+ * `<pre>`) and HTML comments. No line moves, so problems keep their lines.
  */
 const HASHES_THEN_TEXT = /^(#{1,6})(?=[^\s#])/;
-const ANY_LINE = /^#{1,6}[^\s#]/m;
+/** A `1)` item marker, also inside block quotes: what comes before its parenthesis. */
+const PAREN_ITEM = /^((?:[ \t]{0,3}>[ \t]?)*[ \t]{0,3}\d{1,9})\)(?=[ \t]|$)/;
+const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]{0,3}>[ \t]?)*[ \t]{0,3}\d{1,9}\)(?:[ \t]|$)/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
@@ -19,7 +25,7 @@ const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, '
 
 type Block = { fence: string } | { html: string } | 'raw' | 'comment' | undefined;
 
-export function spaceAfterHashes(body: string): string {
+export function redcarpetLineStarts(body: string): string {
   if (!ANY_LINE.test(body)) return body;
   const lines = body.split('\n');
   let block: Block;
@@ -43,7 +49,7 @@ export function spaceAfterHashes(body: string): string {
       continue;
     }
     block = opening(line);
-    if (block === undefined) lines[index] = line.replace(HASHES_THEN_TEXT, '$1 ');
+    if (block === undefined) lines[index] = line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)');
   }
   return lines.join('\n');
 }

@@ -21,7 +21,7 @@ describe('a Slate source read as Redcarpet read it', () => {
   it('keeps a heading line written right under a list item as text of the item, one list, with a warning', () => {
     const page = readPage(path.join(build.outDir, 'index.html'));
     // Slate's ids: the only "Parameters" heading is the one under Trades, and the link goes there.
-    expect(page.headingIds()).toEqual(['orders', 'trades', 'parameters', 'errors', 'http-request', 'get-a-kitten']);
+    expect(page.headingIds()).toEqual(['orders', 'trades', 'parameters', 'errors', 'http-request', 'get-a-kitten', 'steps']);
     const lists = page.all(is('ul'), page.main());
     expect(lists).toHaveLength(1);
     expect(page.all(is('li'), lists[0]).map((item) => text(item).replace(/\s+/g, ' ').trim())).toEqual([
@@ -40,6 +40,13 @@ ${FIXTURE}/index.html.md
       { entry: 'Orders#orders', children: [] },
       { entry: 'Trades#trades', children: ['Parameters#parameters'] },
       { entry: 'Errors#errors', children: ['HTTP Request#http-request', 'Get a Kitten#get-a-kitten'] },
+      { entry: 'Steps#steps', children: [] },
     ]);
+  });
+
+  it('keeps `1)` steps as paragraphs, as Redcarpet did (only `1.` starts its ordered lists)', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    expect(page.all(is('ol'), page.main())).toHaveLength(0);
+    expect(page.all(is('p'), page.main()).map((p) => text(p))).toEqual(expect.arrayContaining(['1) Set the method:', '2) Set the URI']));
   });
 });

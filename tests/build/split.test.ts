@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus';
 import { ANCHOR_SHARDS, anchorShard } from '../../src/content/anchor-shards';
 import { astroBuild, tempDir, type BuildResult } from './support/build';
+import { tempContent } from '../support/temp-content';
 import { hasClass, readDocs, readPage, text, type BuiltPage } from './support/html';
 
 // tests/fixtures/split: a Slate page with `split: h1` (intro in the page, three includes with an h1
@@ -263,4 +264,36 @@ describe('a large page', () => {
     expect(fs.statSync(path.join(out, 'index.html')).size).toBeGreaterThan(500_000);
     expect(fs.existsSync(path.join(out, 'shale', 'anchors'))).toBe(false);
   }, 300_000);
+});
+
+describe('two split pages with the same h1s', () => {
+  it('keep every group on a page of its own (v1-coupons.html, v2-coupons.html), none written over another', async () => {
+    const page = (version: string) =>
+      `---\ntitle: API ${version}\nsplit: h1\n---\n# Intro\n\nIntro of ${version}.\n\n# Coupons\n\nCoupons of ${version}.\n\n# Orders\n\nOrders of ${version}.\n`;
+    const content = tempContent({
+      'index.html.md': '---\ntitle: Home\n---\n# Home\n\nSee [v1](v1.html) and [v2](v2.html).\n',
+      'v1.html.md': page('v1'),
+      'v2.html.md': page('v2'),
+    });
+    const out = tempDir('split-twins');
+    try {
+      const build = await astroBuild({ content, outDir: out });
+      expect(build.status, build.stderr).toBe(0);
+      expect(
+        fs
+          .readdirSync(out)
+          .filter((name) => name.endsWith('.html') && name !== '404.html')
+          .sort(),
+      ).toEqual(['index.html', 'v1-coupons.html', 'v1-orders.html', 'v1.html', 'v2-coupons.html', 'v2-orders.html', 'v2.html']);
+      for (const version of ['v1', 'v2']) {
+        expect(text(readPage(path.join(out, `${version}-coupons.html`)).main())).toContain(`Coupons of ${version}.`);
+        // Each version's TOC leads to its own groups.
+        const html = fs.readFileSync(path.join(out, `${version}.html`), 'utf8');
+        expect(html).toContain(`href="${version}-coupons.html#coupons"`);
+        expect(html).toContain(`href="${version}-orders.html#orders"`);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

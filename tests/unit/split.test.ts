@@ -28,7 +28,15 @@ describe('the paths of a split page', () => {
 
   it('puts the groups of a page in a subfolder in that subfolder', () => {
     expect(groupPaths('v3/index.html', ['intro', 'kittens'], new Set())).toEqual(['v3/index.html', 'v3/kittens.html']);
-    expect(groupPaths('v3/api.html', ['intro', 'kittens'], new Set())).toEqual(['v3/api.html', 'v3/kittens.html']);
+    expect(groupPaths('v3/api.html', ['intro', 'kittens'], new Set())).toEqual(['v3/api.html', 'v3/api-kittens.html']);
+  });
+
+  it('names the groups of a page other than its folder index after the page too, so two pages with the same h1s never share a path', () => {
+    const taken = new Set(['index.html', 'v1.html', 'v2.html']);
+    const v1 = groupPaths('v1.html', ['intro', 'coupons', 'orders'], taken);
+    const v2 = groupPaths('v2.html', ['intro', 'coupons', 'orders'], taken);
+    expect(v1).toEqual(['v1.html', 'v1-coupons.html', 'v1-orders.html']);
+    expect(v2).toEqual(['v2.html', 'v2-coupons.html', 'v2-orders.html']);
   });
 
   it('never takes the path of another page of the site', () => {
