@@ -29,4 +29,9 @@ describe("Slate's headings without a space after the hashes", () => {
     const body = '1) Set the method:\n\n`GET`\n\n2) Set the URI\n> 3) quoted\n1. a real item\n```\n1) code\n```\n';
     expect(redcarpetLineStarts(body)).toBe('1\\) Set the method:\n\n`GET`\n\n2\\) Set the URI\n> 3\\) quoted\n1. a real item\n```\n1) code\n```\n');
   });
+
+  it('reads a line of many block-quote markers in one pass (a fuzzed source once made it backtrack for minutes)', () => {
+    const quoted = `${'>  '.repeat(5000)}x\n${'> '.repeat(2000)}1) step\n`;
+    expect(redcarpetLineStarts(quoted)).toBe(`${'>  '.repeat(5000)}x\n${'> '.repeat(2000)}1\\) step\n`);
+  });
 });
