@@ -41,6 +41,8 @@ function joinHeadingsToListItems(tree: Root, file: VFile, lineAt: (line: number)
     const written = lineAt(line);
     const hashes = /^ {0,3}(#{1,6})[ \t]*/.exec(written)?.[0] ?? '';
     appendLine(paragraph, hashes.trimStart(), heading);
+    // The item runs on over the line: a second heading line right under it joins it too.
+    if (list.position && heading.position) list.position.end = heading.position.end;
     report(file, 'slate-heading-in-list', line, { heading: written.trim() });
     children.splice(index, 1);
     // A list started again on the next line is the same list in Redcarpet.

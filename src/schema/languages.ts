@@ -112,7 +112,7 @@ const ROUGE_ONLY = new Set(
     'eml epp eps esc escape ex factor fea ff freefem ghc-cmm ghc-core heex hocon hql idlang idr idris igorpro io irb irb_output ' +
     'isa isbl j janet jdn jsl jsp kdb+ lasso lassoscript leex lhaskell lhs litcoffee literate_coffeescript literate_haskell ' +
     'lithaskell livescript ls lustre lutin m m68k magik mason meson mf minizinc ml moon moonscript mosel msgtrans mxml nes nesasm ' +
-    'nial ocl openedge opentype opentype_feature_file opentypefeature pl plist pony postscr postscript pp praat prometheus pry pyrex ' +
+    'nial openedge opentype opentype_feature_file opentypefeature pl plist pony postscr postscript pp praat prometheus pry pyrex ' +
     'pyx q realbasic reasonml rego rescript robot robot-framework robot_framework sed sieve slice slim smarty sml sqf ssh st stan ' +
     'supercollider syzlang syzprog tap ttcn3 tulip varnish varnishconf vcl velocity wollok xojo xpath xquery yang zir'
   ).split(' '),

@@ -507,15 +507,16 @@ ${F}/include-ambiguous/index.md
   ⚠ ${F}/include-ambiguous/index.md:4  include "errors" matches _errors.md and also errors.md; Shale uses _errors.md. Fix: rename or delete the file you do not mean.`,
   },
   {
-    check: "in Slate's own format, a heading line right under a list item (text of the item, as Redcarpet read it) and a fence right under a line of text",
+    check: "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too) and a fence right under a line of text",
     fixture: 'slate-redcarpet-text',
-    kinds: ['slate-heading-in-list', 'slate-fence-after-paragraph'],
+    kinds: ['slate-heading-in-list', 'slate-heading-in-list', 'slate-fence-after-paragraph'],
     files: ['index.html'],
-    report: `⚠ Found 2 warnings in 1 file
+    report: `⚠ Found 3 warnings in 1 file
 
 ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:10  "### Parameters" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did. Fix: put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).
-  ⚠ ${F}/slate-redcarpet-text/index.html.md:13  the code fence \`\`\`shell starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph; Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).`,
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:11  "### Body" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did. Fix: put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:14  the code fence \`\`\`shell starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph; Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).`,
   },
   {
     check: 'an h2 before any h1 (the table of contents leaves it out, as in Slate)',
