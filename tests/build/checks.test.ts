@@ -507,7 +507,8 @@ ${F}/include-ambiguous/index.md
   ⚠ ${F}/include-ambiguous/index.md:4  include "errors" matches _errors.md and also errors.md; Shale uses _errors.md. Fix: rename or delete the file you do not mean.`,
   },
   {
-    check: "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too) and a fence right under a line of text",
+    check:
+      "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too) and a fence right under a line of text",
     fixture: 'slate-redcarpet-text',
     kinds: ['slate-heading-in-list', 'slate-heading-in-list', 'slate-fence-after-paragraph'],
     files: ['index.html'],
