@@ -120,13 +120,20 @@ export interface IdRequest {
   base: string;
   /** An id the writer set in raw HTML (`<h2 id="x">`): kept as written. */
   fixed?: string;
+  /** A raw-HTML heading with no id in Slate's format: Slate gave it none (its renderer saw Markdown's headings only). */
+  raw?: boolean;
 }
 
-/** The ids Slate itself gave: counted per file (UniqueHeadCounter is per template), so they may repeat. */
+/**
+ * The ids Slate itself gave: counted per file (UniqueHeadCounter is per template), so they may
+ * repeat. A raw-HTML heading had none and counts no repeat: it gets its Slate base here, and its
+ * page id from allocateIds.
+ */
 export function slateIdsOf(requests: readonly IdRequest[]): string[] {
   const perFile = new Map<string, Map<string, number>>();
   return requests.map((request) => {
     if (request.fixed) return request.fixed;
+    if (request.raw) return request.base;
     const counts = perFile.get(request.file) ?? new Map<string, number>();
     perFile.set(request.file, counts);
     const count = (counts.get(request.base) ?? 0) + 1;
@@ -140,16 +147,17 @@ export function slateIdsOf(requests: readonly IdRequest[]): string[] {
  * Each file first gets Slate's own ids (`foo`, `foo-2`… counted per file, slate#952), so every
  * id that was unique in Slate's output stays the same and old deep links keep working. Where
  * Slate repeated an id (across files, or `# Foo`, `# Foo`, `# Foo 2`), the later heading gets the
- * next `base-N` that no other heading of the page uses.
+ * next `base-N` that no other heading of the page uses. Raw-HTML headings that Slate gave no id
+ * take theirs last, so they never take one from a heading Slate's links point to.
  */
 export function allocateIds(requests: readonly IdRequest[]): string[] {
   const slateIds = slateIdsOf(requests);
-  const everySlateId = new Set(slateIds);
+  const everySlateId = new Set(slateIds.filter((_, index) => !requests[index]!.raw));
   const assigned = new Set<string>();
   const nextSuffix = new Map<string, number>();
-  return requests.map((request, index) => {
+  const allocate = (request: IdRequest, index: number): string => {
     const slateId = slateIds[index]!;
-    if (request.fixed || !assigned.has(slateId)) {
+    if (request.fixed || !(assigned.has(slateId) || (request.raw && everySlateId.has(slateId)))) {
       assigned.add(slateId);
       return slateId;
     }
@@ -159,5 +167,13 @@ export function allocateIds(requests: readonly IdRequest[]): string[] {
     nextSuffix.set(request.base, suffix + 1);
     assigned.add(id);
     return id;
+  };
+  const ids: string[] = [];
+  requests.forEach((request, index) => {
+    if (!request.raw) ids[index] = allocate(request, index);
   });
+  requests.forEach((request, index) => {
+    if (request.raw) ids[index] = allocate(request, index);
+  });
+  return ids;
 }

@@ -1,4 +1,6 @@
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import type { Heading } from 'mdast';
+import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk';
 import type { VFile } from 'vfile';
@@ -8,6 +10,20 @@ import type { HeadingIds } from '../content/slate-renderer';
 import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const HEADING = /^h([1-6])$/;
+
+/**
+ * A mark on the headings Markdown wrote (`## Errors`), set as they become HTML and taken off here.
+ * It is a property, not node data, because the raw-HTML parser rebuilds the nodes it reads
+ * (rehype-raw-runs.ts) and keeps only what HTML has.
+ */
+const MARKDOWN_HEADING = 'dataShaleMarkdownHeading';
+
+/** remark-rehype's heading handler, marking the heading as Markdown's. */
+export function markedHeading(state: State, node: Heading): Element {
+  const element = defaultHandlers.heading(state, node);
+  element.properties[MARKDOWN_HEADING] = true;
+  return element;
+}
 
 /** A heading's id before repeats are counted, from its inline HTML, by the way the Slate project made them. */
 const BASE_IDS: Record<HeadingIds, (html: string) => string> = {
@@ -54,6 +70,11 @@ export default function rehypeCollectHeadings() {
       if (!match) return;
       const children = element.children as ElementContent[];
       const fixed = getAttribute(element, 'id');
+      const markdown = element.type === 'element' && MARKDOWN_HEADING in element.properties;
+      if (markdown) delete element.properties[MARKDOWN_HEADING];
+      // A raw-HTML heading with no id had none in Slate: Redcarpet's renderer, which gave ids, saw
+      // only Markdown's headings. Shale gives it one, but after them (content/slug.ts).
+      const raw = context.slate && !markdown && !fixed;
       const source = locate(context, lineOf(element));
       const html = redcarpetHtml(children);
       found.headings.push({
@@ -61,8 +82,9 @@ export default function rehypeCollectHeadings() {
         level: Number(match[1]),
         base: BASE_IDS[context.headingIds ?? 'slate'](html),
         ...(fixed ? { fixed } : {}),
+        ...(raw ? { raw } : {}),
         // NestingUniqueHeadCounter's prefix is the heading's text parameterized with its tags in it.
-        ...(context.headingIds === 'nesting' && !fixed ? { nestKey: parameterize(html) } : {}),
+        ...(context.headingIds === 'nesting' && !fixed && !raw ? { nestKey: parameterize(html) } : {}),
         html: headingLinkHtml(children),
         text: children.map(textOf).join('').trim(),
         file: source?.file ?? context.pageFile,

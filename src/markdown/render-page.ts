@@ -11,7 +11,7 @@ import type { PartCache } from './part-cache';
 import { renderParts } from './render-parts';
 import { renderUnits } from './render-units';
 import { closeFencesAsRedcarpet } from './slate-fences';
-import { redcarpetLineStarts } from './slate-headings';
+import { redcarpetLines } from './slate-headings';
 
 export interface RenderedPage {
   headings: Heading[];
@@ -43,7 +43,7 @@ export async function renderMarkdownPage(
   return composePage(
     page,
     await renderParts(
-      page.parts.flatMap((part) => renderUnits(page.slate ? { ...part, body: redcarpetLineStarts(closeFencesAsRedcarpet(part.body)) } : part)),
+      page.parts.flatMap((part) => renderUnits(page.slate ? { ...part, body: redcarpetLines(closeFencesAsRedcarpet(part.body)) } : part)),
       context,
       cache,
     ),

@@ -10,10 +10,17 @@ import { holdFences, restoreFences } from './held-fences';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
 import rehypeRawRuns from './rehype-raw-runs';
+import { markedHeading } from './rehype-collect-headings';
 
 export type { RenderedPart } from './part-from-tree';
 
-const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawRuns).use(rehypePlugins).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkPlugins)
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { heading: markedHeading } })
+  .use(rehypeRawRuns)
+  .use(rehypePlugins)
+  .freeze();
 
 /**
  * Renders one file of a Markdown page (the page body or an include) through the whole pipeline,

@@ -1,5 +1,5 @@
 /**
- * Two line starts Slate's Redcarpet reads otherwise than CommonMark, written in Slate's format as
+ * What Slate's Redcarpet read otherwise than CommonMark in a line, written in Slate's format as
  * CommonMark reads what Redcarpet did, before the text is parsed:
  * - A line that starts with one to six `#` is a heading whether or not a space follows them
  *   (`##Story Classification`): `space_after_headers` is not among the options of Slate's config.rb.
@@ -8,6 +8,9 @@
  * - `1)` is no list item to Redcarpet, only `1.` is: `1) Set the method:` was a paragraph in Slate,
  *   and CommonMark's ordered list showed it as "1." (WooCommerce-style docs number their steps so).
  *   Its parenthesis is escaped.
+ * - A link whose destination has spaces (`[the docs](http://example.com/api docs)`) was a link to
+ *   Redcarpet, its spaces sent as `%20`; CommonMark shows it as text. Its destination is put in
+ *   `<…>`, where CommonMark allows spaces. Code spans on the line are left as written.
  * What is not Markdown is left as it is: fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a
  * `<pre>`) and HTML comments. No line moves, so problems keep their lines.
  */
@@ -18,7 +21,14 @@ const HASHES_THEN_TEXT = /^(#{1,6})(?=[^\s#])/;
  * repeated, backtracked exponentially: 25 `>  ` took 3 s).
  */
 const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
-const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)/m;
+/**
+ * `](` then a destination of two or more runs of characters apart by blanks, an optional quoted
+ * title and `)`. The runs have neither quotes nor brackets, so a destination CommonMark already
+ * reads as one with a title (`](a "b")`, `](a (b))`) does not match.
+ */
+const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"']+(?:[ \t]+[^\s()<>"']+)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
+const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
+const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
@@ -29,7 +39,7 @@ const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, '
 
 type Block = { fence: string } | { html: string } | 'raw' | 'comment' | undefined;
 
-export function redcarpetLineStarts(body: string): string {
+export function redcarpetLines(body: string): string {
   if (!ANY_LINE.test(body)) return body;
   const lines = body.split('\n');
   let block: Block;
@@ -53,9 +63,21 @@ export function redcarpetLineStarts(body: string): string {
       continue;
     }
     block = opening(line);
-    if (block === undefined) lines[index] = line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)');
+    if (block === undefined) lines[index] = bracketSpacedDestinations(line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)'));
   }
   return lines.join('\n');
+}
+
+/** The line with each spaced link destination outside its code spans put in `<…>`. */
+function bracketSpacedDestinations(line: string): string {
+  if (!line.includes('](')) return line;
+  let written = '';
+  let from = 0;
+  for (const span of line.matchAll(CODE_SPAN)) {
+    written += line.slice(from, span.index).replace(SPACED_DESTINATION, '](<$1>$2)') + span[0];
+    from = span.index + span[0].length;
+  }
+  return written + line.slice(from).replace(SPACED_DESTINATION, '](<$1>$2)');
 }
 
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */

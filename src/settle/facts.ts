@@ -5,6 +5,8 @@ export interface HeadingFact {
   base: string;
   /** An id the writer set in raw HTML (`<h2 id="x">`): kept as written. */
   fixed?: string;
+  /** In Slate's format, a raw-HTML heading with no id (`<h2>Raw</h2>`): Slate gave it none, so it takes its id after Markdown's headings have theirs. */
+  raw?: true;
   /** In a project whose ids NestingUniqueHeadCounter made: what a heading below it takes as its prefix (content/slug.ts, nestedBases). */
   nestKey?: string;
   /** Its inline HTML for the TOC, and its plain text. */

@@ -88,7 +88,7 @@ export interface Settlement {
 export function settlePage(input: SettleInput): Settlement {
   const { page } = input;
   const bases = nestedBases(input.headings);
-  const requests = input.headings.map((heading, index) => ({ file: heading.file, base: bases[index]!, fixed: heading.fixed }));
+  const requests = input.headings.map((heading, index) => ({ file: heading.file, base: bases[index]!, fixed: heading.fixed, raw: heading.raw }));
   const ids = allocateIds(requests);
   const slateIds = slateIdsOf(requests);
   const headings: Heading[] = input.headings.map((heading, index) => ({ level: heading.level, id: ids[index]!, html: heading.html, text: heading.text }));
@@ -209,7 +209,7 @@ export function settlePage(input: SettleInput): Settlement {
 
   return {
     headings,
-    slateIds: slateIds.map((id, index) => (id === ids[index] ? undefined : id)),
+    slateIds: slateIds.map((id, index) => (id === ids[index] || requests[index]!.raw ? undefined : id)),
     ids: rawIds,
     problems,
     split,

@@ -21,7 +21,7 @@ describe('a Slate source read as Redcarpet read it', () => {
   it('keeps a heading line written right under a list item as text of the item, one list, with a warning', () => {
     const page = readPage(path.join(build.outDir, 'index.html'));
     // Slate's ids: the only "Parameters" heading is the one under Trades, and the link goes there.
-    expect(page.headingIds()).toEqual(['orders', 'trades', 'parameters', 'errors', 'http-request', 'get-a-kitten', 'steps']);
+    expect(page.headingIds()).toEqual(['orders', 'trades', 'parameters', 'errors', 'get-a-kitten-2', 'http-request', 'get-a-kitten', 'steps', 'links']);
     const lists = page.all(is('ul'), page.main());
     expect(lists).toHaveLength(1);
     expect(page.all(is('li'), lists[0]).map((item) => text(item).replace(/\s+/g, ' ').trim())).toEqual([
@@ -39,8 +39,9 @@ ${FIXTURE}/index.html.md
     expect(page.toc()).toEqual([
       { entry: 'Orders#orders', children: [] },
       { entry: 'Trades#trades', children: ['Parameters#parameters'] },
-      { entry: 'Errors#errors', children: ['HTTP Request#http-request', 'Get a Kitten#get-a-kitten'] },
+      { entry: 'Errors#errors', children: ['Get a Kitten#get-a-kitten-2', 'Get a Kitten#get-a-kitten'] },
       { entry: 'Steps#steps', children: [] },
+      { entry: 'Links#links', children: [] },
     ]);
   });
 
@@ -48,5 +49,18 @@ ${FIXTURE}/index.html.md
     const page = readPage(path.join(build.outDir, 'index.html'));
     expect(page.all(is('ol'), page.main())).toHaveLength(0);
     expect(page.all(is('p'), page.main()).map((p) => text(p))).toEqual(expect.arrayContaining(['1) Set the method:', '2) Set the URI']));
+  });
+
+  it('makes a link of a destination with spaces, as Redcarpet did, and not in code', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const links = page.all(is('a'), page.main()).filter((a) => text(a) === 'the reference');
+    expect(links.map((a) => [a.properties.href, a.properties.title])).toEqual([['guides/api%20reference.html', 'Reference']]);
+    expect(page.all(is('code'), page.main()).map((code) => text(code))).toContain('[code](a b)');
+  });
+
+  it("gives a raw-HTML heading without id an id after the Markdown headings' ids, which stay Slate's", () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const raw = page.all(is('h2'), page.main()).filter((h) => text(h) === 'Get a Kitten');
+    expect(raw.map((h) => h.properties.id)).toEqual(['get-a-kitten-2', 'get-a-kitten']);
   });
 });

@@ -91,6 +91,19 @@ describe('Slate heading ids', () => {
   it('keeps ids the writer fixed in raw HTML', () => {
     expect(allocateIds([{ file: 'a.md', base: 'x', fixed: 'custom' }])).toEqual(['custom']);
   });
+
+  it("gives raw-HTML headings without id theirs after Markdown's headings, which keep Slate's ids", () => {
+    // <h2>Raw</h2>, ## Raw, ## Next, <h2>Next</h2>, <h2>Only</h2>, ## Raw: Slate gave `raw`, `next`, `raw-2`.
+    const ids = allocateIds([
+      { file: 'a.md', base: 'raw', raw: true },
+      { file: 'a.md', base: 'raw' },
+      { file: 'a.md', base: 'next' },
+      { file: 'a.md', base: 'next', raw: true },
+      { file: 'a.md', base: 'only', raw: true },
+      { file: 'a.md', base: 'raw' },
+    ]);
+    expect(ids).toEqual(['raw-3', 'raw', 'next', 'next-2', 'only', 'raw-2']);
+  });
 });
 
 describe("Redcarpet's own heading ids (Slate before UniqueHeadCounter: config.rb with with_toc_data and no renderer)", () => {
