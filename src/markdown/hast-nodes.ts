@@ -42,6 +42,17 @@ export function setAttribute(node: AnyElement, name: string, value: string): voi
   else node.attributes.push({ type: 'mdxJsxAttribute', name, value });
 }
 
+/**
+ * A heading with nothing in it and no id (`<h1 style="display:none"></h1>`, a Slate team's TOC
+ * separator): nothing to link to or list, so it gets no id, no TOC entry, no section and no page.
+ */
+export function isEmptyHeading(node: AnyElement): boolean {
+  return (
+    getAttribute(node, 'id') === undefined &&
+    (node.children as ElementContent[]).every((child) => (child.type === 'text' ? !child.value.trim() : child.type === 'comment'))
+  );
+}
+
 export const classList = (node: AnyElement): string[] => (getAttribute(node, 'class') ?? '').split(/\s+/).filter(Boolean);
 
 export function addClass(node: AnyElement, ...names: string[]): void {

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
 import type { HeadingIds } from '../content/slate-renderer';
-import { getAttribute, isElementLike, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
+import { getAttribute, isElementLike, isEmptyHeading, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const HEADING = /^h([1-6])$/;
 
@@ -68,10 +68,11 @@ export default function rehypeCollectHeadings() {
       const element = node as AnyElement;
       const match = HEADING.exec(tagName(element));
       if (!match) return;
-      const children = element.children as ElementContent[];
-      const fixed = getAttribute(element, 'id');
       const markdown = element.type === 'element' && MARKDOWN_HEADING in element.properties;
       if (markdown) delete element.properties[MARKDOWN_HEADING];
+      if (isEmptyHeading(element)) return;
+      const children = element.children as ElementContent[];
+      const fixed = getAttribute(element, 'id');
       // A raw-HTML heading with no id had none in Slate: Redcarpet's renderer, which gave ids, saw
       // only Markdown's headings. Shale gives it one, but after them (content/slug.ts).
       const raw = context.slate && !markdown && !fixed;

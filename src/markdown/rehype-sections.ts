@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
 import { OPERATION_PART } from '../content/operation-part';
-import { classList, isElementLike, tagName, textOf, type AnyElement } from './hast-nodes';
+import { classList, isElementLike, isEmptyHeading, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const SECTION_HEADING = /^h[1-3]$/;
 
@@ -46,7 +46,7 @@ export default function rehypeSections() {
         continue;
       }
       const element = isElementLike(node as ElementContent) ? (node as AnyElement) : undefined;
-      const heading = element && !classList(element).includes(OPERATION_PART) ? SECTION_HEADING.exec(tagName(element)) : null;
+      const heading = element && !classList(element).includes(OPERATION_PART) && !isEmptyHeading(element) ? SECTION_HEADING.exec(tagName(element)) : null;
       if (heading || !current) {
         current = { level: heading ? Number(tagName(node as AnyElement)[1]) : 0, prose: [], examples: [], codeFirst: false, written: false };
         sections.push(current);

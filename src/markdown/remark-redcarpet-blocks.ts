@@ -3,8 +3,9 @@ import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
 
 /**
- * Two lines Slate's Redcarpet read as text of the block above them, where CommonMark starts a new
- * block: a heading line right under a list item, and a code fence right under a paragraph line.
+ * Where Slate's Redcarpet read a block otherwise than CommonMark: lines it read as text of the block
+ * above them, where CommonMark starts a new block (a heading line right under a list item, a code
+ * fence or a list right under a paragraph line), and an empty heading line, of which it made nothing.
  */
 export default function remarkRedcarpetBlocks() {
   return (tree: Root, file: VFile) => {
@@ -12,8 +13,9 @@ export default function remarkRedcarpetBlocks() {
     // Split only when a line is asked for: most files have neither case (GitHub's 19.5 MB through Widdershins).
     let lines: string[] | undefined;
     const lineAt = (line: number) => (lines ??= String(file.value ?? '').split('\n'))[line - 1] ?? '';
+    dropEmptyHeadings(tree);
     joinHeadingsToListItems(tree, file, lineAt);
-    reportFencesAfterParagraphs(tree, file, lineAt);
+    reportBlocksAfterParagraphs(tree, file, lineAt);
   };
 }
 
@@ -57,6 +59,12 @@ function joinHeadingsToListItems(tree: Root, file: VFile, lineAt: (line: number)
   }
 }
 
+/** An empty heading line (`##`, `## `, `# #`): Redcarpet wrote nothing for it, so neither does Slate's format. */
+function dropEmptyHeadings(tree: Root): void {
+  if (tree.children.some((node) => node.type === 'heading' && node.children.length === 0))
+    tree.children = tree.children.filter((node) => node.type !== 'heading' || node.children.length > 0);
+}
+
 /** A list without blank lines between or inside its items: Redcarpet reads each item's text inline. */
 const isTight = (list: List) => list.spread !== true && list.children.every((item) => item.spread !== true);
 
@@ -71,21 +79,26 @@ function appendLine(paragraph: Paragraph, hashes: string, heading: Heading): voi
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
- * In Slate's format, a fenced code block opened on the line right under a paragraph's, with no blank
- * line between (`Request:`, then ```` ```shell ````), was text of that paragraph in Slate: Redcarpet
- * ends a paragraph at a fence only with `lax_spacing`, which Slate's config.rb does not set, so the
- * reader saw the code run into the sentence as inline code. The block its writer meant is shown, and
- * a warning says Slate needed the blank line. No id depends on it.
+ * In Slate's format, a fenced code block or a list started on the line right under a paragraph's
+ * (or a block quote's), with no blank line between (`Request:`, then ```` ```shell ````; `Match:`,
+ * then `- name`), was text of that paragraph in Slate: Redcarpet ends a paragraph at a fence or a
+ * list only with `lax_spacing`, which Slate's config.rb does not set, so the reader saw the code run
+ * into the sentence as inline code, and the list's markers as written. The block its writer meant is
+ * shown, and a warning says Slate needed the blank line. No id depends on it.
  */
-function reportFencesAfterParagraphs(tree: Root, file: VFile, lineAt: (line: number) => string): void {
+function reportBlocksAfterParagraphs(tree: Root, file: VFile, lineAt: (line: number) => string): void {
   const children = tree.children;
   for (let index = 1; index < children.length; index++) {
-    const code = children[index]!;
-    const paragraph = children[index - 1]!;
-    if (code.type !== 'code' || paragraph.type !== 'paragraph') continue;
-    const line = code.position?.start.line;
-    if (line === undefined || line !== (paragraph.position?.end.line ?? 0) + 1) continue;
+    const block = children[index]!;
+    const above = children[index - 1]!;
+    if ((block.type !== 'code' && block.type !== 'list') || (above.type !== 'paragraph' && above.type !== 'blockquote')) continue;
+    const line = block.position?.start.line;
+    if (line === undefined || line !== (above.position?.end.line ?? 0) + 1) continue;
+    if (block.type === 'list') {
+      if (above.type === 'paragraph') report(file, 'slate-list-after-paragraph', line, { shown: lineAt(line).trim() });
+      continue;
+    }
     const opening = FENCE_LINE.exec(lineAt(line));
-    if (opening) report(file, 'slate-fence-after-paragraph', line, { shown: `${opening[1]}${code.lang ?? ''}` });
+    if (opening) report(file, 'slate-fence-after-paragraph', line, { shown: `${opening[1]}${block.lang ?? ''}` });
   }
 }

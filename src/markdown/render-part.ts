@@ -10,17 +10,21 @@ import { holdFences, restoreFences } from './held-fences';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
 import rehypeRawRuns from './rehype-raw-runs';
+import remarkRedcarpetHtml from './micromark-redcarpet-html';
 import { markedHeading } from './rehype-collect-headings';
 
 export type { RenderedPart } from './part-from-tree';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkPlugins)
-  .use(remarkRehype, { allowDangerousHtml: true, handlers: { heading: markedHeading } })
-  .use(rehypeRawRuns)
-  .use(rehypePlugins)
-  .freeze();
+const pipeline = (slate: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(slate ? [...remarkPlugins, remarkRedcarpetHtml] : remarkPlugins)
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { heading: markedHeading } })
+    .use(rehypeRawRuns)
+    .use(rehypePlugins)
+    .freeze();
+/** Shale's own Markdown, and Slate's format (`*.html.md`), whose HTML blocks start as Redcarpet's did. */
+const processors = { shale: pipeline(false), slate: pipeline(true) };
 
 /**
  * Renders one file of a Markdown page (the page body or an include) through the whole pipeline,
@@ -38,12 +42,13 @@ export async function renderPart(part: SourceFile, partContext: PartContext): Pr
     segments: bodySegments(part, 1, 0, body.split('\n').length - 1),
   };
   const file = new VFile({ path: part.path, value: body, data: { astro: { frontmatter: { shale: context } } } });
-  const tree = (await processor.run(parseMarkdown(file, body), file)) as HastRoot;
+  const processor = partContext.slate ? processors.slate : processors.shale;
+  const tree = (await processor.run(parseMarkdown(processor, file, body), file)) as HastRoot;
   return partFromTree(part.path, tree, facts(file), output(file).problems);
 }
 
 /** The file's Markdown tree, its fenced code held out of the parser's way (held-fences.ts). */
-function parseMarkdown(file: VFile, body: string): MdastRoot {
+function parseMarkdown(processor: typeof processors.shale, file: VFile, body: string): MdastRoot {
   const held = holdFences(body);
   if (held) {
     const tree = processor.parse(held.text);

@@ -11,6 +11,10 @@
  * - A link whose destination has spaces (`[the docs](http://example.com/api docs)`) was a link to
  *   Redcarpet, its spaces sent as `%20`; CommonMark shows it as text. Its destination is put in
  *   `<…>`, where CommonMark allows spaces. Code spans on the line are left as written.
+ * - A backslash before `"`, `$`, `%`, `'`, `,`, `/`, `;`, `?` or `@` escaped nothing to Redcarpet
+ *   (`{\"value\":1}` showed its backslashes); CommonMark drops it. It is escaped itself.
+ * - An HTML line right under a line of a paragraph was text of the paragraph to Redcarpet (see
+ *   micromark-redcarpet-html.ts): its backslashes and links are read as the paragraph's.
  * What is not Markdown is left as it is: fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a
  * `<pre>`) and HTML comments. No line moves, so problems keep their lines.
  */
@@ -28,7 +32,14 @@ const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
  */
 const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"']+(?:[ \t]+[^\s()<>"']+)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
 const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
-const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']/m;
+/** A backslash that escaped nothing in Redcarpet, as the character it is before (a pair is matched whole, so `\\"` is left alone). */
+const ESCAPE_PAIR = /\\([\s\S])/g;
+const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
+const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+/** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
+const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
+/** A line CommonMark may start an HTML block with. */
+const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
@@ -43,8 +54,11 @@ export function redcarpetLines(body: string): string {
   if (!ANY_LINE.test(body)) return body;
   const lines = body.split('\n');
   let block: Block;
+  // What the line above is: text of a paragraph begun after a blank line, something else, or blank.
+  let above: 'blank' | 'paragraph' | 'other' = 'blank';
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    if (block !== undefined) above = 'other';
     if (typeof block === 'object' && 'html' in block) {
       if (!line.trim() || closes(line, block.html)) block = undefined;
       continue;
@@ -62,23 +76,42 @@ export function redcarpetLines(body: string): string {
       if (line.includes('-->')) block = undefined;
       continue;
     }
+    if (!line.trim()) {
+      above = 'blank';
+      continue;
+    }
+    if (above === 'paragraph' && HTML_START.test(line)) {
+      lines[index] = inlineAsRedcarpet(line);
+      continue;
+    }
     block = opening(line);
-    if (block === undefined) lines[index] = bracketSpacedDestinations(line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)'));
+    if (block !== undefined) continue;
+    // HTML that closes on its own line is an HTML block to CommonMark, its text raw: left as written.
+    if (HTML_START.test(line)) {
+      above = 'other';
+      continue;
+    }
+    const written = line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)');
+    above = BLOCK_START.test(written) || above === 'other' ? 'other' : 'paragraph';
+    lines[index] = inlineAsRedcarpet(written);
   }
   return lines.join('\n');
 }
 
-/** The line with each spaced link destination outside its code spans put in `<…>`. */
-function bracketSpacedDestinations(line: string): string {
-  if (!line.includes('](')) return line;
+/** The line with its spaced link destinations and Redcarpet's idle backslashes rewritten, outside its code spans. */
+function inlineAsRedcarpet(line: string): string {
+  if (!line.includes('](') && !line.includes('\\')) return line;
   let written = '';
   let from = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
-    written += line.slice(from, span.index).replace(SPACED_DESTINATION, '](<$1>$2)') + span[0];
+    written += outsideCode(line.slice(from, span.index)) + span[0];
     from = span.index + span[0].length;
   }
-  return written + line.slice(from).replace(SPACED_DESTINATION, '](<$1>$2)');
+  return written + outsideCode(line.slice(from));
 }
+
+const outsideCode = (text: string): string =>
+  text.replace(SPACED_DESTINATION, '](<$1>$2)').replace(ESCAPE_PAIR, (pair, character: string) => (REDCARPET_UNESCAPED.has(character) ? `\\${pair}` : pair));
 
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
 function opening(line: string): Block {

@@ -1,3 +1,4 @@
+import { find, html } from 'property-information';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -83,7 +84,8 @@ function cleanAttributes(element: Element, problems: FooterProblem[]): void {
       problems.push({ kind: 'footer-event-handler', facts: { attribute } });
       delete element.properties[name];
     } else if (!ALLOWED_ATTRIBUTES.has(name) && !(element.tagName === 'a' && ALLOWED_LINK_ATTRIBUTES.has(name))) {
-      problems.push({ kind: 'footer-attribute', facts: { attribute: attribute === 'classname' ? 'class' : attribute, tag: element.tagName } });
+      // As written in the HTML (`data-width`), not as hast keeps it (`dataWidth`).
+      problems.push({ kind: 'footer-attribute', facts: { attribute: find(html, name).attribute, tag: element.tagName } });
       delete element.properties[name];
     } else if (name === 'href' && !isSafeHref(String(value))) {
       problems.push({ kind: 'footer-unsafe-url', facts: { url: String(value) } });

@@ -269,8 +269,14 @@ export const DEFINITIONS = {
   'slate-fence-after-paragraph': define<{ shown: string }>({
     gravity: 'warning',
     message: ({ shown }) =>
-      `the code fence ${shown} starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph; Shale shows the code block.`,
+      `the code fence ${shown} starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block.`,
     fix: () => 'put a blank line before the fence (Slate needed one).',
+  }),
+  'slate-list-after-paragraph': define<{ shown: string }>({
+    gravity: 'warning',
+    message: ({ shown }) =>
+      `the list item "${shown}" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.`,
+    fix: () => 'put a blank line before the list (Slate needed one).',
   }),
   'fence-unclosed': define<{ shown: string; fence: string }>({
     gravity: 'slate-tolerated',

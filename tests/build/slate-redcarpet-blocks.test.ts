@@ -21,7 +21,20 @@ describe('a Slate source read as Redcarpet read it', () => {
   it('keeps a heading line written right under a list item as text of the item, one list, with a warning', () => {
     const page = readPage(path.join(build.outDir, 'index.html'));
     // Slate's ids: the only "Parameters" heading is the one under Trades, and the link goes there.
-    expect(page.headingIds()).toEqual(['orders', 'trades', 'parameters', 'errors', 'get-a-kitten-2', 'http-request', 'get-a-kitten', 'steps', 'links']);
+    expect(page.headingIds()).toEqual([
+      'orders',
+      'trades',
+      'parameters',
+      'errors',
+      'get-a-kitten-2',
+      'http-request',
+      'get-a-kitten',
+      'steps',
+      'links',
+      // The empty <h1> separator, with no id.
+      'undefined',
+      'words',
+    ]);
     const lists = page.all(is('ul'), page.main());
     expect(lists).toHaveLength(1);
     expect(page.all(is('li'), lists[0]).map((item) => text(item).replace(/\s+/g, ' ').trim())).toEqual([
@@ -42,6 +55,7 @@ ${FIXTURE}/index.html.md
       { entry: 'Errors#errors', children: ['Get a Kitten#get-a-kitten-2', 'Get a Kitten#get-a-kitten'] },
       { entry: 'Steps#steps', children: [] },
       { entry: 'Links#links', children: [] },
+      { entry: 'Words#words', children: [] },
     ]);
   });
 
@@ -62,5 +76,27 @@ ${FIXTURE}/index.html.md
     const page = readPage(path.join(build.outDir, 'index.html'));
     const raw = page.all(is('h2'), page.main()).filter((h) => text(h) === 'Get a Kitten');
     expect(raw.map((h) => h.properties.id)).toEqual(['get-a-kitten-2', 'get-a-kitten']);
+  });
+
+  it('makes nothing of an empty heading line, and no id, TOC entry or section of an empty raw heading (a TOC separator)', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const headings = page.all((element) => /^h[1-6]$/.test(element.tagName), page.main());
+    expect(headings.filter((heading) => text(heading) === '').map((heading) => [heading.tagName, heading.properties.id, heading.properties.style])).toEqual([
+      ['h1', undefined, 'display:none'],
+    ]);
+    expect(page.all(is('section'), page.main()).filter((section) => text(section) === '')).toEqual([]);
+  });
+
+  it('reads emphasis next to letters as Redcarpet did: only ASCII letters and digits make a word', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    expect(page.all(is('strong'), page.main()).map((strong) => text(strong))).toEqual(['course', '中文']);
+  });
+
+  it('keeps HTML written right under a line of a paragraph in the paragraph, its Markdown rendered, and backslashes Redcarpet kept', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const aside = page.all(is('aside'), page.main()).find((element) => text(element).startsWith('Note with'));
+    expect(page.all(is('em'), aside).map((em) => text(em))).toEqual(['em']);
+    expect(page.all(is('code'), aside).map((code) => text(code))).toEqual(['code']);
+    expect(page.all(is('p'), page.main()).map((p) => text(p))).toContain('Escapes: {\\"value\\":1} and 50\\%.');
   });
 });

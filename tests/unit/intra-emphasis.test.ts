@@ -16,11 +16,19 @@ describe('no intra-word emphasis (Redcarpet no_intra_emphasis)', () => {
   });
 
   it('keeps underscores inside words as written', () => {
-    expect(html('snake_case_name and __init__ok')).toBe('<p>snake_case_name and __init__ok</p>');
+    expect(html('snake_case_name and x__init__ and a_b_')).toBe('<p>snake_case_name and x__init__ and a_b_</p>');
   });
 
-  it('does not end emphasis in the middle of a word', () => {
-    expect(html('*foo*bar')).toBe('<p>*foo*bar</p>');
+  it('does not end single emphasis right before a letter or digit, but ends strong emphasis there, as Redcarpet', () => {
+    expect(html('*foo*bar and _it_text')).toBe('<p>*foo*bar and _it_text</p>');
+    expect(html('two **course**s and __init__ok')).toBe('<p>two <strong>course</strong>s and <strong>init</strong>ok</p>');
+  });
+
+  it('reads letters outside ASCII as Redcarpet did, as no word characters: emphasis next to them works', () => {
+    expect(html('**中文**说明 and 说明**中文**')).toBe('<p><strong>中文</strong>说明 and 说明<strong>中文</strong></p>');
+    expect(html('**ping リクエスト**の送信, 中_x_中, é*y* z, ü**b**')).toBe(
+      '<p><strong>ping リクエスト</strong>の送信, 中<em>x</em>中, é<em>y</em> z, ü<strong>b</strong></p>',
+    );
   });
 
   it('still makes emphasis and strong emphasis around whole words', () => {

@@ -50,3 +50,18 @@ describe("Slate's headings without a space after the hashes", () => {
     expect(redcarpetLines(line)).toBe(line);
   });
 });
+
+describe("Slate's lines read as Redcarpet read them", () => {
+  it("escape a backslash that escaped nothing in Redcarpet, not in code spans, HTML blocks or before Redcarpet's escapes", () => {
+    const body = 'JSON: "[{\\"value\\":1}]" 50\\% a\\/b \\$5 \\*not em\\* \\\\" `\\"code\\"`\n\n<aside>50\\%</aside>\n';
+    expect(redcarpetLines(body)).toBe('JSON: "[{\\\\"value\\\\":1}]" 50\\\\% a\\\\/b \\\\$5 \\*not em\\* \\\\" `\\"code\\"`\n\n<aside>50\\%</aside>\n');
+  });
+
+  it('read an HTML line right under a line of a paragraph as text of the paragraph, as Redcarpet did', () => {
+    const body =
+      'Intro:\n<aside class="notice">Note *em*. 50\\%</aside>\nSecond\n\n<div>\nblock 50\\%\n</div>\nafter\n\n- item\n<div>x</div>\n\n# Title\n<p>y</p>\n\n<b>one</b>\n<i>two</i>\n';
+    expect(redcarpetLines(body)).toBe(
+      'Intro:\n<aside class="notice">Note *em*. 50\\\\%</aside>\nSecond\n\n<div>\nblock 50\\%\n</div>\nafter\n\n- item\n<div>x</div>\n\n# Title\n<p>y</p>\n\n<b>one</b>\n<i>two</i>\n',
+    );
+  });
+});
