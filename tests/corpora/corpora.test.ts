@@ -222,9 +222,13 @@ describe.runIf(present.includes('redfish-utility'))('redfish-utility: the small 
 describe.runIf(present.includes('zooniverse-panoptes'))('zooniverse-panoptes: the medium corpus (27 includes, root-absolute images)', () => {
   const corpus = useCorpus('zooniverse-panoptes');
 
-  it('builds, warning only about sections with code in some tab languages but not all', () => {
+  it('builds, warning only about sections with code in some tab languages but not all, and two lists Slate showed as text', () => {
     const { build } = corpus();
-    expect(problemKinds(reportOf(build.stdout + build.stderr))).toEqual({ '⚠ section "…" has code for … but none for ….': 126 });
+    expect(problemKinds(reportOf(build.stdout + build.stderr))).toEqual({
+      '⚠ section "…" has code for … but none for ….': 126,
+      // "Some common failure modes:" then "1. …" on the next line: one paragraph in Redcarpet.
+      '⚠ the list item "…" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.': 2,
+    });
   });
 
   it('has 28 h1, 140 h2, 19 h3 with unique ids, and a TOC of the h1 and h2, and of the 5 h3 right under an h1 (as Slate lists them)', () => {
@@ -271,6 +275,8 @@ describe.runIf(present.includes('openmrs-rest'))('openmrs-rest: the large corpus
       '⚠ code fence language "…" is unknown; it is shown as plain text, as in Slate.': 76, // 74 response, 1 stubs, 1 response**
       '⚠ link "…" points to no id on this page.': 38,
       '⚠ section "…" has code for … but none for ….': 3,
+      // "> List Stop Words" then a fence on the next line: inline code of the quote in Redcarpet.
+      '⚠ the code fence ```shell starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block.': 2,
     });
   });
 
