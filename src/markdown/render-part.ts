@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { VFile } from 'vfile';
 import { bodySegments, type SourceFile } from '../content/source-file';
 import { facts, output, type PageContext, type PartContext } from './context';
-import { holdFences, restoreFences } from './held-fences';
+import { holdLines, restoreHeldLines } from './held-lines';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
 import rehypeRawRuns from './rehype-raw-runs';
@@ -47,12 +47,12 @@ export async function renderPart(part: SourceFile, partContext: PartContext): Pr
   return partFromTree(part.path, tree, facts(file), output(file).problems);
 }
 
-/** The file's Markdown tree, its fenced code held out of the parser's way (held-fences.ts). */
+/** The file's Markdown tree, its fenced code and plain table rows held out of the parser's way (held-lines.ts). */
 function parseMarkdown(processor: typeof processors.shale, file: VFile, body: string): MdastRoot {
-  const held = holdFences(body);
+  const held = holdLines(body);
   if (held) {
     const tree = processor.parse(held.text);
-    if (restoreFences(tree, held)) return tree;
+    if (restoreHeldLines(tree, held)) return tree;
   }
   return processor.parse(file);
 }

@@ -4,7 +4,7 @@
  */
 export function seeded(seed: number): { random: () => number; pick: <T>(items: readonly T[]) => T } {
   let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return { random, pick };
 }
