@@ -11,6 +11,11 @@
  * - A link whose destination has spaces (`[the docs](http://example.com/api docs)`) was a link to
  *   Redcarpet, its spaces sent as `%20`; CommonMark shows it as text. Its destination is put in
  *   `<…>`, where CommonMark allows spaces. Code spans on the line are left as written.
+ * - Redcarpet let blanks stand between a link's text and its destination or reference:
+ *   `[section 2.1] (https://…)` and `[the guide] [guide]` were links (standards documents cite
+ *   RFC sections so). The blanks are removed where the destination is a URL, a path or an
+ *   `#anchor`, or the reference is defined in the same text. Anything else stays text:
+ *   Redcarpet also made `array[0] (first)` a link to `first`, which nobody meant.
  * - A backslash before `"`, `$`, `%`, `'`, `,`, `/`, `;`, `?` or `@` escaped nothing to Redcarpet
  *   (`{\"value\":1}` showed its backslashes); CommonMark drops it. It is escaped itself.
  * - An HTML line right under a line of a paragraph was text of the paragraph to Redcarpet (see
@@ -31,11 +36,21 @@ const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
  * reads as one with a title (`](a "b")`, `](a (b))`) does not match.
  */
 const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"']+(?:[ \t]+[^\s()<>"']+)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
+/**
+ * Link text (one level of brackets inside), blanks, then `(` and a destination that is a URL, a path
+ * or an anchor, with an optional quoted title and `)`; or `[` and a reference.
+ */
+const SPACED_INLINE_LINK =
+  /(\[[^[\]\n]*(?:\[[^[\]\n]*\][^[\]\n]*)*\])[ \t]+(\([ \t]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[#/]|\.\.?\/)[^\s()]*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\))/g;
+const SPACED_REFERENCE_LINK = /(\[[^[\]\n]*(?:\[[^[\]\n]*\][^[\]\n]*)*\])[ \t]+\[([^[\]\n]+)\]/g;
+/** A link reference definition's label. */
+const DEFINITION = /^ {0,3}\[([^[\]\n]+)\]:/gm;
 const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 /** A backslash that escaped nothing in Redcarpet, as the character it is before (a pair is matched whole, so `\\"` is left alone). */
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
-const ANY_LINE = /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+const ANY_LINE =
+  /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -53,6 +68,7 @@ type Block = { fence: string } | { html: string } | 'raw' | 'comment' | undefine
 export function redcarpetLines(body: string): string {
   if (!ANY_LINE.test(body)) return body;
   const lines = body.split('\n');
+  const labels = new Set(Array.from(body.matchAll(DEFINITION), ([, label]) => normalLabel(label!)));
   let block: Block;
   // What the line above is: text of a paragraph begun after a blank line, something else, or blank.
   let above: 'blank' | 'paragraph' | 'other' = 'blank';
@@ -81,7 +97,7 @@ export function redcarpetLines(body: string): string {
       continue;
     }
     if (above === 'paragraph' && HTML_START.test(line)) {
-      lines[index] = inlineAsRedcarpet(line);
+      lines[index] = inlineAsRedcarpet(line, labels);
       continue;
     }
     block = opening(line);
@@ -93,25 +109,32 @@ export function redcarpetLines(body: string): string {
     }
     const written = line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)');
     above = BLOCK_START.test(written) || above === 'other' ? 'other' : 'paragraph';
-    lines[index] = inlineAsRedcarpet(written);
+    lines[index] = inlineAsRedcarpet(written, labels);
   }
   return lines.join('\n');
 }
 
-/** The line with its spaced link destinations and Redcarpet's idle backslashes rewritten, outside its code spans. */
-function inlineAsRedcarpet(line: string): string {
-  if (!line.includes('](') && !line.includes('\\')) return line;
+/** The line with its spaced links and Redcarpet's idle backslashes rewritten, outside its code spans. */
+function inlineAsRedcarpet(line: string, labels: Set<string>): string {
+  if (!line.includes(']') && !line.includes('\\')) return line;
   let written = '';
   let from = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
-    written += outsideCode(line.slice(from, span.index)) + span[0];
+    written += outsideCode(line.slice(from, span.index), labels) + span[0];
     from = span.index + span[0].length;
   }
-  return written + outsideCode(line.slice(from));
+  return written + outsideCode(line.slice(from), labels);
 }
 
-const outsideCode = (text: string): string =>
-  text.replace(SPACED_DESTINATION, '](<$1>$2)').replace(ESCAPE_PAIR, (pair, character: string) => (REDCARPET_UNESCAPED.has(character) ? `\\${pair}` : pair));
+const outsideCode = (text: string, labels: Set<string>): string =>
+  text
+    .replace(SPACED_INLINE_LINK, '$1$2')
+    .replace(SPACED_REFERENCE_LINK, (link, linkText: string, label: string) => (labels.has(normalLabel(label)) ? `${linkText}[${label}]` : link))
+    .replace(SPACED_DESTINATION, '](<$1>$2)')
+    .replace(ESCAPE_PAIR, (pair, character: string) => (REDCARPET_UNESCAPED.has(character) ? `\\${pair}` : pair));
+
+/** A reference's label as definitions are looked up: case and runs of blanks do not count. */
+const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
 function opening(line: string): Block {

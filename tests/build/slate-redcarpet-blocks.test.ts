@@ -72,6 +72,16 @@ ${FIXTURE}/index.html.md
     expect(page.all(is('code'), page.main()).map((code) => text(code))).toContain('[code](a b)');
   });
 
+  it('makes a link of link text, blanks and a URL or a defined reference, as Redcarpet did, and leaves prose as text', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const paragraph = page.all(is('p'), page.main()).find((p) => text(p).startsWith('As '))!;
+    expect(page.all(is('a'), paragraph).map((a) => [text(a), a.properties.href])).toEqual([
+      ['section 2.1', 'https://tools.ietf.org/html/rfc6749#section-2.1'],
+      ['the guide', 'https://example.com/guide'],
+    ]);
+    expect(text(paragraph)).toContain('array[0] (first) stays text.');
+  });
+
   it("gives a raw-HTML heading without id an id after the Markdown headings' ids, which stay Slate's", () => {
     const page = readPage(path.join(build.outDir, 'index.html'));
     const raw = page.all(is('h2'), page.main()).filter((h) => text(h) === 'Get a Kitten');

@@ -45,6 +45,21 @@ describe("Slate's headings without a space after the hashes", () => {
     );
   });
 
+  it('joins link text to a URL, path or anchor after blanks, as Redcarpet did, and to a defined reference', () => {
+    const body =
+      'See [section 2.1] (https://tools.ietf.org/html/rfc6749#section-2.1) of **[[OAUTH2]](#nref)**, [up]\t(../a.html "t") [s] (/x) [h] (#top)\n' +
+      '[the guide] [Guide] and [a [b] c]  (mailto:x@y.z)\n\n[guide]: https://example.com/guide\n';
+    expect(redcarpetLines(body)).toBe(
+      'See [section 2.1](https://tools.ietf.org/html/rfc6749#section-2.1) of **[[OAUTH2]](#nref)**, [up](../a.html "t") [s](/x) [h](#top)\n' +
+        '[the guide][Guide] and [a [b] c](mailto:x@y.z)\n\n[guide]: https://example.com/guide\n',
+    );
+  });
+
+  it('leave blanks after link text before anything else as written: prose, placeholders, code', () => {
+    const body = 'array[0] (first) [optional] (see below) [from] [to] [x] (a b) `[c] (http://d)` foo] (http://e)\n```\n[f] (http://g)\n```\n';
+    expect(redcarpetLines(body)).toBe(body);
+  });
+
   it('reads a line of many backticks and unclosed destinations in bounded time', () => {
     const line = `${'`a'.repeat(3000)} ${'](x y '.repeat(3000)}\n`;
     expect(redcarpetLines(line)).toBe(line);
