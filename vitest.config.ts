@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           // Pure functions and plugins: files run side by side.
           sequence: { groupOrder: 0 },
+          // The seeded comparisons take 3-5 s alone and twice that while other files share the two
+          // cores (CI's machine included): Vitest's 5 s would fail them on a busy machine, not a slow test.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,4 +1,5 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Heading } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
@@ -33,18 +34,65 @@ const BASE_IDS: Record<HeadingIds, (html: string) => string> = {
   nesting: slateBaseId,
 };
 
-/** A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept). */
-function redcarpetHtml(nodes: readonly ElementContent[]): string {
+/**
+ * A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept with
+ * their attributes, as HTML is mostly written: `<span id="sandbox">`). Slate's id of a heading with
+ * nothing left of its text is the SHA1 of that HTML, attributes and all.
+ */
+function redcarpetHtml(nodes: readonly ElementContent[], source: string): string {
   return nodes
     .map((node) => {
-      if (node.type === 'text') return escapeLikeRedcarpet(node.value);
+      if (node.type === 'text') return redcarpetText(node, source);
+      if (node.type === 'element') {
+        const close = `</${node.tagName}>`;
+        const tags = toHtml({ ...node, children: [] });
+        // A void element (`<br>`) has no end tag and nothing inside.
+        return tags.endsWith(close) ? `${tags.slice(0, -close.length)}${redcarpetHtml(node.children, source)}${close}` : tags;
+      }
       if (isElementLike(node)) {
         const name = tagName(node);
-        return `<${name}>${redcarpetHtml(node.children as ElementContent[])}</${name}>`;
+        return `<${name}>${redcarpetHtml(node.children as ElementContent[], source)}</${name}>`;
       }
       return '';
     })
     .join('');
+}
+
+/** A backslash escape of ASCII punctuation, as CommonMark reads it, or a character reference. */
+const ESCAPE_OR_REFERENCE = /\\([!-/:-@[-`{-~])|&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+
+/** What a character reference stands for, or undefined when it names nothing. */
+function referenced(hex: string | undefined, decimal: string | undefined, name: string | undefined): string | undefined {
+  if (name !== undefined) return decodeNamedCharacterReference(name) || undefined;
+  const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+}
+
+/**
+ * A text node as Redcarpet wrote it: character references as written in the source (Slate made
+ * `Dealer&rsquo;s` into `dealer-rsquo-s`, not `dealer-s`), the rest escaped. Where the source
+ * under the node's position does not read as its text, the text escaped.
+ */
+function redcarpetText(node: Text, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const written = start === undefined || end === undefined ? '' : source.slice(start, end);
+  if (!written.includes('&')) return escapeLikeRedcarpet(node.value);
+  let html = '';
+  let read = '';
+  let from = 0;
+  for (const found of written.matchAll(ESCAPE_OR_REFERENCE)) {
+    const [match, escaped, hex, decimal, name] = found;
+    const between = written.slice(from, found.index);
+    const character = escaped ?? referenced(hex, decimal, name);
+    // A reference as written; an escaped character, or `&name;` that names nothing, escaped.
+    html += escapeLikeRedcarpet(between) + (escaped === undefined && character !== undefined ? match : escapeLikeRedcarpet(character ?? match));
+    read += between + (character ?? match);
+    from = found.index + match.length;
+  }
+  html += escapeLikeRedcarpet(written.slice(from));
+  read += written.slice(from);
+  return read === node.value ? html : escapeLikeRedcarpet(node.value);
 }
 
 /** Inline HTML for the TOC link (JSX from MDX falls back to its text). */
@@ -77,7 +125,7 @@ export default function rehypeCollectHeadings() {
       // only Markdown's headings. Shale gives it one, but after them (content/slug.ts).
       const raw = context.slate && !markdown && !fixed;
       const source = locate(context, lineOf(element));
-      const html = redcarpetHtml(children);
+      const html = redcarpetHtml(children, String(file.value ?? ''));
       found.headings.push({
         node: element,
         level: Number(match[1]),

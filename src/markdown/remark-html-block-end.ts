@@ -1,5 +1,6 @@
 import type { Html, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { walk } from './walk';
 
 /**
@@ -11,8 +12,23 @@ import { walk } from './walk';
  *
  * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
  * The lines after the closing tag are parsed again as Markdown and put after the HTML.
+ *
+ * A block that starts with an element Redcarpet did not take for a block (`<img …/>`, `<span>`: the
+ * ones CommonMark starts a block with only when the tag is alone on its line) was a paragraph to
+ * Redcarpet, which ended at a heading, a rule or a quote line: `## Marketing` right under a line of
+ * `<img>` tags was a heading in Slate, and raw text to CommonMark. The block ends before that line.
  * (Markdown pages only: MDX has JSX, not HTML blocks.)
  */
+/** Elements outside CommonMark's block names that Redcarpet took for blocks (its html_blocks list). */
+const REDCARPET_BLOCK_NAMES = new Set(['audio', 'canvas', 'del', 'ins', 'math', 'output', 'video']);
+/** A line that ends a paragraph in Redcarpet: a heading (no space needed after the hashes), a rule or a quote. */
+const ENDS_PARAGRAPH = /^(?:#{1,6}|(?: {0,3}[-*_]){3,}[ \t]*$| {0,3}>)/;
+
+const isParagraphToRedcarpet = (tag: string) => {
+  const name = tag.toLowerCase();
+  return !htmlBlockNames.includes(name) && !htmlRawNames.includes(name) && !REDCARPET_BLOCK_NAMES.has(name);
+};
+
 export default function remarkHtmlBlockEnd(this: Processor) {
   // The rest of a block is parsed again by this same processor (with Slate's dialect).
   const parse = (text: string) => this.parse(text) as Root;
@@ -28,6 +44,10 @@ export default function remarkHtmlBlockEnd(this: Processor) {
       // Redcarpet looks for the closing tag at the start of a later line first, then anywhere.
       let last = closesAtEnd.test(lines[0]!) ? 0 : lines.findIndex((line, index) => index > 0 && closesAtStart.test(line));
       if (last < 0) last = lines.findIndex((line, index) => index > 0 && closesAtEnd.test(line));
+      if (isParagraphToRedcarpet(tag)) {
+        const ending = lines.findIndex((line, index) => index > 0 && ENDS_PARAGRAPH.test(line));
+        if (ending > 0 && (last < 0 || ending <= last)) last = ending - 1;
+      }
       if (last < 0 || last === lines.length - 1) return undefined;
       const rest = lines.slice(last + 1).join('\n');
       if (!rest.trim()) return undefined;

@@ -19,12 +19,14 @@ export function closeFencesAsRedcarpet(body: string): string {
     const opening = OPENING.exec(lines[index]!);
     if (!opening) continue;
     const [, indent, run, info] = opening as unknown as [string, string, string, string];
+    // A backtick fence's info may not hold a backtick: such a line is no fence at all.
+    if (run[0] === '`' && info.includes('`')) continue;
     let end = index + 1;
     while (end < lines.length && !CLOSING.test(lines[end]!)) end++;
     // Never closed: the rest of the file is code by either rule.
     if (end === lines.length) break;
     const closing = CLOSING.exec(lines[end]!)![1]!;
-    // A backtick fence's info may not hold a backtick: such a line would be no fence at all.
+    // Written with a backtick run, an info holding a backtick would make the line no fence at all.
     if (closing !== run && !(closing[0] === '`' && info.includes('`'))) lines[index] = indent + closing + info;
     index = end;
   }

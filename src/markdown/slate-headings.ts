@@ -4,7 +4,8 @@
  * - A line that starts with one to six `#` is a heading whether or not a space follows them
  *   (`##Story Classification`): `space_after_headers` is not among the options of Slate's config.rb.
  *   CommonMark wants the space, so in Shale such a line was a paragraph, and the links to the heading
- *   Slate made from it pointed nowhere (Accern's public Slate docs have them). It gets its space.
+ *   Slate made from it pointed nowhere (Accern's public Slate docs have them). It gets its space,
+ *   also in a block quote (`> ###API Endpoint:`, 125 times in AutoScout24's docs).
  * - `1)` is no list item to Redcarpet, only `1.` is: `1) Set the method:` was a paragraph in Slate,
  *   and CommonMark's ordered list showed it as "1." (WooCommerce-style docs number their steps so).
  *   Its parenthesis is escaped.
@@ -20,10 +21,21 @@
  *   (`{\"value\":1}` showed its backslashes); CommonMark drops it. It is escaped itself.
  * - An HTML line right under a line of a paragraph was text of the paragraph to Redcarpet (see
  *   micromark-redcarpet-html.ts): its backslashes and links are read as the paragraph's.
+ * - A table was a table to Redcarpet when its delimiter row had at least as many cells as its
+ *   head, each of dashes or colons (`|:-|:-|:-|` under `| A | B |`, or `-|:`): the cells past the
+ *   head's were ignored. GFM wants as many, each with a dash, and showed the rows as a paragraph.
+ *   The delimiter row is written with the head's cells, each as GFM reads it.
+ * - A row of a table that starts with an HTML tag (`<div style="width:80px">Code</div> | Meaning`)
+ *   was a row to Redcarpet; CommonMark starts an HTML block there and shows the rest of the table as
+ *   text. The row gets a leading `|`, which changes none of its cells.
  * What is not Markdown is left as it is: fenced code (`#!/bin/sh`), raw HTML blocks (`#include` in a
  * `<pre>`) and HTML comments. No line moves, so problems keep their lines.
  */
-const HASHES_THEN_TEXT = /^(#{1,6})(?=[^\s#])/;
+/**
+ * Block-quote markers as Redcarpet took them (at most three spaces before each `>`, one after the
+ * last), then the hashes. Each `>` takes the spaces before it, so a line has one way to match.
+ */
+const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^\s#])/;
 /**
  * A `1)` item marker, also inside block quotes: what comes before its parenthesis. Each `>` takes
  * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
@@ -50,12 +62,15 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+  /^(?:(?: {0,3}>)+ ?)?#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
 const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence inside a block quote: its lines are code too. */
+const QUOTED_FENCE = /^(?: {0,3}>)+ {0,4}(`{3,}|~{3,})/;
+const QUOTED = /^ {0,3}>/;
 /** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
 const RAW_CLOSE = /<\/(pre|script|style|textarea)>/i;
@@ -63,15 +78,25 @@ const RAW_CLOSE = /<\/(pre|script|style|textarea)>/i;
 const HTML_BLOCK = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/;
 const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, 'i').test(line);
 
-type Block = { fence: string } | { html: string } | 'raw' | 'comment' | undefined;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** A line that can only be a table's delimiter row: pipes, dashes, colons and blanks. */
+const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
+/** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
+const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
+/** A row of a table, then a row that starts with an HTML tag. */
+const TAG_ROW = /\|[^\n]*\n {0,3}<[A-Za-z][^\n]*\|/;
+
+type Block = { fence: string; quoted?: true } | { html: string } | 'raw' | 'comment' | undefined;
 
 export function redcarpetLines(body: string): string {
-  if (!ANY_LINE.test(body)) return body;
+  if (!ANY_LINE.test(body) && !TAG_ROW.test(body) && !tableToRewrite(body)) return body;
   const lines = body.split('\n');
   const labels = new Set(Array.from(body.matchAll(DEFINITION), ([, label]) => normalLabel(label!)));
   let block: Block;
   // What the line above is: text of a paragraph begun after a blank line, something else, or blank.
   let above: 'blank' | 'paragraph' | 'other' = 'blank';
+  // The number of cells of the head of the table the line is in, if it is in one.
+  let table: number | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (block !== undefined) above = 'other';
@@ -79,8 +104,10 @@ export function redcarpetLines(body: string): string {
       if (!line.trim() || closes(line, block.html)) block = undefined;
       continue;
     }
+    // A quoted fence ends where the quote does, and the line after it is read as any other.
+    if (typeof block === 'object' && block.quoted && !QUOTED.test(line)) block = undefined;
     if (typeof block === 'object') {
-      const closing = FENCE.exec(line);
+      const closing = (block.quoted ? QUOTED_FENCE : FENCE).exec(line);
       if (closing && closing[1]![0] === block.fence[0] && closing[1]!.length >= block.fence.length && !line.slice(closing[0].length).trim()) block = undefined;
       continue;
     }
@@ -94,6 +121,25 @@ export function redcarpetLines(body: string): string {
     }
     if (!line.trim()) {
       above = 'blank';
+      table = undefined;
+      continue;
+    }
+    // Redcarpet's table went on while its lines had a pipe.
+    if (table !== undefined && !line.includes('|')) table = undefined;
+    // A table starts a block: after a blank line or a heading line, not in a paragraph.
+    if (table === undefined && (above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '')) && line.includes('|')) {
+      const delimiter = redcarpetDelimiter(line, lines[index + 1]);
+      if (delimiter !== undefined) {
+        table = cells(line).length;
+        if (!readAsGfm(line, lines[index + 1]!)) lines[index + 1] = delimiter;
+        lines[index] = inlineAsRedcarpet(tableRow(line), labels);
+        index++;
+        above = 'other';
+        continue;
+      }
+    }
+    if (table !== undefined) {
+      lines[index] = inlineAsRedcarpet(tableRow(line), labels);
       continue;
     }
     if (above === 'paragraph' && HTML_START.test(line)) {
@@ -112,6 +158,49 @@ export function redcarpetLines(body: string): string {
     lines[index] = inlineAsRedcarpet(written, labels);
   }
   return lines.join('\n');
+}
+
+/** A table row as it is, or with a leading pipe if it starts with an HTML tag, so that CommonMark reads it as a row. */
+const tableRow = (line: string) => (HTML_START.test(line) ? `| ${line}` : line);
+
+/** A row's cells as GFM splits them: at pipes not escaped, a leading and a trailing pipe left out. */
+function cells(row: string): string[] {
+  const parts = row.trim().split(/(?<!\\)\|/);
+  if (parts[0]!.trim() === '' && parts.length > 1) parts.shift();
+  if (parts.at(-1)!.trim() === '' && parts.length > 1) parts.pop();
+  return parts;
+}
+
+/** A delimiter cell as Redcarpet read it: blanks, an optional colon, dashes, an optional colon, at least one of them. */
+const REDCARPET_DELIMITER_CELL = /^[ \t]*(:?)-*(:?)[ \t]*$/;
+
+/**
+ * The delimiter row under `head` written as GFM reads what Redcarpet did, if Redcarpet read a table
+ * there and GFM would not, or undefined. Redcarpet counted the head's pipes, escaped ones too.
+ */
+function redcarpetDelimiter(head: string, delimiter: string | undefined): string | undefined {
+  if (delimiter === undefined || !DELIMITER_ROW.test(delimiter)) return undefined;
+  const headCells = cells(head).length;
+  const trimmedHead = head.trim();
+  const redcarpetHeadCells = (head.match(/\|/g)?.length ?? 0) + 1 - (trimmedHead.startsWith('|') ? 1 : 0) - (trimmedHead.endsWith('|') ? 1 : 0);
+  const given = cells(delimiter).slice(0, redcarpetHeadCells);
+  if (given.length < redcarpetHeadCells || given.some((cell) => !REDCARPET_DELIMITER_CELL.test(cell) || !cell.trim())) return undefined;
+  const written = given.slice(0, headCells).map((cell) => {
+    const [, left, right] = REDCARPET_DELIMITER_CELL.exec(cell)!;
+    return `${left}---${right}`;
+  });
+  return `| ${written.join(' | ')} |`;
+}
+
+/** Whether GFM reads the delimiter row under `head` as Redcarpet did: as many cells, each with a dash. */
+const readAsGfm = (head: string, delimiter: string) => cells(delimiter).length === cells(head).length && cells(delimiter).every((cell) => cell.includes('-'));
+
+/** Whether a table's head or delimiter row needs rewriting for CommonMark to read them as Redcarpet did. */
+function tableToRewrite(body: string): boolean {
+  for (const [, head, delimiter] of body.matchAll(TABLE_HEAD)) {
+    if (redcarpetDelimiter(head!, delimiter) !== undefined && (HTML_START.test(head!) || !readAsGfm(head!, delimiter!))) return true;
+  }
+  return false;
 }
 
 /** The line with its spaced links and Redcarpet's idle backslashes rewritten, outside its code spans. */
@@ -139,7 +228,10 @@ const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLower
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
 function opening(line: string): Block {
   const fence = FENCE.exec(line);
-  if (fence) return { fence: fence[1]! };
+  // A backtick fence's info may not hold a backtick: ```` ```GET /x``` ```` is a code span in a paragraph.
+  if (fence && !(fence[1]![0] === '`' && line.slice(fence[0].length).includes('`'))) return { fence: fence[1]! };
+  const quotedFence = QUOTED_FENCE.exec(line);
+  if (quotedFence && !(quotedFence[1]![0] === '`' && line.slice(quotedFence[0].length).includes('`'))) return { fence: quotedFence[1]!, quoted: true };
   const raw = RAW_OPEN.exec(line);
   if (raw) return RAW_CLOSE.test(line.slice(raw[0].length)) ? undefined : 'raw';
   if (/^ {0,3}<!--/.test(line)) return line.includes('-->') ? undefined : 'comment';

@@ -34,6 +34,12 @@ describe('a Slate source read as Redcarpet read it', () => {
       // The empty <h1> separator, with no id.
       'undefined',
       'words',
+      'quotes-and-tables',
+      'api-endpoint',
+      '69090ff245',
+      'marketing',
+      'retrieve-dealer-rsquo-s-stock-statistics',
+      'caf-eacute-copy-2020-amp-amp-more',
     ]);
     const lists = page.all(is('ul'), page.main());
     expect(lists).toHaveLength(1);
@@ -56,6 +62,16 @@ ${FIXTURE}/index.html.md
       { entry: 'Steps#steps', children: [] },
       { entry: 'Links#links', children: [] },
       { entry: 'Words#words', children: [] },
+      {
+        entry: 'Quotes and tables#quotes-and-tables',
+        children: [
+          'API Endpoint:#api-endpoint',
+          '公共参数#69090ff245',
+          'Marketing#marketing',
+          'Retrieve Dealer’s Stock Statistics#retrieve-dealer-rsquo-s-stock-statistics',
+          'Café © 2020 &amp; more#caf-eacute-copy-2020-amp-amp-more',
+        ],
+      },
     ]);
   });
 
@@ -108,5 +124,52 @@ ${FIXTURE}/index.html.md
     expect(page.all(is('em'), aside).map((em) => text(em))).toEqual(['em']);
     expect(page.all(is('code'), aside).map((code) => text(code))).toEqual(['code']);
     expect(page.all(is('p'), page.main()).map((p) => text(p))).toContain('Escapes: {\\"value\\":1} and 50\\%.');
+  });
+
+  it('makes a heading of `>###Title` in a block quote, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const quoted = page.all(is('h3'), page.main()).filter((h3) => text(h3) === 'API Endpoint:');
+    expect(quoted.map((h3) => h3.properties.id)).toEqual(['api-endpoint']);
+  });
+
+  it('makes tables of a delimiter row with more cells than the head, and of a head that starts with a tag, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const heads = page.all(is('table'), page.main()).map((table) => page.all(is('th'), table).map((th) => text(th)));
+    expect(heads).toEqual(
+      expect.arrayContaining([
+        ['Name', 'Kind'],
+        ['Error Code', 'Meaning'],
+      ]),
+    );
+    expect(page.all(is('p'), page.main()).filter((p) => text(p).includes('|'))).toEqual([]);
+  });
+
+  it("gives a heading of non-Latin text in a tag with attributes Slate's SHA1 of its HTML as written", () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    expect(
+      page
+        .all(is('h3'), page.main())
+        .filter((h3) => text(h3) === '公共参数')
+        .map((h3) => h3.properties.id),
+    ).toEqual(['69090ff245']);
+  });
+
+  it('makes a heading of a heading line right under a line of inline tags, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    expect(
+      page
+        .all(is('h2'), page.main())
+        .filter((h2) => text(h2) === 'Marketing')
+        .map((h2) => h2.properties.id),
+    ).toEqual(['marketing']);
+  });
+
+  it("makes a heading's id from its character references as written, as Slate did, and shows them decoded", () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const headings = page.all(is('h2'), page.main()).filter((h2) => /Dealer|Caf/.test(text(h2)));
+    expect(headings.map((h2) => [text(h2), h2.properties.id])).toEqual([
+      ['Retrieve Dealer’s Stock Statistics', 'retrieve-dealer-rsquo-s-stock-statistics'],
+      ['Café © 2020 &amp; more', 'caf-eacute-copy-2020-amp-amp-more'],
+    ]);
   });
 });

@@ -13,4 +13,9 @@ describe("Slate's fences, closed where Redcarpet closes them", () => {
     const open = '````md\nno end\n';
     expect(closeFencesAsRedcarpet(open)).toBe(open);
   });
+
+  it('reads a line of backticks whose info holds a backtick as no fence: a code span in a paragraph', () => {
+    const body = '````GET /x````\n\n``````clojure\n(x)\n```\n';
+    expect(closeFencesAsRedcarpet(body)).toBe('````GET /x````\n\n```clojure\n(x)\n```\n');
+  });
 });

@@ -12,6 +12,17 @@ describe("Slate's headings without a space after the hashes", () => {
     expect(redcarpetLines(body)).toBe('```shell\n#!/bin/sh\n#comment\n```\n~~~~\n#x\n```\n#still code\n~~~~\n  #indented\n#\n# Out\n');
   });
 
+  it('become headings in block quotes too, as Redcarpet read them, not in a quoted fence', () => {
+    const body = '> ###API Endpoint:\n> text\n\n> > ##Nested\n\n>  ###Two spaces\n\n> ```shell\n> #!/bin/sh\n> ```\n> #After\n\n> ```\n> #open\n#Out\n';
+    expect(redcarpetLines(body)).toBe(
+      '> ### API Endpoint:\n> text\n\n> > ## Nested\n\n>  ###Two spaces\n\n> ```shell\n> #!/bin/sh\n> ```\n> # After\n\n> ```\n> #open\n# Out\n',
+    );
+  });
+
+  it('read on after a line of backticks whose info holds a backtick, which is a code span, not a fence', () => {
+    expect(redcarpetLines('```GET https://x.com?code=1```\n\n##Next\n')).toBe('```GET https://x.com?code=1```\n\n## Next\n');
+  });
+
   it('return a body with no such line as it is', () => {
     const body = '# Title\n\ntext with #hash\n';
     expect(redcarpetLines(body)).toBe(body);
@@ -78,5 +89,22 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(body)).toBe(
       'Intro:\n<aside class="notice">Note *em*. 50\\\\%</aside>\nSecond\n\n<div>\nblock 50\\%\n</div>\nafter\n\n- item\n<div>x</div>\n\n# Title\n<p>y</p>\n\n<b>one</b>\n<i>two</i>\n',
     );
+  });
+
+  it("write a delimiter row with more cells than the head, or cells of a colon, with the head's cells, as Redcarpet read the table", () => {
+    const body = '| A | B |\n|:-|:-|:-|\n| x | y |\n\nA | B\n-|:\n1 | 2\n\n# Head\n| A | B |\n|:-|:-|:\n';
+    expect(redcarpetLines(body)).toBe('| A | B |\n| :--- | :--- |\n| x | y |\n\nA | B\n| --- | :--- |\n1 | 2\n\n# Head\n| A | B |\n| :--- | :--- |\n');
+  });
+
+  it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
+    const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
+    expect(redcarpetLines(body)).toBe(
+      '| <div style="width:80px">Code</div> | Meaning\n---------- | -------\n| <b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n',
+    );
+  });
+
+  it('leave tables GFM reads as Redcarpet did, too few delimiter cells, a table in a paragraph and tables in code as written', () => {
+    const body = '| A | B |\n|---|:-:|\n| 1 | 2 |\n\n| A | B | C |\n|---|---|\n\ntext\n| A | B |\n|:-|:-|:-|\n\n```\n| A | B |\n|:-|:-|:-|\n```\n';
+    expect(redcarpetLines(body)).toBe(body);
   });
 });
