@@ -1,6 +1,7 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { pageContext, report } from './context';
+import { walk } from './walk';
 
 /**
  * Where Slate's Redcarpet read a block otherwise than CommonMark: lines it read as text of the block
@@ -16,7 +17,29 @@ export default function remarkRedcarpetBlocks() {
     dropEmptyHeadings(tree);
     joinHeadingsToListItems(tree, file, lineAt);
     reportBlocksAfterParagraphs(tree, file, lineAt);
+    reportLinksAcrossLines(tree, file);
   };
+}
+
+/** `](` and a destination broken by a line break before its `)`. */
+const DESTINATION_ACROSS_LINES = /\]\(([^\s()]*)\n[ \t]*([^\s()]*)\)/g;
+
+/**
+ * In Slate's format, a link whose destination goes on past the end of its line
+ * (`[the period](#the-contract-` then `period)`) was a link in Slate to a target with a line break
+ * in it (`#the-contract-%0Aperiod`), which went nowhere; CommonMark allows no line break there, so
+ * Shale shows the text as written. Either way the reader had no working link: the warning says so.
+ */
+function reportLinksAcrossLines(tree: Root, file: VFile): void {
+  if (!/\]\([^\s()]*\n/.test(String(file.value ?? ''))) return;
+  walk(tree, (node) => {
+    if (node.type !== 'text') return;
+    const { value, position } = node as Text;
+    for (const found of value.matchAll(DESTINATION_ACROSS_LINES)) {
+      const line = (position?.start.line ?? 0) + (value.slice(0, found.index).match(/\n/g)?.length ?? 0);
+      report(file, 'slate-link-across-lines', line, { destination: `${found[1]}${found[2]}`, broken: `${found[1]}%0A${found[2]}` });
+    }
+  });
 }
 
 /**

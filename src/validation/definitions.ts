@@ -278,6 +278,12 @@ export const DEFINITIONS = {
       `the list item "${shown}" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.`,
     fix: () => 'put a blank line before the list (Slate needed one).',
   }),
+  'slate-link-across-lines': define<{ destination: string; broken: string }>({
+    gravity: 'warning',
+    message: ({ destination, broken }) =>
+      `a link's destination "${destination}" is broken across two lines, so Slate's link went to "${broken}", which is nowhere; Shale shows the link as text.`,
+    fix: ({ destination }) => `write the destination on one line: (${destination}).`,
+  }),
   'fence-unclosed': define<{ shown: string; fence: string }>({
     gravity: 'slate-tolerated',
     message: ({ shown }) => `the code fence ${shown} is never closed, so the rest of the file is shown as code.`,
