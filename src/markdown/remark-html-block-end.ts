@@ -1,7 +1,7 @@
 import type { Html, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { walk } from './walk';
+import { parseLinesAfter } from './reparse';
 
 /**
  * Where a raw HTML block ends, as Redcarpet (Slate's parser) decides: at the end of the line that
@@ -49,22 +49,10 @@ export default function remarkHtmlBlockEnd(this: Processor) {
         if (ending > 0 && (last < 0 || ending <= last)) last = ending - 1;
       }
       if (last < 0 || last === lines.length - 1) return undefined;
-      const rest = lines.slice(last + 1).join('\n');
-      if (!rest.trim()) return undefined;
+      if (!lines.slice(last + 1).join('\n').trim()) return undefined;
       const head = lines.slice(0, last + 1).join('\n');
-      const lineShift = start.line + last;
-      const offsetShift = start.offset === undefined ? undefined : start.offset + head.length + 1;
-      const parsed = parse(rest);
-      walk(parsed, (child) => {
-        if (!child.position) return;
-        for (const point of [child.position.start, child.position.end]) {
-          point.line += lineShift;
-          if (offsetShift === undefined) delete point.offset;
-          else if (point.offset !== undefined) point.offset += offsetShift;
-        }
-      });
-      const end = { line: start.line + last, column: lines[last]!.length + 1, offset: offsetShift === undefined ? undefined : offsetShift - 1 };
-      return [{ ...node, value: head, position: { start, end } }, ...parsed.children];
+      const end = { line: start.line + last, column: lines[last]!.length + 1, offset: start.offset === undefined ? undefined : start.offset + head.length };
+      return [{ ...node, value: head, position: { start, end } }, ...parseLinesAfter(parse, lines, last + 1, start)];
     };
     for (let index = 0; index < tree.children.length; index++) {
       const node = tree.children[index]!;

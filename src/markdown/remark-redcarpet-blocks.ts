@@ -1,5 +1,7 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { parseLinesAfter } from './reparse';
 import { pageContext, report } from './context';
 import { walk } from './walk';
 
@@ -8,13 +10,16 @@ import { walk } from './walk';
  * above them, where CommonMark starts a new block (a heading line right under a list item, a code
  * fence or a list right under a paragraph line), and an empty heading line, of which it made nothing.
  */
-export default function remarkRedcarpetBlocks() {
+export default function remarkRedcarpetBlocks(this: Processor) {
+  // The lines after a table's end are parsed again by this same processor (with Slate's dialect).
+  const parse = (text: string) => this.parse(text) as Root;
   return (tree: Root, file: VFile) => {
     if (!pageContext(file).slate) return;
     // Split only when a line is asked for: most files have neither case (GitHub's 19.5 MB through Widdershins).
     let lines: string[] | undefined;
     const lineAt = (line: number) => (lines ??= String(file.value ?? '').split('\n'))[line - 1] ?? '';
     dropEmptyHeadings(tree);
+    endTablesAtLinesWithoutPipes(tree, lineAt, parse);
     joinHeadingsToListItems(tree, file, lineAt);
     reportBlocksAfterParagraphs(tree, file, lineAt);
     reportLinksAcrossLines(tree, file);
@@ -79,6 +84,29 @@ function joinHeadingsToListItems(tree: Root, file: VFile, lineAt: (line: number)
     }
     // The joined list may be followed by another such line.
     index--;
+  }
+}
+
+/**
+ * In Slate's format a table ends at the first line without a pipe, as Redcarpet's did: `list is
+ * made of:` right under the last row was a paragraph in Slate, where GFM makes it a row of one cell.
+ * The table keeps the rows above it; the lines from it on are parsed again.
+ */
+function endTablesAtLinesWithoutPipes(tree: Root, lineAt: (line: number) => string, parse: (text: string) => Root): void {
+  const children = tree.children;
+  for (let index = 0; index < children.length; index++) {
+    const table = children[index]!;
+    if (table.type !== 'table' || !table.position) continue;
+    const cut = table.children.findIndex((row, rowIndex) => rowIndex > 0 && row.position !== undefined && !lineAt(row.position.start.line).includes('|'));
+    if (cut < 0) continue;
+    const first = table.position.start.line;
+    const lines = Array.from({ length: table.position.end.line - first + 1 }, (_, i) => lineAt(first + i));
+    const { offset, column } = table.position.start;
+    const lineStart = { line: first, offset: offset === undefined ? undefined : offset - (column - 1) };
+    const rest = parseLinesAfter(parse, lines, table.children[cut]!.position!.start.line - first, lineStart);
+    const kept: Table = { ...table, children: table.children.slice(0, cut) };
+    kept.position = { start: table.position.start, end: table.children[cut - 1]!.position?.end ?? table.position.end };
+    children.splice(index, 1, kept, ...rest);
   }
 }
 

@@ -144,6 +144,17 @@ ${FIXTURE}/index.html.md
     expect(page.all(is('p'), page.main()).filter((p) => text(p).includes('|'))).toEqual([]);
   });
 
+  it('ends a table at a line without a pipe, which is a paragraph, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const table = page.all(is('table'), page.main()).find((element) => page.all(is('th'), element).some((th) => text(th) === 'Type'))!;
+    expect(page.all(is('tr'), table).map((row) => page.all((element) => element.tagName === 'td', row).map((cell) => text(cell)))).toEqual([
+      [],
+      ['total', 'Int'],
+      ['list', 'List'],
+    ]);
+    expect(page.all(is('p'), page.main()).map((p) => text(p))).toEqual(expect.arrayContaining(['list is made of:', 'More text.']));
+  });
+
   it("gives a heading of non-Latin text in a tag with attributes Slate's SHA1 of its HTML as written", () => {
     const page = readPage(path.join(build.outDir, 'index.html'));
     expect(
