@@ -88,8 +88,10 @@ function safeDecode(text: string): string {
  * `/images/x.png` is the content folder's `images/x.png`; a relative `images/x.png` is looked up
  * beside the page first, then from the content folder's root (so `v3/index.html.md` finds the
  * shared `images/`). The returned `url` is root-absolute without the base path.
+ * `inImagesFolder`: a Markdown image of a Slate page, which Middleman's image_tag also looked up
+ * under `images/` (`![x](flow/a.png)` showed `images/flow/a.png`); raw `<img>` tags it left alone.
  */
-export function resolveImage(contentDir: string, pageFile: string, src: string): ImageTarget {
+export function resolveImage(contentDir: string, pageFile: string, src: string, inImagesFolder = false): ImageTarget {
   const value = src.trim();
   if (!value || value.startsWith('//') || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) return { kind: 'external' };
   const cut = value.search(/[?#]/);
@@ -104,7 +106,9 @@ export function resolveImage(contentDir: string, pageFile: string, src: string):
     : [...new Set([path.join(path.dirname(pageFile), pathPart), path.join(contentDir, pathPart)])];
   const pageDir = path.relative(contentDir, path.dirname(pageFile)).split(path.sep).join('/');
   const asUrl = (sitePath: string) => path.join(contentDir, path.posix.join('/', sitePath));
-  const inside = pathPart.startsWith('/') ? [asUrl(pathPart)] : [...new Set([asUrl(`${pageDir}/${pathPart}`), asUrl(pathPart)])];
+  const inside = pathPart.startsWith('/')
+    ? [asUrl(pathPart)]
+    : [...new Set([asUrl(`${pageDir}/${pathPart}`), asUrl(pathPart), ...(inImagesFolder ? [asUrl(`images/${pathPart}`)] : [])])];
   const isFile = (candidate: string) => fs.existsSync(candidate) && fs.statSync(candidate).isFile();
   // A path that leaves the content folder names a file the site cannot serve, unless the URL finds one in it.
   if (asFiles.every((candidate) => !isInside(contentDir, candidate)) && !inside.some(isFile)) return { kind: 'outside', file: asFiles.at(-1)! };

@@ -5,7 +5,8 @@
  *   (`##Story Classification`): `space_after_headers` is not among the options of Slate's config.rb.
  *   CommonMark wants the space, so in Shale such a line was a paragraph, and the links to the heading
  *   Slate made from it pointed nowhere (Accern's public Slate docs have them). It gets its space,
- *   also in a block quote (`> ###API Endpoint:`, 125 times in AutoScout24's docs).
+ *   also in a block quote (`> ###API Endpoint:`, 125 times in AutoScout24's docs), and before a
+ *   no-break space (`####\u00a0Filtering`), which CommonMark does not count as the space it wants.
  * - `1)` is no list item to Redcarpet, only `1.` is: `1) Set the method:` was a paragraph in Slate,
  *   and CommonMark's ordered list showed it as "1." (WooCommerce-style docs number their steps so).
  *   Its parenthesis is escaped.
@@ -35,7 +36,7 @@
  * Block-quote markers as Redcarpet took them (at most three spaces before each `>`, one after the
  * last), then the hashes. Each `>` takes the spaces before it, so a line has one way to match.
  */
-const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^\s#])/;
+const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^ \t\r\n#])/;
 /**
  * A `1)` item marker, also inside block quotes: what comes before its parenthesis. Each `>` takes
  * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
@@ -62,7 +63,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^(?:(?: {0,3}>)+ ?)?#{1,6}[^\s#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+  /^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */

@@ -40,6 +40,7 @@ describe('a Slate source read as Redcarpet read it', () => {
       'marketing',
       'retrieve-dealer-rsquo-s-stock-statistics',
       'caf-eacute-copy-2020-amp-amp-more',
+      'filtering-by-tax-jurisdiction',
     ]);
     const lists = page.all(is('ul'), page.main());
     expect(lists).toHaveLength(1);
@@ -182,5 +183,12 @@ ${FIXTURE}/index.html.md
       ['Retrieve Dealer’s Stock Statistics', 'retrieve-dealer-rsquo-s-stock-statistics'],
       ['Café © 2020 &amp; more', 'caf-eacute-copy-2020-amp-amp-more'],
     ]);
+  });
+
+  it("finds a Markdown image under images/ too, as Middleman's image_tag did", () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const image = page.all(is('img'), page.main()).find((img) => img.properties.alt === 'The flow')!;
+    expect(image.properties.src).toBe('/images/flow/b.svg');
+    expect(fs.existsSync(path.join(build.outDir, 'images/flow/b.svg'))).toBe(true);
   });
 });

@@ -19,6 +19,10 @@ describe("Slate's headings without a space after the hashes", () => {
     );
   });
 
+  it('give a heading whose hashes a no-break space follows its space, as Redcarpet made a heading of it', () => {
+    expect(redcarpetLines('####\u00a0Filtering by tax\n')).toBe('#### \u00a0Filtering by tax\n');
+  });
+
   it('read on after a line of backticks whose info holds a backtick, which is a code span, not a fence', () => {
     expect(redcarpetLines('```GET https://x.com?code=1```\n\n##Next\n')).toBe('```GET https://x.com?code=1```\n\n## Next\n');
   });
