@@ -49,7 +49,13 @@ export default function remarkHtmlBlockEnd(this: Processor) {
         if (ending > 0 && (last < 0 || ending <= last)) last = ending - 1;
       }
       if (last < 0 || last === lines.length - 1) return undefined;
-      if (!lines.slice(last + 1).join('\n').trim()) return undefined;
+      if (
+        !lines
+          .slice(last + 1)
+          .join('\n')
+          .trim()
+      )
+        return undefined;
       const head = lines.slice(0, last + 1).join('\n');
       const end = { line: start.line + last, column: lines[last]!.length + 1, offset: start.offset === undefined ? undefined : start.offset + head.length };
       return [{ ...node, value: head, position: { start, end } }, ...parseLinesAfter(parse, lines, last + 1, start)];
