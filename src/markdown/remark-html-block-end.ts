@@ -1,5 +1,6 @@
-import type { Html, Root, RootContent } from 'mdast';
+import type { Html, Root } from 'mdast';
 import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { parseLinesAfter } from './reparse';
 
@@ -29,11 +30,29 @@ const isParagraphToRedcarpet = (tag: string) => {
   return !htmlBlockNames.includes(name) && !htmlRawNames.includes(name) && !REDCARPET_BLOCK_NAMES.has(name);
 };
 
+/** A fence's opening or closing line: its run of backticks or tildes, and what follows. */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** Whether the lines leave a fenced code block open at their end. */
+function leavesFenceOpen(lines: readonly string[]): boolean {
+  let open: string | undefined;
+  for (const line of lines) {
+    const fence = FENCE_LINE.exec(line);
+    if (!fence) continue;
+    const [, run, after] = fence as unknown as [string, string, string];
+    if (open === undefined) {
+      if (!(run[0] === '`' && after.includes('`'))) open = run;
+    } else if (run[0] === open[0] && run.length >= open.length && !after.trim()) open = undefined;
+  }
+  return open !== undefined;
+}
+
 export default function remarkHtmlBlockEnd(this: Processor) {
   // The rest of a block is parsed again by this same processor (with Slate's dialect).
   const parse = (text: string) => this.parse(text) as Root;
-  return (tree: Root) => {
-    const split = (node: Html): RootContent[] | undefined => {
+  return (tree: Root, file: VFile) => {
+    // The lines after the block's element, or undefined; `toEnd`: the rest of the file, not only the block's.
+    const split = (node: Html): { head: Html; rest: number; toEnd: boolean } | undefined => {
       const start = node.position?.start;
       if (!start || start.column !== 1) return undefined;
       const tag = /^ {0,3}<([a-z][a-z0-9-]*)[\s>/]/i.exec(node.value)?.[1];
@@ -49,23 +68,28 @@ export default function remarkHtmlBlockEnd(this: Processor) {
         if (ending > 0 && (last < 0 || ending <= last)) last = ending - 1;
       }
       if (last < 0 || last === lines.length - 1) return undefined;
-      if (
-        !lines
-          .slice(last + 1)
-          .join('\n')
-          .trim()
-      )
-        return undefined;
+      const after = lines.slice(last + 1);
+      if (!after.join('\n').trim()) return undefined;
       const head = lines.slice(0, last + 1).join('\n');
       const end = { line: start.line + last, column: lines[last]!.length + 1, offset: start.offset === undefined ? undefined : start.offset + head.length };
-      return [{ ...node, value: head, position: { start, end } }, ...parseLinesAfter(parse, lines, last + 1, start)];
+      // CommonMark ended the block at a blank line: one inside a fence that starts after the
+      // element (`<aside>…</aside>`, then code with a blank line) cut the code, and the nodes
+      // parsed after it are wrong too. The rest of the file is parsed again then.
+      return { head: { ...node, value: head, position: { start, end } }, rest: start.line + last, toEnd: leavesFenceOpen(after) };
     };
+    let fileLines: string[] | undefined;
     for (let index = 0; index < tree.children.length; index++) {
       const node = tree.children[index]!;
       if (node.type !== 'html') continue;
-      const replacement = split(node);
+      const found = split(node);
+      if (!found) continue;
+      // Without the file's text (a tree run on its own), the block's own lines are all there is.
+      if (!file.value) found.toEnd = false;
+      const lines = found.toEnd ? (fileLines ??= String(file.value ?? '').split('\n')) : node.value.split('\n');
+      const first = found.toEnd ? { line: 1, offset: 0 } : node.position!.start;
+      const rest = parseLinesAfter(parse, lines, found.rest - first.line + 1, first);
       // The parsed rest may hold another HTML block: the loop reaches it next.
-      if (replacement) tree.children.splice(index, 1, ...replacement);
+      tree.children.splice(index, found.toEnd ? tree.children.length - index : 1, found.head, ...rest);
     }
   };
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeRawRuns from '../../src/markdown/rehype-raw-runs';
@@ -56,6 +57,25 @@ describe('an HTML block ends where Redcarpet ends it', () => {
   it('runs a block of a block element or of a raw one on as before', () => {
     expect(html('<div>\n## Not a heading\n')).toBe('<div>## Not a heading</div>');
     expect(html('<video src="v.mp4">\n## Not a heading\n')).toBe('<video src="v.mp4">## Not a heading</video>');
+  });
+
+  it('reads a fence right under a one-line block whole, blank lines in its code too, and what follows it', () => {
+    expect(html('<div></div>\n```bash\n% run -h\n\n  usage: run\n```\n\nAfter.\n\n## Next\n')).toBe(
+      '<div></div><pre><code class="language-bash">% run -h  usage: run</code></pre><p>After.</p><h2>Next</h2>',
+    );
+  });
+
+  it('keeps the lines of the rest of the file when it parses it again', () => {
+    const processor = unified().use(remarkParse).use(remarkHtmlBlockEnd);
+    const file = new VFile('x\n\n<p>a</p>\n```\ncode\n\nmore\n```\n\n# Heading\n');
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    expect(tree.children.map((node) => [node.type, node.position?.start.line])).toEqual([
+      ['paragraph', 1],
+      ['html', 3],
+      ['code', 4],
+      ['heading', 10],
+    ]);
+    expect(tree.children.at(-1)?.position?.start.offset).toBe(32);
   });
 
   it('keeps the lines of what it parses again', () => {
