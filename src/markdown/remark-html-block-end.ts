@@ -1,34 +1,11 @@
 import type { Html, Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+import { isParagraphToRedcarpet } from './redcarpet-html-names';
 import { parseLinesAfter } from './reparse';
 
-/**
- * Where a raw HTML block ends, as Redcarpet (Slate's parser) decides: at the end of the line that
- * closes its first element. CommonMark instead runs an HTML block on to the next blank line, so in
- *
- *     <aside class="warning">Remove read-only properties.</aside>
- *     > After saving, the file looks like this:
- *
- * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
- * The lines after the closing tag are parsed again as Markdown and put after the HTML.
- *
- * A block that starts with an element Redcarpet did not take for a block (`<img …/>`, `<span>`: the
- * ones CommonMark starts a block with only when the tag is alone on its line) was a paragraph to
- * Redcarpet, which ended at a heading, a rule or a quote line: `## Marketing` right under a line of
- * `<img>` tags was a heading in Slate, and raw text to CommonMark. The block ends before that line.
- * (Markdown pages only: MDX has JSX, not HTML blocks.)
- */
-/** Elements outside CommonMark's block names that Redcarpet took for blocks (its html_blocks list). */
-const REDCARPET_BLOCK_NAMES = new Set(['audio', 'canvas', 'del', 'ins', 'math', 'output', 'video']);
 /** A line that ends a paragraph in Redcarpet: a heading (no space needed after the hashes), a rule or a quote. */
 const ENDS_PARAGRAPH = /^(?:#{1,6}|(?: {0,3}[-*_]){3,}[ \t]*$| {0,3}>)/;
-
-const isParagraphToRedcarpet = (tag: string) => {
-  const name = tag.toLowerCase();
-  return !htmlBlockNames.includes(name) && !htmlRawNames.includes(name) && !REDCARPET_BLOCK_NAMES.has(name);
-};
 
 /** A fence's opening or closing line: its run of backticks or tildes, and what follows. */
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -47,6 +24,22 @@ function leavesFenceOpen(lines: readonly string[]): boolean {
   return open !== undefined;
 }
 
+/**
+ * Where a raw HTML block ends, as Redcarpet (Slate's parser) decides: at the end of the line that
+ * closes its first element. CommonMark instead runs an HTML block on to the next blank line, so in
+ *
+ *     <aside class="warning">Remove read-only properties.</aside>
+ *     > After saving, the file looks like this:
+ *
+ * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
+ * The lines after the closing tag are parsed again as Markdown and put after the HTML.
+ *
+ * A block that starts with an element Redcarpet did not take for a block (`<img …/>`, `<span>`: the
+ * ones CommonMark starts a block with only when the tag is alone on its line) was a paragraph to
+ * Redcarpet, which ended at a heading, a rule or a quote line: `## Marketing` right under a line of
+ * `<img>` tags was a heading in Slate, and raw text to CommonMark. The block ends before that line.
+ * (Markdown pages only: MDX has JSX, not HTML blocks.)
+ */
 export default function remarkHtmlBlockEnd(this: Processor) {
   // The rest of a block is parsed again by this same processor (with Slate's dialect).
   const parse = (text: string) => this.parse(text) as Root;

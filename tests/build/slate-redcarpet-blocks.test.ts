@@ -191,4 +191,12 @@ ${FIXTURE}/index.html.md
     expect(image.properties.src).toBe('/images/flow/b.svg');
     expect(fs.existsSync(path.join(build.outDir, 'images/flow/b.svg'))).toBe(true);
   });
+
+  it('reads Markdown under a line that opens an inline element, which Redcarpet read as a paragraph', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const link = page.all(is('a'), page.main()).find((a) => a.properties.href === 'https://example.com/flow')!;
+    expect(page.all(is('img'), link).map((img) => [img.properties.alt, img.properties.src])).toEqual([['Process flow', '/images/flow/b.svg']]);
+    const note = page.all(is('span'), page.main()).find((span) => String(span.properties.className) === 'note')!;
+    expect(page.all(is('a'), note).map((a) => [text(a), a.properties.href])).toEqual([['the words', '#words']]);
+  });
 });
