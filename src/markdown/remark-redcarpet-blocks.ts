@@ -41,6 +41,8 @@ function reportLinksAcrossLines(tree: Root, file: VFile): void {
     if (node.type !== 'text') return;
     const { value, position } = node as Text;
     for (const found of value.matchAll(DESTINATION_ACROSS_LINES)) {
+      // A data: URL broken across lines (an image's base64) is no link to a place; and browsers skip its line breaks.
+      if (/^data:/i.test(found[1]!)) continue;
       const line = (position?.start.line ?? 0) + (value.slice(0, found.index).match(/\n/g)?.length ?? 0);
       report(file, 'slate-link-across-lines', line, { destination: `${found[1]}${found[2]}`, broken: `${found[1]}%0A${found[2]}` });
     }
