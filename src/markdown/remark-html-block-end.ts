@@ -1,11 +1,7 @@
 import type { Html, Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { isParagraphToRedcarpet } from './redcarpet-html-names';
 import { parseLinesAfter } from './reparse';
-
-/** A line that ends a paragraph in Redcarpet: a heading (no space needed after the hashes), a rule or a quote. */
-const ENDS_PARAGRAPH = /^(?:#{1,6}|(?: {0,3}[-*_]){3,}[ \t]*$| {0,3}>)/;
 
 /** A fence's opening or closing line: its run of backticks or tildes, and what follows. */
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -33,11 +29,9 @@ function leavesFenceOpen(lines: readonly string[]): boolean {
  *
  * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
  * The lines after the closing tag are parsed again as Markdown and put after the HTML.
- *
- * A block that starts with an element Redcarpet did not take for a block (`<img …/>`, `<span>`: the
- * ones CommonMark starts a block with only when the tag is alone on its line) was a paragraph to
- * Redcarpet, which ended at a heading, a rule or a quote line: `## Marketing` right under a line of
- * `<img>` tags was a heading in Slate, and raw text to CommonMark. The block ends before that line.
+
+ * (A line that opens an element Redcarpet did not take for a block, `<img …/>`, starts no HTML block
+ * in Slate's format at all: micromark-redcarpet-html.ts.)
  * (Markdown pages only: MDX has JSX, not HTML blocks.)
  */
 export default function remarkHtmlBlockEnd(this: Processor) {
@@ -56,10 +50,6 @@ export default function remarkHtmlBlockEnd(this: Processor) {
       // Redcarpet looks for the closing tag at the start of a later line first, then anywhere.
       let last = closesAtEnd.test(lines[0]!) ? 0 : lines.findIndex((line, index) => index > 0 && closesAtStart.test(line));
       if (last < 0) last = lines.findIndex((line, index) => index > 0 && closesAtEnd.test(line));
-      if (isParagraphToRedcarpet(tag)) {
-        const ending = lines.findIndex((line, index) => index > 0 && ENDS_PARAGRAPH.test(line));
-        if (ending > 0 && (last < 0 || ending <= last)) last = ending - 1;
-      }
       if (last < 0 || last === lines.length - 1) return undefined;
       const after = lines.slice(last + 1);
       if (!after.join('\n').trim()) return undefined;

@@ -96,8 +96,8 @@ export function redcarpetLines(body: string): string {
   let block: Block;
   // What the line above is: text of a paragraph begun after a blank line, something else, or blank.
   let above: 'blank' | 'paragraph' | 'other' = 'blank';
-  // The number of cells of the head of the table the line is in, if it is in one.
-  let table: number | undefined;
+  // Whether the line is in a table Redcarpet read (one whose head this function has seen).
+  let inTable = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (block !== undefined) above = 'other';
@@ -122,16 +122,16 @@ export function redcarpetLines(body: string): string {
     }
     if (!line.trim()) {
       above = 'blank';
-      table = undefined;
+      inTable = false;
       continue;
     }
     // Redcarpet's table went on while its lines had a pipe.
-    if (table !== undefined && !line.includes('|')) table = undefined;
+    if (inTable && !line.includes('|')) inTable = false;
     // A table starts a block: after a blank line or a heading line, not in a paragraph.
-    if (table === undefined && (above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '')) && line.includes('|')) {
+    if (!inTable && (above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '')) && line.includes('|')) {
       const delimiter = redcarpetDelimiter(line, lines[index + 1]);
       if (delimiter !== undefined) {
-        table = cells(line).length;
+        inTable = true;
         if (!readAsGfm(line, lines[index + 1]!)) lines[index + 1] = delimiter;
         lines[index] = inlineAsRedcarpet(tableRow(line), labels);
         index++;
@@ -139,7 +139,7 @@ export function redcarpetLines(body: string): string {
         continue;
       }
     }
-    if (table !== undefined) {
+    if (inTable) {
       lines[index] = inlineAsRedcarpet(tableRow(line), labels);
       continue;
     }

@@ -48,12 +48,6 @@ describe('an HTML block ends where Redcarpet ends it', () => {
     expect(html('<div>\nstill <b>html</b> text\n')).toBe('<div>still <b>html</b> text</div>');
   });
 
-  it('ends a block of inline elements before a heading, rule or quote line, which ended a paragraph in Redcarpet', () => {
-    expect(html('<img src="a.svg" />\n<img src="b.svg" />\n## Marketing\n')).toBe('<img src="a.svg"><img src="b.svg"><h2>Marketing</h2>');
-    expect(html('<span class="x">\n> quote\n')).toBe('<span class="x"><blockquote><p>quote</p></blockquote></span>');
-    expect(html('<img src="a.svg">\n***\n')).toBe('<img src="a.svg"><hr>');
-  });
-
   it('runs a block of a block element or of a raw one on as before', () => {
     expect(html('<div>\n## Not a heading\n')).toBe('<div>## Not a heading</div>');
     expect(html('<video src="v.mp4">\n## Not a heading\n')).toBe('<video src="v.mp4">## Not a heading</video>');
