@@ -7,7 +7,7 @@ import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
 import { readErbConstants, type ErbConstants } from './erb-constants';
-import { slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
+import { customHeadingIds, slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
 import { isKnownLanguage, isRougeOnlyLanguage, nearestLanguages, splitTabName } from '../schema/languages';
@@ -116,6 +116,8 @@ export function loadSite(contentDir: string): Site {
   }
   const constants = readErbConstants(dir);
   const rendering = slateRendering(dir);
+  const custom = files.some(isSlatePage) ? customHeadingIds(dir) : undefined;
+  if (custom) problems.push(problem('slate-custom-heading-ids', { file: custom.file, line: custom.line }, { code: custom.code }));
   const pages = onePerOutput(dir, files, problems)
     .map((file) => loadPage(dir, file, problems, constants, rendering))
     .filter((page): page is Page => page !== undefined);

@@ -278,6 +278,13 @@ export const DEFINITIONS = {
       `the list item "${shown}" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.`,
     fix: () => 'put a blank line before the list (Slate needed one).',
   }),
+  'slate-custom-heading-ids': define<{ code: string }>({
+    gravity: 'warning',
+    message: ({ code }) =>
+      `${code} made heading ids otherwise than Slate's own renderer. Shale does not run a project's Ruby: the headings get Slate's usual ids, so links to the ids that code made (from this site or others) may not resolve.`,
+    fix: () =>
+      'check the ids of the built pages against the old site\'s (broken #links inside the docs are reported); a heading that must keep its old address can be written in HTML with that id: <h2 id="old-id">Title</h2>.',
+  }),
   'slate-link-across-lines': define<{ destination: string; broken: string }>({
     gravity: 'warning',
     message: ({ destination, broken }) =>

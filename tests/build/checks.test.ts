@@ -530,6 +530,16 @@ ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:27  a link's destination "#the-contract-period" is broken across two lines, so Slate's link went to "#the-contract-%0Aperiod", which is nowhere; Shale shows the link as text. Fix: write the destination on one line: (#the-contract-period).`,
   },
   {
+    check: "a Slate project's own lib/unique_head.rb makes ids otherwise than Slate's renderer (a custom id read from the heading)",
+    fixture: 'slate-custom-ids',
+    kinds: ['slate-custom-heading-ids'],
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/slate-custom-ids/lib/unique_head.rb
+  ⚠ ${F}/slate-custom-ids/lib/unique_head.rb:10  the header method of lib/unique_head.rb made heading ids otherwise than Slate's own renderer. Shale does not run a project's Ruby: the headings get Slate's usual ids, so links to the ids that code made (from this site or others) may not resolve. Fix: check the ids of the built pages against the old site's (broken #links inside the docs are reported); a heading that must keep its old address can be written in HTML with that id: <h2 id="old-id">Title</h2>.`,
+  },
+  {
     check: 'an h2 before any h1 (the table of contents leaves it out, as in Slate)',
     fixture: 'heading-before-h1',
     kinds: ['heading-before-h1'],

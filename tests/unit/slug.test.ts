@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slateRendering } from '../../src/content/slate-renderer';
+import { customHeadingIds, slateRendering } from '../../src/content/slate-renderer';
 import { allocateIds, escapeLikeRedcarpet, nestedBases, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../../src/content/slug';
 
 describe('Slate heading ids', () => {
@@ -170,5 +170,75 @@ describe('which ids a Slate project had, from its config.rb', () => {
     // Slate's other renderer, whatever unique_head.rb says.
     expect(withRenderer(first, config.replace('UniqueHeadCounter', 'NestingUniqueHeadCounter'))).toBe('nesting');
     expect(slateRendering(project(config)).headingIds).toBe('slate');
+  });
+
+  describe("a project's own Ruby that made other ids (customHeadingIds)", () => {
+    const config = "require './lib/unique_head.rb'\n\nset :markdown,\n    fenced_code_blocks: true,\n    renderer: UniqueHeadCounter\n";
+    // Slate's header method as it was from July 2018 on; the earlier forms differ in the parts replaced below.
+    const slate2018 = [
+      'class UniqueHeadCounter < Middleman::Renderers::MiddlemanRedcarpetHTML',
+      '  def initialize',
+      '    super',
+      '    @head_count = {}',
+      '  end',
+      '  def header(text, header_level)',
+      '    friendly_text = text.gsub(/<[^>]*>/,"").parameterize',
+      '    if friendly_text.strip.length == 0',
+      '      # parameterize removed the whole thing',
+      '      friendly_text = Digest::SHA1.hexdigest(text)[0,10]',
+      '    end',
+      '    @head_count[friendly_text] ||= 0',
+      '    @head_count[friendly_text] += 1',
+      '    if @head_count[friendly_text] > 1',
+      '      friendly_text += "-#{@head_count[friendly_text]}"',
+      '    end',
+      '    return "<h#{header_level} id=\'#{friendly_text}\'>#{text}</h#{header_level}>"',
+      '  end',
+      'end',
+      '',
+    ].join('\n');
+    const withLib = (files: Record<string, string>, renderer = config) => {
+      const source = project(renderer);
+      fs.mkdirSync(path.join(source, '..', 'lib'));
+      for (const [name, code] of Object.entries(files)) fs.writeFileSync(path.join(source, '..', 'lib', name), code);
+      return customHeadingIds(source);
+    };
+    const sha1 = / {4}if friendly_text.strip.length == 0\n.*\n.*\n {4}end\n/;
+
+    it("finds nothing in the forms Slate shipped (2017's first, tags stripped, the SHA1, a class or global counter)", () => {
+      expect(withLib({ 'unique_head.rb': slate2018 })).toBeUndefined();
+      expect(withLib({ 'unique_head.rb': slate2018.replace(sha1, '') })).toBeUndefined();
+      expect(
+        withLib({ 'unique_head.rb': slate2018.replace(sha1, '').replace('text.gsub(/<[^>]*>/,"")', 'text').replaceAll('@head_count', '@@head_count') }),
+      ).toBeUndefined();
+      expect(withLib({ 'unique_head.rb': slate2018.replace('/<[^>]*>/', '/<[^<]+>/').replaceAll('@head_count', '$head_count') })).toBeUndefined();
+      expect(withLib({ 'unique_head.rb': slate2018 }, config.replace('UniqueHeadCounter', 'NestingUniqueHeadCounter'))).toBeUndefined();
+      expect(customHeadingIds(project(undefined))).toBeUndefined();
+    });
+
+    it('names the header method of a lib/unique_head.rb that reads a custom id, or counts repeats otherwise', () => {
+      const custom = slate2018.replace(
+        '    friendly_text = text.gsub',
+        '    found = /{{id:(?<id>[a-z-]+)}}/.match(text)\n    return "<h#{header_level} id=\'#{found[:id]}\'>#{text}</h#{header_level}>" if found\n    friendly_text = text.gsub',
+      );
+      expect(withLib({ 'unique_head.rb': custom })).toMatchObject({ line: 6, code: 'the header method of lib/unique_head.rb' });
+      expect(withLib({ 'unique_head.rb': slate2018.replace('> 1', '>= 1') })?.line).toBe(6);
+    });
+
+    it("names a renderer that is none of Slate's, at its line of config.rb", () => {
+      const found = withLib({}, config.replace('UniqueHeadCounter', 'DocsRenderer'));
+      expect(found).toMatchObject({ line: 5, code: 'the renderer "DocsRenderer" that config.rb names' });
+      expect(found?.file).toMatch(/config\.rb$/);
+    });
+
+    it("names a required lib file that redefines header (a module patched into Middleman's renderer)", () => {
+      const mods = 'module RedcarpetMods\n  def header(text, level)\n    "<h#{level} id=\'#{text.downcase}\'>#{text}</h#{level}>"\n  end\nend\n';
+      const found = withLib({ 'redcarpet_mods.rb': mods }, "require './lib/redcarpet_mods'\nset :markdown, :with_toc_data => true\n");
+      expect(found).toMatchObject({ line: 2, code: 'the header method of lib/redcarpet_mods.rb' });
+      // A lib file without a header method changes no id.
+      expect(
+        withLib({ 'helpers.rb': 'module Helpers\n  def x\n  end\nend\n' }, "require './lib/helpers'\nset :markdown, :with_toc_data => true\n"),
+      ).toBeUndefined();
+    });
   });
 });
