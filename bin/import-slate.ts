@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
 import { isSlatePage } from '../src/content/site';
 import { editedStylesheets } from '../src/theme/slate-theme';
+import { customHeadingIds } from '../src/content/slate-renderer';
 import { ShaleBuild } from '../src/engine/shale-build';
 import { formatReport } from '../src/validation/report';
 import { hasErrors } from '../src/validation/problem';
@@ -123,11 +124,20 @@ async function main(args: string[]): Promise<number> {
     fs.mkdirSync(path.join(target, 'lib'), { recursive: true });
     fs.copyFileSync(renderer, path.join(target, 'lib', 'unique_head.rb'));
   }
+  // A file of the project's own that made other ids (Dwolla's lib/redcarpet_mods.rb): copied too, so the build's warning names it.
+  const custom = keepsConfig ? customHeadingIds(source) : undefined;
+  const customName = custom && custom.file !== config ? path.relative(path.dirname(config), custom.file) : undefined;
+  if (customName && customName !== path.join('lib', 'unique_head.rb')) {
+    fs.mkdirSync(path.dirname(path.join(target, customName)), { recursive: true });
+    fs.copyFileSync(custom!.file, path.join(target, customName));
+  }
   const includes = copy.filter((file) => !isSlatePage(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
+  if (custom)
+    console.log(`Warning: ${custom.code} made heading ids otherwise than Slate's renderer; Shale gives Slate's usual ids (the build names the method).`);
   if (copy.includes('stylesheets/_variables.scss'))
     console.log("Copied stylesheets/_variables.scss: the build maps Slate's variables (colours, widths, fonts) onto Shale's design tokens.");
   const edited = editedStylesheets(source);

@@ -106,6 +106,18 @@ Next: npm run dev to preview, npm run build to build.
     expect(result.stdout).not.toContain('What Shale renders differently');
   });
 
+  it("copies a lib file of the project's that redefined header and warns that its ids are Slate's usual ones", async () => {
+    const target = tempDir('import-custom-renderer');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/slate-custom-renderer/source', '--to', target);
+    expect(result.status).toBe(0);
+    expect(files(target)).toEqual(['config.rb', 'index.html.md', 'lib/redcarpet_mods.rb']);
+    expect(result.stdout).toContain(
+      "Warning: the header method of lib/redcarpet_mods.rb made heading ids otherwise than Slate's renderer; Shale gives Slate's usual ids (the build names the method).",
+    );
+    expect(result.stdout).toMatch(/lib\/redcarpet_mods\.rb:5 {2}the header method of lib\/redcarpet_mods\.rb made heading ids otherwise/);
+  });
+
   it('runs as npm run import-slate -- <source>', async () => {
     const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);
