@@ -1,4 +1,4 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Heading, Image, List, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { parseLinesAfter } from './reparse';
@@ -23,6 +23,7 @@ export default function remarkRedcarpetBlocks(this: Processor) {
     joinHeadingsToListItems(tree, file, lineAt);
     reportBlocksAfterParagraphs(tree, file, lineAt);
     reportLinksAcrossLines(tree, file);
+    joinDataImagesAcrossLines(tree, file);
   };
 }
 
@@ -47,6 +48,37 @@ function reportLinksAcrossLines(tree: Root, file: VFile): void {
       report(file, 'slate-link-across-lines', line, { destination: `${found[1]}${found[2]}`, broken: `${found[1]}%0A${found[2]}` });
     }
   });
+}
+
+/** `![alt](data:…` whose destination goes on over lines before its `)`. */
+const DATA_IMAGE_ACROSS_LINES = /!\[([^[\]\n]*)\]\((data:[^\s()]*(?:\n[ \t]*[^\s()]*)+)\)/gi;
+
+/**
+ * In Slate's format, an image whose `data:` URL is broken across lines (a base64 image pasted with
+ * a line break after `base64,`) was an image in Slate: Redcarpet kept the line breaks in the URL, as
+ * `%0A`, and browsers skip white space in base64. CommonMark allows no line break there and showed
+ * the Markdown as text (AutoScout24's docs); the image is made as Slate made it, its URL without the
+ * breaks. (A link to a place broken so went nowhere in Slate: reportLinksAcrossLines warns.)
+ */
+function joinDataImagesAcrossLines(tree: Root, file: VFile): void {
+  if (!/\]\(data:[^\s()]*\n/i.test(String(file.value ?? ''))) return;
+  const found: Array<{ text: Text; parent: Parent }> = [];
+  walk(tree, (node, _index, parent) => {
+    if (node.type === 'text' && parent && (node as Text).value.includes('](data:')) found.push({ text: node as Text, parent: parent as Parent });
+  });
+  for (const { text, parent } of found) {
+    const pieces: PhrasingContent[] = [];
+    let last = 0;
+    for (const image of text.value.matchAll(DATA_IMAGE_ACROSS_LINES)) {
+      if (image.index > last) pieces.push({ type: 'text', value: text.value.slice(last, image.index) });
+      pieces.push({ type: 'image', url: image[2]!.replace(/\s+/g, ''), alt: image[1]! } satisfies Image);
+      last = image.index + image[0].length;
+    }
+    if (pieces.length === 0) continue;
+    if (last < text.value.length) pieces.push({ type: 'text', value: text.value.slice(last) });
+    const siblings = parent.children as PhrasingContent[];
+    siblings.splice(siblings.indexOf(text), 1, ...pieces);
+  }
 }
 
 /**

@@ -199,4 +199,12 @@ ${FIXTURE}/index.html.md
     const note = page.all(is('span'), page.main()).find((span) => String(span.properties.className) === 'note')!;
     expect(page.all(is('a'), note).map((a) => [text(a), a.properties.href])).toEqual([['the words', '#words']]);
   });
+
+  it("makes an image of a data: URL broken across lines, as Redcarpet did (browsers skip a base64's line breaks)", () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const image = page.all(is('img'), page.main()).find((img) => img.properties.alt === 'Dot')!;
+    expect(image.properties.src).toBe('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==');
+    const paragraph = page.all(is('p'), page.main()).find((p) => p.children.includes(image))!;
+    expect(text(paragraph)).toBe('A dot  in a line.');
+  });
 });
