@@ -169,16 +169,22 @@ const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
  * then `- name`), was text of that paragraph in Slate: Redcarpet ends a paragraph at a fence or a
  * list only with `lax_spacing`, which Slate's config.rb does not set, so the reader saw the code run
  * into the sentence as inline code, and the list's markers as written. The block its writer meant is
- * shown, and a warning says Slate needed the blank line. No id depends on it.
+ * shown, and a warning says Slate needed the blank line. No id depends on it. So is a block quote
+ * right under an item of a tight list (`* You may create …`, then `> e.g. POST …`): Slate showed its
+ * lines as text of the item, the `>` as written; Shale shows the quote (in the code column).
  */
 function reportBlocksAfterParagraphs(tree: Root, file: VFile, lineAt: (line: number) => string): void {
   const children = tree.children;
   for (let index = 1; index < children.length; index++) {
     const block = children[index]!;
     const above = children[index - 1]!;
-    if ((block.type !== 'code' && block.type !== 'list') || (above.type !== 'paragraph' && above.type !== 'blockquote')) continue;
     const line = block.position?.start.line;
     if (line === undefined || line !== (above.position?.end.line ?? 0) + 1) continue;
+    if (block.type === 'blockquote' && above.type === 'list' && isTight(above)) {
+      report(file, 'slate-quote-after-list-item', line, { shown: lineAt(line).trim() });
+      continue;
+    }
+    if ((block.type !== 'code' && block.type !== 'list') || (above.type !== 'paragraph' && above.type !== 'blockquote')) continue;
     if (block.type === 'list') {
       if (above.type === 'paragraph') report(file, 'slate-list-after-paragraph', line, { shown: lineAt(line).trim() });
       continue;

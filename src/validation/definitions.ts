@@ -278,6 +278,12 @@ export const DEFINITIONS = {
       `the list item "${shown}" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.`,
     fix: () => 'put a blank line before the list (Slate needed one).',
   }),
+  'slate-quote-after-list-item': define<{ shown: string }>({
+    gravity: 'warning',
+    message: ({ shown }) =>
+      `the block quote "${shown}" starts right under a list item, with no blank line between, so Slate showed its lines as text of the item, the ">" as written; Shale shows the block quote.`,
+    fix: () => 'put a blank line before the quote (Slate needed one), or remove the ">" if the text belongs to the item.',
+  }),
   'slate-custom-heading-ids': define<{ code: string }>({
     gravity: 'warning',
     message: ({ code }) =>

@@ -508,7 +508,7 @@ ${F}/include-ambiguous/index.md
   },
   {
     check:
-      "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too), a fence right under a line of text or a block quote, a list right under a line of text, a link destination broken across lines",
+      "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too), a fence right under a line of text or a block quote, a list right under a line of text, a link destination broken across lines, a block quote right under a list item",
     fixture: 'slate-redcarpet-text',
     kinds: [
       'slate-heading-in-list',
@@ -517,9 +517,10 @@ ${F}/include-ambiguous/index.md
       'slate-list-after-paragraph',
       'slate-fence-after-paragraph',
       'slate-link-across-lines',
+      'slate-quote-after-list-item',
     ],
     files: ['index.html'],
-    report: `⚠ Found 6 warnings in 1 file
+    report: `⚠ Found 7 warnings in 1 file
 
 ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:10  "### Parameters" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did. Fix: put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).
@@ -527,7 +528,8 @@ ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:14  the code fence \`\`\`shell starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).
   ⚠ ${F}/slate-redcarpet-text/index.html.md:19  the list item "- name" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list. Fix: put a blank line before the list (Slate needed one).
   ⚠ ${F}/slate-redcarpet-text/index.html.md:23  the code fence \`\`\`json starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).
-  ⚠ ${F}/slate-redcarpet-text/index.html.md:27  a link's destination "#the-contract-period" is broken across two lines, so Slate's link went to "#the-contract-%0Aperiod", which is nowhere; Shale shows the link as text. Fix: write the destination on one line: (#the-contract-period).`,
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:27  a link's destination "#the-contract-period" is broken across two lines, so Slate's link went to "#the-contract-%0Aperiod", which is nowhere; Shale shows the link as text. Fix: write the destination on one line: (#the-contract-period).
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:34  the block quote "> e.g. \`POST /orders\`" starts right under a list item, with no blank line between, so Slate showed its lines as text of the item, the ">" as written; Shale shows the block quote. Fix: put a blank line before the quote (Slate needed one), or remove the ">" if the text belongs to the item.`,
   },
   {
     check: "a Slate project's own lib/unique_head.rb makes ids otherwise than Slate's renderer (a custom id read from the heading)",
