@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
-import { isSlatePage } from '../src/content/site';
+import { isSlatePage, isSlateSource } from '../src/content/site';
 import { editedStylesheets } from '../src/theme/slate-theme';
 import { customHeadingIds } from '../src/content/slate-renderer';
 import { ShaleBuild } from '../src/engine/shale-build';
@@ -48,8 +48,11 @@ function parseArguments(args: string[]): Options {
 const slash = (file: string) => file.split(path.sep).join('/');
 
 /** The files to copy and the ones left out (with why), as paths relative to the source. */
-function plan(source: string): { copy: string[]; theme: string[]; other: string[] } {
+function plan(source: string): { copy: string[]; theme: string[]; other: string[]; early: string[] } {
   const copy: string[] = [];
+  // An early Slate's page (index.md, 2013–14): copied as index.html.md, the name Slate gave it later.
+  const early: string[] = [];
+  const isEarly = isSlateSource(source) && !['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, name)));
   const theme: string[] = [];
   const other: string[] = [];
   const walk = (dir: string, inIncludes: boolean) => {
@@ -62,12 +65,15 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
         if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
+      } else if (isEarly && !inIncludes && /\.md$/.test(entry.name) && !isSlatePage(entry.name) && !entry.name.startsWith('_')) {
+        copy.push(relative);
+        early.push(relative);
       } else if (isSlatePage(entry.name) || (inIncludes && /\.md(\.erb)?$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
       else other.push(relative);
     }
   };
   walk(source, false);
-  return { copy, theme, other };
+  return { copy, theme, other, early };
 }
 
 /** Code blocks whose fence is an alias of a tab's language (`bash` under `shell`): Slate showed them under every tab. */
@@ -88,8 +94,8 @@ async function main(args: string[]): Promise<number> {
     console.error(`✗ ${shown(source)} is not a folder. Point import-slate at a Slate source/ folder.`);
     return 1;
   }
-  const { copy, theme, other } = plan(source);
-  const pages = copy.filter(isSlatePage);
+  const { copy, theme, other, early } = plan(source);
+  const pages = [...copy.filter(isSlatePage), ...early];
   if (pages.length === 0) {
     const nested = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, 'source', name)))
       ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.`
@@ -109,8 +115,9 @@ async function main(args: string[]): Promise<number> {
   }
   if (existing.length > 0) for (const name of existing) fs.rmSync(path.join(target, name), { recursive: true, force: true });
   for (const file of copy) {
-    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-    fs.copyFileSync(path.join(source, file), path.join(target, file));
+    const name = early.includes(file) ? file.replace(/\.md$/, '.html.md') : file;
+    fs.mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+    fs.copyFileSync(path.join(source, file), path.join(target, name));
   }
 
   // Slate's config.rb sits beside source/: in the content folder it still gives ERB its strings and the headings their kind of ids.
@@ -131,9 +138,10 @@ async function main(args: string[]): Promise<number> {
     fs.mkdirSync(path.dirname(path.join(target, customName)), { recursive: true });
     fs.copyFileSync(custom!.file, path.join(target, customName));
   }
-  const includes = copy.filter((file) => !isSlatePage(file) && /\.md(\.erb)?$/.test(file));
+  const includes = copy.filter((file) => !isSlatePage(file) && !early.includes(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
+  for (const file of early) console.log(`Copied ${file} as ${file.replace(/\.md$/, '.html.md')}: an early Slate's page, under the name Slate gave it later.`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
   if (custom)

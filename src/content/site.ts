@@ -6,7 +6,7 @@ import { problem, type Problem, type Where } from '../validation/problem';
 import type { FactsOf } from '../validation/definitions';
 import { availableIncludes, includeCandidates, resolveInclude } from './includes';
 import { isErb, readErb } from './erb';
-import { readErbConstants, type ErbConstants } from './erb-constants';
+import { readErbConstants, slateConfigFile, type ErbConstants } from './erb-constants';
 import { customHeadingIds, slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
@@ -66,12 +66,26 @@ const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', '
 export const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test(file);
 
 /**
- * Finds the pages of a content folder. In a Slate source (one with `index.html.md` or
- * `index.html.md.erb`) only `*.html.md` and `*.html.md.erb` files are pages, as in Middleman;
- * elsewhere every `.md`/`.mdx` outside `includes/` whose name does not start with `_` is one.
+ * Whether a content folder is a Slate source: one with `index.html.md` (or `.html.md.erb`), or one of
+ * Slate's first versions (2013–14), whose page was `index.md`, beside Slate's `layouts/layout.erb`
+ * or under a `config.rb` that renders Markdown with Redcarpet (Mautic's developer docs still build
+ * so). Its pages are in Slate's format, with Slate's ids and leniency, whatever their extension.
  */
-function findPageFiles(contentDir: string): string[] {
-  const slate = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)));
+export function isSlateSource(contentDir: string): boolean {
+  if (['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return true;
+  if (!fs.existsSync(path.join(contentDir, 'index.md'))) return false;
+  if (fs.existsSync(path.join(contentDir, 'layouts', 'layout.erb'))) return true;
+  const config = slateConfigFile(contentDir);
+  return fs.existsSync(config) && /^\s*set\s+:markdown_engine\s*,\s*:redcarpet\b/m.test(fs.readFileSync(config, 'utf8'));
+}
+
+/**
+ * Finds the pages of a content folder. In a Slate source (isSlateSource) only `*.html.md` and
+ * `*.html.md.erb` files are pages, as in Middleman, and an early Slate's `*.md`; elsewhere every
+ * `.md`/`.mdx` outside `includes/` whose name does not start with `_` is one.
+ */
+function findPageFiles(contentDir: string, slate: boolean): string[] {
+  const early = slate && !['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)));
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -81,7 +95,7 @@ function findPageFiles(contentDir: string): string[] {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
       } else if (entry.name.startsWith('_')) {
         continue;
-      } else if (slate ? isSlatePage(entry.name) : /\.mdx?$/.test(entry.name)) {
+      } else if (slate ? isSlatePage(entry.name) || (early && /\.md$/.test(entry.name)) : /\.mdx?$/.test(entry.name)) {
         pages.push(full);
       }
     }
@@ -106,7 +120,8 @@ export function loadSite(contentDir: string): Site {
     problems.push(problem('content-folder-missing', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
-  const files = findPageFiles(dir);
+  const slate = isSlateSource(dir);
+  const files = findPageFiles(dir, slate);
   if (files.length === 0) {
     // A folder with one OpenAPI spec and no page is that spec's site.
     const specs = specFilesUnder(dir).filter(isSpec);
@@ -116,10 +131,10 @@ export function loadSite(contentDir: string): Site {
   }
   const constants = readErbConstants(dir);
   const rendering = slateRendering(dir);
-  const custom = files.some(isSlatePage) ? customHeadingIds(dir) : undefined;
+  const custom = slate ? customHeadingIds(dir) : undefined;
   if (custom) problems.push(problem('slate-custom-heading-ids', { file: custom.file, line: custom.line }, { code: custom.code }));
-  const pages = onePerOutput(dir, files, problems)
-    .map((file) => loadPage(dir, file, problems, constants, rendering))
+  const pages = onePerOutput(dir, files, problems, slate)
+    .map((file) => loadPage(dir, file, problems, constants, slate || isSlatePage(file) ? rendering : undefined))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     problems.push(problem('index-page-missing', { file: dir }, fs.existsSync(path.join(dir, 'index.html')) ? { plainHtml: true } : {}));
@@ -128,28 +143,30 @@ export function loadSite(contentDir: string): Site {
 }
 
 /** The page files, one for each output path: of two that make the same page, the later name (a problem at the other). */
-function onePerOutput(contentDir: string, files: string[], problems: Problem[]): string[] {
+function onePerOutput(contentDir: string, files: string[], problems: Problem[], slate: boolean): string[] {
   const byOutput = new Map<string, string>();
   for (const file of files) {
     const output = outputPathOf(contentDir, file);
     const earlier = byOutput.get(output);
     if (earlier) {
       const name = (page: string) => path.relative(contentDir, page).split(path.sep).join('/');
-      problems.push(problem('page-output-twice', { file: earlier, slate: isSlatePage(earlier) }, { page: name(earlier), used: name(file), output }));
+      problems.push(problem('page-output-twice', { file: earlier, slate: slate || isSlatePage(earlier) }, { page: name(earlier), used: name(file), output }));
     }
     byOutput.set(output, file);
   }
   return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
-function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, rendering: SlateRendering): Page | undefined {
+/** `rendering`: how the Slate source a page is in rendered it (none: a page in Shale's own format). */
+function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, rendering: SlateRendering | undefined): Page | undefined {
+  const slate = rendering !== undefined;
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
   if (hasUnclosedFrontMatter(source)) {
     problems.push(unclosedFrontMatter(source));
     return undefined;
   }
   // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
-  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, isSlatePage(file) ? 'slate-page' : 'page');
+  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, slate ? 'slate-page' : 'page');
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
@@ -170,12 +187,12 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
   tabs.forEach((tab, index) => {
     const { language } = splitTabName(tab.key);
     if (isKnownLanguage(language)) return;
-    const where = { file, line: tabLines[index] ?? source.yamlLine, slate: isSlatePage(file) };
+    const where = { file, line: tabLines[index] ?? source.yamlLine, slate };
     problems.push(problem('tab-language-unknown', where, { tab: tab.key, nearest: nearestLanguages(language), ...(isRougeOnlyLanguage(language) ? { rouge: true } : {}) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
   data.toc_footers.forEach(({ problems: takenOut }, index) => {
-    const where = { file, line: footerLines[index] ?? keyLine(source, 'toc_footers'), slate: isSlatePage(file) };
+    const where = { file, line: footerLines[index] ?? keyLine(source, 'toc_footers'), slate };
     for (const { kind, facts } of takenOut) problems.push(problem(kind as 'footer-attribute', where, facts as FactsOf<'footer-attribute'>));
   });
   const specs = [...included, ...findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems)];
@@ -188,9 +205,9 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     tabs,
     footers: data.toc_footers.flatMap(({ html, anchors }, index) => (html ? [{ html, anchors, line: footerLines[index] }] : [])),
     parts,
-    slate: isSlatePage(file),
-    ...(rendering.headingIds !== 'slate' && isSlatePage(file) ? { headingIds: rendering.headingIds } : {}),
-    ...(rendering.smartypants && isSlatePage(file) ? { smartypants: true } : {}),
+    slate,
+    ...(rendering && rendering.headingIds !== 'slate' ? { headingIds: rendering.headingIds } : {}),
+    ...(rendering?.smartypants ? { smartypants: true } : {}),
     specs,
   };
 }

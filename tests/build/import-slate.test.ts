@@ -118,6 +118,19 @@ Next: npm run dev to preview, npm run build to build.
     expect(result.stdout).toMatch(/lib\/redcarpet_mods\.rb:5 {2}the header method of lib\/redcarpet_mods\.rb made heading ids otherwise/);
   });
 
+  it("imports an early Slate's index.md as index.html.md, with its config.rb, so its ids stay Redcarpet's", async () => {
+    const target = tempDir('import-early');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/slate-early/source', '--to', target);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Imported tests/fixtures/slate-early/source into');
+    expect(result.stdout).toContain(': 1 page(s), 1 include(s), 0 image(s).');
+    expect(result.stdout).toContain("Copied index.md as index.html.md: an early Slate's page, under the name Slate gave it later.");
+    expect(files(target)).toEqual(['config.rb', 'includes/_categorias.md', 'index.html.md']);
+    expect(result.stdout).toContain('link "#gone" points to no id on this page');
+    expect(result.stdout).not.toContain('#informa-es-da-categoria');
+  });
+
   it('runs as npm run import-slate -- <source>', async () => {
     const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);
