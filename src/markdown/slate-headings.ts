@@ -193,8 +193,12 @@ function redcarpetDelimiter(head: string, delimiter: string | undefined): string
   return `| ${written.join(' | ')} |`;
 }
 
-/** Whether GFM reads the delimiter row under `head` as Redcarpet did: as many cells, each with a dash. */
-const readAsGfm = (head: string, delimiter: string) => cells(delimiter).length === cells(head).length && cells(delimiter).every((cell) => cell.includes('-'));
+/**
+ * Whether GFM reads the delimiter row under `head` as Redcarpet did: as many cells, each with a dash,
+ * and not a list item (`- | -` starts a list that ends the paragraph; Welkin's docs wrote 141 such rows).
+ */
+const readAsGfm = (head: string, delimiter: string) =>
+  !/^ {0,3}-[ \t]/.test(delimiter) && cells(delimiter).length === cells(head).length && cells(delimiter).every((cell) => cell.includes('-'));
 
 /** Whether a table's head or delimiter row needs rewriting for CommonMark to read them as Redcarpet did. */
 function tableToRewrite(body: string): boolean {

@@ -100,6 +100,11 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(body)).toBe('| A | B |\n| :--- | :--- |\n| x | y |\n\nA | B\n| --- | :--- |\n1 | 2\n\n# Head\n| A | B |\n| :--- | :--- |\n');
   });
 
+  it('write a delimiter row that starts as a list item (`- | -`) with pipes, as Redcarpet read it as a table', () => {
+    expect(redcarpetLines('param | description\n- | -\nid | The id.\n')).toBe('param | description\n| --- | --- |\nid | The id.\n');
+    expect(redcarpetLines('a | b\n-|-\n1 | 2\n\n- item | one\n- item | two\n')).toBe('a | b\n-|-\n1 | 2\n\n- item | one\n- item | two\n');
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
