@@ -8,9 +8,10 @@ import { slateConfigFile } from './erb-constants';
  * `slate-2017`, by the first UniqueHeadCounter, which kept tags' names in the id (slug.ts,
  * slate2017BaseId; zooniverse's Caesar docs link to such ids); `nesting`, by the renderer Slate
  * offered instead, NestingUniqueHeadCounter, which puts the titles above a heading before its own
- * (slug.ts, nestedBases; Billplz's docs link to `bills-create-a-bill`).
+ * (slug.ts, nestedBases; Billplz's docs link to `bills-create-a-bill`); `nesting-below-h1`, by a
+ * NestingUniqueHeadCounter changed to leave the h1's title out (`downto(2)`: Welkin's docs).
  */
-export type HeadingIds = 'slate' | 'redcarpet' | 'slate-2017' | 'nesting';
+export type HeadingIds = 'slate' | 'redcarpet' | 'slate-2017' | 'nesting' | 'nesting-below-h1';
 
 /**
  * What a Slate project's `config.rb` (and the renderer it names) says about how Redcarpet rendered
@@ -34,7 +35,11 @@ export function slateRendering(contentDir: string): SlateRendering {
   const renderer = /\brenderer\s*(?::|=>)\s*:?(\w+)/.exec(code)?.[1];
   const option = (name: string) => !renderer && new RegExp(`\\b${name}\\s*(?::|=>)\\s*true\\b`).test(code);
   if (!renderer) return { headingIds: option('with_toc_data') ? 'redcarpet' : 'slate', smartypants: option('smartypants') };
-  if (renderer === 'NestingUniqueHeadCounter') return { headingIds: 'nesting', smartypants: false };
+  if (renderer === 'NestingUniqueHeadCounter') {
+    // Slate's walks the titles above a heading `downto(1)`; a project's own copy may stop at the h2s.
+    const nesting = rubyCode(path.join(path.dirname(config), 'lib', 'nesting_unique_head.rb'));
+    return { headingIds: nesting && /\.downto\(\s*2\s*\)/.test(nesting) ? 'nesting-below-h1' : 'nesting', smartypants: false };
+  }
   // The renderer's header method as the project has it: the first one parameterized the text whole.
   const uniqueHead = renderer === 'UniqueHeadCounter' ? rubyCode(path.join(path.dirname(config), 'lib', 'unique_head.rb')) : undefined;
   const keepsTags = uniqueHead !== undefined && /=\s*text\.parameterize\b/.test(uniqueHead);

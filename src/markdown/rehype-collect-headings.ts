@@ -32,7 +32,11 @@ const BASE_IDS: Record<HeadingIds, (html: string) => string> = {
   redcarpet: redcarpetAnchor,
   'slate-2017': slate2017BaseId,
   nesting: slateBaseId,
+  'nesting-below-h1': slateBaseId,
 };
+
+/** Whether a heading of `level` is a prefix of the ids below it, by the way the Slate project made them. */
+const nestsUnder = (headingIds: HeadingIds | undefined, level: number) => headingIds === 'nesting' || (headingIds === 'nesting-below-h1' && level > 1);
 
 /**
  * A heading's inline HTML as Redcarpet hands it to Slate's renderer (text escaped, tags kept with
@@ -132,8 +136,9 @@ export default function rehypeCollectHeadings() {
         base: BASE_IDS[context.headingIds ?? 'slate'](html),
         ...(fixed ? { fixed } : {}),
         ...(raw ? { raw } : {}),
-        // NestingUniqueHeadCounter's prefix is the heading's text parameterized with its tags in it.
-        ...(context.headingIds === 'nesting' && !fixed && !raw ? { nestKey: parameterize(html) } : {}),
+        // NestingUniqueHeadCounter's prefix is the heading's text parameterized with its tags in it
+        // (a project's copy that leaves the h1s' titles out gives them none).
+        ...(nestsUnder(context.headingIds, Number(match[1])) && !fixed && !raw ? { nestKey: parameterize(html) } : {}),
         html: headingLinkHtml(children),
         text: children.map(textOf).join('').trim(),
         file: source?.file ?? context.pageFile,

@@ -83,6 +83,8 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line that can only be a table's delimiter row: pipes, dashes, colons and blanks. */
 const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
 /** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
+/** A delimiter row that starts as a list item: `- | -`. */
+const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
 /** A row of a table, then a row that starts with an HTML tag. */
 const TAG_ROW = /\|[^\n]*\n {0,3}<[A-Za-z][^\n]*\|/;
@@ -142,6 +144,12 @@ export function redcarpetLines(body: string): string {
     if (inTable) {
       lines[index] = inlineAsRedcarpet(tableRow(line), labels);
       continue;
+    }
+    // `- | -` under a line of text with pipes is a list item to GFM, which ends the paragraph there
+    // and makes a list of the rows (Redcarpet kept them text of the paragraph). Written with pipes, it
+    // is the table GFM makes of `--- | ---` in that place: what its writer meant.
+    if (line.includes('|') && LIST_LIKE_DELIMITER.test(lines[index + 1] ?? '')) {
+      lines[index + 1] = redcarpetDelimiter(line, lines[index + 1]) ?? lines[index + 1]!;
     }
     if (above === 'paragraph' && HTML_START.test(line)) {
       lines[index] = inlineAsRedcarpet(line, labels);

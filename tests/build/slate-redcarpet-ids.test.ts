@@ -85,4 +85,29 @@ describe('a Slate project whose config.rb names NestingUniqueHeadCounter', () =>
       fs.rmSync(outDir, { recursive: true, force: true });
     }
   });
+
+  it("leaves the h1s' titles out when the project's lib/nesting_unique_head.rb walks the titles above down to the h2s", async () => {
+    const copy = tempDir('nesting-below-h1');
+    const outDir = tempDir('nesting-below-h1-out');
+    try {
+      fs.cpSync('tests/fixtures/slate-nesting-ids', copy, { recursive: true });
+      fs.mkdirSync(path.join(copy, 'lib'));
+      // The loop of Slate's renderer, as a project changed it (Welkin's docs): `downto(2)` for Slate's `downto(1)`.
+      const loop = 'for i in (header_level - 1).downto(2)\n  friendly_text.prepend("#{@@headers_history[i]}-") if @@headers_history.key?(i)\nend\n';
+      fs.writeFileSync(path.join(copy, 'lib', 'nesting_unique_head.rb'), loop);
+      const nested = await astroBuild({ content: path.join(copy, 'source'), outDir });
+      expect(nested.status).toBe(0);
+      expect(readPage(path.join(outDir, 'index.html')).headingIds()).toEqual([
+        'bills',
+        'create-a-bill',
+        'create-a-bill-http-request',
+        'get-a-bill',
+        'the-collection',
+        'get-a-bill-arguments',
+      ]);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
 });

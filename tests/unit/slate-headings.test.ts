@@ -103,6 +103,8 @@ describe("Slate's lines read as Redcarpet read them", () => {
   it('write a delimiter row that starts as a list item (`- | -`) with pipes, as Redcarpet read it as a table', () => {
     expect(redcarpetLines('param | description\n- | -\nid | The id.\n')).toBe('param | description\n| --- | --- |\nid | The id.\n');
     expect(redcarpetLines('a | b\n-|-\n1 | 2\n\n- item | one\n- item | two\n')).toBe('a | b\n-|-\n1 | 2\n\n- item | one\n- item | two\n');
+    // Under a line of text too, where GFM makes the table it makes of `--- | ---` (Redcarpet kept the text).
+    expect(redcarpetLines('<strong>Body</strong>\nfield | type\n- | -\na | b\n')).toBe('<strong>Body</strong>\nfield | type\n| --- | --- |\na | b\n');
   });
 
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
