@@ -52,13 +52,21 @@ const inlineElementTag: Construct = {
  * - none starts with an element Redcarpet did not take for a block: `<a href="…">`, then
  *   `![flow](/images/flow.jpg)</a>` on the next line is a paragraph whose image shows, as in
  *   Slate; CommonMark made the lines a block of raw HTML and showed the image's Markdown as text.
- *   A line of such tags alone (`<img src="a.png">`) is a paragraph too, as Redcarpet wrapped it.
+ *   A line of such tags alone (`<img src="a.png">`) is a paragraph too, as Redcarpet wrapped it;
+ * - none starts indented: Redcarpet took a line for HTML only with its `<` first (in its container),
+ *   so ` <table>` (Zego's docs) was a paragraph whose Markdown (code spans, `\[`) was rendered.
  */
 const tokenize: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
-  if (this.interrupt) return nok;
+  if (this.interrupt || isIndented(this)) return nok;
   const block = htmlFlow.tokenize.call(this, effects, ok, nok);
   return (code) => effects.check(inlineElementTag, nok, block)(code);
 };
+
+/** Whether the line has blanks before the construct, beyond its container's prefix (micromark's `linePrefix`). */
+function isIndented(context: TokenizeContext): boolean {
+  const tail = context.events[context.events.length - 1];
+  return tail !== undefined && tail[1].type === 'linePrefix' && tail[1].end.line === context.now().line;
+}
 
 const paragraphKeepingHtmlFlow: Construct = { ...htmlFlow, name: 'redcarpetHtmlFlow', tokenize };
 

@@ -207,4 +207,10 @@ ${FIXTURE}/index.html.md
     const paragraph = page.all(is('p'), page.main()).find((p) => p.children.includes(image))!;
     expect(text(paragraph)).toBe('A dot  in a line.');
   });
+
+  it('reads HTML indented by a blank as a paragraph, its Markdown rendered, as Redcarpet did (HTML started a block only at its `<`)', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const cell = page.all(is('td'), page.main()).find((td) => text(td).startsWith('Not required'))!;
+    expect(page.all(is('code'), cell).map(text)).toEqual(['workProviderUserId']);
+  });
 });
