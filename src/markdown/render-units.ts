@@ -19,7 +19,15 @@ const OPENING = new RegExp(`<(${CONTAINERS})(?=[\\s>/])[^>]*?(/?)>`, 'gi');
 const CLOSING = new RegExp(`</(${CONTAINERS})\\s*>`, 'gi');
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^(#{1,2}[ \t]|<h[12][\s>])/i;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+/**
+ * A link reference definition on one line, as CommonMark reads one: a label, a destination (in
+ * `<>`, or without blanks and with its parentheses balanced), an optional title in quotes or
+ * parentheses, nothing after. A line that only looks like one (`[Note]: text`, a title with
+ * parentheses in it) is a paragraph, and carried into every unit it was shown once per unit.
+ */
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const DEFINITION =
+  /^ {0,3}\[\s*(?:[^[\]\\\s]|\\.)(?:[^[\]\\]|\\.)*\]:[ \t]*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)(?:[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*$/;
 
 /**
  * Cuts a large file into units at h1 and h2 headings where nothing is open: not in a fenced code
@@ -46,6 +54,8 @@ export function renderUnits(part: SourceFile, maxBytes = UNIT_BYTES): SourceFile
   let unitStart = 0;
   let bytes = 0;
   let previousBlank = false;
+  // A definition cannot interrupt a paragraph: it follows a blank line, a definition or a heading.
+  let previousDefinitionOrHeading = false;
   let index = 0;
   for (let start = 0; ; index++) {
     const newline = body.indexOf('\n', start);
@@ -70,7 +80,10 @@ export function renderUnits(part: SourceFile, maxBytes = UNIT_BYTES): SourceFile
             unitStart = index;
             bytes = 0;
           }
-          if (DEFINITION.test(line)) definitions.push(line);
+          // A definition cannot interrupt a paragraph: it follows a blank line, a definition or a heading.
+          const definition: boolean = (previousBlank || previousDefinitionOrHeading) && DEFINITION.test(line);
+          if (definition) definitions.push(line);
+          previousDefinitionOrHeading = definition || ATX_HEADING.test(line);
           const text = line.includes('`') ? line.replace(/`+[^`]*`+/g, '') : line;
           const comment = text.lastIndexOf('<!--');
           if (comment >= 0 && !text.includes('-->', comment)) inComment = true;

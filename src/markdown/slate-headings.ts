@@ -42,6 +42,12 @@ const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^ \t\r\n#])/;
  * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
  * repeated, backtracked exponentially: 25 `>  ` took 3 s).
  */
+/**
+ * A link reference definition whose title in parentheses holds parentheses: `[//]: # (a comment
+ * (see below))`, the Markdown "comment". Redcarpet took its title up to the line's last `)`, so the
+ * line was hidden; CommonMark allows no unescaped parenthesis there and showed the line as text.
+ */
+const PAREN_TITLE_DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\()(.*)(\)[ \t]*)$/;
 const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
 /**
  * `](` then a destination of two or more runs of characters apart by blanks, an optional quoted
@@ -63,7 +69,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+  /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -162,7 +168,10 @@ export function redcarpetLines(body: string): string {
       above = 'other';
       continue;
     }
-    const written = line.replace(HASHES_THEN_TEXT, '$1 ').replace(PAREN_ITEM, '$1\\)');
+    const written = line
+      .replace(HASHES_THEN_TEXT, '$1 ')
+      .replace(PAREN_ITEM, '$1\\)')
+      .replace(PAREN_TITLE_DEFINITION, (_, head: string, title: string, end: string) => `${head}${title.replace(/(?<!\\)[()]/g, '\\$&')}${end}`);
     above = BLOCK_START.test(written) || above === 'other' ? 'other' : 'paragraph';
     lines[index] = inlineAsRedcarpet(written, labels);
   }

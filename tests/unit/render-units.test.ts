@@ -52,6 +52,10 @@ Text with \`<div>\` in code, which opens nothing.
 
 ## The last section
 
+[Note]: only text, though it looks like a definition.
+
+[//]: # (a comment (with parentheses): text too, to CommonMark)
+
 [guide]: https://example.com/guide
 
 \`\`\`shell
@@ -98,6 +102,9 @@ describe('a large file rendered in units', () => {
     // The reference defined at the end reaches the link at the top; the unclosed fence is still reported.
     expect(cut.html).toContain('<a href="https://example.com/guide" rel="noopener noreferrer">the guide</a>');
     expect(cut.problems.map((problem) => problem.kind)).toEqual(['fence-unclosed']);
+    // Lines that only look like definitions are shown once, where they are, not in every unit.
+    expect(cut.html.split('[Note]: only text').length).toBe(2);
+    expect(cut.html.split('[//]: # (a comment').length).toBe(2);
   });
 
   it('keeps a small file whole', () => {

@@ -107,6 +107,11 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines('<strong>Body</strong>\nfield | type\n- | -\na | b\n')).toBe('<strong>Body</strong>\nfield | type\n| --- | --- |\na | b\n');
   });
 
+  it("escape the parentheses inside a definition's title in parentheses, which Redcarpet took up to the last one (a hidden comment)", () => {
+    expect(redcarpetLines('[//]: # (Note (internal): keep)\n\nText (with parens).\n')).toBe('[//]: # (Note \\(internal\\): keep)\n\nText (with parens).\n');
+    expect(redcarpetLines('[//]: # (plain comment)\n')).toBe('[//]: # (plain comment)\n');
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
