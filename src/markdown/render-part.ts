@@ -10,6 +10,7 @@ import { holdLines, restoreHeldLines } from './held-lines';
 import { rehypePlugins, remarkPlugins } from './index';
 import { partFromTree, type RenderedPart } from './part-from-tree';
 import rehypeRawRuns from './rehype-raw-runs';
+import remarkRedcarpetBreaks from './micromark-redcarpet-breaks';
 import remarkRedcarpetHtml from './micromark-redcarpet-html';
 import { markedHeading } from './rehype-collect-headings';
 
@@ -18,12 +19,12 @@ export type { RenderedPart } from './part-from-tree';
 const pipeline = (slate: boolean) =>
   unified()
     .use(remarkParse)
-    .use(slate ? [...remarkPlugins, remarkRedcarpetHtml] : remarkPlugins)
+    .use(slate ? [...remarkPlugins, remarkRedcarpetHtml, remarkRedcarpetBreaks] : remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { heading: markedHeading } })
     .use(rehypeRawRuns)
     .use(rehypePlugins)
     .freeze();
-/** Shale's own Markdown, and Slate's format (`*.html.md`), whose HTML blocks start as Redcarpet's did. */
+/** Shale's own Markdown, and Slate's format (`*.html.md`), whose HTML blocks start and lines break as Redcarpet's did. */
 const processors = { shale: pipeline(false), slate: pipeline(true) };
 
 /**

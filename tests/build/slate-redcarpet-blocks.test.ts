@@ -213,4 +213,11 @@ ${FIXTURE}/index.html.md
     const cell = page.all(is('td'), page.main()).find((td) => text(td).startsWith('Not required'))!;
     expect(page.all(is('code'), cell).map(text)).toEqual(['workProviderUserId']);
   });
+
+  it('shows a backslash at the end of a line and runs the line on, as Redcarpet did (no backslash line break)', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const paragraph = page.all(is('p'), page.main()).find((p) => text(p).startsWith('Run curl'))!;
+    expect(text(paragraph).replace(/\s+/g, ' ')).toBe('Run curl -X POST \\ https://api.example.com/jobs to start one.');
+    expect(page.all(is('br'), paragraph)).toEqual([]);
+  });
 });
