@@ -92,8 +92,8 @@ const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
 /** A delimiter row that starts as a list item: `- | -`. */
 const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
-/** A row of a table, then a row that starts with an HTML tag. */
-const TAG_ROW = /\|[^\n]*\n {0,3}<[A-Za-z][^\n]*\|/;
+/** A row of a table, then a row that starts with an HTML tag, or as a block (a list item, a quote, a heading). */
+const TAG_ROW = /\|[^\n]*\n {0,3}(?:<[A-Za-z]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t])[^\n]*\|/;
 
 type Block = { fence: string; quoted?: true } | { html: string } | 'raw' | 'comment' | undefined;
 
@@ -178,8 +178,15 @@ export function redcarpetLines(body: string): string {
   return lines.join('\n');
 }
 
-/** A table row as it is, or with a leading pipe if it starts with an HTML tag, so that CommonMark reads it as a row. */
-const tableRow = (line: string) => (HTML_START.test(line) ? `| ${line}` : line);
+/** A line that would start a block of its own in a table's body: a list item, a quote, a heading. */
+const BLOCK_IN_ROW = /^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t])/;
+
+/**
+ * A table row as it is, or with a leading pipe if it starts with an HTML tag or as a block
+ * (`1. disabled for all | false`, `- x | y`: Redcarpet's rows, where GFM ended the table), so that
+ * CommonMark reads it as a row.
+ */
+const tableRow = (line: string) => (HTML_START.test(line) || BLOCK_IN_ROW.test(line) ? `| ${line}` : line);
 
 /** A row's cells as GFM splits them: at pipes not escaped, a leading and a trailing pipe left out. */
 function cells(row: string): string[] {

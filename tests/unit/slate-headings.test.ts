@@ -112,6 +112,11 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines('[//]: # (plain comment)\n')).toBe('[//]: # (plain comment)\n');
   });
 
+  it('give a body row that starts as a list item, a quote or a heading a leading pipe, as Redcarpet kept it a row', () => {
+    const body = 'Setting | A | B\n--- | --- | ---\n1. disabled for all | false | false\n- x | y | z\n> q | r | s\n# h | i | j\n';
+    expect(redcarpetLines(body)).toBe('Setting | A | B\n--- | --- | ---\n| 1. disabled for all | false | false\n| - x | y | z\n| > q | r | s\n| # h | i | j\n');
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
