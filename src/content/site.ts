@@ -137,7 +137,11 @@ export function loadSite(contentDir: string): Site {
     .map((file) => loadPage(dir, file, problems, constants, slate || isSlatePage(file) ? rendering : undefined))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
-    problems.push(problem('index-page-missing', { file: dir }, fs.existsSync(path.join(dir, 'index.html')) ? { plainHtml: true } : {}));
+    const plainHtml = fs.existsSync(path.join(dir, 'index.html'));
+    const erb = !plainHtml && fs.existsSync(path.join(dir, 'index.html.erb'));
+    // A Slate source whose front page is ERB of its own builds its docs pages, as Middleman built them beside it.
+    const where = { file: dir, slate: erb && files.every(isSlatePage) };
+    problems.push(problem('index-page-missing', where, plainHtml ? { plainHtml } : erb ? { erb } : {}));
   }
   return { contentDir: dir, pages, problems };
 }

@@ -532,6 +532,16 @@ ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:34  the block quote "> e.g. \`POST /orders\`" starts right under a list item, with no blank line between, so Slate showed its lines as text of the item, the ">" as written; Shale shows the block quote. Fix: put a blank line before the quote (Slate needed one), or remove the ">" if the text belongs to the item.`,
   },
   {
+    check: 'a Slate source whose front page is ERB of its own (index.html.erb) and its docs in a folder: the docs are built',
+    fixture: 'slate-erb-index',
+    kinds: ['index-page-missing'],
+    files: ['api/index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/slate-erb-index
+  ⚠ ${F}/slate-erb-index  the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build. Shale builds the other pages; the site has no front page. Fix: write the front page as index.html.md (or send readers on to the docs from it with a \`<meta http-equiv="refresh">\` under \`head:\`).`,
+  },
+  {
     check: "a Slate project's own lib/unique_head.rb makes ids otherwise than Slate's renderer (a custom id read from the heading)",
     fixture: 'slate-custom-ids',
     kinds: ['slate-custom-heading-ids'],
