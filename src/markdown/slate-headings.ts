@@ -89,6 +89,7 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line that can only be a table's delimiter row: pipes, dashes, colons and blanks. */
 const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
 /** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
+const LEADING_BLANKS_THEN_PIPE = /^ {1,3}\|/;
 /** A delimiter row that starts as a list item: `- | -`. */
 const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
@@ -137,11 +138,13 @@ export function redcarpetLines(body: string): string {
     if (inTable && !line.includes('|')) inTable = false;
     // A table starts a block: after a blank line or a heading line, not in a paragraph.
     if (!inTable && (above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '')) && line.includes('|')) {
-      const delimiter = redcarpetDelimiter(line, lines[index + 1]);
+      // Redcarpet took a pipe after blanks for a separator (` | |` is two empty cells), GFM for the row's leading pipe.
+      const head = LEADING_BLANKS_THEN_PIPE.test(line) ? `|${line}` : line;
+      const delimiter = redcarpetDelimiter(head, lines[index + 1]);
       if (delimiter !== undefined) {
         inTable = true;
-        if (!readAsGfm(line, lines[index + 1]!)) lines[index + 1] = delimiter;
-        lines[index] = inlineAsRedcarpet(tableRow(line), labels);
+        if (!readAsGfm(head, lines[index + 1]!)) lines[index + 1] = delimiter;
+        lines[index] = inlineAsRedcarpet(tableRow(head), labels);
         index++;
         above = 'other';
         continue;

@@ -117,6 +117,10 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(body)).toBe('Setting | A | B\n--- | --- | ---\n| 1. disabled for all | false | false\n| - x | y | z\n| > q | r | s\n| # h | i | j\n');
   });
 
+  it('give a head written ` | |` its first empty cell, as Redcarpet counted a pipe after blanks as a separator', () => {
+    expect(redcarpetLines(' | |\n --- | ------\nDomain | cdn.example.com\n')).toBe('| | |\n --- | ------\nDomain | cdn.example.com\n');
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
