@@ -179,7 +179,7 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
   const up = path.relative(path.dirname(file), contentDir).split(path.sep).join('/');
   const site = (name: string) => (up ? `${up}/${name}` : name);
   const imageSrc = (name: string) => (fs.existsSync(path.join(contentDir, name)) ? site(name) : site(`images/${name}`));
-  const erb = { contentDir, imageSrc, constants };
+  const erb = { contentDir, imageSrc, constants, slate };
   const parts = fileParts(source, erb, [file], problems);
   // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
   // own includes/, as Middleman looks up partials relative to the page first, then from the root.
@@ -309,6 +309,8 @@ interface ErbContext {
   imageSrc: (file: string) => string;
   /** What config.rb gives `<%= config[:x] %>` and string helpers (erb-constants.ts). */
   constants: ErbConstants;
+  /** Whether the page is in Slate's format, where ERB tags in a file that is not ERB are reported. */
+  slate: boolean;
 }
 
 /**
@@ -319,8 +321,37 @@ interface ErbContext {
  * `.json` example called inside a code fence) is put in as it is, as Middleman does: its text
  * joins the runs around it in one part, whose lines keep their files (SourceFile.origins).
  */
+/**
+ * The ERB tags (`<%= api_url %>`) of a Markdown file that is not ERB, outside fenced code and code
+ * spans: the first one's line (counted in the body) and text, and how many. Slate's renderer showed
+ * them as written too, unless a project's own ran ERB over its Markdown (Morpheus' docs: 2,742).
+ */
+function erbTagsOutsideCode(body: string): { line: number; count: number; shown: string } | undefined {
+  if (!body.includes('<%')) return undefined;
+  let fence: string | undefined;
+  let first: { line: number; shown: string } | undefined;
+  let count = 0;
+  body.split('\n').forEach((line, index) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && !line.trim().slice(marker.length)))) {
+      fence = fence ? undefined : marker;
+      return;
+    }
+    if (fence || !line.includes('<%')) return;
+    for (const tag of line.replace(/(`+)[^`]*?\1/g, '').matchAll(/<%.*?%>/g)) {
+      first ??= { line: index + 1, shown: tag[0] };
+      count++;
+    }
+  });
+  return first && { ...first, count };
+}
+
 function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problems: Problem[]): SourceFile[] {
-  if (!isErb(source.path)) return [source];
+  if (!isErb(source.path)) {
+    const tags = erb.slate ? erbTagsOutsideCode(source.body) : undefined;
+    if (tags) problems.push(problem('slate-erb-in-markdown', { file: source.path, line: source.bodyLine + tags.line - 1 }, { count: tags.count, shown: tags.shown }));
+    return [source];
+  }
   const read = readErb(source, erb.imageSrc, erb.constants);
   problems.push(...read.problems);
   const parts: SourceFile[] = [];

@@ -249,6 +249,13 @@ export const DEFINITIONS = {
       `include "${name}" is ${format} (${file}) but ${page} is ${pageFormat}; a page and its includes share one format.`,
     fix: ({ file, extension }) => `rename ${file} to .${extension}.`,
   }),
+  'slate-erb-in-markdown': define<{ count: number; shown: string }>({
+    gravity: 'warning',
+    message: ({ count, shown }) =>
+      `${shown}${count > 1 ? ` and ${count - 1} more ERB tag${count > 2 ? 's' : ''}` : ''} in a Markdown file that is not ERB: Shale shows ${count > 1 ? 'them' : 'it'} as written, as Slate's own renderer did (a project's renderer that ran ERB over its Markdown printed ${count > 1 ? 'their' : 'its'} values).`,
+    fix: () =>
+      "name the file .md.erb (a page .html.md.erb) to have Shale read its ERB, and give each value in config.rb as a string: a helper in `helpers do` (`def api_url; 'https://…'; end`), or `set :api_url, '…'` read as `config[:api_url]`.",
+  }),
   'erb-partial-missing': define<{ name: string; fix: string }>({
     gravity: 'error',
     message: ({ name }) => `partial "${name}" does not exist.`,
