@@ -1,4 +1,4 @@
-import type { Heading, Image, List, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Code, Heading, Image, List, ListItem, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { parseLinesAfter } from './reparse';
@@ -189,7 +189,23 @@ function reportBlocksAfterParagraphs(tree: Root, file: VFile, lineAt: (line: num
       if (above.type === 'paragraph') report(file, 'slate-list-after-paragraph', line, { shown: lineAt(line).trim() });
       continue;
     }
-    const opening = FENCE_LINE.exec(lineAt(line));
-    if (opening) report(file, 'slate-fence-after-paragraph', line, { shown: `${opening[1]}${block.lang ?? ''}` });
+    reportFence(block, file, lineAt);
   }
+  // A fence right under a list item's text was text of the item in Slate too (a nested list there is not: Redcarpet nested it).
+  walk(tree, (node) => {
+    if (node.type !== 'listItem') return;
+    const children = (node as ListItem).children;
+    for (let index = 1; index < children.length; index++) {
+      const block = children[index]!;
+      const above = children[index - 1]!;
+      if (block.type === 'code' && above.type === 'paragraph' && block.position?.start.line === (above.position?.end.line ?? 0) + 1) reportFence(block, file, lineAt);
+    }
+  });
+}
+
+/** The warning for a fenced code block that starts right under a line of text (not an indented one: no fence). */
+function reportFence(block: Code, file: VFile, lineAt: (line: number) => string): void {
+  const start = block.position!.start;
+  const opening = FENCE_LINE.exec(lineAt(start.line).slice(start.column - 1));
+  if (opening) report(file, 'slate-fence-after-paragraph', start.line, { shown: `${opening[1]}${block.lang ?? ''}` });
 }
