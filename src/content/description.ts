@@ -1,7 +1,7 @@
 /** Longest description a page gets from its text: what search engines show of one (about 160 characters). */
 const MAX_LENGTH = 160;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
 
 /**
  * A page's description made from its HTML: the text of its first paragraph of prose (not a note or
@@ -15,8 +15,8 @@ export function firstParagraph(html: string): string | undefined {
     if (/^<(aside|blockquote)\b/.test(before)) continue;
     const text = match[1]!
       .replace(/<[^>]*>/g, '')
-      .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name: string) => ENTITIES[name]!)
-      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      // In one pass, so `&amp;lt;` stays `&lt;`. The HTML serializer writes `<` and `&` as `&#x3C;` and `&#x26;`.
+      .replace(/&(amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);/gi, (_, name: string) => ENTITIES[name] ?? String.fromCodePoint(Number(name.replace(/^#x/i, '0x').replace(/^#/, ''))))
       .replace(/\s+/g, ' ')
       .trim();
     if (text) return cut(text);

@@ -69,7 +69,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}<[A-Za-z/!?]/m;
+  /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -165,6 +165,14 @@ export function redcarpetLines(body: string): string {
       continue;
     }
     block = opening(line);
+    if (typeof block === 'object' && 'fence' in block && !block.quoted && above === 'paragraph' && runsOverAnOpening(lines, index, block.fence)) {
+      // A fence right under a line of text was text of the paragraph to Redcarpet. Shale shows the
+      // code its writer meant, but not one that runs on over the opening of another (```` ```php ````,
+      // its own closing forgotten): it would swallow the headings and code between, which Slate showed.
+      lines[index] = line.replace(/[`~]/g, '\\$&');
+      block = undefined;
+      continue;
+    }
     if (block !== undefined) continue;
     // HTML that closes on its own line is an HTML block to CommonMark, its text raw: left as written.
     if (HTML_START.test(line)) {
@@ -258,6 +266,18 @@ const outsideCode = (text: string, labels: Set<string>): string =>
 const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
+/** Whether the fence opened at `index` with `fence` holds, before CommonMark closes it, a line that opens a fence with a language. */
+function runsOverAnOpening(lines: string[], index: number, fence: string): boolean {
+  for (let next = index + 1; next < lines.length; next++) {
+    const run = FENCE.exec(lines[next]!);
+    if (!run) continue;
+    const rest = lines[next]!.slice(run[0].length);
+    if (run[1]![0] === fence[0] && run[1]!.length >= fence.length && !rest.trim()) return false;
+    if (rest.trim()) return true;
+  }
+  return false;
+}
+
 function opening(line: string): Block {
   const fence = FENCE.exec(line);
   // A backtick fence's info may not hold a backtick: ```` ```GET /x``` ```` is a code span in a paragraph.

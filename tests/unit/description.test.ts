@@ -8,6 +8,10 @@ describe("a page's description from its text", () => {
     expect(firstParagraph(html)).toBe('The pets API & its guide.');
   });
 
+  test('decodes the character references the HTML serializer writes, hexadecimal ones too, once', () => {
+    expect(firstParagraph('<p>Use a &#x3C; b, &#x26; <code>&#x3C;?php</code> &#60; &amp;lt; &quot;x&quot;</p>')).toBe('Use a < b, & <?php < &lt; "x"');
+  });
+
   test('is cut at a word before 160 characters, and missing when there is no paragraph', () => {
     const long = firstParagraph(`<p>${'word '.repeat(60)}</p>`)!;
     expect(long.length).toBeLessThanOrEqual(160);

@@ -121,6 +121,14 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(' | |\n --- | ------\nDomain | cdn.example.com\n')).toBe('| | |\n --- | ------\nDomain | cdn.example.com\n');
   });
 
+  it('leave a fence under a line of text unopened, as Redcarpet did, when it would run on over the opening of another fence', () => {
+    const body = '**Multiselect**\n```php\n$api->create($data);\n\n### Edit Field\n```php\n$api->edit($id);\n```\n';
+    expect(redcarpetLines(body)).toBe('**Multiselect**\n\\`\\`\\`php\n$api->create($data);\n\n### Edit Field\n```php\n$api->edit($id);\n```\n');
+    // Closed before any other opening: the code block its writer meant (a warning says Slate showed text).
+    const closed = 'Request:\n```php\n$api->create($data);\n```\n\n```php\n$api->edit($id);\n```\n';
+    expect(redcarpetLines(closed)).toBe(closed);
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
