@@ -184,6 +184,10 @@ function reportBlocksAfterParagraphs(tree: Root, file: VFile, lineAt: (line: num
       report(file, 'slate-quote-after-list-item', line, { shown: lineAt(line).trim() });
       continue;
     }
+    if (block.type === 'table' && above.type === 'paragraph') {
+      report(file, 'slate-table-after-paragraph', line, { shown: lineAt(line).trim() });
+      continue;
+    }
     if ((block.type !== 'code' && block.type !== 'list') || (above.type !== 'paragraph' && above.type !== 'blockquote')) continue;
     if (block.type === 'list') {
       if (above.type === 'paragraph') report(file, 'slate-list-after-paragraph', line, { shown: lineAt(line).trim() });

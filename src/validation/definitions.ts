@@ -292,6 +292,12 @@ export const DEFINITIONS = {
       `the list item "${shown}" starts right under a line of text, with no blank line between, so Slate showed the list as text of that paragraph, its markers as written; Shale shows the list.`,
     fix: () => 'put a blank line before the list (Slate needed one).',
   }),
+  'slate-table-after-paragraph': define<{ shown: string }>({
+    gravity: 'warning',
+    message: ({ shown }) =>
+      `the table "${shown}" starts right under a line of text, with no blank line between, so Slate showed its rows as text of that paragraph, pipes and all; Shale shows the table.`,
+    fix: () => 'put a blank line before the table (Slate needed one).',
+  }),
   'slate-quote-after-list-item': define<{ shown: string }>({
     gravity: 'warning',
     message: ({ shown }) =>

@@ -508,7 +508,7 @@ ${F}/include-ambiguous/index.md
   },
   {
     check:
-      "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too), a fence right under a line of text, a block quote or a list item's text, a list right under a line of text, a link destination broken across lines, a block quote right under a list item, ERB tags in a file that is not ERB",
+      "in Slate's own format, heading lines right under a list item (text of the item, as Redcarpet read them, a second one too), a fence right under a line of text, a block quote or a list item's text, a list right under a line of text, a link destination broken across lines, a block quote right under a list item, ERB tags in a file that is not ERB, a table right under a line of text",
     fixture: 'slate-redcarpet-text',
     kinds: [
       'slate-heading-in-list',
@@ -520,9 +520,10 @@ ${F}/include-ambiguous/index.md
       'slate-quote-after-list-item',
       'slate-erb-in-markdown',
       'slate-fence-after-paragraph',
+      'slate-table-after-paragraph',
     ],
     files: ['index.html'],
-    report: `⚠ Found 9 warnings in 1 file
+    report: `⚠ Found 10 warnings in 1 file
 
 ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:10  "### Parameters" is written right under a list item, with no blank line between, so Slate read it as text of the item, not a heading; Shale shows it as Slate did. Fix: put a blank line before it to make it a heading (later headings with the same text then get other ids: check the links to them).
@@ -533,7 +534,8 @@ ${F}/slate-redcarpet-text/index.html.md
   ⚠ ${F}/slate-redcarpet-text/index.html.md:27  a link's destination "#the-contract-period" is broken across two lines, so Slate's link went to "#the-contract-%0Aperiod", which is nowhere; Shale shows the link as text. Fix: write the destination on one line: (#the-contract-period).
   ⚠ ${F}/slate-redcarpet-text/index.html.md:34  the block quote "> e.g. \`POST /orders\`" starts right under a list item, with no blank line between, so Slate showed its lines as text of the item, the ">" as written; Shale shows the block quote. Fix: put a blank line before the quote (Slate needed one), or remove the ">" if the text belongs to the item.
   ⚠ ${F}/slate-redcarpet-text/index.html.md:36  <%= api_url %> and 1 more ERB tag in a Markdown file that is not ERB: Shale shows them as written, as Slate's own renderer did (a project's renderer that ran ERB over its Markdown printed their values). Fix: name the file .md.erb (a page .html.md.erb) to have Shale read its ERB, and give each value in config.rb as a string: a helper in \`helpers do\` (\`def api_url; 'https://…'; end\`), or \`set :api_url, '…'\` read as \`config[:api_url]\`.
-  ⚠ ${F}/slate-redcarpet-text/index.html.md:43  the code fence \`\`\`http starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).`,
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:43  the code fence \`\`\`http starts right under a line of text, with no blank line between, so Slate showed it as inline text of that paragraph (or block quote); Shale shows the code block. Fix: put a blank line before the fence (Slate needed one).
+  ⚠ ${F}/slate-redcarpet-text/index.html.md:48  the table "| Parameter | Type |" starts right under a line of text, with no blank line between, so Slate showed its rows as text of that paragraph, pipes and all; Shale shows the table. Fix: put a blank line before the table (Slate needed one).`,
   },
   {
     check: 'a Slate source whose front page is ERB of its own (index.html.erb) and its docs in a folder: the docs are built',
