@@ -78,6 +78,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A fence inside a block quote: its lines are code too. */
 const QUOTED_FENCE = /^(?: {0,3}>)+ {0,4}(`{3,}|~{3,})/;
 const QUOTED = /^ {0,3}>/;
+/** A line that closes any fence to Redcarpet: a run of backticks or tildes and nothing else. */
+const CLOSING_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/;
 /** Raw HTML that runs to its closing tag (CommonMark's first kind of HTML block). */
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
 const RAW_CLOSE = /<\/(pre|script|style|textarea)>/i;
@@ -173,6 +175,7 @@ export function redcarpetLines(body: string): string {
       block = undefined;
       continue;
     }
+    if (typeof block === 'object' && 'fence' in block && block.quoted) quoteLazyFence(lines, index);
     if (block !== undefined) continue;
     // HTML that closes on its own line is an HTML block to CommonMark, its text raw: left as written.
     if (HTML_START.test(line)) {
@@ -266,6 +269,22 @@ const outsideCode = (text: string, labels: Set<string>): string =>
 const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The block a line opens that is not Markdown, if any (one that closes on the same line opens none). */
+/**
+ * A fence opened on a quote's line (`> ```` ```) whose code and closing fence follow without `>`:
+ * Redcarpet's quote took the lines after it up to a blank line, so the quote held the code block.
+ * CommonMark ends the quote at the first line without `>`: an empty code block, the code as text,
+ * and its closing fence opening another that swallowed the headings after it (qbill's docs). The
+ * lines up to the closing fence are quoted, when it comes before a blank line.
+ */
+function quoteLazyFence(lines: string[], index: number): void {
+  if (QUOTED.test(lines[index + 1] ?? '>')) return;
+  for (let next = index + 1; next < lines.length && lines[next]!.trim(); next++) {
+    if (!CLOSING_FENCE.test(lines[next]!)) continue;
+    for (let line = index + 1; line <= next; line++) lines[line] = `> ${lines[line]}`;
+    return;
+  }
+}
+
 /** Whether the fence opened at `index` with `fence` holds, before CommonMark closes it, a line that opens a fence with a language. */
 function runsOverAnOpening(lines: string[], index: number, fence: string): boolean {
   for (let next = index + 1; next < lines.length; next++) {

@@ -129,6 +129,12 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(closed)).toBe(closed);
   });
 
+  it("quote the code and closing fence of a fence opened on a quote's line, which Redcarpet's quote took up to a blank line", () => {
+    expect(redcarpetLines('> ```\nIF rule then x\n```\n\n## Cells\n')).toBe('> ```\n> IF rule then x\n> ```\n\n## Cells\n');
+    // No closing fence before a blank line: left as written.
+    expect(redcarpetLines('> ```\nIF rule\n\n```\n')).toBe('> ```\nIF rule\n\n```\n');
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
