@@ -1,3 +1,5 @@
+import { RedcarpetLists } from './slate-lists';
+
 /**
  * What Slate's Redcarpet read otherwise than CommonMark in a line, written in Slate's format as
  * CommonMark reads what Redcarpet did, before the text is parsed:
@@ -69,7 +71,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
+  /^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -109,6 +111,7 @@ export function redcarpetLines(body: string): string {
   let above: 'blank' | 'paragraph' | 'other' = 'blank';
   // Whether the line is in a table Redcarpet read (one whose head this function has seen).
   let inTable = false;
+  const lists = new RedcarpetLists();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (block !== undefined) above = 'other';
@@ -134,6 +137,7 @@ export function redcarpetLines(body: string): string {
     if (!line.trim()) {
       above = 'blank';
       inTable = false;
+      lists.blank();
       continue;
     }
     // Redcarpet's table went on while its lines had a pipe.
@@ -182,7 +186,8 @@ export function redcarpetLines(body: string): string {
       above = 'other';
       continue;
     }
-    const written = line
+    const written = lists
+      .line(line)
       .replace(HASHES_THEN_TEXT, '$1 ')
       .replace(PAREN_ITEM, '$1\\)')
       .replace(PAREN_TITLE_DEFINITION, (_, head: string, title: string, end: string) => `${head}${title.replace(/(?<!\\)[()]/g, '\\$&')}${end}`);
