@@ -141,7 +141,9 @@ export function loadSite(contentDir: string): Site {
     const erb = !plainHtml && fs.existsSync(path.join(dir, 'index.html.erb'));
     // A Slate source whose front page is ERB of its own builds its docs pages, as Middleman built them beside it.
     const where = { file: dir, slate: erb && files.every(isSlatePage) };
-    problems.push(problem('index-page-missing', where, plainHtml ? { plainHtml } : erb ? { erb } : {}));
+    // Middleman's i18n built localizable/index.html.md at the root (its default language).
+    const localizable = fs.existsSync(path.join(dir, 'localizable', 'index.html.md'));
+    problems.push(problem('index-page-missing', where, localizable ? { localizable } : plainHtml ? { plainHtml } : erb ? { erb } : {}));
   }
   return { contentDir: dir, pages, problems };
 }

@@ -40,22 +40,26 @@ export const DEFINITIONS = {
     message: () => 'the content folder holds no pages.',
     fix: () => 'add index.mdx (or a Slate index.html.md) with the docs.',
   }),
-  'index-page-missing': define<{ plainHtml?: boolean; erb?: boolean }>({
+  'index-page-missing': define<{ plainHtml?: boolean; erb?: boolean; localizable?: boolean }>({
     gravity: 'slate-tolerated',
     // A Slate source may keep a plain index.html that sends readers on (to `current/`): Middleman copied it, Shale publishes no HTML of the content folder.
     // Or an ERB front page of its own (a product's home, built from partials), with the docs in a folder (`api/index.html.md`): Shale builds the docs.
-    message: ({ plainHtml, erb }, tolerated) =>
-      plainHtml
-        ? 'the content folder has no index page: its index.html is plain HTML, which Shale does not publish.'
-        : erb
-          ? `the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build.${tolerated ? ' Shale builds the other pages; the site has no front page.' : ''}`
-          : 'the content folder has no index page.',
-    fix: ({ plainHtml, erb }) =>
-      plainHtml
-        ? 'add index.md in its place (a `<meta http-equiv="refresh">` under `head:` in its front matter sends readers on, as the HTML did).'
-        : erb
-          ? 'write the front page as index.html.md (or send readers on to the docs from it with a `<meta http-equiv="refresh">` under `head:`).'
-          : 'add index.mdx, index.md or index.html.md: it becomes the front page.',
+    message: ({ plainHtml, erb, localizable }, tolerated) =>
+      localizable
+        ? "the content folder has no index page: its page is localizable/index.html.md, which Middleman's i18n built once per language, and Shale does not."
+        : plainHtml
+          ? 'the content folder has no index page: its index.html is plain HTML, which Shale does not publish.'
+          : erb
+            ? `the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build.${tolerated ? ' Shale builds the other pages; the site has no front page.' : ''}`
+            : 'the content folder has no index page.',
+    fix: ({ plainHtml, erb, localizable }) =>
+      localizable
+        ? 'move it to index.html.md (text the layout translated with I18n.t is shown as written: write it out in the page).'
+        : plainHtml
+          ? 'add index.md in its place (a `<meta http-equiv="refresh">` under `head:` in its front matter sends readers on, as the HTML did).'
+          : erb
+            ? 'write the front page as index.html.md (or send readers on to the docs from it with a `<meta http-equiv="refresh">` under `head:`).'
+            : 'add index.mdx, index.md or index.html.md: it becomes the front page.',
   }),
   // `index.html.md` beside `index.html.md.erb`, `guide.md` beside `guide.mdx`: one page overwrites
   // the other. Middleman wrote both, the later name last; Shale builds that one.

@@ -228,6 +228,15 @@ ${F}/missing-index-plain-html
   ✗ ${F}/missing-index-plain-html  the content folder has no index page: its index.html is plain HTML, which Shale does not publish. Fix: add index.md in its place (a \`<meta http-equiv="refresh">\` under \`head:\` in its front matter sends readers on, as the HTML did).`,
   },
   {
+    check: "a missing index page, where the folder's page is localizable/index.html.md (Middleman's i18n)",
+    fixture: 'slate-localizable',
+    kinds: ['index-page-missing'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/slate-localizable
+  ✗ ${F}/slate-localizable  the content folder has no index page: its page is localizable/index.html.md, which Middleman's i18n built once per language, and Shale does not. Fix: move it to index.html.md (text the layout translated with I18n.t is shown as written: write it out in the page).`,
+  },
+  {
     check: 'two page files that make the same page',
     fixture: 'page-twice',
     kinds: ['page-output-twice'],
