@@ -71,7 +71,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
+  /^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -87,6 +87,8 @@ const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
 const RAW_CLOSE = /<\/(pre|script|style|textarea)>/i;
 /** Any other HTML block: it runs to the line that closes its first element, as in Slate (remark-html-block-end.ts), or to a blank line. */
 const HTML_BLOCK = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/;
+/** HTML indented by one to three blanks: a paragraph to Redcarpet (micromark-redcarpet-html.ts), unless inside an open element. */
+const INDENTED_TAG = /^ {1,3}<[A-Za-z/]/;
 const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, 'i').test(line);
 
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -112,8 +114,12 @@ export function redcarpetLines(body: string): string {
   // Whether the line is in a table Redcarpet read (one whose head this function has seen).
   let inTable = false;
   const lists = new RedcarpetLists();
+  // A raw element opened at the margin and not closed yet (`<aside>` over blank lines): Redcarpet's
+  // HTML block ran on to its closing tag, so HTML indented inside it was raw too.
+  let openElement: string | undefined;
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+    let line = lines[index]!;
+    if (openElement && line.toLowerCase().includes(`</${openElement}`)) openElement = undefined;
     if (block !== undefined) above = 'other';
     if (typeof block === 'object' && 'html' in block) {
       if (!line.trim() || closes(line, block.html)) block = undefined;
@@ -170,7 +176,9 @@ export function redcarpetLines(body: string): string {
       lines[index] = inlineAsRedcarpet(line, labels);
       continue;
     }
+    if (openElement && INDENTED_TAG.test(line)) lines[index] = line = line.trimStart();
     block = opening(line);
+    if (typeof block === 'object' && 'html' in block && !/^\s/.test(line)) openElement = block.html.toLowerCase();
     if (typeof block === 'object' && 'fence' in block && !block.quoted && above === 'paragraph' && runsOverAnOpening(lines, index, block.fence)) {
       // A fence right under a line of text was text of the paragraph to Redcarpet. Shale shows the
       // code its writer meant, but not one that runs on over the opening of another (```` ```php ````,

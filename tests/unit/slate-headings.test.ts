@@ -135,6 +135,12 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines('> ```\nIF rule\n\n```\n')).toBe('> ```\nIF rule\n\n```\n');
   });
 
+  it('take the indentation off HTML inside an element opened at the margin and not closed yet, which Redcarpet kept raw', () => {
+    expect(redcarpetLines('<aside class="notice">\n  <b>Note:</b>\n\n  <ol>\n    <li>x</li>\n  </ol>\n</aside>\n\n <table>\n</table>\n')).toBe(
+      '<aside class="notice">\n  <b>Note:</b>\n\n<ol>\n    <li>x</li>\n  </ol>\n</aside>\n\n <table>\n</table>\n',
+    );
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
