@@ -65,7 +65,7 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
         if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
         else walk(full, inIncludes || entry.name === 'includes');
-      } else if (isEarly && !inIncludes && /\.md$/.test(entry.name) && !isSlatePage(entry.name) && !entry.name.startsWith('_')) {
+      } else if (isEarly && !inIncludes && /\.md(\.erb)?$/.test(entry.name) && !isSlatePage(entry.name) && !entry.name.startsWith('_')) {
         copy.push(relative);
         early.push(relative);
       } else if (isSlatePage(entry.name) || (inIncludes && /\.md(\.erb)?$/.test(entry.name)) || isAssetFile(entry.name, relative)) copy.push(relative);
@@ -115,7 +115,7 @@ async function main(args: string[]): Promise<number> {
   }
   if (existing.length > 0) for (const name of existing) fs.rmSync(path.join(target, name), { recursive: true, force: true });
   for (const file of copy) {
-    const name = early.includes(file) ? file.replace(/\.md$/, '.html.md') : file;
+    const name = early.includes(file) ? file.replace(/\.md(\.erb)?$/, '.html.md$1') : file;
     fs.mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
     fs.copyFileSync(path.join(source, file), path.join(target, name));
   }
@@ -141,7 +141,7 @@ async function main(args: string[]): Promise<number> {
   const includes = copy.filter((file) => !isSlatePage(file) && !early.includes(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
-  for (const file of early) console.log(`Copied ${file} as ${file.replace(/\.md$/, '.html.md')}: an early Slate's page, under the name Slate gave it later.`);
+  for (const file of early) console.log(`Copied ${file} as ${file.replace(/\.md(\.erb)?$/, '.html.md$1')}: an early Slate's page, under the name Slate gave it later.`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
   if (custom)

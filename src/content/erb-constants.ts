@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * The text a Slate project's `config.rb` gives its ERB, read without running Ruby. Teams keep a
- * base URL there and print it in their pages: `set :endpoint, 'https://…'` (printed with
+ * base URL there and print it in their pages: `set :endpoint, 'https://…'` (or
+ * `config[:endpoint] = 'https://…'`, printed with
  * `<%= config[:endpoint] %>`) or a helper whose body is one string (`def endpoint_url` …
  * `"https://…"` … `end`, printed with `<%= endpoint_url %>`). Only string literals are read; a
  * name set twice (`configure :build` giving another value, say) is left unknown, so its use stays an
@@ -18,8 +19,9 @@ export const NO_CONSTANTS: ErbConstants = { config: new Map(), helpers: new Map(
 
 /** A Ruby string literal with no interpolation or escapes Shale would have to interpret. */
 const STRING = String.raw`'((?:[^'\\\n]|\\['\\])*)'|"([^"\\#\n]*)"`;
-const SET = new RegExp(String.raw`^[ \t]*set[ \t]+:(\w+)[ \t]*,[ \t]*(?:${STRING})[ \t]*(?:#.*)?$`, 'gm');
-const SET_ANY = /^[ \t]*set[ \t]+:(\w+)\b/gm;
+/** `set :name, '…'`, or Middleman's other spelling of it, `config[:name] = '…'`. */
+const SET = new RegExp(String.raw`^[ \t]*(?:set[ \t]+:(?=\w+[ \t]*,)|config\[:(?=\w+\][ \t]*=))(\w+)(?:[ \t]*,|\][ \t]*=)[ \t]*(?:${STRING})[ \t]*(?:#.*)?$`, 'gm');
+const SET_ANY = /^[ \t]*(?:set[ \t]+:|config\[:)(\w+)\b/gm;
 const DEF = new RegExp(String.raw`^[ \t]*def[ \t]+(\w+)[ \t]*(?:\(\s*\))?[ \t]*(?:\n|;)\s*(?:${STRING})\s*(?:\n|;)[ \t]*end\b`, 'gm');
 const DEF_ANY = /^[ \t]*def[ \t]+(\w+)/gm;
 

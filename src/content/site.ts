@@ -67,13 +67,13 @@ export const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test
 
 /**
  * Whether a content folder is a Slate source: one with `index.html.md` (or `.html.md.erb`), or one of
- * Slate's first versions (2013–14), whose page was `index.md`, beside Slate's `layouts/layout.erb`
+ * Slate's first versions (2013–14), whose page was `index.md` (or `index.md.erb`), beside Slate's `layouts/layout.erb`
  * or under a `config.rb` that renders Markdown with Redcarpet (Mautic's developer docs still build
  * so). Its pages are in Slate's format, with Slate's ids and leniency, whatever their extension.
  */
 export function isSlateSource(contentDir: string): boolean {
   if (['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return true;
-  if (!fs.existsSync(path.join(contentDir, 'index.md'))) return false;
+  if (!['index.md', 'index.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return false;
   if (fs.existsSync(path.join(contentDir, 'layouts', 'layout.erb'))) return true;
   const config = slateConfigFile(contentDir);
   return fs.existsSync(config) && /^\s*set\s+:markdown_engine\s*,\s*:redcarpet\b/m.test(fs.readFileSync(config, 'utf8'));
@@ -95,7 +95,7 @@ function findPageFiles(contentDir: string, slate: boolean): string[] {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
       } else if (entry.name.startsWith('_')) {
         continue;
-      } else if (slate ? isSlatePage(entry.name) || (early && /\.md$/.test(entry.name)) : /\.mdx?$/.test(entry.name)) {
+      } else if (slate ? isSlatePage(entry.name) || (early && /\.md(\.erb)?$/.test(entry.name)) : /\.mdx?$/.test(entry.name)) {
         pages.push(full);
       }
     }

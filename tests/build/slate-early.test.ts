@@ -45,6 +45,16 @@ ${FIXTURE}/source/includes/_categorias.md
     expect(readPage(path.join(result.outDir, 'index.html')).headingIds()).toEqual(['introducao', 'authentication', 'categorias', 'informacoes-da-categoria']);
   });
 
+  it('is one whose page is index.md.erb too', async () => {
+    const copy = tempDir('slate-early-erb');
+    outDirs.push(copy);
+    fs.cpSync(FIXTURE, copy, { recursive: true });
+    fs.renameSync(path.join(copy, 'source', 'index.md'), path.join(copy, 'source', 'index.md.erb'));
+    const result = await buildOf(path.join(copy, 'source'));
+    expect(result.status).toBe(0);
+    expect(readPage(path.join(result.outDir, 'index.html')).headingIds()).toEqual(['introdu-o', 'authentication', 'categorias', 'informa-es-da-categoria']);
+  });
+
   it("is Shale's own format without Slate's layout or config.rb: the broken links are errors", async () => {
     const copy = tempDir('slate-early-plain');
     outDirs.push(copy);

@@ -189,7 +189,9 @@ describe("the strings a Slate project's config.rb gives its ERB", () => {
   const CONFIG = [
     "set :endpoint, 'https://api.example.com' # the API",
     'set :version, "v2"',
+    "config[:general_name] = 'Cheddar'",
     "set :env, 'staging'",
+    "config[:env] = 'local'",
     'configure :build do',
     "  set :env, 'production'",
     'end',
@@ -204,15 +206,15 @@ describe("the strings a Slate project's config.rb gives its ERB", () => {
     '',
   ].join('\n');
 
-  it('prints config[:name], string helpers and string literals joined with +, as Ruby would', () => {
+  it('prints config[:name] (given by set or by config[:name] =), string helpers and string literals joined with +, as Ruby would', () => {
     const constants = readErbConstants(path.join(tempContent({ 'config.rb': CONFIG, 'source/index.html.md.erb': '# A\n' }), 'source'));
     const { pieces, problems } = readErb(
-      source("GET <%= config[:endpoint] %>/<%= config[:version] %>\n`<%= endpoint_url + \"/users\" %>`\n<%= 'a' + 'b' %>\n"),
+      source("GET <%= config[:endpoint] %>/<%= config[:version] %>\n`<%= endpoint_url + \"/users\" %>`\n<%= 'a' + 'b' %> <%= config[:general_name] %>\n"),
       (file) => `images/${file}`,
       constants,
     );
     expect(problems).toEqual([]);
-    expect(pieces).toEqual([{ text: 'GET https://api.example.com/v2\n`https://api.example.com/v1/users`\nab\n', line: 1 }]);
+    expect(pieces).toEqual([{ text: 'GET https://api.example.com/v2\n`https://api.example.com/v1/users`\nab Cheddar\n', line: 1 }]);
   });
 
   it('leaves a name set twice, a helper that computes, and a project without config.rb as Ruby it cannot run', () => {
