@@ -91,7 +91,11 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   of: 'page' | 'slate-page' | 'include' = 'page',
 ): { data?: z.output<S>; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // `[//]: # note`, Markdown's comment, written in a Slate page's front matter (Augur's docs): YAML
+  // reads a key `["//"]` with no value, which Middleman ignored, and the yaml package fails on it after
+  // a blank line. It is read as the comment it was meant as.
+  const yaml = of === 'slate-page' ? source.yaml.replace(/^\[\/\/\]:[ \t]+#/gm, '#$&') : source.yaml;
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fileLine = (offset: number | undefined) =>
     offset === undefined ? source.yamlLine : source.yamlLine - 1 + lineCounter.linePos(offset).line;
 

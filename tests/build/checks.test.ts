@@ -577,7 +577,7 @@ ${F}/heading-before-h1/index.md
   ⚠ ${F}/heading-before-h1/index.md:5  heading "Too early" (h2) comes before any h1, so the table of contents leaves it out. Fix: put an h1 above it, or make it an h1.`,
   },
   {
-    check: "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent), and repeated ids, renamed",
+    check: "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent, a [//]: # comment too), and repeated ids, renamed",
     fixture: 'slate-leniency',
     kinds: [
       'front-matter-unknown-key',
@@ -595,8 +595,8 @@ ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
   ⚠ ${F}/slate-leniency/index.html.md:5  head: Expected array, received string. Slate has no "head" key and ignored it; Shale ignores it on this page too. Fix: write a YAML list, one \`- item\` per line, or remove it if your Slate layout read it.
   ⚠ ${F}/slate-leniency/index.html.md:7  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
-  ⚠ ${F}/slate-leniency/index.html.md:32  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
-  ⚠ ${F}/slate-leniency/index.html.md:42  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  ⚠ ${F}/slate-leniency/index.html.md:34  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:44  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
   {
     check:
