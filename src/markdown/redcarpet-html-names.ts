@@ -1,7 +1,7 @@
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 
 /** Elements outside CommonMark's block names that Redcarpet took for blocks too (its html_blocks list). */
-const REDCARPET_BLOCK_NAMES = new Set(['audio', 'canvas', 'del', 'ins', 'math', 'output', 'video']);
+const REDCARPET_BLOCK_NAMES = new Set(['audio', 'canvas', 'del', 'hgroup', 'ins', 'math', 'noscript', 'output', 'video']);
 
 /**
  * Whether a line that starts with this element was a paragraph to Redcarpet, not an HTML block:
