@@ -1,4 +1,4 @@
-import type { Code, Heading, Image, List, ListItem, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Code, Heading, Image, InlineCode, List, ListItem, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { parseLinesAfter } from './reparse';
@@ -24,6 +24,7 @@ export default function remarkRedcarpetBlocks(this: Processor) {
     reportBlocksAfterParagraphs(tree, file, lineAt);
     reportLinksAcrossLines(tree, file);
     joinDataImagesAcrossLines(tree, file);
+    trimCodeSpans(tree);
   };
 }
 
@@ -47,6 +48,16 @@ function reportLinksAcrossLines(tree: Root, file: VFile): void {
       const line = (position?.start.line ?? 0) + (value.slice(0, found.index).match(/\n/g)?.length ?? 0);
       report(file, 'slate-link-across-lines', line, { destination: `${found[1]}${found[2]}`, broken: `${found[1]}%0A${found[2]}` });
     }
+  });
+}
+
+/**
+ * Redcarpet trimmed every blank off both ends of a code span (```` ``CTA `` ````, `` ` id` ``);
+ * CommonMark takes off one a side, and only when both sides have one, so the code showed a gap.
+ */
+function trimCodeSpans(tree: Root): void {
+  walk(tree, (node) => {
+    if (node.type === 'inlineCode') (node as InlineCode).value = (node as InlineCode).value.replace(/^ +| +$/g, '');
   });
 }
 

@@ -220,4 +220,10 @@ ${FIXTURE}/index.html.md
     expect(text(paragraph).replace(/\s+/g, ' ')).toBe('Run curl -X POST \\ https://api.example.com/jobs to start one.');
     expect(page.all(is('br'), paragraph)).toEqual([]);
   });
+
+  it('trims the blanks off both ends of a code span, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const paragraph = page.all(is('p'), page.main()).find((p) => text(p).startsWith('The button says'))!;
+    expect(page.all(is('code'), paragraph).map((code) => code.children.map((child) => ('value' in child ? child.value : '')).join(''))).toEqual(['CTA', 'id']);
+  });
 });
