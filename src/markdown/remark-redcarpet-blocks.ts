@@ -1,4 +1,4 @@
-import type { Code, Heading, Image, InlineCode, List, ListItem, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
+import type { Code, Heading, InlineCode, List, ListItem, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { parseLinesAfter } from './reparse';
@@ -24,6 +24,7 @@ export default function remarkRedcarpetBlocks(this: Processor) {
     reportBlocksAfterParagraphs(tree, file, lineAt);
     reportLinksAcrossLines(tree, file);
     joinDataImagesAcrossLines(tree, file);
+    joinLinksAcrossLines(tree, file);
     trimCodeSpans(tree);
   };
 }
@@ -73,17 +74,57 @@ const DATA_IMAGE_ACROSS_LINES = /!\[([^[\]\n]*)\]\((data:[^\s()]*(?:\n[ \t]*[^\s
  */
 function joinDataImagesAcrossLines(tree: Root, file: VFile): void {
   if (!/\]\(data:[^\s()]*\n/i.test(String(file.value ?? ''))) return;
+  replaceInText(tree, '](data:', DATA_IMAGE_ACROSS_LINES, (found) => ({ type: 'image', url: found[2]!.replace(/\s+/g, ''), alt: found[1]! }));
+}
+
+/**
+ * Link (or image) text, then its destination on the next line: `[here]` and `(https://…)` under it.
+ * The destination is a URL, a path or an anchor, its parentheses balanced.
+ */
+const LINK_ACROSS_LINES = /(!?)\[([^[\]\n]+)\][ \t]*\n[ \t]*\(((?:[A-Za-z][A-Za-z0-9+.-]*:|[#/]|\.\.?\/)(?:[^\s()]|\([^\s()]*\))*)\)/g;
+
+/**
+ * In Slate's format, link text and its destination on the next line (`[here]`, then
+ * `(https://…/swagger.json)`) were a link to Redcarpet, which let blanks and a line break come
+ * between them; CommonMark shows both as text (Hyperads' docs: six screenshots as text).
+ */
+function joinLinksAcrossLines(tree: Root, file: VFile): void {
+  if (!/\][ \t]*\n[ \t]*\(/.test(String(file.value ?? ''))) return;
+  replaceInText(tree, '\n', LINK_ACROSS_LINES, ([, bang, label, url]) =>
+    bang ? { type: 'image', url: url!, alt: label! } : { type: 'link', url: url!, children: [{ type: 'text', value: label! }] },
+  );
+}
+
+/**
+ * Where `written`, found at `index` of a text node's value, is in the file: for a problem found in
+ * it later (a missing image, a broken #link), and for the HTML parser, which wants offsets. Counted
+ * on the value, as written in the file when the text has no escapes or references.
+ */
+function positionIn(text: Text, index: number, written: string): Pick<Text, 'position'> {
+  const start = text.position?.start;
+  if (start?.offset === undefined) return {};
+  const at = (end: number) => {
+    const before = text.value.slice(0, end);
+    const lines = before.split('\n');
+    const column = lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + end;
+    return { line: start.line + lines.length - 1, column, offset: start.offset! + end };
+  };
+  return { position: { start: at(index), end: at(index + written.length) } };
+}
+
+/** Each text node holding `marker` with the matches of `pattern` in it made nodes by `make`. */
+function replaceInText(tree: Root, marker: string, pattern: RegExp, make: (found: RegExpMatchArray) => PhrasingContent): void {
   const found: Array<{ text: Text; parent: Parent }> = [];
   walk(tree, (node, _index, parent) => {
-    if (node.type === 'text' && parent && (node as Text).value.includes('](data:')) found.push({ text: node as Text, parent: parent as Parent });
+    if (node.type === 'text' && parent && (node as Text).value.includes(marker)) found.push({ text: node as Text, parent: parent as Parent });
   });
   for (const { text, parent } of found) {
     const pieces: PhrasingContent[] = [];
     let last = 0;
-    for (const image of text.value.matchAll(DATA_IMAGE_ACROSS_LINES)) {
-      if (image.index > last) pieces.push({ type: 'text', value: text.value.slice(last, image.index) });
-      pieces.push({ type: 'image', url: image[2]!.replace(/\s+/g, ''), alt: image[1]! } satisfies Image);
-      last = image.index + image[0].length;
+    for (const match of text.value.matchAll(pattern)) {
+      if (match.index > last) pieces.push({ type: 'text', value: text.value.slice(last, match.index) });
+      pieces.push({ ...make(match), ...positionIn(text, match.index, match[0]) });
+      last = match.index + match[0].length;
     }
     if (pieces.length === 0) continue;
     if (last < text.value.length) pieces.push({ type: 'text', value: text.value.slice(last) });

@@ -53,16 +53,18 @@ const PAREN_TITLE_DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\()(.*)(\)[ 
 const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
 /**
  * `](` then a destination of two or more runs of characters apart by blanks, an optional quoted
- * title and `)`. The runs have neither quotes nor brackets, so a destination CommonMark already
- * reads as one with a title (`](a "b")`, `](a (b))`) does not match.
+ * title and `)`. The runs have neither quotes nor brackets, and parentheses only after their first
+ * character and balanced (`Smartsheet-api-(pro-only)`), so a destination CommonMark already reads as
+ * one with a title (`](a "b")`, `](a (b))`) does not match.
  */
-const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"']+(?:[ \t]+[^\s()<>"']+)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
+const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*(?:[ \t]+[^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
 /**
  * Link text (one level of brackets inside), blanks, then `(` and a destination that is a URL, a path
- * or an anchor, with an optional quoted title and `)`; or `[` and a reference.
+ * or an anchor (its parentheses balanced: `Order_(exchange)`), with an optional quoted title and
+ * `)`; or `[` and a reference.
  */
 const SPACED_INLINE_LINK =
-  /(\[[^[\]\n]*(?:\[[^[\]\n]*\][^[\]\n]*)*\])[ \t]+(\([ \t]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[#/]|\.\.?\/)[^\s()]*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\))/g;
+  /(\[[^[\]\n]*(?:\[[^[\]\n]*\][^[\]\n]*)*\])[ \t]+(\([ \t]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[#/]|\.\.?\/)(?:[^\s()]|\([^\s()]*\))*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\))/g;
 const SPACED_REFERENCE_LINK = /(\[[^[\]\n]*(?:\[[^[\]\n]*\][^[\]\n]*)*\])[ \t]+\[([^[\]\n]+)\]/g;
 /** A link reference definition's label. */
 const DEFINITION = /^ {0,3}\[([^[\]\n]+)\]:/gm;

@@ -226,4 +226,13 @@ ${FIXTURE}/index.html.md
     const paragraph = page.all(is('p'), page.main()).find((p) => text(p).startsWith('The button says'))!;
     expect(page.all(is('code'), paragraph).map((code) => code.children.map((child) => ('value' in child ? child.value : '')).join(''))).toEqual(['CTA', 'id']);
   });
+
+  it('makes a link of link text with its destination on the next line, or with parentheses in it, as Redcarpet did', () => {
+    const page = readPage(path.join(build.outDir, 'index.html'));
+    const paragraph = page.all(is('p'), page.main()).find((p) => text(p).startsWith('The spec is'))!;
+    expect(page.all(is('a'), paragraph).map((a) => [text(a), a.properties.href])).toEqual([
+      ['here', 'https://example.com/spec.json'],
+      ['orders', 'https://en.wikipedia.org/wiki/Order_(exchange)'],
+    ]);
+  });
 });

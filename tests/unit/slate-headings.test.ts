@@ -141,6 +141,15 @@ describe("Slate's lines read as Redcarpet read them", () => {
     );
   });
 
+  it('join link text to a destination with balanced parentheses, and wrap a spaced one holding them, as Redcarpet read them', () => {
+    expect(redcarpetLines('See [order types] (https://en.wikipedia.org/wiki/Order_(exchange)) here.\n')).toBe(
+      'See [order types](https://en.wikipedia.org/wiki/Order_(exchange)) here.\n',
+    );
+    expect(redcarpetLines('See [docs](#Resource Management-(pro-only)) and [t](a (b)).\n')).toBe(
+      'See [docs](<#Resource Management-(pro-only)>) and [t](a (b)).\n',
+    );
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
