@@ -6,6 +6,9 @@ import { parseLinesAfter } from './reparse';
 /** A fence's opening or closing line: its run of backticks or tildes, and what follows. */
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
+/** Elements with no content and no closing tag that can start an HTML block. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
 /** Whether the lines leave a fenced code block open at their end. */
 function leavesFenceOpen(lines: readonly string[]): boolean {
   let open: string | undefined;
@@ -47,8 +50,10 @@ export default function remarkHtmlBlockEnd(this: Processor) {
       const lines = node.value.split('\n');
       const closesAtEnd = new RegExp(`</${tag}\\s*>\\s*$`, 'i');
       const closesAtStart = new RegExp(`^</${tag}\\s*>\\s*$`, 'i');
-      // Redcarpet looks for the closing tag at the start of a later line first, then anywhere.
-      let last = closesAtEnd.test(lines[0]!) ? 0 : lines.findIndex((line, index) => index > 0 && closesAtStart.test(line));
+      // Redcarpet looks for the closing tag at the start of a later line first, then anywhere. A
+      // void element (`<hr>`) closes where it opens: `## GET /user` under it is a heading.
+      let last =
+        VOID_ELEMENTS.has(tag.toLowerCase()) || closesAtEnd.test(lines[0]!) ? 0 : lines.findIndex((line, index) => index > 0 && closesAtStart.test(line));
       if (last < 0) last = lines.findIndex((line, index) => index > 0 && closesAtEnd.test(line));
       if (last < 0 || last === lines.length - 1) return undefined;
       const after = lines.slice(last + 1);

@@ -34,6 +34,10 @@ describe('an HTML block ends where Redcarpet ends it', () => {
     );
   });
 
+  it('ends a block of a void element (<hr>) at its line: a heading right under it is a heading', () => {
+    expect(html('<hr>\n## GET /user\n> An example.\n')).toBe('<hr><h2>GET /user</h2><blockquote><p>An example.</p></blockquote>');
+  });
+
   it('ends a multi-line block at the line that starts with its closing tag', () => {
     expect(html('<div>\n<p>inside</p>\n</div>\n# After\n')).toBe('<div><p>inside</p></div><h1>After</h1>');
   });
