@@ -57,7 +57,8 @@ const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
  * character and balanced (`Smartsheet-api-(pro-only)`), so a destination CommonMark already reads as
  * one with a title (`](a "b")`, `](a (b))`) does not match.
  */
-const SPACED_DESTINATION = /\]\([ \t]*([^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*(?:[ \t]+[^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
+const SPACED_DESTINATION =
+  /\]\([ \t]*([^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*(?:[ \t]+[^\s()<>"'](?:[^\s()<>"']|\([^\s()<>"']*\))*)+)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?)[ \t]*\)/g;
 /**
  * Link text (one level of brackets inside), blanks, then `(` and a destination that is a URL, a path
  * or an anchor (its parentheses balanced: `Order_(exchange)`), with an optional quoted title and
@@ -119,6 +120,8 @@ export function redcarpetLines(body: string): string {
   // A raw element opened at the margin and not closed yet (`<aside>` over blank lines): Redcarpet's
   // HTML block ran on to its closing tag, so HTML indented inside it was raw too.
   let openElement: string | undefined;
+  // The last line that was HTML closing on its own line (`<h3>Headers</h3>`).
+  let htmlClosedAbove = -1;
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]!;
     if (openElement && line.toLowerCase().includes(`</${openElement}`)) openElement = undefined;
@@ -150,8 +153,10 @@ export function redcarpetLines(body: string): string {
     }
     // Redcarpet's table went on while its lines had a pipe.
     if (inTable && !line.includes('|')) inTable = false;
-    // A table starts a block: after a blank line or a heading line, not in a paragraph.
-    if (!inTable && (above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '')) && line.includes('|')) {
+    // A table starts a block: after a blank line, a heading line or an HTML line that closes its
+    // element (the HTML block ends there: remark-html-block-end.ts), not in a paragraph.
+    const startsBlock = above === 'blank' || ATX_HEADING.test(lines[index - 1] ?? '') || htmlClosedAbove === index - 1;
+    if (!inTable && startsBlock && line.includes('|')) {
       // Redcarpet took a pipe after blanks for a separator (` | |` is two empty cells), GFM for the row's leading pipe.
       const head = LEADING_BLANKS_THEN_PIPE.test(line) ? `|${line}` : line;
       const delimiter = redcarpetDelimiter(head, lines[index + 1]);
@@ -194,6 +199,7 @@ export function redcarpetLines(body: string): string {
     // HTML that closes on its own line is an HTML block to CommonMark, its text raw: left as written.
     if (HTML_START.test(line)) {
       above = 'other';
+      htmlClosedAbove = index;
       continue;
     }
     const written = lists

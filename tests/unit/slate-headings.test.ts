@@ -119,6 +119,8 @@ describe("Slate's lines read as Redcarpet read them", () => {
 
   it('give a head written ` | |` its first empty cell, as Redcarpet counted a pipe after blanks as a separator', () => {
     expect(redcarpetLines(' | |\n --- | ------\nDomain | cdn.example.com\n')).toBe('| | |\n --- | ------\nDomain | cdn.example.com\n');
+    // Right under an HTML line that closes its element, as under a blank line.
+    expect(redcarpetLines('<h3>Headers</h3>\n | |\n --- | ---\nType | json\n')).toBe('<h3>Headers</h3>\n| | |\n --- | ---\nType | json\n');
   });
 
   it('leave a fence under a line of text unopened, as Redcarpet did, when it would run on over the opening of another fence', () => {
