@@ -74,7 +74,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
+  /<[A-Za-z][^<>\n]*[\s"'],[\s/>]|^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -269,7 +269,7 @@ function tableToRewrite(body: string): boolean {
 
 /** The line with its spaced links and Redcarpet's idle backslashes rewritten, outside its code spans. */
 function inlineAsRedcarpet(line: string, labels: Set<string>): string {
-  if (!line.includes(']') && !line.includes('\\')) return line;
+  if (!line.includes(']') && !line.includes('\\') && !(line.includes('<') && /[\s"'],[\s/>]/.test(line))) return line;
   let written = '';
   let from = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
@@ -279,8 +279,19 @@ function inlineAsRedcarpet(line: string, labels: Set<string>): string {
   return written + outsideCode(line.slice(from), labels);
 }
 
+/** An opening tag with a stray comma among its attributes: `<span style="color:Green" , bold >`, `<b class="a",>`. */
+const TAG_WITH_COMMA = /<[A-Za-z][A-Za-z0-9-]*[\s"'][^<>]*?[\s"'],[\s/>][^<>]*>|<[A-Za-z][A-Za-z0-9-]*[\s"'][^<>]*?[\s"'],>/g;
+
+/**
+ * The tag without its stray commas. Redcarpet passed such a tag on (browsers take the comma for an
+ * attribute of no meaning); CommonMark's inline HTML allows no comma there and showed the tag as
+ * text (RevenueMonster's docs: the method of every endpoint, 55 times).
+ */
+const withoutStrayCommas = (tag: string): string => tag.replace(/("[^"]*"|'[^']*')|\s*,(?=[\s/>])/g, (found, quoted?: string) => quoted ?? '');
+
 const outsideCode = (text: string, labels: Set<string>): string =>
   text
+    .replace(TAG_WITH_COMMA, withoutStrayCommas)
     .replace(SPACED_INLINE_LINK, '$1$2')
     .replace(SPACED_REFERENCE_LINK, (link, linkText: string, label: string) => (labels.has(normalLabel(label)) ? `${linkText}[${label}]` : link))
     .replace(SPACED_DESTINATION, '](<$1>$2)')

@@ -152,6 +152,14 @@ describe("Slate's lines read as Redcarpet read them", () => {
     );
   });
 
+  it("take stray commas out of a tag's attributes, which Redcarpet passed on and CommonMark showed as text, not in quotes or code", () => {
+    expect(redcarpetLines('**Method <span style="color:Green" , bold >`GET`</span>** and <b class="a",>b</b>\n')).toBe(
+      '**Method <span style="color:Green" bold >`GET`</span>** and <b class="a">b</b>\n',
+    );
+    const kept = 'Keep <a title="a , b" href="x">x</a>, and `<b x ,>` code, and a, b.\n';
+    expect(redcarpetLines(kept)).toBe(kept);
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
