@@ -40,6 +40,13 @@ import { RedcarpetLists } from './slate-lists';
  */
 const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^ \t\r\n#])/;
 /**
+ * `# Generate Access Token#` (after the space above): a heading closed by as many hashes as opened
+ * it, with no blank before them, as it was written with none after the opening ones either
+ * (`#Generate Access Token#`). Redcarpet dropped the closing run; CommonMark keeps hashes not
+ * after a blank as text. (`## Using C#` is left alone: Slate showed "Using C", a slip of Redcarpet.)
+ */
+const CLOSED_WITHOUT_SPACES = /^((?:(?: {0,3}>)+ ?)?(#{1,6})) (\S.*?[^\s#])\2[ \t]*$/;
+/**
  * A `1)` item marker, also inside block quotes: what comes before its parenthesis. Each `>` takes
  * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
  * repeated, backtracked exponentially: 25 `>  ` took 3 s).
@@ -75,6 +82,10 @@ const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
   /<[A-Za-z][^<>\n]*[\s"'],[\s/>]|^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
+/** A heading line written without a blank after its hashes, with one, and without its closing run if it had one written so. */
+const headingAsRedcarpet = (line: string): string =>
+  HASHES_THEN_TEXT.test(line) ? line.replace(HASHES_THEN_TEXT, '$1 ').replace(CLOSED_WITHOUT_SPACES, '$1 $3 $2') : line;
+
 /** A line that starts a block other than a paragraph, or ends one (a setext underline, a rule). */
 const BLOCK_START = /^ {0,3}(?:#|>|\||[-*+](?:[ \t]|$)|\d{1,9}\.(?:[ \t]|$)|=+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 /** A line CommonMark may start an HTML block with. */
@@ -202,9 +213,7 @@ export function redcarpetLines(body: string): string {
       htmlClosedAbove = index;
       continue;
     }
-    const written = lists
-      .line(line)
-      .replace(HASHES_THEN_TEXT, '$1 ')
+    const written = headingAsRedcarpet(lists.line(line))
       .replace(PAREN_ITEM, '$1\\)')
       .replace(PAREN_TITLE_DEFINITION, (_, head: string, title: string, end: string) => `${head}${title.replace(/(?<!\\)[()]/g, '\\$&')}${end}`);
     above = BLOCK_START.test(written) || above === 'other' ? 'other' : 'paragraph';

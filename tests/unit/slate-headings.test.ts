@@ -160,6 +160,12 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(kept)).toBe(kept);
   });
 
+  it('close a heading written #Title# as Redcarpet did, its closing hashes dropped, and leave C# alone', () => {
+    expect(redcarpetLines('#Generate Access Token#\n##Quick Pay##\n## Using C#\n##Using F#\n')).toBe(
+      '# Generate Access Token #\n## Quick Pay ##\n## Using C#\n## Using F#\n',
+    );
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
