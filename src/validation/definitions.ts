@@ -94,9 +94,13 @@ export const DEFINITIONS = {
   'front-matter-unknown-key': define<{ key: string; nearest?: string; known: readonly string[] }>({
     gravity: 'slate-tolerated',
     message: ({ key }, tolerated) =>
-      tolerated ? `front-matter key "${key}" is not one Shale knows; Shale ignores it, as Slate does.` : `unknown front-matter key "${key}".`,
+      tolerated ? `front-matter key "${key}" is not one Shale knows; Shale ignores it, as Slate's own layout did.` : `unknown front-matter key "${key}".`,
     fix: ({ nearest, known }, tolerated) =>
-      nearest ? `did you mean "${nearest}"?` : tolerated ? 'remove it, unless a layout of your own reads it.' : `use one of: ${known.join(', ')}.`,
+      nearest
+        ? `did you mean "${nearest}"?`
+        : tolerated
+          ? "remove it; if your Slate layout read it (a banner, more includes), Shale's layout does not: put that in the page."
+          : `use one of: ${known.join(', ')}.`,
   }),
   'front-matter-shale-key-ignored': define<{ key: string; reason: string; fix?: string }>({
     gravity: 'slate-tolerated',

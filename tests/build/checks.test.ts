@@ -591,10 +591,10 @@ ${F}/heading-before-h1/index.md
     report: `⚠ Found 6 warnings in 1 file
 
 ${F}/slate-leniency/index.html.md
-  ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
-  ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate does. Fix: remove it, unless a layout of your own reads it.
+  ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: remove it; if your Slate layout read it (a banner, more includes), Shale's layout does not: put that in the page.
+  ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: remove it; if your Slate layout read it (a banner, more includes), Shale's layout does not: put that in the page.
   ⚠ ${F}/slate-leniency/index.html.md:5  head: Expected array, received string. Slate has no "head" key and ignored it; Shale ignores it on this page too. Fix: write a YAML list, one \`- item\` per line, or remove it if your Slate layout read it.
-  ⚠ ${F}/slate-leniency/index.html.md:7  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate does. Fix: did you mean "language_tabs"?
+  ⚠ ${F}/slate-leniency/index.html.md:7  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: did you mean "language_tabs"?
   ⚠ ${F}/slate-leniency/index.html.md:34  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
   ⚠ ${F}/slate-leniency/index.html.md:44  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
