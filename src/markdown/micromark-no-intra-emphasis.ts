@@ -16,7 +16,8 @@ const isAsciiAlphanumeric = (code: Code): boolean => code !== null && ((code >= 
  * - a run right after an ASCII letter or digit opens nothing (`foo*bar*baz`, `snake_case_name`,
  *   `a**b**c` stay as written);
  * - a single marker right before an ASCII letter or digit closes nothing (`*foo*bar` stays as
- *   written), but a double one does (`**course**s` and `__init__ok` are strong, as in Slate).
+ *   written), but a double one does (`**course**s` and `__init__ok` are strong, as in Slate), after
+ *   punctuation too (`**?**string`, where CommonMark's flanking rules kept it as written).
  * Letters outside ASCII are no word characters to Redcarpet (it reads bytes), so
  * `**中文**说明` and `**ping リクエスト**の送信` are strong, where CommonMark's rules kept them as
  * written. Otherwise a run opens and closes where CommonMark's flanking rules let it. Only the
@@ -40,7 +41,8 @@ const tokenizeAttention: Tokenizer = function (this: TokenizeContext, effects, o
     const after = classifyCharacter(code);
     const isOtherMarker = (value: Code) => attentionMarkers.includes(value as number) && value !== ASTERISK && value !== UNDERSCORE;
     const open = !after || (after === PUNCTUATION && !!before) || isOtherMarker(code);
-    const close = !before || (before === PUNCTUATION && !!after) || isOtherMarker(previous);
+    // A double run after punctuation closes before a letter too (`**?**string` is strong, as in Slate).
+    const close = !before || (before === PUNCTUATION && (!!after || size > 1)) || isOtherMarker(previous);
     token._open = open && !isAsciiAlphanumeric(previous);
     token._close = close && !(size === 1 && isAsciiAlphanumeric(code));
     return ok(code);

@@ -22,6 +22,7 @@ describe('no intra-word emphasis (Redcarpet no_intra_emphasis)', () => {
   it('does not end single emphasis right before a letter or digit, but ends strong emphasis there, as Redcarpet', () => {
     expect(html('*foo*bar and _it_text')).toBe('<p>*foo*bar and _it_text</p>');
     expect(html('two **course**s and __init__ok')).toBe('<p>two <strong>course</strong>s and <strong>init</strong>ok</p>');
+    expect(html('type **?**string, or *?*x')).toBe('<p>type <strong>?</strong>string, or *?*x</p>');
   });
 
   it('reads letters outside ASCII as Redcarpet did, as no word characters: emphasis next to them works', () => {
