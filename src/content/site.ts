@@ -297,7 +297,7 @@ function appendIncludes(
     if (!source) continue;
     parts.push(...fileParts(source, erb, [...chain, found], problems));
     if (source.yaml.trim()) {
-      const nested = readFrontMatter(source, includeFrontMatterSchema, 'include');
+      const nested = readFrontMatter(source, includeFrontMatterSchema, erb.slate ? 'slate-include' : 'include');
       problems.push(...nested.problems);
       if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems, openapi, erb);
     }

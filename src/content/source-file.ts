@@ -88,13 +88,13 @@ export const unclosedFrontMatter = (source: SourceFile): Problem => problem('fro
 export function readFrontMatter<S extends z.ZodTypeAny>(
   source: SourceFile,
   schema: S,
-  of: 'page' | 'slate-page' | 'include' = 'page',
+  of: 'page' | 'slate-page' | 'include' | 'slate-include' = 'page',
 ): { data?: z.output<S>; problems: Problem[] } {
   const lineCounter = new LineCounter();
   // `[//]: # note`, Markdown's comment, written in a Slate page's front matter (Augur's docs): YAML
   // reads a key `["//"]` with no value, which Middleman ignored, and the yaml package fails on it after
   // a blank line. It is read as the comment it was meant as.
-  const yaml = of === 'slate-page' ? source.yaml.replace(/^\[\/\/\]:[ \t]+#/gm, '#$&') : source.yaml;
+  const yaml = of === 'slate-page' || of === 'slate-include' ? source.yaml.replace(/^\[\/\/\]:[ \t]+#/gm, '#$&') : source.yaml;
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fileLine = (offset: number | undefined) =>
     offset === undefined ? source.yamlLine : source.yamlLine - 1 + lineCounter.linePos(offset).line;
@@ -131,7 +131,11 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
       for (const key of issue.keys) {
         if (issue.path.length === 0) badKeys.add(key);
-        problems.push(of === 'include' ? problem('include-front-matter-key', { file: source.path, line: keyLine(key) }, { key }) : unknownKey({ file: source.path, line: keyLine(key), slate: of === 'slate-page' }, key, issue.path));
+        problems.push(
+          of === 'include' || of === 'slate-include'
+            ? problem('include-front-matter-key', { file: source.path, line: keyLine(key), slate: of === 'slate-include' }, { key })
+            : unknownKey({ file: source.path, line: keyLine(key), slate: of === 'slate-page' }, key, issue.path),
+        );
       }
       continue;
     }

@@ -115,9 +115,11 @@ export const DEFINITIONS = {
       `front-matter key "${key}" is Slate's old name for "${renamed}"${tolerated ? '; Shale ignores it, as Slate does' : ''}.`,
     fix: ({ renamed }) => `rename it to "${renamed}".`,
   }),
+  // Middleman dropped a partial's front matter (`layout:`, `title:` left in an include made from a page): Slate built it.
   'include-front-matter-key': define<{ key: string }>({
-    gravity: 'error',
-    message: ({ key }) => `unknown front-matter key "${key}".`,
+    gravity: 'slate-tolerated',
+    message: ({ key }, tolerated) =>
+      tolerated ? `front-matter key "${key}" in an include is not one Shale knows; Shale ignores it, as Middleman did.` : `unknown front-matter key "${key}".`,
     fix: () => 'an include may only name further includes; put page settings in the page front matter.',
   }),
   'tab-entry-invalid': define<{ entry: string }>({

@@ -577,9 +577,12 @@ ${F}/heading-before-h1/index.md
   ⚠ ${F}/heading-before-h1/index.md:5  heading "Too early" (h2) comes before any h1, so the table of contents leaves it out. Fix: put an h1 above it, or make it an h1.`,
   },
   {
-    check: "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent, a [//]: # comment too), and repeated ids, renamed",
+    check:
+      "in Slate's own format, keys only a Slate layout reads (Widdershins' own are silent, a [//]: # comment too), an include's front matter, and repeated ids, renamed",
     fixture: 'slate-leniency',
     kinds: [
+      'include-front-matter-key',
+      'include-front-matter-key',
       'front-matter-unknown-key',
       'front-matter-unknown-key',
       'front-matter-shale-key-ignored',
@@ -588,15 +591,19 @@ ${F}/heading-before-h1/index.md
       'id-duplicate',
     ],
     files: ['index.html'],
-    report: `⚠ Found 6 warnings in 1 file
+    report: `⚠ Found 8 warnings in 2 files
+
+${F}/slate-leniency/includes/_stores.md
+  ⚠ ${F}/slate-leniency/includes/_stores.md:2  front-matter key "title" in an include is not one Shale knows; Shale ignores it, as Middleman did. Fix: an include may only name further includes; put page settings in the page front matter.
+  ⚠ ${F}/slate-leniency/includes/_stores.md:3  front-matter key "layout" in an include is not one Shale knows; Shale ignores it, as Middleman did. Fix: an include may only name further includes; put page settings in the page front matter.
 
 ${F}/slate-leniency/index.html.md
   ⚠ ${F}/slate-leniency/index.html.md:3  front-matter key "home_link" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: remove it; if your Slate layout read it (a banner, more includes), Shale's layout does not: put that in the page.
   ⚠ ${F}/slate-leniency/index.html.md:4  front-matter key "warning" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: remove it; if your Slate layout read it (a banner, more includes), Shale's layout does not: put that in the page.
   ⚠ ${F}/slate-leniency/index.html.md:5  head: Expected array, received string. Slate has no "head" key and ignored it; Shale ignores it on this page too. Fix: write a YAML list, one \`- item\` per line, or remove it if your Slate layout read it.
   ⚠ ${F}/slate-leniency/index.html.md:7  front-matter key "lenguage_tabs" is not one Shale knows; Shale ignores it, as Slate's own layout did. Fix: did you mean "language_tabs"?
-  ⚠ ${F}/slate-leniency/index.html.md:34  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
-  ⚠ ${F}/slate-leniency/index.html.md:44  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
+  ⚠ ${F}/slate-leniency/index.html.md:35  id "list-secrets" is already used earlier on the page; this one is now "list-secrets-2" (links go to the first, as in a browser). Fix: give one of the elements another id.
+  ⚠ ${F}/slate-leniency/index.html.md:45  id "note" is already used earlier on the page; this one is now "note-2" (links go to the first, as in a browser). Fix: give one of the elements another id.`,
   },
   {
     check:
