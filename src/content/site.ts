@@ -139,8 +139,9 @@ export function loadSite(contentDir: string): Site {
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     const plainHtml = fs.existsSync(path.join(dir, 'index.html'));
     const erb = !plainHtml && fs.existsSync(path.join(dir, 'index.html.erb'));
-    // A Slate source whose front page is ERB of its own builds its docs pages, as Middleman built them beside it.
-    const where = { file: dir, slate: erb && files.every(isSlatePage) };
+    // A Slate source whose front page is HTML or ERB of its own (a product's home, a redirect to the
+    // current version) builds its docs pages, as Middleman built them beside it.
+    const where = { file: dir, slate: (erb || plainHtml) && files.length > 0 && files.every(isSlatePage) };
     // Middleman's i18n built localizable/index.html.md at the root (its default language).
     const localizable = fs.existsSync(path.join(dir, 'localizable', 'index.html.md'));
     problems.push(problem('index-page-missing', where, localizable ? { localizable } : plainHtml ? { plainHtml } : erb ? { erb } : {}));

@@ -48,7 +48,7 @@ export const DEFINITIONS = {
       localizable
         ? "the content folder has no index page: its page is localizable/index.html.md, which Middleman's i18n built once per language, and Shale does not."
         : plainHtml
-          ? 'the content folder has no index page: its index.html is plain HTML, which Shale does not publish.'
+          ? `the content folder has no index page: its index.html is plain HTML, which Shale does not publish.${tolerated ? ' Shale builds the other pages; the site has no front page.' : ''}`
           : erb
             ? `the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build.${tolerated ? ' Shale builds the other pages; the site has no front page.' : ''}`
             : 'the content folder has no index page.',

@@ -557,6 +557,16 @@ ${F}/slate-erb-index
   ⚠ ${F}/slate-erb-index  the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build. Shale builds the other pages; the site has no front page. Fix: write the front page as index.html.md (or send readers on to the docs from it with a \`<meta http-equiv="refresh">\` under \`head:\`).`,
   },
   {
+    check: 'a Slate source whose front page is a plain index.html (a redirect to its current version): the docs in its folders are built',
+    fixture: 'slate-plain-index',
+    kinds: ['index-page-missing'],
+    files: ['v2/index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/slate-plain-index
+  ⚠ ${F}/slate-plain-index  the content folder has no index page: its index.html is plain HTML, which Shale does not publish. Shale builds the other pages; the site has no front page. Fix: add index.md in its place (a \`<meta http-equiv="refresh">\` under \`head:\` in its front matter sends readers on, as the HTML did).`,
+  },
+  {
     check: "a Slate project's own lib/unique_head.rb makes ids otherwise than Slate's renderer (a custom id read from the heading)",
     fixture: 'slate-custom-ids',
     kinds: ['slate-custom-heading-ids'],
