@@ -109,7 +109,7 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line that can only be a table's delimiter row: pipes, dashes, colons and blanks. */
 const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
 /** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
-const LEADING_BLANKS_THEN_PIPE = /^ {1,3}\|/;
+const LEADING_BLANKS_THEN_PIPE = /^ +\|/;
 /** A delimiter row that starts as a list item: `- | -`. */
 const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;

@@ -119,6 +119,10 @@ describe("Slate's lines read as Redcarpet read them", () => {
 
   it('give a head written ` | |` its first empty cell, as Redcarpet counted a pipe after blanks as a separator', () => {
     expect(redcarpetLines(' | |\n --- | ------\nDomain | cdn.example.com\n')).toBe('| | |\n --- | ------\nDomain | cdn.example.com\n');
+    // Indented four blanks or more too (Redcarpet's Slate read no indented code).
+    expect(redcarpetLines('          |      |\n--------- | ---- |\n**q** string | Your query.\n')).toBe(
+      '|          |      |\n--------- | ---- |\n**q** string | Your query.\n',
+    );
     // Right under an HTML line that closes its element, as under a blank line.
     expect(redcarpetLines('<h3>Headers</h3>\n | |\n --- | ---\nType | json\n')).toBe('<h3>Headers</h3>\n| | |\n --- | ---\nType | json\n');
   });
