@@ -234,7 +234,7 @@ ${FIXTURE}/index.html.md
       ['here', 'https://example.com/spec.json'],
       ['orders', 'https://en.wikipedia.org/wiki/Order_(exchange)'],
     ]);
-    const guide = page.all(is('p'), page.main()).find((p) => text(p).startsWith('Read the'))!;
+    const guide = page.all(is('p'), page.main()).find((p) => text(p).startsWith('Look in the'))!;
     expect(page.all(is('a'), guide).map((a) => [text(a).replace(/\s+/g, ' '), a.properties.href])).toEqual([['search guide', 'https://example.com/search']]);
   });
 });
