@@ -108,6 +108,9 @@ const closes = (line: string, tag: string) => new RegExp(`</${tag}\\s*>\\s*$`, '
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line that can only be a table's delimiter row: pipes, dashes, colons and blanks. */
 const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
+/** Delimiter cells, then more on the line: a first cell of dashes (or colons) with no pipe before it. */
+const DELIMITER_THEN_MORE = /^ {0,3}[:-][ \t:-]*\|[ \t|:-]*[^ \t|:-]/;
+const TABLE_HEAD_THEN_MORE = /^([^\n]*\|[^\n]*)\n( {0,3}[:-][ \t:-]*\|[ \t|:-]*[^ \t|:\n-][^\n]*)$/gm;
 /** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
 const LEADING_BLANKS_THEN_PIPE = /^ +\|/;
 /** A delimiter row that starts as a list item: `- | -`. */
@@ -245,10 +248,12 @@ const REDCARPET_DELIMITER_CELL = /^[ \t]*(:?)-*(:?)[ \t]*$/;
 
 /**
  * The delimiter row under `head` written as GFM reads what Redcarpet did, if Redcarpet read a table
- * there and GFM would not, or undefined. Redcarpet counted the head's pipes, escaped ones too.
+ * there and GFM would not, or undefined. Redcarpet counted the head's pipes, escaped ones too, and
+ * read as many delimiter cells, whatever followed them on the line (`- | - | - | -filter[x] | …`, a
+ * body row run into the delimiter row: Confetti's docs); the rest of the line is lost, as in Slate.
  */
 function redcarpetDelimiter(head: string, delimiter: string | undefined): string | undefined {
-  if (delimiter === undefined || !DELIMITER_ROW.test(delimiter)) return undefined;
+  if (delimiter === undefined || !(DELIMITER_ROW.test(delimiter) || DELIMITER_THEN_MORE.test(delimiter))) return undefined;
   const headCells = cells(head).length;
   const trimmedHead = head.trim();
   const redcarpetHeadCells = (head.match(/\|/g)?.length ?? 0) + 1 - (trimmedHead.startsWith('|') ? 1 : 0) - (trimmedHead.endsWith('|') ? 1 : 0);
@@ -270,7 +275,7 @@ const readAsGfm = (head: string, delimiter: string) =>
 
 /** Whether a table's head or delimiter row needs rewriting for CommonMark to read them as Redcarpet did. */
 function tableToRewrite(body: string): boolean {
-  for (const [, head, delimiter] of body.matchAll(TABLE_HEAD)) {
+  for (const [, head, delimiter] of [...body.matchAll(TABLE_HEAD), ...body.matchAll(TABLE_HEAD_THEN_MORE)]) {
     if (redcarpetDelimiter(head!, delimiter) !== undefined && (HTML_START.test(head!) || !readAsGfm(head!, delimiter!))) return true;
   }
   return false;

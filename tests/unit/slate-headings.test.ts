@@ -170,6 +170,15 @@ describe("Slate's lines read as Redcarpet read them", () => {
     );
   });
 
+  it('read as many delimiter cells as the head has and drop the rest of that line, as Redcarpet did', () => {
+    expect(redcarpetLines('A | B | C\n- | - | - | -filter[x] |  | `rsvp`\npage | 1000 | Max\n\nA | B\n---|---|junk\nr | 1\n')).toBe(
+      'A | B | C\n| --- | --- | --- |\npage | 1000 | Max\n\nA | B\n| --- | --- |\nr | 1\n',
+    );
+    // A cell with more than dashes among the head's is no delimiter row: no table, as in Redcarpet.
+    const none = 'C | D\n--- | --- x\ns | 2\n';
+    expect(redcarpetLines(none)).toBe(none);
+  });
+
   it('give a row that starts with an HTML tag a leading pipe, in the head and in the body', () => {
     const body = '<div style="width:80px">Code</div> | Meaning\n---------- | -------\n<b>400</b> | Bad\n401 | <i>No</i>\nafter\n\n<div>not | a table</div>\n';
     expect(redcarpetLines(body)).toBe(
