@@ -141,7 +141,8 @@ async function main(args: string[]): Promise<number> {
   const includes = copy.filter((file) => !isSlatePage(file) && !early.includes(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
-  for (const file of early) console.log(`Copied ${file} as ${file.replace(/\.md(\.erb)?$/, '.html.md$1')}: an early Slate's page, under the name Slate gave it later.`);
+  for (const file of early)
+    console.log(`Copied ${file} as ${file.replace(/\.md(\.erb)?$/, '.html.md$1')}: an early Slate's page, under the name Slate gave it later.`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
   if (custom)

@@ -255,7 +255,8 @@ function reportBlocksAfterParagraphs(tree: Root, file: VFile, lineAt: (line: num
     for (let index = 1; index < children.length; index++) {
       const block = children[index]!;
       const above = children[index - 1]!;
-      if (block.type === 'code' && above.type === 'paragraph' && block.position?.start.line === (above.position?.end.line ?? 0) + 1) reportFence(block, file, lineAt);
+      if (block.type === 'code' && above.type === 'paragraph' && block.position?.start.line === (above.position?.end.line ?? 0) + 1)
+        reportFence(block, file, lineAt);
     }
   });
 }
