@@ -23,8 +23,10 @@ export default function rehypeCollectAnchors() {
       if (!isElementLike(node as ElementContent)) return;
       const element = node as AnyElement;
       const name = tagName(element);
-      const id = getAttribute(element, 'id') ?? (name === 'a' ? getAttribute(element, 'name') : undefined);
-      if (id !== undefined && !/^h[1-6]$/.test(name)) found.ids.push({ node: element, id, ...where(element) });
+      const written = getAttribute(element, 'id');
+      const id = written ?? (name === 'a' ? getAttribute(element, 'name') : undefined);
+      if (id !== undefined && !/^h[1-6]$/.test(name))
+        found.ids.push({ node: element, id, ...(written === undefined ? { named: true as const } : {}), ...where(element) });
       const href = name === 'a' ? getAttribute(element, 'href') : undefined;
       if (href?.startsWith('#') && href.length > 1) found.links.push({ node: element, id: safeDecode(href.slice(1)), ...where(element) });
     });

@@ -22,4 +22,6 @@ export interface MentionFact {
   id: string;
   file: string;
   line?: number;
+  /** An `<a name="x">` with no id: where a browser takes `#x` only when no element has that id. */
+  named?: true;
 }

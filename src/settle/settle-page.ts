@@ -107,16 +107,34 @@ export function settlePage(input: SettleInput): Settlement {
       id: ids[index]!,
       file: heading.file,
       line: heading.line,
+      named: false,
       rename: (id: string) => (ids[index] = headings[index]!.id = id),
     })),
-    ...input.ids.map((mention, index) => ({ ...mention, rename: (id: string) => (rawIds[index] = id) })),
+    ...input.ids.map((mention, index) => ({ ...mention, named: mention.named === true, rename: (id: string) => (rawIds[index] = id) })),
   ].map((mention, order) => ({ ...mention, order }));
   occurrences.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || a.order - b.order);
   const seen = new Set<string>();
   const every = new Set(occurrences.map((occurrence) => occurrence.id));
-  for (const { id, file, line, rename } of occurrences) {
+  const nextFree = (id: string) => {
+    let suffix = 2;
+    while (every.has(`${id}-${suffix}`)) suffix++;
+    const renamed = `${id}-${suffix}`;
+    every.add(renamed);
+    seen.add(renamed);
+    return renamed;
+  };
+  // An `<a name="x">` never takes `#x` from an element whose id is x, wherever it is (`# <a name="calls"></a>Calls`
+  // beside the heading's own `calls`: Sellf's docs): a browser goes to the id. It is given the next
+  // free id, with no warning. (Two names alike are repeated ids as any other.)
+  const names = new Set<string>();
+  for (const { id, file, line, rename, named } of [...occurrences.filter((mention) => !mention.named), ...occurrences.filter((mention) => mention.named)]) {
     if (!seen.has(id)) {
       seen.add(id);
+      if (named) names.add(id);
+      continue;
+    }
+    if (named && !names.has(id)) {
+      rename(nextFree(id));
       continue;
     }
     const tolerated = page.slate || input.specFiles?.has(file) === true;
@@ -124,11 +142,7 @@ export function settlePage(input: SettleInput): Settlement {
       problems.push(problem('id-duplicate', where(file, line), { id }));
       continue;
     }
-    let suffix = 2;
-    while (every.has(`${id}-${suffix}`)) suffix++;
-    const renamed = `${id}-${suffix}`;
-    every.add(renamed);
-    seen.add(renamed);
+    const renamed = nextFree(id);
     rename(renamed);
     problems.push(problem('id-duplicate', { ...where(file, line), slate: true }, { id, renamed }));
   }

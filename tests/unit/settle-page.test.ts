@@ -155,7 +155,7 @@ describe('an h1 group too large for one page', () => {
 
 describe('an id used twice', () => {
   /** A page of Shale's own format whose ids are in `files`: each mention at its line. */
-  function withIds(mentions: Array<{ id: string; file: string; line: number }>, specFiles?: ReadonlySet<string>): SettleInput {
+  function withIds(mentions: Array<{ id: string; file: string; line: number; named?: true }>, specFiles?: ReadonlySet<string>): SettleInput {
     return {
       page: { file: '/docs/index.md', outputPath: 'index.html', slate: false, tocDepth: 2 },
       files: ['/docs/index.md', '/docs/api.json'],
@@ -186,6 +186,20 @@ describe('an id used twice', () => {
       ],
     ]);
     expect(settlePage(withIds(mentions)).problems.map((found) => found.severity)).toEqual(['error', 'error']);
+  });
+
+  test('by an <a name> leaves the id to the element that has it, before or after, and renames the name with no problem; two names alike are repeats', () => {
+    const mentions = [
+      { id: 'orders', file: '/docs/index.md', line: 1, named: true as const },
+      { id: 'orders', file: '/docs/index.md', line: 3 },
+      { id: 'calls', file: '/docs/index.md', line: 5 },
+      { id: 'calls', file: '/docs/index.md', line: 5, named: true as const },
+      { id: 'dup', file: '/docs/index.md', line: 7, named: true as const },
+      { id: 'dup', file: '/docs/index.md', line: 8, named: true as const },
+    ];
+    const settled = settlePage(withIds(mentions));
+    expect(settled.ids).toEqual(['orders-2', 'orders', 'calls', 'calls-2', 'dup', 'dup']);
+    expect(settled.problems.map((found) => [found.line, found.message])).toEqual([[8, 'id "dup" is already used earlier on the page.']]);
   });
 });
 
