@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAssetFile } from '../src/content/assets';
-import { isSlatePage, isSlateSource } from '../src/content/site';
+import { hasSlateIndex, isSlatePage, slateSourceKind } from '../src/content/site';
 import { editedStylesheets } from '../src/theme/slate-theme';
 import { customHeadingIds } from '../src/content/slate-renderer';
 import { ShaleBuild } from '../src/engine/shale-build';
@@ -52,7 +52,7 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
   const copy: string[] = [];
   // An early Slate's page (index.md, 2013–14): copied as index.html.md, the name Slate gave it later.
   const early: string[] = [];
-  const isEarly = isSlateSource(source) && !['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, name)));
+  const isEarly = slateSourceKind(source) === 'early';
   const theme: string[] = [];
   const other: string[] = [];
   const walk = (dir: string, inIncludes: boolean) => {
@@ -97,9 +97,7 @@ async function main(args: string[]): Promise<number> {
   const { copy, theme, other, early } = plan(source);
   const pages = [...copy.filter(isSlatePage), ...early];
   if (pages.length === 0) {
-    const nested = ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(source, 'source', name)))
-      ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.`
-      : '';
+    const nested = hasSlateIndex(path.join(source, 'source')) ? ` It looks like a Slate repository: import ${shown(path.join(source, 'source'))} instead.` : '';
     console.error(`✗ ${shown(source)} holds no Slate page (index.html.md).${nested}`);
     return 1;
   }

@@ -65,27 +65,30 @@ const SKIPPED_FOLDERS = new Set(['includes', 'images', 'fonts', 'javascripts', '
 /** A page in Slate's own format: Markdown, or Markdown in ERB (erb.ts). */
 export const isSlatePage = (file: string): boolean => /\.html\.md(\.erb)?$/.test(file);
 
+/** Whether a folder holds a Slate page as Slate names it since 2014: `index.html.md` (or `.html.md.erb`). */
+export const hasSlateIndex = (dir: string): boolean => ['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(dir, name)));
+
 /**
- * Whether a content folder is a Slate source: one with `index.html.md` (or `.html.md.erb`), or one of
- * Slate's first versions (2013–14), whose page was `index.md` (or `index.md.erb`), beside Slate's `layouts/layout.erb`
- * or under a `config.rb` that renders Markdown with Redcarpet (Mautic's developer docs still build
- * so). Its pages are in Slate's format, with Slate's ids and leniency, whatever their extension.
+ * Which kind of Slate source a content folder is, if one: `slate`, with `index.html.md` (or
+ * `.html.md.erb`); `early`, one of Slate's first versions (2013–14), whose page was `index.md` (or
+ * `index.md.erb`), beside Slate's `layouts/layout.erb` or under a `config.rb` that renders Markdown
+ * with Redcarpet (Mautic's developer docs still build so). Its pages are in Slate's format, with
+ * Slate's ids and leniency, whatever their extension.
  */
-export function isSlateSource(contentDir: string): boolean {
-  if (['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return true;
-  if (!['index.md', 'index.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return false;
-  if (fs.existsSync(path.join(contentDir, 'layouts', 'layout.erb'))) return true;
+export function slateSourceKind(contentDir: string): 'slate' | 'early' | undefined {
+  if (hasSlateIndex(contentDir)) return 'slate';
+  if (!['index.md', 'index.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)))) return undefined;
+  if (fs.existsSync(path.join(contentDir, 'layouts', 'layout.erb'))) return 'early';
   const config = slateConfigFile(contentDir);
-  return fs.existsSync(config) && /^\s*set\s+:markdown_engine\s*,\s*:redcarpet\b/m.test(fs.readFileSync(config, 'utf8'));
+  return fs.existsSync(config) && /^\s*set\s+:markdown_engine\s*,\s*:redcarpet\b/m.test(fs.readFileSync(config, 'utf8')) ? 'early' : undefined;
 }
 
 /**
- * Finds the pages of a content folder. In a Slate source (isSlateSource) only `*.html.md` and
+ * Finds the pages of a content folder. In a Slate source (slateSourceKind) only `*.html.md` and
  * `*.html.md.erb` files are pages, as in Middleman, and an early Slate's `*.md`; elsewhere every
  * `.md`/`.mdx` outside `includes/` whose name does not start with `_` is one.
  */
-function findPageFiles(contentDir: string, slate: boolean): string[] {
-  const early = slate && !['index.html.md', 'index.html.md.erb'].some((name) => fs.existsSync(path.join(contentDir, name)));
+function findPageFiles(contentDir: string, kind: 'slate' | 'early' | undefined): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -95,7 +98,7 @@ function findPageFiles(contentDir: string, slate: boolean): string[] {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
       } else if (entry.name.startsWith('_')) {
         continue;
-      } else if (slate ? isSlatePage(entry.name) || (early && /\.md(\.erb)?$/.test(entry.name)) : /\.mdx?$/.test(entry.name)) {
+      } else if (kind ? isSlatePage(entry.name) || (kind === 'early' && /\.md(\.erb)?$/.test(entry.name)) : /\.mdx?$/.test(entry.name)) {
         pages.push(full);
       }
     }
@@ -120,8 +123,9 @@ export function loadSite(contentDir: string): Site {
     problems.push(problem('content-folder-missing', { file: dir }));
     return { contentDir: dir, pages: [], problems };
   }
-  const slate = isSlateSource(dir);
-  const files = findPageFiles(dir, slate);
+  const kind = slateSourceKind(dir);
+  const slate = kind !== undefined;
+  const files = findPageFiles(dir, kind);
   if (files.length === 0) {
     // A folder with one OpenAPI spec and no page is that spec's site.
     const specs = specFilesUnder(dir).filter(isSpec);
@@ -317,14 +321,6 @@ interface ErbContext {
 }
 
 /**
- * A file as parts of its page: the file itself, or for ERB (erb.ts) each run of its Markdown, with
- * the parts of each partial it calls in the call's place. A partial is looked up beside the file
- * that calls it, then from the content folder, as Middleman does; `chain`: the files being read,
- * this one last (a partial that calls one of them is a cycle). A partial that is no template (a
- * `.json` example called inside a code fence) is put in as it is, as Middleman does: its text
- * joins the runs around it in one part, whose lines keep their files (SourceFile.origins).
- */
-/**
  * The ERB tags (`<%= api_url %>`) of a Markdown file that is not ERB, outside fenced code and code
  * spans: the first one's line (counted in the body) and text, and how many. Slate's renderer showed
  * them as written too, unless a project's own ran ERB over its Markdown (Morpheus' docs: 2,742).
@@ -349,6 +345,15 @@ function erbTagsOutsideCode(body: string): { line: number; count: number; shown:
   return first && { ...first, count };
 }
 
+/**
+ * A file as parts of its page: the file itself, or for ERB (erb.ts) each run of its Markdown, with
+ * the parts of each partial it calls in the call's place. A partial is looked up beside the file
+ * that calls it, then from the content folder, as Middleman does; `chain`: the files being read,
+ * this one last (a partial that calls one of them is a cycle). A partial that is no template (a
+ * `.json` example called inside a code fence) is put in as it is, as Middleman does: its text
+ * joins the runs around it in one part, whose lines keep their files (SourceFile.origins). A
+ * Slate file that is not ERB but holds ERB tags is reported (erbTagsOutsideCode).
+ */
 function fileParts(source: SourceFile, erb: ErbContext, chain: string[], problems: Problem[]): SourceFile[] {
   if (!isErb(source.path)) {
     const tags = erb.slate ? erbTagsOutsideCode(source.body) : undefined;

@@ -32,7 +32,7 @@ function leavesFenceOpen(lines: readonly string[]): boolean {
  *
  * the note would be swallowed as raw text instead of becoming a blockquote in the code column.
  * The lines after the closing tag are parsed again as Markdown and put after the HTML.
-
+ *
  * (A line that opens an element Redcarpet did not take for a block, `<img …/>`, starts no HTML block
  * in Slate's format at all: micromark-redcarpet-html.ts.)
  * (Markdown pages only: MDX has JSX, not HTML blocks.)

@@ -78,9 +78,8 @@ function joinDataImagesAcrossLines(tree: Root, file: VFile): void {
 }
 
 /**
- * Link (or image) text (over lines or not), then its destination on the next line: `[here]` and
- * `(https://…)` under it.
- * The destination is a URL, a path or an anchor, its parentheses balanced.
+ * Link (or image) text, over lines or not, then its destination on the next line (`[here]`, then
+ * `(https://…)`): a URL, a path or an anchor, its parentheses balanced.
  */
 const LINK_ACROSS_LINES = /(!?)\[([^[\]]+)\][ \t]*\n[ \t]*\(((?:[A-Za-z][A-Za-z0-9+.-]*:|[#/]|\.\.?\/)(?:[^\s()]|\([^\s()]*\))*)\)/g;
 

@@ -47,16 +47,16 @@ const HASHES_THEN_TEXT = /^((?:(?: {0,3}>)+ ?)?#{1,6})(?=[^ \t\r\n#])/;
  */
 const CLOSED_WITHOUT_SPACES = /^((?:(?: {0,3}>)+ ?)?(#{1,6})) (\S.*?[^\s#])\2[ \t]*$/;
 /**
- * A `1)` item marker, also inside block quotes: what comes before its parenthesis. Each `>` takes
- * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
- * repeated, backtracked exponentially: 25 `>  ` took 3 s).
- */
-/**
  * A link reference definition whose title in parentheses holds parentheses: `[//]: # (a comment
  * (see below))`, the Markdown "comment". Redcarpet took its title up to the line's last `)`, so the
  * line was hidden; CommonMark allows no unescaped parenthesis there and showed the line as text.
  */
 const PAREN_TITLE_DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\()(.*)(\)[ \t]*)$/;
+/**
+ * A `1)` item marker, also inside block quotes: what comes before its parenthesis. Each `>` takes
+ * the blanks before it, so a line has one way to match (blanks on both sides of an optional `>`,
+ * repeated, backtracked exponentially: 25 `>  ` took 3 s).
+ */
 const PAREN_ITEM = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t]|$)/;
 /**
  * `](` then a destination of two or more runs of characters apart by blanks, an optional quoted
@@ -111,10 +111,11 @@ const DELIMITER_ROW = /^ {0,3}[|:-][ \t|:-]*$/;
 /** Delimiter cells, then more on the line: a first cell of dashes (or colons) with no pipe before it. */
 const DELIMITER_THEN_MORE = /^ {0,3}[:-][ \t:-]*\|[ \t|:-]*[^ \t|:-]/;
 const TABLE_HEAD_THEN_MORE = /^([^\n]*\|[^\n]*)\n( {0,3}[:-][ \t:-]*\|[ \t|:-]*[^ \t|:\n-][^\n]*)$/gm;
-/** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
+/** A head row that starts with blanks, then a pipe. */
 const LEADING_BLANKS_THEN_PIPE = /^ +\|/;
 /** A delimiter row that starts as a list item: `- | -`. */
 const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
+/** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
 /** A row of a table, then a row that starts with an HTML tag, or as a block (a list item, a quote, a heading). */
 const TAG_ROW = /\|[^\n]*\n {0,3}(?:<[A-Za-z]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t])[^\n]*\|/;
@@ -294,7 +295,7 @@ function inlineAsRedcarpet(line: string, labels: Set<string>): string {
 }
 
 /** An opening tag with a stray comma among its attributes: `<span style="color:Green" , bold >`, `<b class="a",>`. */
-const TAG_WITH_COMMA = /<[A-Za-z][A-Za-z0-9-]*[\s"'][^<>]*?[\s"'],[\s/>][^<>]*>|<[A-Za-z][A-Za-z0-9-]*[\s"'][^<>]*?[\s"'],>/g;
+const TAG_WITH_COMMA = /<[A-Za-z][A-Za-z0-9-]*[\s"'][^<>]*?[\s"'],(?=[\s/>])[^<>]*>/g;
 
 /**
  * The tag without its stray commas. Redcarpet passed such a tag on (browsers take the comma for an
