@@ -12,6 +12,7 @@ import { isAssetFile } from '../src/content/assets';
 import { hasSlateIndex, isSlatePage, slateSourceKind } from '../src/content/site';
 import { editedStylesheets } from '../src/theme/slate-theme';
 import { customHeadingIds } from '../src/content/slate-renderer';
+import { slateLayoutIncludes } from '../src/content/slate-layout';
 import { ShaleBuild } from '../src/engine/shale-build';
 import { formatReport } from '../src/validation/report';
 import { hasErrors } from '../src/validation/problem';
@@ -136,6 +137,13 @@ async function main(args: string[]): Promise<number> {
     fs.mkdirSync(path.dirname(path.join(target, customName)), { recursive: true });
     fs.copyFileSync(custom!.file, path.join(target, customName));
   }
+  // A layout of the team's own that reads `includes:` otherwise than Slate's (slate-layout.ts): the build reads it, never runs it.
+  const layout = slateLayoutIncludes(source).file;
+  const layoutName = layout && slash(path.relative(source, layout));
+  if (layout) {
+    fs.mkdirSync(path.join(target, 'layouts'), { recursive: true });
+    fs.copyFileSync(layout, path.join(target, layoutName!));
+  }
   const includes = copy.filter((file) => !isSlatePage(file) && !early.includes(file) && /\.md(\.erb)?$/.test(file));
   const images = copy.filter((file) => isAssetFile(file) && file !== 'custom.css');
   console.log(`Imported ${shown(source)} into ${shown(target)}/: ${pages.length} page(s), ${includes.length} include(s), ${images.length} image(s).`);
@@ -143,6 +151,8 @@ async function main(args: string[]): Promise<number> {
     console.log(`Copied ${file} as ${file.replace(/\.md(\.erb)?$/, '.html.md$1')}: an early Slate's page, under the name Slate gave it later.`);
   if (keepsConfig) console.log("Copied the Slate project's config.rb: ERB pages print its strings, and it says which ids Slate gave the headings.");
   if (keepsRenderer) console.log("Copied the Slate project's lib/unique_head.rb: the heading ids follow the renderer it has.");
+  if (layoutName)
+    console.log(`Copied the Slate project's ${layoutName}: it reads the pages' includes otherwise than Slate's layout, and the build reads it the same way.`);
   if (custom)
     console.log(`Warning: ${custom.code} made heading ids otherwise than Slate's renderer; Shale gives Slate's usual ids (the build names the method).`);
   if (copy.includes('stylesheets/_variables.scss'))

@@ -8,9 +8,10 @@ import { availableIncludes, includeCandidates, resolveInclude } from './includes
 import { isErb, readErb } from './erb';
 import { readErbConstants, slateConfigFile, type ErbConstants } from './erb-constants';
 import { customHeadingIds, slateRendering, type HeadingIds, type SlateRendering } from './slate-renderer';
+import { SLATE_LAYOUT_INCLUDES, slateLayoutIncludes, type SlateLayoutIncludes } from './slate-layout';
 import { isSpec, SPEC_FILE, specSite } from './spec-site';
 import { hasUnclosedFrontMatter, keyLine, listItemLines, readFrontMatter, splitSource, unclosedFrontMatter, type SourceFile } from './source-file';
-import { isKnownLanguage, isRougeOnlyLanguage, nearestLanguages, splitTabName } from '../schema/languages';
+import { isKnownLanguage, isRougeOnlyLanguage, nearestLanguages, nearestNames, splitTabName } from '../schema/languages';
 import { lineBreaks } from './line-breaks';
 
 /** One output page: its front matter and the files it is made of, in reading order. */
@@ -135,10 +136,11 @@ export function loadSite(contentDir: string): Site {
   }
   const constants = readErbConstants(dir);
   const rendering = slateRendering(dir);
+  const layout = slate ? slateLayoutIncludes(dir) : SLATE_LAYOUT_INCLUDES;
   const custom = slate ? customHeadingIds(dir) : undefined;
   if (custom) problems.push(problem('slate-custom-heading-ids', { file: custom.file, line: custom.line }, { code: custom.code }));
   const pages = onePerOutput(dir, files, problems, slate)
-    .map((file) => loadPage(dir, file, problems, constants, slate || isSlatePage(file) ? rendering : undefined))
+    .map((file) => (slate || isSlatePage(file) ? loadPage(dir, file, problems, constants, rendering, layout) : loadPage(dir, file, problems, constants)))
     .filter((page): page is Page => page !== undefined);
   if (!files.some((file) => outputPathOf(dir, file) === 'index.html')) {
     const plainHtml = fs.existsSync(path.join(dir, 'index.html'));
@@ -168,8 +170,18 @@ function onePerOutput(contentDir: string, files: string[], problems: Problem[], 
   return files.filter((file) => byOutput.get(outputPathOf(contentDir, file)) === file);
 }
 
-/** `rendering`: how the Slate source a page is in rendered it (none: a page in Shale's own format). */
-function loadPage(contentDir: string, file: string, problems: Problem[], constants: ErbConstants, rendering: SlateRendering | undefined): Page | undefined {
+/**
+ * `rendering`: how the Slate source a page is in rendered it, and `layout`: how its layout read the
+ * includes (neither: a page in Shale's own format).
+ */
+function loadPage(
+  contentDir: string,
+  file: string,
+  problems: Problem[],
+  constants: ErbConstants,
+  rendering?: SlateRendering,
+  layout: SlateLayoutIncludes = SLATE_LAYOUT_INCLUDES,
+): Page | undefined {
   const slate = rendering !== undefined;
   const source = splitSource(file, fs.readFileSync(file, 'utf8'));
   if (hasUnclosedFrontMatter(source)) {
@@ -177,7 +189,11 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
     return undefined;
   }
   // With errors in some keys, the rest of the page is still checked (the errors stop the build anyway).
-  const { data, problems: frontMatterProblems } = readFrontMatter(source, frontMatterSchema, slate ? 'slate-page' : 'page');
+  const {
+    data,
+    problems: frontMatterProblems,
+    includes: beforeAfter,
+  } = readFrontMatter(source, frontMatterSchema, slate ? 'slate-page' : 'page', { includesBeforeAfter: layout.beforeAfter });
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
@@ -187,12 +203,19 @@ function loadPage(contentDir: string, file: string, problems: Problem[], constan
   const site = (name: string) => (up ? `${up}/${name}` : name);
   const imageSrc = (name: string) => (fs.existsSync(path.join(contentDir, name)) ? site(name) : site(`images/${name}`));
   const erb = { contentDir, imageSrc, constants, slate };
-  const parts = fileParts(source, erb, [file], problems);
   // Includes are looked up beside the page, then (for a page in a subfolder) in the content folder's
   // own includes/, as Middleman looks up partials relative to the page first, then from the root.
+  // A Slate layout of a team's own may add to each name, or put some includes before the body.
   const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
   const included: SpecReference[] = [];
-  appendIncludes(source, data.includes, includesDirs, parts, [file], problems, { dirs: [path.dirname(file), contentDir], specs: included }, erb);
+  const openapi = { dirs: [path.dirname(file), contentDir], specs: included };
+  const names = data.includes.map((name) => (name && layout.suffix ? `${name}${layout.suffix}` : name));
+  const lines = beforeAfter?.lines ?? listItemLines(source, 'includes');
+  const before = beforeAfter?.before ?? 0;
+  const parts: SourceFile[] = [];
+  appendIncludes(source, names.slice(0, before), lines.slice(0, before), includesDirs, parts, [file], problems, openapi, erb);
+  parts.push(...fileParts(source, erb, [file], problems));
+  appendIncludes(source, names.slice(before), lines.slice(before), includesDirs, parts, [file], problems, openapi, erb);
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {
@@ -267,6 +290,7 @@ function specFilesUnder(dir: string): string[] {
 function appendIncludes(
   from: SourceFile,
   names: string[],
+  lines: number[],
   includesDirs: string[],
   parts: SourceFile[],
   chain: string[],
@@ -274,7 +298,6 @@ function appendIncludes(
   openapi: { dirs: string[]; specs: SpecReference[] },
   erb: ErbContext,
 ): void {
-  const lines = listItemLines(from, 'includes');
   for (const [index, name] of names.entries()) {
     const line = lines[index] ?? from.yamlLine;
     if (!name) {
@@ -293,8 +316,7 @@ function appendIncludes(
     if (!resolution.found) {
       const available = [...new Set(includesDirs.flatMap((dir) => availableIncludes(dir)))].sort();
       const create = path.relative(path.dirname(chain[0]!), includeCandidates(includesDirs[0]!, name, from.dialect)[0]!).split(path.sep).join('/');
-      const fix = available.length ? `create ${create}, or use one of: ${available.join(', ')}.` : `create ${create}.`;
-      problems.push(problem('include-missing', { file: from.path, line }, { name, fix }));
+      problems.push(problem('include-missing', { file: from.path, line }, { name, fix: missingIncludeFix(name, create, available) }));
       continue;
     }
     const found = resolution.found;
@@ -304,11 +326,32 @@ function appendIncludes(
     if (source.yaml.trim()) {
       const nested = readFrontMatter(source, includeFrontMatterSchema, erb.slate ? 'slate-include' : 'include');
       problems.push(...nested.problems);
-      if (nested.data) appendIncludes(source, nested.data.includes, includesDirs, parts, [...chain, found], problems, openapi, erb);
+      if (nested.data) appendIncludes(source, nested.data.includes, listItemLines(source, 'includes'), includesDirs, parts, [...chain, found], problems, openapi, erb);
     }
   }
 }
 
+
+/** Up to this many include names are all listed in a missing include's fix; past it, the nearest. */
+const LISTED_INCLUDES = 8;
+
+/**
+ * The fix for a missing include: the file to create, and the names there are. A source with many
+ * includes (Best Buy's 37, in folders) gets the nearest few, the names in a folder of that name first
+ * (`overview` → `overview/index`), not every name on each of its lines.
+ */
+function missingIncludeFix(name: string, create: string, available: readonly string[]): string {
+  if (available.length === 0) return `create ${create}.`;
+  if (available.length <= LISTED_INCLUDES) return `create ${create}, or use one of: ${available.join(', ')}.`;
+  const base = name.split('/').pop()!;
+  const inFolder = available.filter((candidate) => candidate.startsWith(`${name}/`) || candidate.split('/').pop() === base);
+  const index = `${name}/index`;
+  if (inFolder.includes(index)) inFolder.unshift(index);
+  const nearest = [...new Set([...inFolder, ...nearestNames(name, available, 3)])].slice(0, 3);
+  return nearest.length
+    ? `create ${create}, or use the nearest of the ${available.length} includes there are: ${nearest.join(', ')}.`
+    : `create ${create}; none of the ${available.length} includes there are is close to "${name}".`;
+}
 
 /** What reading a page's ERB needs: where partials are looked up last, and where its images are (erb.ts). */
 interface ErbContext {

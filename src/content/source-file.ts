@@ -89,7 +89,8 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   source: SourceFile,
   schema: S,
   of: 'page' | 'slate-page' | 'include' | 'slate-include' = 'page',
-): { data?: z.output<S>; problems: Problem[] } {
+  options: { includesBeforeAfter?: boolean } = {},
+): { data?: z.output<S>; problems: Problem[]; includes?: BeforeAfterIncludes } {
   const lineCounter = new LineCounter();
   // `[//]: # note`, Markdown's comment, written in a Slate page's front matter (Augur's docs): YAML
   // reads a key `["//"]` with no value, which Middleman ignored, and the yaml package fails on it after
@@ -108,9 +109,6 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { problems: [problem('front-matter-not-a-map', { file: source.path, line: source.yamlLine })] };
   }
-  const result = schema.safeParse(value);
-  if (result.success) return { data: result.data, problems: [] };
-
   const lineOf = (path: (string | number)[]): number => {
     for (let depth = path.length; depth > 0; depth--) {
       const node = document.getIn(path.slice(0, depth), true) as Node | undefined;
@@ -118,6 +116,10 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     }
     return source.yamlLine;
   };
+  const includes = options.includesBeforeAfter ? joinBeforeAfter(value as Record<string, unknown>, lineOf) : undefined;
+  const withIncludes = includes ? { includes } : {};
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, problems: [], ...withIncludes };
   const keyLine = (key: string): number => {
     if (!isMap(document.contents)) return source.yamlLine;
     const pair = document.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
@@ -158,7 +160,30 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   }
   // Check the rest of the page too: every problem of the build goes in one report.
   const rest = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))));
-  return { data: rest.success ? rest.data : undefined, problems };
+  return { data: rest.success ? rest.data : undefined, problems, ...withIncludes };
+}
+
+/** A page's `includes: { before, after }` read as one list (slate-layout.ts): how many come before the body, and each name's line. */
+export interface BeforeAfterIncludes {
+  before: number;
+  lines: number[];
+}
+
+/**
+ * Replaces `includes: { before: […], after: […] }` in the front matter's value by the two lists
+ * joined, so the schema checks the names as any list; anything else under `includes:` is left for
+ * the schema to refuse.
+ */
+function joinBeforeAfter(value: Record<string, unknown>, lineOf: (path: (string | number)[]) => number): BeforeAfterIncludes | undefined {
+  const includes = value.includes;
+  if (!includes || typeof includes !== 'object' || Array.isArray(includes)) return undefined;
+  const map = includes as Record<string, unknown>;
+  if (!Object.keys(map).every((key) => key === 'before' || key === 'after')) return undefined;
+  const lists = (['before', 'after'] as const).map((key) => map[key] ?? []);
+  if (!lists.every((list): list is unknown[] => Array.isArray(list))) return undefined;
+  const lines = (['before', 'after'] as const).flatMap((key, at) => lists[at]!.map((_, index) => lineOf(['includes', key, index])));
+  value.includes = lists.flat();
+  return { before: lists[0]!.length, lines };
 }
 
 /** `toc_footers[1]` for the path ['toc_footers', 1]. */

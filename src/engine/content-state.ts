@@ -202,7 +202,7 @@ export class ContentState {
     const records = new Map<string, SectionRecord[]>();
     for (const page of this.site.pages) {
       if (page.dialect === 'mdx' && page.frontMatter.split === 'h1')
-        problems.push(problem('mdx-split', { file: page.file, line: keyLine(page.parts[0]!, 'split') }));
+        problems.push(problem('mdx-split', { file: page.file, line: keyLine(ownPart(page), 'split') }));
       try {
         if (page.dialect === 'mdx') {
           problems.push(...(await this.checkMdx(page)).problems);
@@ -249,5 +249,8 @@ function nothingToIndex(pages: readonly Page[], records: ReadonlyMap<string, rea
   const searching = pages.filter((page) => page.frontMatter.search);
   if (searching.length === 0 || searching.some((page) => page.dialect === 'mdx')) return [];
   if ([...records.values()].some((sections) => sections.length > 0)) return [];
-  return searching.map((page) => problem('search-nothing-to-index', { file: page.file, line: keyLine(page.parts[0]!, 'search') }));
+  return searching.map((page) => problem('search-nothing-to-index', { file: page.file, line: keyLine(ownPart(page), 'search') }));
 }
+
+/** The page's own file among its parts: the first, unless a Slate layout put includes before it (slate-layout.ts). */
+const ownPart = (page: Page) => page.parts.find((part) => part.path === page.file) ?? page.parts[0]!;

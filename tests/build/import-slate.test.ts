@@ -131,6 +131,19 @@ Next: npm run dev to preview, npm run build to build.
     expect(result.stdout).not.toContain('#informa-es-da-categoria');
   });
 
+  it('keeps a layout that reads includes its own way, so the imported page has the includes Slate put where it put them', async () => {
+    const target = tempDir('import-layout');
+    targets.push(target);
+    const result = await importSlate('tests/fixtures/slate-layout-includes/source', '--to', target);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "Copied the Slate project's layouts/layout.erb: it reads the pages' includes otherwise than Slate's layout, and the build reads it the same way.",
+    );
+    expect(files(target)).toEqual(['includes/pets/_index.md', 'includes/welcome/_index.md', 'index.html.md', 'layouts/layout.erb']);
+    expect(result.stdout).not.toContain('does not exist');
+    expect(result.stdout).not.toContain('points to no id');
+  });
+
   it('runs as npm run import-slate -- <source>', async () => {
     const result = await run('npm', ['run', '--silent', 'import-slate', '--', 'no/such/folder'], { env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(result.status).toBe(1);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { availableIncludes, includeCandidates, resolveInclude } from '../../src/content/includes';
 import { loadSite } from '../../src/content/site';
+import { slateLayoutIncludes } from '../../src/content/slate-layout';
 import { tempContent } from '../support/temp-content';
 
 describe('include resolution', () => {
@@ -56,6 +57,28 @@ describe('assembling a page', () => {
     ]);
   });
 
+  it('names the nearest few of many includes, the folder of that name first', () => {
+    const names = [
+      'overview/index',
+      'overview/sort',
+      'overview/facets',
+      'search/index',
+      'products/index',
+      'products/images',
+      'stores/index',
+      'commerce/index',
+      'categories/index',
+    ];
+    const dir = tempContent({
+      'index.md': '---\nincludes:\n  - overview\n  - zzz\n---\n',
+      ...Object.fromEntries(names.map((name) => [`includes/${name.replace(/([^/]+)$/, '_$1')}.md`, '# X\n'])),
+    });
+    expect(loadSite(dir).problems.map((found) => found.fix)).toEqual([
+      'create includes/_overview.md, or use the nearest of the 9 includes there are: overview/index, overview/facets, overview/sort.',
+      'create includes/_zzz.md; none of the 9 includes there are is close to "zzz".',
+    ]);
+  });
+
   it('follows includes named by an include and refuses a cycle', () => {
     const dir = tempContent({
       'index.md': '---\nincludes:\n  - a\n---\n',
@@ -88,5 +111,64 @@ describe('assembling a page', () => {
     expect(loadSite(dir).problems).toEqual([
       expect.objectContaining({ line: 4, message: 'language tab "rubyy" is not a language shiki knows.', fix: 'use a language shiki knows (nearest: ruby).' }),
     ]);
+  });
+});
+
+/** A Slate layout of a team's own (layouts/layout.erb) that reads `includes:` its own way. */
+const LAYOUT = (reading: string) => `<div class="content">\n  <%= yield %>\n${reading}\n</div>\n`;
+
+describe("a Slate source's own layout", () => {
+  it('reads what the layout adds to each name, and whether it reads before and after', () => {
+    const read = (layout?: string) => slateLayoutIncludes(tempContent(layout === undefined ? {} : { 'layouts/layout.erb': layout }));
+    expect(read()).toEqual({ suffix: '', beforeAfter: false });
+    expect(read(LAYOUT('<% current_page.data.includes.each do |include| %><%= partial "includes/#{include}" %><% end %>'))).toEqual({
+      suffix: '',
+      beforeAfter: false,
+    });
+    expect(read(LAYOUT('<%= partial "includes/#{include}/index" %>'))).toEqual({
+      suffix: '/index',
+      beforeAfter: false,
+      file: expect.stringMatching(/layouts\/layout.erb$/),
+    });
+    expect(read(LAYOUT("<%= partial('includes/#{name}.md') %>"))).toEqual({ suffix: '', beforeAfter: false });
+    expect(
+      read(
+        LAYOUT('<% before = includes.before.map { |i| partial("includes/#{i}") }.join; after = includes.after.map { |i| partial("includes/#{i}") }.join %>'),
+      ),
+    ).toEqual({
+      suffix: '',
+      beforeAfter: true,
+      file: expect.stringMatching(/layouts\/layout.erb$/),
+    });
+  });
+
+  it("looks each include up in a folder of its name when the layout does (Best Buy's)", () => {
+    const dir = tempContent({
+      'index.html.md': '---\nincludes:\n  - overview\n  - missing\n---\n# Body\n',
+      'layouts/layout.erb': LAYOUT('<%= partial "includes/#{include}/index" %>'),
+      'includes/overview/_index.md.erb': '# Overview\n',
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['# Body', '# Overview']);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'include "missing/index" does not exist.' })]);
+  });
+
+  it("puts `includes: { before, after }` around the body when the layout reads them (Booking Experts'), naming each entry's line", () => {
+    const files = {
+      'index.html.md': '---\nincludes:\n  after:\n    - notes\n    - gone\n  before:\n    - overview\n---\n# Body\n',
+      'includes/_overview.md': '# Overview\n',
+      'includes/_notes.md': '# Notes\n',
+    };
+    const dir = tempContent({
+      ...files,
+      'layouts/layout.erb': LAYOUT(
+        '<% page_content = includes.before.map { |i| partial("includes/#{i}") }.join + yield + includes.after.map { |i| partial("includes/#{i}") }.join %>',
+      ),
+    });
+    const { pages, problems } = loadSite(dir);
+    expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['# Overview', '# Body', '# Notes']);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, message: 'include "gone" does not exist.' })]);
+    // Slate's own layout reads a list: the map is refused, as Slate would have failed on it.
+    expect(loadSite(tempContent(files)).problems).toEqual([expect.objectContaining({ line: 3, message: 'includes: Expected array, received object.' })]);
   });
 });
