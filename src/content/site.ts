@@ -209,7 +209,7 @@ function loadPage(
   const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
   const included: SpecReference[] = [];
   const openapi = { dirs: [path.dirname(file), contentDir], specs: included };
-  const names = data.includes.map((name) => (name && layout.suffix ? `${name}${layout.suffix}` : name));
+  const names = data.includes.map((name) => (name && layout.suffix && !name.startsWith('openapi:') ? `${name}${layout.suffix}` : name));
   const lines = beforeAfter?.lines ?? listItemLines(source, 'includes');
   const before = beforeAfter?.before ?? 0;
   const parts: SourceFile[] = [];

@@ -245,11 +245,17 @@ function withSpecLines(page: Page, problems: Problem[]): Problem[] {
  * rather than once Astro has built the site. An MDX page's sections are known only once Astro has
  * built it: with one, search-index.ts makes this check at the end of the build.
  */
-function nothingToIndex(pages: readonly Page[], records: ReadonlyMap<string, readonly SectionRecord[]>): Problem[] {
+function nothingToIndex(pages: readonly Page[], records: Map<string, readonly SectionRecord[]>): Problem[] {
   const searching = pages.filter((page) => page.frontMatter.search);
   if (searching.length === 0 || searching.some((page) => page.dialect === 'mdx')) return [];
   if ([...records.values()].some((sections) => sections.length > 0)) return [];
-  return searching.map((page) => problem('search-nothing-to-index', { file: page.file, line: keyLine(ownPart(page), 'search') }));
+  // Slate built such a page with a search box that found nothing (2acoin's: front matter alone), so
+  // in Slate's format it is a warning and the page is built without search: no box, no index.
+  records.clear();
+  return searching.map((page) => {
+    if (page.slate) page.frontMatter.search = false;
+    return problem('search-nothing-to-index', { file: page.file, line: keyLine(ownPart(page), 'search'), slate: page.slate });
+  });
 }
 
 /** The page's own file among its parts: the first, unless a Slate layout put includes before it (slate-layout.ts). */

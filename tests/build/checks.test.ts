@@ -432,7 +432,8 @@ ${F}/slate-variables/stylesheets/_variables.scss
   },
 ];
 
-const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[] }> = [
+/** `absent`: files the build must not write (a search index left out). */
+const WARNINGS: Array<{ check: string; fixture: string; kinds: ProblemKind[]; report: string; files: string[]; absent?: string[] }> = [
   {
     check: "in Slate's own format, a page left beside its ERB twin (the later name is built)",
     fixture: 'slate-page-twice',
@@ -555,6 +556,18 @@ ${F}/slate-redcarpet-text/index.html.md
 
 ${F}/slate-erb-index
   ⚠ ${F}/slate-erb-index  the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build. Shale builds the other pages; the site has no front page. Fix: write the front page as index.html.md (or send readers on to the docs from it with a \`<meta http-equiv="refresh">\` under \`head:\`).`,
+  },
+  {
+    check:
+      'search: true on a Slate page with nothing to index (front matter alone): built without a search box or index, as Slate showed one that found nothing',
+    fixture: 'slate-search-nothing',
+    kinds: ['search-nothing-to-index'],
+    files: ['index.html'],
+    absent: ['pagefind/pagefind.js'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/slate-search-nothing/index.html.md
+  ⚠ ${F}/slate-search-nothing/index.html.md:7  \`search: true\`, but no page that asks for search has anything to index, so Pagefind can make no index. Shale leaves the search box out, where Slate showed one that found nothing. Fix: add a heading with some text, or set \`search: false\`.`,
   },
   {
     check: 'a Slate source whose front page is a plain index.html (a redirect to its current version): the docs in its folders are built',
@@ -700,7 +713,7 @@ describe.concurrent('a content error stops the build with one exact report and l
 });
 
 describe('a content warning is reported and the build goes on', () => {
-  for (const { check, fixture, kinds, report, files } of WARNINGS) {
+  for (const { check, fixture, kinds, report, files, absent = [] } of WARNINGS) {
     it(check, async () => {
       const outDir = previousSite();
       outDirs.push(outDir);
@@ -710,6 +723,7 @@ describe('a content warning is reported and the build goes on', () => {
       expect(kindsInReportOrder((await checkFolder(`${F}/${fixture}`)).problems)).toEqual(kinds);
       const written = Object.keys(snapshot(outDir));
       expect(written).toEqual(expect.arrayContaining(files));
+      for (const file of absent) expect(written).not.toContain(file);
       // The new site replaced the previous one as a whole.
       expect(written).not.toContain('images/old.png');
     });
