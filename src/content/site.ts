@@ -209,13 +209,12 @@ function loadPage(
   const includesDirs = [...new Set([path.join(path.dirname(file), 'includes'), path.join(contentDir, 'includes')])];
   const included: SpecReference[] = [];
   const openapi = { dirs: [path.dirname(file), contentDir], specs: included };
-  const names = data.includes.map((name) => (name && layout.suffix && !name.startsWith('openapi:') ? `${name}${layout.suffix}` : name));
   const lines = beforeAfter?.lines ?? listItemLines(source, 'includes');
   const before = beforeAfter?.before ?? 0;
   const parts: SourceFile[] = [];
-  appendIncludes(source, names.slice(0, before), lines.slice(0, before), includesDirs, parts, [file], problems, openapi, erb);
+  appendIncludes(source, data.includes.slice(0, before), lines.slice(0, before), includesDirs, parts, [file], problems, openapi, erb, layout.suffix);
   parts.push(...fileParts(source, erb, [file], problems));
-  appendIncludes(source, names.slice(before), lines.slice(before), includesDirs, parts, [file], problems, openapi, erb);
+  appendIncludes(source, data.includes.slice(before), lines.slice(before), includesDirs, parts, [file], problems, openapi, erb, layout.suffix);
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {
@@ -286,7 +285,10 @@ function specFilesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Appends each include (and the includes it names itself) after the parts so far, refusing cycles. */
+/**
+ * Appends each include (and the includes it names itself) after the parts so far, refusing cycles.
+ * `suffix`: what a Slate layout of a team's own adds to each name the page lists (slate-layout.ts).
+ */
 function appendIncludes(
   from: SourceFile,
   names: string[],
@@ -297,6 +299,7 @@ function appendIncludes(
   problems: Problem[],
   openapi: { dirs: string[]; specs: SpecReference[] },
   erb: ErbContext,
+  suffix = '',
 ): void {
   for (const [index, name] of names.entries()) {
     const line = lines[index] ?? from.yamlLine;
@@ -311,12 +314,15 @@ function appendIncludes(
       for (const found of findSpecs(from, [{ spec: spec[1]!.trim(), tags }], openapi.dirs, problems, line)) openapi.specs.push({ ...found, at: parts.length });
       continue;
     }
-    const resolutions = includesDirs.map((dir) => resolveInclude(dir, name, from.dialect));
+    const lookup = `${name}${suffix}`;
+    const resolutions = includesDirs.map((dir) => resolveInclude(dir, lookup, from.dialect));
     const resolution = resolutions.find((candidate) => candidate.found) ?? resolutions[0]!;
     if (!resolution.found) {
-      const available = [...new Set(includesDirs.flatMap((dir) => availableIncludes(dir)))].sort();
-      const create = path.relative(path.dirname(chain[0]!), includeCandidates(includesDirs[0]!, name, from.dialect)[0]!).split(path.sep).join('/');
-      problems.push(problem('include-missing', { file: from.path, line }, { name, fix: missingIncludeFix(name, create, available) }));
+      // The names the page could list: with a suffix, those of the files the layout can reach, without it.
+      const reachable = includesDirs.flatMap((dir) => availableIncludes(dir)).flatMap((found) => (found.endsWith(suffix) ? [found.slice(0, found.length - suffix.length)] : []));
+      const available = [...new Set(reachable)].sort();
+      const create = path.relative(path.dirname(chain[0]!), includeCandidates(includesDirs[0]!, lookup, from.dialect)[0]!).split(path.sep).join('/');
+      problems.push(problem('include-missing', { file: from.path, line }, { name, fix: missingIncludeFix(name, create, available, suffix) }));
       continue;
     }
     const found = resolution.found;
@@ -338,14 +344,14 @@ const LISTED_INCLUDES = 8;
 /**
  * The fix for a missing include: the file to create, and the names there are. A source with many
  * includes (Best Buy's 37, in folders) gets the nearest few, the names in a folder of that name first
- * (`overview` → `overview/index`), not every name on each of its lines.
+ * (`overview` → `overview/index`), then by spelling, not every name on each of its lines.
  */
-function missingIncludeFix(name: string, create: string, available: readonly string[]): string {
+function missingIncludeFix(name: string, created: string, available: readonly string[], suffix: string): string {
+  const create = suffix ? `${created} (the Slate layout adds "${suffix}" to each name)` : created;
   if (available.length === 0) return `create ${create}.`;
   if (available.length <= LISTED_INCLUDES) return `create ${create}, or use one of: ${available.join(', ')}.`;
-  const base = name.split('/').pop()!;
-  const inFolder = available.filter((candidate) => candidate.startsWith(`${name}/`) || candidate.split('/').pop() === base);
   const index = `${name}/index`;
+  const inFolder = available.filter((candidate) => candidate.startsWith(`${name}/`));
   if (inFolder.includes(index)) inFolder.unshift(index);
   const nearest = [...new Set([...inFolder, ...nearestNames(name, available, 3)])].slice(0, 3);
   return nearest.length

@@ -150,7 +150,13 @@ describe("a Slate source's own layout", () => {
     });
     const { pages, problems } = loadSite(dir);
     expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['# Body', '# Overview']);
-    expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'include "missing/index" does not exist.' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 4,
+        message: 'include "missing" does not exist.',
+        fix: 'create includes/missing/_index.md (the Slate layout adds "/index" to each name), or use one of: overview.',
+      }),
+    ]);
   });
 
   it("puts `includes: { before, after }` around the body when the layout reads them (Booking Experts'), naming each entry's line", () => {
