@@ -4,17 +4,23 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { FactsOf } from '../validation/definitions';
 
-/** Elements a footer may hold: links, inline emphasis and the blocks Slate sources wrap them in. */
-const ALLOWED_ELEMENTS = new Set(['a', 'em', 'strong', 'b', 'i', 'code', 'small', 'span', 'br', 'sup', 'sub', 'kbd', 'abbr', 'div', 'p']);
+/**
+ * Elements a footer may hold: links, inline emphasis, the blocks Slate sources wrap them in, and
+ * images (a licence's or a "Run in Postman" badge, as Slate showed them).
+ */
+const ALLOWED_ELEMENTS = new Set(['a', 'em', 'strong', 'b', 'i', 'code', 'small', 'span', 'br', 'sup', 'sub', 'kbd', 'abbr', 'div', 'p', 'img']);
 /** Elements that hold no text for the reader (scripts, media, controls): left out whole, not unwrapped. */
 const DROPPED_WHOLE = new Set(
-  'script style template noscript iframe frame frameset object embed svg math canvas img picture video audio source input textarea select button link meta base title'.split(
+  'script style template noscript iframe frame frameset object embed svg math canvas picture video audio source input textarea select button link meta base title'.split(
     ' ',
   ),
 );
 /** Attributes any allowed element may have (hast's names). */
 const ALLOWED_ATTRIBUTES = new Set(['className', 'title', 'lang', 'dir']);
 const ALLOWED_LINK_ATTRIBUTES = new Set(['href', 'target', 'rel', 'download', 'hrefLang', 'type']);
+const ALLOWED_IMAGE_ATTRIBUTES = new Set(['src', 'alt', 'width', 'height']);
+const allowedOn = (tag: string, name: string) =>
+  ALLOWED_ATTRIBUTES.has(name) || (tag === 'a' && ALLOWED_LINK_ATTRIBUTES.has(name)) || (tag === 'img' && ALLOWED_IMAGE_ATTRIBUTES.has(name));
 
 export interface FooterResult {
   /** Safe HTML to render: the entry with whatever was not allowed taken out. */
@@ -33,13 +39,13 @@ type FooterProblem =
   | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> }
   | { kind: 'footer-empty'; facts: FactsOf<'footer-empty'> };
 
-/** Whether an href is one a footer may use: http(s), mailto, a relative path or an #anchor. */
-function isSafeHref(href: string): boolean {
+/** Whether a URL is one a footer may use: http(s), a relative path or an #anchor, and mailto for a link. */
+function isSafeUrl(url: string, tag: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so drop them first.
-  const value = href.replace(/[\u0000-\u0020]/g, '');
+  const value = url.replace(/[\u0000-\u0020]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (!scheme) return true;
-  return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
+  return scheme === 'http' || scheme === 'https' || (scheme === 'mailto' && tag === 'a');
 }
 
 /** Whether an href leaves the site (gets rel="noopener"). */
@@ -83,11 +89,11 @@ function cleanAttributes(element: Element, problems: FooterProblem[]): void {
     if (attribute.startsWith('on')) {
       problems.push({ kind: 'footer-event-handler', facts: { attribute } });
       delete element.properties[name];
-    } else if (!ALLOWED_ATTRIBUTES.has(name) && !(element.tagName === 'a' && ALLOWED_LINK_ATTRIBUTES.has(name))) {
+    } else if (!allowedOn(element.tagName, name)) {
       // As written in the HTML (`data-width`), not as hast keeps it (`dataWidth`).
       problems.push({ kind: 'footer-attribute', facts: { attribute: find(html, name).attribute, tag: element.tagName } });
       delete element.properties[name];
-    } else if (name === 'href' && !isSafeHref(String(value))) {
+    } else if ((name === 'href' || name === 'src') && !isSafeUrl(String(value), element.tagName)) {
       problems.push({ kind: 'footer-unsafe-url', facts: { url: String(value) } });
       delete element.properties[name];
     }

@@ -197,7 +197,7 @@ export const DEFINITIONS = {
     gravity: 'slate-tolerated',
     message: ({ tag, whole }, tolerated) =>
       `toc_footers entry has a <${tag}> element, which a footer may not hold.${tolerated ? (whole ? ' Shale leaves it out.' : ' Shale keeps its text and leaves the element out.') : ''}`,
-    fix: () => 'use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.',
+    fix: () => 'use only links (<a href>), images (<img src alt>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.',
   }),
   'footer-event-handler': define<{ attribute: string }>({
     gravity: 'slate-tolerated',
@@ -209,7 +209,7 @@ export const DEFINITIONS = {
     gravity: 'slate-tolerated',
     message: ({ attribute, tag }, tolerated) =>
       `toc_footers entry has ${/^[aeiou]/.test(attribute) ? 'an' : 'a'} "${attribute}" attribute on <${tag}>, which a footer may not use.${tolerated ? ' Shale leaves it out.' : ''}`,
-    fix: () => 'keep only href, target, rel and download on links, and class, title, lang and dir on any element.',
+    fix: () => 'keep only href, target, rel and download on links, src, alt, width and height on images, and class, title, lang and dir on any element.',
   }),
   'footer-unsafe-url': define<{ url: string }>({
     gravity: 'slate-tolerated',

@@ -170,7 +170,7 @@ ${F}/footer-anchor/index.md
 ${F}/unsafe-footer/index.md
   ✗ ${F}/unsafe-footer/index.md:5  toc_footers link has the unsafe URL "javascript:alert(1)". Fix: use an http(s), mailto or relative link.
   ✗ ${F}/unsafe-footer/index.md:6  toc_footers entry has an event handler attribute (onclick), which could run script. Fix: remove the event handler; footers are plain links.
-  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
+  ✗ ${F}/unsafe-footer/index.md:7  toc_footers entry has a <script> element, which a footer may not hold. Fix: use only links (<a href>), images (<img src alt>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
   ✗ ${F}/unsafe-footer/index.md:8  toc_footers entry is empty. Fix: write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.`,
   },
   {
@@ -289,7 +289,7 @@ ${F}/meta-attribute/index.md
     report: `✗ Found 1 error in 1 file
 
 ${F}/footer-attribute/index.md
-  ✗ ${F}/footer-attribute/index.md:4  toc_footers entry has a "style" attribute on <a>, which a footer may not use. Fix: keep only href, target, rel and download on links, and class, title, lang and dir on any element.`,
+  ✗ ${F}/footer-attribute/index.md:4  toc_footers entry has a "style" attribute on <a>, which a footer may not use. Fix: keep only href, target, rel and download on links, src, alt, width and height on images, and class, title, lang and dir on any element.`,
   },
   {
     check: '`split: h1` on an MDX page',
@@ -487,9 +487,9 @@ ${F}/slate-tolerated/index.html.md
     report: `⚠ Found 4 warnings in 1 file
 
 ${F}/slate-footers/index.html.md
-  ⚠ ${F}/slate-footers/index.html.md:4  toc_footers entry has an "id" attribute on <div>, which a footer may not use. Shale leaves it out. Fix: keep only href, target, rel and download on links, and class, title, lang and dir on any element.
+  ⚠ ${F}/slate-footers/index.html.md:4  toc_footers entry has an "id" attribute on <div>, which a footer may not use. Shale leaves it out. Fix: keep only href, target, rel and download on links, src, alt, width and height on images, and class, title, lang and dir on any element.
   ⚠ ${F}/slate-footers/index.html.md:6  toc_footers link has the unsafe URL "javascript:alert(1)". Shale leaves it out. Fix: use an http(s), mailto or relative link.
-  ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
+  ⚠ ${F}/slate-footers/index.html.md:7  toc_footers entry has a <script> element, which a footer may not hold. Shale leaves it out. Fix: use only links (<a href>), images (<img src alt>), inline emphasis (<em>, <strong>, <code>) and <div>, <p> or <br> in toc_footers.
   ⚠ ${F}/slate-footers/index.html.md:8  toc_footers entry is empty. Shale leaves it out (Slate showed an empty line). Fix: write the footer (a link such as <a href="https://example.com">Example</a>), or remove the empty entry.`,
   },
   {
