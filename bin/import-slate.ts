@@ -56,6 +56,8 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
   const isEarly = slateSourceKind(source) === 'early';
   const theme: string[] = [];
   const other: string[] = [];
+  // Folders a layout of the team's own reads partials from (`includes_main/`, slate-layout.ts) are copied as includes/ is.
+  const partialFolders = new Set(slateLayoutIncludes(source).lists.map((list) => list.folder));
   const walk = (dir: string, inIncludes: boolean) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -65,7 +67,7 @@ function plan(source: string): { copy: string[]; theme: string[]; other: string[
         // Slate's variables are read by the build (theme/slate-theme.ts); the rest of its theme is Slate's own.
         if (dir === source && entry.name === 'stylesheets' && fs.existsSync(path.join(full, '_variables.scss'))) copy.push('stylesheets/_variables.scss');
         if (dir === source && THEME_FOLDERS.includes(entry.name)) theme.push(`${relative}/`);
-        else walk(full, inIncludes || entry.name === 'includes');
+        else walk(full, inIncludes || entry.name === 'includes' || partialFolders.has(relative));
       } else if (isEarly && !inIncludes && /\.md(\.erb)?$/.test(entry.name) && !isSlatePage(entry.name) && !entry.name.startsWith('_')) {
         copy.push(relative);
         early.push(relative);

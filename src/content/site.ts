@@ -193,7 +193,11 @@ function loadPage(
     data,
     problems: frontMatterProblems,
     includes: beforeAfter,
-  } = readFrontMatter(source, frontMatterSchema, slate ? 'slate-page' : 'page', { includesBeforeAfter: layout.beforeAfter });
+    lists,
+  } = readFrontMatter(source, frontMatterSchema, slate ? 'slate-page' : 'page', {
+    includesBeforeAfter: layout.beforeAfter,
+    includeLists: layout.lists.map((list) => list.key),
+  });
   problems.push(...frontMatterProblems);
   if (!data) return undefined;
   data.toc_depth = tocDepthOf(data, /^toc_depth\s*:/m.test(source.yaml));
@@ -215,6 +219,11 @@ function loadPage(
   appendIncludes(source, data.includes.slice(0, before), lines.slice(0, before), includesDirs, parts, [file], problems, openapi, erb, layout.suffix);
   parts.push(...fileParts(source, erb, [file], problems));
   appendIncludes(source, data.includes.slice(before), lines.slice(before), includesDirs, parts, [file], problems, openapi, erb, layout.suffix);
+  for (const { key, folder, suffix } of layout.lists) {
+    const list = lists?.get(key);
+    const dirs = [...new Set([path.join(path.dirname(file), folder), path.join(contentDir, folder)])];
+    if (list) appendIncludes(source, list.names, list.lines, dirs, parts, [file], problems, openapi, erb, suffix);
+  }
   const tabs = normaliseTabs(data.language_tabs as Array<string | Record<string, string>>);
   const tabLines = listItemLines(source, 'language_tabs');
   tabs.forEach((tab, index) => {

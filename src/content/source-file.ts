@@ -89,8 +89,8 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   source: SourceFile,
   schema: S,
   of: 'page' | 'slate-page' | 'include' | 'slate-include' = 'page',
-  options: { includesBeforeAfter?: boolean } = {},
-): { data?: z.output<S>; problems: Problem[]; includes?: BeforeAfterIncludes } {
+  options: { includesBeforeAfter?: boolean; includeLists?: readonly string[] } = {},
+): { data?: z.output<S>; problems: Problem[]; includes?: BeforeAfterIncludes; lists?: Map<string, NamedLines> } {
   const lineCounter = new LineCounter();
   // `[//]: # note`, Markdown's comment, written in a Slate page's front matter (Augur's docs): YAML
   // reads a key `["//"]` with no value, which Middleman ignored, and the yaml package fails on it after
@@ -117,7 +117,8 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
     return source.yamlLine;
   };
   const includes = options.includesBeforeAfter ? joinBeforeAfter(value as Record<string, unknown>, lineOf) : undefined;
-  const withIncludes = includes ? { includes } : {};
+  const lists = options.includeLists?.length ? takeLists(value as Record<string, unknown>, options.includeLists, lineOf) : undefined;
+  const withIncludes = { ...(includes ? { includes } : {}), ...(lists?.size ? { lists } : {}) };
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [], ...withIncludes };
   const keyLine = (key: string): number => {
@@ -161,6 +162,28 @@ export function readFrontMatter<S extends z.ZodTypeAny>(
   // Check the rest of the page too: every problem of the build goes in one report.
   const rest = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !badKeys.has(key))));
   return { data: rest.success ? rest.data : undefined, problems, ...withIncludes };
+}
+
+/** Names listed under a front-matter key, each with its line. */
+export interface NamedLines {
+  names: string[];
+  lines: number[];
+}
+
+/**
+ * Takes out of the front matter's value the lists a Slate layout of a team's own renders as
+ * partials (`includes_main:`, slate-layout.ts), so they are read as includes, not unknown keys. A
+ * key whose value is not a list of names is left for the schema to report.
+ */
+function takeLists(value: Record<string, unknown>, keys: readonly string[], lineOf: (path: (string | number)[]) => number): Map<string, NamedLines> {
+  const lists = new Map<string, NamedLines>();
+  for (const key of keys) {
+    const list = value[key] === null ? [] : value[key];
+    if (!Array.isArray(list) || !list.every((name) => typeof name === 'string' || name === null)) continue;
+    lists.set(key, { names: list.map((name: string | null) => (name ?? '').trim()), lines: list.map((_, index) => lineOf([key, index])) });
+    delete value[key];
+  }
+  return lists;
 }
 
 /** A page's `includes: { before, after }` read as one list (slate-layout.ts): how many come before the body, and each name's line. */

@@ -139,7 +139,7 @@ Next: npm run dev to preview, npm run build to build.
     expect(result.stdout).toContain(
       "Copied the Slate project's layouts/layout.erb: it reads the pages' includes otherwise than Slate's layout, and the build reads it the same way.",
     );
-    expect(files(target)).toEqual(['includes/pets/_index.md', 'includes/welcome/_index.md', 'index.html.md', 'layouts/layout.erb']);
+    expect(files(target)).toEqual(['includes/pets/_index.md', 'includes/welcome/_index.md', 'index.html.md', 'layouts/layout.erb', 'reference/_orders.md']);
     expect(result.stdout).not.toContain('does not exist');
     expect(result.stdout).not.toContain('points to no id');
   });

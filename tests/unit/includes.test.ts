@@ -114,23 +114,25 @@ describe('assembling a page', () => {
   });
 });
 
+/** Slate's loop over `includes:` (layouts/layout.erb), with the partial path given. */
+const SLATE_LOOP = (partial: string) =>
+  `<% current_page.data.includes && current_page.data.includes.each do |include| %>\n  <%= partial ${partial} %>\n<% end %>`;
+
 /** A Slate layout of a team's own (layouts/layout.erb) that reads `includes:` its own way. */
 const LAYOUT = (reading: string) => `<div class="content">\n  <%= yield %>\n${reading}\n</div>\n`;
 
 describe("a Slate source's own layout", () => {
   it('reads what the layout adds to each name, and whether it reads before and after', () => {
     const read = (layout?: string) => slateLayoutIncludes(tempContent(layout === undefined ? {} : { 'layouts/layout.erb': layout }));
-    expect(read()).toEqual({ suffix: '', beforeAfter: false });
-    expect(read(LAYOUT('<% current_page.data.includes.each do |include| %><%= partial "includes/#{include}" %><% end %>'))).toEqual({
-      suffix: '',
-      beforeAfter: false,
-    });
-    expect(read(LAYOUT('<%= partial "includes/#{include}/index" %>'))).toEqual({
+    expect(read()).toEqual({ suffix: '', beforeAfter: false, lists: [] });
+    expect(read(LAYOUT(SLATE_LOOP('"includes/#{include}"')))).toEqual({ suffix: '', beforeAfter: false, lists: [] });
+    expect(read(LAYOUT(SLATE_LOOP('"includes/#{include}/index"')))).toEqual({
       suffix: '/index',
       beforeAfter: false,
+      lists: [],
       file: expect.stringMatching(/layouts\/layout.erb$/),
     });
-    expect(read(LAYOUT("<%= partial('includes/#{name}.md') %>"))).toEqual({ suffix: '', beforeAfter: false });
+    expect(read(LAYOUT(SLATE_LOOP("'includes/#{include}.md'")))).toEqual({ suffix: '', beforeAfter: false, lists: [] });
     expect(
       read(
         LAYOUT('<% before = includes.before.map { |i| partial("includes/#{i}") }.join; after = includes.after.map { |i| partial("includes/#{i}") }.join %>'),
@@ -138,14 +140,45 @@ describe("a Slate source's own layout", () => {
     ).toEqual({
       suffix: '',
       beforeAfter: true,
+      lists: [],
       file: expect.stringMatching(/layouts\/layout.erb$/),
     });
+  });
+
+  it("reads other lists the layout renders as partials, in the layout's order (Overloop's includes_main:, Basis Theory's intro_includes:)", () => {
+    const layout = LAYOUT(
+      [
+        '<% current_page.data.includes && current_page.data.includes.each do |include| %><%= partial "includes/#{include}" %><% end %>',
+        '<h1 id="main-api">API Endpoints</h1>',
+        '<% current_page.data.includes_main && current_page.data.includes_main.each do |include| %>',
+        '  <%= partial "includes_main/#{include}" %>',
+        '<% end %>',
+        '<% current_page.data.guides.map { |guide| partial("./includes/guides/#{guide}/index") }.join %>',
+        '<% current_page.data.meta.each do |meta| %><meta <%= meta.map { |key, value| "#{key}=\'#{value}\'" }.join(" ") %>><% end %>',
+      ].join('\n'),
+    );
+    const dir = tempContent({
+      'index.html.md': '---\nincludes:\n  - intro\nincludes_main:\n  - pets\n  - gone\nguides:\n  - start\n---\n# Body\n',
+      'layouts/layout.erb': layout,
+      'includes/_intro.md': '# Intro\n',
+      'includes_main/_pets.md': '# Pets\n',
+      'includes/guides/start/_index.md': '# Start\n',
+    });
+    expect(slateLayoutIncludes(dir).lists).toEqual([
+      { key: 'includes_main', folder: 'includes_main', suffix: '' },
+      { key: 'guides', folder: 'includes/guides', suffix: '/index' },
+    ]);
+    const { pages, problems } = loadSite(dir);
+    expect(pages[0]!.parts.map((part) => part.body.trim())).toEqual(['# Body', '# Intro', '# Pets', '# Start']);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 6, message: 'include "gone" does not exist.', fix: 'create includes_main/_gone.md, or use one of: pets.' }),
+    ]);
   });
 
   it("looks each include up in a folder of its name when the layout does (Best Buy's)", () => {
     const dir = tempContent({
       'index.html.md': '---\nincludes:\n  - overview\n  - missing\n---\n# Body\n',
-      'layouts/layout.erb': LAYOUT('<%= partial "includes/#{include}/index" %>'),
+      'layouts/layout.erb': LAYOUT(SLATE_LOOP('"includes/#{include}/index"')),
       'includes/overview/_index.md.erb': '# Overview\n',
     });
     const { pages, problems } = loadSite(dir);
