@@ -233,9 +233,9 @@ function loadPage(
     problems.push(problem('tab-language-unknown', where, { tab: tab.key, nearest: nearestLanguages(language), ...(isRougeOnlyLanguage(language) ? { rouge: true } : {}) }));
   });
   const footerLines = listItemLines(source, 'toc_footers');
-  data.toc_footers.forEach(({ problems: takenOut }, index) => {
+  data.toc_footers.forEach(({ problems: found }, index) => {
     const where = { file, line: footerLines[index] ?? keyLine(source, 'toc_footers'), slate };
-    for (const { kind, facts } of takenOut) problems.push(problem(kind as 'footer-attribute', where, facts as FactsOf<'footer-attribute'>));
+    for (const { kind, facts } of found) problems.push(problem(kind as 'footer-attribute', where, facts as FactsOf<'footer-attribute'>));
   });
   const specs = [...included, ...findSpecs(source, data.openapi, [path.dirname(file), contentDir], problems)];
   return {

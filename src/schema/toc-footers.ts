@@ -37,6 +37,7 @@ type FooterProblem =
   | { kind: 'footer-event-handler'; facts: FactsOf<'footer-event-handler'> }
   | { kind: 'footer-attribute'; facts: FactsOf<'footer-attribute'> }
   | { kind: 'footer-unsafe-url'; facts: FactsOf<'footer-unsafe-url'> }
+  | { kind: 'footer-image-alt'; facts: FactsOf<'footer-image-alt'> }
   | { kind: 'footer-empty'; facts: FactsOf<'footer-empty'> };
 
 /** Whether a URL is one a footer may use: http(s), a relative path or an #anchor, and mailto for a link. */
@@ -75,6 +76,8 @@ export function checkFooter(entry: string | null): FooterResult {
       }
       cleanAttributes(element, problems);
       if (element.tagName === 'a') hardenLink(element, anchors);
+      if (element.tagName === 'img' && element.properties.alt === undefined)
+        problems.push({ kind: 'footer-image-alt', facts: { src: String(element.properties.src ?? '') } });
       element.children = clean(element.children);
       return [element];
     });

@@ -216,6 +216,11 @@ export const DEFINITIONS = {
     message: ({ url }, tolerated) => `toc_footers link has the unsafe URL "${url}".${tolerated ? ' Shale leaves it out.' : ''}`,
     fix: () => 'use an http(s), mailto or relative link.',
   }),
+  'footer-image-alt': define<{ src: string }>({
+    gravity: 'warning',
+    message: ({ src }) => `toc_footers image "${src}" has no alt text, so a screen reader reads out its file name.`,
+    fix: () => 'say what the image shows in alt="…" (a badge: its words, such as alt="Run in Postman").',
+  }),
   'footer-empty': define<Record<string, never>>({
     gravity: 'slate-tolerated',
     message: (_facts, tolerated) => `toc_footers entry is empty.${tolerated ? ' Shale leaves it out (Slate showed an empty line).' : ''}`,

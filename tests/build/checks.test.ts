@@ -558,6 +558,16 @@ ${F}/slate-erb-index
   ⚠ ${F}/slate-erb-index  the content folder has no index page: its index.html.erb is an ERB page without Markdown, which Shale does not build. Shale builds the other pages; the site has no front page. Fix: write the front page as index.html.md (or send readers on to the docs from it with a \`<meta http-equiv="refresh">\` under \`head:\`).`,
   },
   {
+    check: 'a toc_footers image without alt text (a badge): kept, with a warning',
+    fixture: 'footer-image-alt',
+    kinds: ['footer-image-alt'],
+    files: ['index.html'],
+    report: `⚠ Found 1 warning in 1 file
+
+${F}/footer-image-alt/index.md
+  ⚠ ${F}/footer-image-alt/index.md:5  toc_footers image "https://run.pstmn.io/button.svg" has no alt text, so a screen reader reads out its file name. Fix: say what the image shows in alt="…" (a badge: its words, such as alt="Run in Postman").`,
+  },
+  {
     check:
       'search: true on a Slate page with nothing to index (front matter alone): built without a search box or index, as Slate showed one that found nothing',
     fixture: 'slate-search-nothing',

@@ -112,7 +112,7 @@ describe('toc_footers safety', () => {
     ['<a href="java\tscript:alert(1)">x</a>', 'unsafe URL', '<a>x</a>'],
     ['<a href="#" onclick="steal()">x</a>', 'event handler', '<a href="#">x</a>'],
     ['<script>alert(1)</script>', '<script>', ''],
-    ['<img src=x onerror=alert(1)>', 'event handler', '<img src="x">'],
+    ['<img src=x alt=x onerror=alert(1)>', 'event handler', '<img src="x" alt="x">'],
     ['<iframe src="https://example.com/widget"></iframe>', '<iframe>', ''],
     ['<a href="/x" style="color:red">x</a>', '"style" attribute', '<a href="/x">x</a>'],
   ])("refuses %s in Shale's own pages, and takes it out in Slate's with a warning", (html, expected, safe) => {

@@ -27,4 +27,10 @@ describe('a toc_footers entry', () => {
     expect(unsafe.problems.map((problem) => problem.kind)).toEqual(['footer-unsafe-url', 'footer-attribute', 'footer-event-handler', 'footer-unsafe-url']);
     expect(unsafe.html).toBe('<img alt="x"><img alt="y">');
   });
+
+  it('warns of an image without alt text, and keeps it', () => {
+    const badge = checkFooter('<a href="https://www.postman.com/run"><img src="https://run.pstmn.io/button.svg"></a>');
+    expect(badge.problems).toEqual([{ kind: 'footer-image-alt', facts: { src: 'https://run.pstmn.io/button.svg' } }]);
+    expect(badge.html).toBe('<a href="https://www.postman.com/run" rel="noopener noreferrer"><img src="https://run.pstmn.io/button.svg"></a>');
+  });
 });
