@@ -97,7 +97,7 @@ function cleanAttributes(element: Element, problems: FooterProblem[]): void {
       problems.push({ kind: 'footer-attribute', facts: { attribute: find(html, name).attribute, tag: element.tagName } });
       delete element.properties[name];
     } else if ((name === 'href' || name === 'src') && !isSafeUrl(String(value), element.tagName)) {
-      problems.push({ kind: 'footer-unsafe-url', facts: { url: String(value) } });
+      problems.push({ kind: 'footer-unsafe-url', facts: { url: String(value), ...(element.tagName === 'img' ? { image: true } : {}) } });
       delete element.properties[name];
     }
   }

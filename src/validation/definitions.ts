@@ -211,10 +211,10 @@ export const DEFINITIONS = {
       `toc_footers entry has ${/^[aeiou]/.test(attribute) ? 'an' : 'a'} "${attribute}" attribute on <${tag}>, which a footer may not use.${tolerated ? ' Shale leaves it out.' : ''}`,
     fix: () => 'keep only href, target, rel and download on links, src, alt, width and height on images, and class, title, lang and dir on any element.',
   }),
-  'footer-unsafe-url': define<{ url: string }>({
+  'footer-unsafe-url': define<{ url: string; image?: boolean }>({
     gravity: 'slate-tolerated',
-    message: ({ url }, tolerated) => `toc_footers link has the unsafe URL "${url}".${tolerated ? ' Shale leaves it out.' : ''}`,
-    fix: () => 'use an http(s), mailto or relative link.',
+    message: ({ url, image }, tolerated) => `toc_footers ${image ? 'image' : 'link'} has the unsafe URL "${url}".${tolerated ? ' Shale leaves it out.' : ''}`,
+    fix: ({ image }) => (image ? 'use an http(s) or relative image address.' : 'use an http(s), mailto or relative link.'),
   }),
   'footer-image-alt': define<{ src: string }>({
     gravity: 'warning',

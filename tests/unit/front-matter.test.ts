@@ -113,6 +113,7 @@ describe('toc_footers safety', () => {
     ['<a href="#" onclick="steal()">x</a>', 'event handler', '<a href="#">x</a>'],
     ['<script>alert(1)</script>', '<script>', ''],
     ['<img src=x alt=x onerror=alert(1)>', 'event handler', '<img src="x" alt="x">'],
+    ['<img src="javascript:alert(1)" alt="x">', 'toc_footers image has the unsafe URL', '<img alt="x">'],
     ['<iframe src="https://example.com/widget"></iframe>', '<iframe>', ''],
     ['<a href="/x" style="color:red">x</a>', '"style" attribute', '<a href="/x">x</a>'],
   ])("refuses %s in Shale's own pages, and takes it out in Slate's with a warning", (html, expected, safe) => {
