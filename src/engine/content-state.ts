@@ -196,6 +196,25 @@ export class ContentState {
     return this.brandState;
   }
 
+  /**
+   * `npm run dev` never runs check(), where a Slate page that asks for search with nothing to index
+   * loses its search box: the dev loader asks here before it stores any page's data, so the page it
+   * serves is the one the build writes. Renders the pages that ask for search (kept for the loader).
+   */
+  async searchWithNothingToIndex(): Promise<Problem[]> {
+    await this.prepare();
+    const searching = this.site.pages.filter((page) => page.frontMatter.search);
+    if (searching.length === 0 || searching.some((page) => page.dialect === 'mdx')) return [];
+    const records = new Map<string, readonly SectionRecord[]>();
+    for (const page of searching) {
+      const rendered = await this.render(page);
+      // As in check(): a page with errors says so; this problem would only add to it.
+      if (hasErrors(rendered.problems)) return [];
+      for (const group of rendered.groups) records.set(group.outputPath, group.records);
+    }
+    return nothingToIndex(this.site.pages, records);
+  }
+
   async check(): Promise<CheckedContent> {
     await this.prepare();
     const problems: Problem[] = [...this.site.problems, ...this.brand().problems];

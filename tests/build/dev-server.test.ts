@@ -113,4 +113,14 @@ describe('the dev server after a change in the content folder', () => {
     fs.writeFileSync(path.join(content, 'includes', '_extra.md.erb'), '# Extra\n\nSecond words.\n');
     await expect.poll(page, { timeout: 20_000 }).toContain('Second words.');
   });
+
+  it('serves a Slate page that asks for search with nothing to index without a search box, as the build writes it', async () => {
+    fs.rmSync(path.join(content, 'index.md'));
+    fs.writeFileSync(path.join(content, 'index.html.md'), '---\ntitle: Nothing to search yet\nsearch: true\n---\n');
+    await expect.poll(page, { timeout: 20_000 }).toContain('<title>Nothing to search yet');
+    expect(await page()).not.toContain('data-search-slot');
+    fs.writeFileSync(path.join(content, 'index.html.md'), '---\ntitle: Something to search\nsearch: true\n---\n# Pets\n\nCats and dogs.\n');
+    await expect.poll(page, { timeout: 20_000 }).toContain('Cats and dogs.');
+    expect(await page()).toContain('data-search-slot');
+  });
 });
