@@ -2,13 +2,15 @@ import type { Code, Heading, InlineCode, List, ListItem, Paragraph, Parent, Phra
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { parseLinesAfter } from './reparse';
+import { splitSetextHeadings } from './redcarpet-setext';
 import { pageContext, report } from './context';
 import { walk } from './walk';
 
 /**
  * Where Slate's Redcarpet read a block otherwise than CommonMark: lines it read as text of the block
  * above them, where CommonMark starts a new block (a heading line right under a list item, a code
- * fence or a list right under a paragraph line), and an empty heading line, of which it made nothing.
+ * fence or a list right under a paragraph line), an empty heading line, of which it made nothing,
+ * and a setext heading under a paragraph, of which it made only the last line a heading.
  */
 export default function remarkRedcarpetBlocks(this: Processor) {
   // The lines after a table's end are parsed again by this same processor (with Slate's dialect).
@@ -19,6 +21,7 @@ export default function remarkRedcarpetBlocks(this: Processor) {
     let lines: string[] | undefined;
     const lineAt = (line: number) => (lines ??= String(file.value ?? '').split('\n'))[line - 1] ?? '';
     dropEmptyHeadings(tree);
+    splitSetextHeadings(tree, String(file.value ?? ''), lineAt);
     endTablesAtLinesWithoutPipes(tree, lineAt, parse);
     joinHeadingsToListItems(tree, file, lineAt);
     reportBlocksAfterParagraphs(tree, file, lineAt);
