@@ -17,8 +17,12 @@ import { SKIP, walk } from './walk';
  */
 const SKIPPED = new Set(['pre', 'code', 'var', 'samp', 'kbd', 'math', 'script', 'style']);
 
-/** Whether SmartyPants takes `char` for the edge of a word (C's isspace or ispunct in ASCII; nothing outside it). */
-const boundary = (char: string | undefined) => char === undefined || /^[ \t\n\v\f\r!-/:-@[-`{-~]$/.test(char);
+/**
+ * Whether SmartyPants takes `char` for the edge of a word (C's isspace or ispunct in ASCII; nothing
+ * outside it). A no-break space too: Redcarpet's SmartyPants ran over HTML, where `&nbsp;` was still
+ * written out, so the `;` before `&nbsp;"quoted"` opened the quote; here the text holds U+00A0.
+ */
+const boundary = (char: string | undefined) => char === undefined || /^[ \t\n\v\f\r!-/:-@[-`{-~\u00a0]$/.test(char);
 const fractionBoundary = (char: string | undefined) => char !== '/' && boundary(char);
 
 interface Quotes {

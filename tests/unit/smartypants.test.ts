@@ -16,6 +16,8 @@ describe("Redcarpet's SmartyPants, for Slate projects that applied it", () => {
     ['1/2 cup, 3/4ths, 1/4th, 11/2, 1/25', '½ cup, ¾ths, ¼th, 11/2, 1/25'],
     ['``quoted"', '“quoted”'],
     ['a\\-\\-b', 'a--b'],
+    // `&nbsp;` was still written out where Redcarpet's SmartyPants ran: its `;` opened the quote.
+    ['Use\u00a0"quoted" text, \u00a0\'single\' one', 'Use\u00a0“quoted” text, \u00a0‘single’ one'],
   ])('%s → %s', (text, expected) => {
     expect(smart(text)).toBe(expected);
   });
