@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { problem, type Problem } from '../validation/problem';
@@ -133,6 +134,7 @@ export async function readSpec(file: string, check: boolean): Promise<LoadedSpec
     return { problems, lineOf, linesOf };
   }
   problems.push(...ruleProblems(results, file, version));
+  problems.push(...missingRefFiles(bundled, file, files, lineOf, problems));
   const rules = check ? problems.length : undefined;
   problems.push(...tagProblems(bundled, file, linesOf));
   if (problems.some((found) => found.severity === 'error')) return { problems, lineOf, linesOf, files, ...(rules === undefined ? {} : { rules }) };
@@ -222,6 +224,45 @@ function fileResolver(config: Config, jsonAsJson = false): InstanceType<typeof i
 const URL_REFUSED = 'Shale reads no URL:';
 
 /** The one problem of a spec that cannot be read: a version Redocly does not know, or a reason. */
+/**
+ * A `$ref` to a file that does not exist, where Redocly's checks do not look (an `x-` extension:
+ * Bump's `x-topics` guides): its bundler lists the file among the spec's and goes on, and the spec's
+ * cache then failed to read it, a stack trace instead of a report. Said as such a `$ref` is said
+ * elsewhere, at the `$ref` when it is in the root file.
+ */
+function missingRefFiles(
+  bundled: Json,
+  file: string,
+  files: readonly string[],
+  lineOf: (pointer: string) => number | undefined,
+  found: readonly Problem[],
+): Problem[] {
+  // Not a URL (refused, its own problem), nor a file a problem names already (Redocly's checks did see it).
+  const missing = new Set(
+    files.filter((name) => path.isAbsolute(name) && !fs.existsSync(name) && !found.some((known) => `${known.message} ${known.fix}`.includes(name))),
+  );
+  if (missing.size === 0) return [];
+  const refs = new Map<string, string>();
+  const walk = (value: Json, pointer: string): void => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, `${pointer}/${index}`));
+    const ref = (value as Record<string, Json>).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) {
+      const target = path.resolve(path.dirname(file), ref.split('#')[0]!);
+      if (missing.has(target) && !refs.has(target)) refs.set(target, pointer);
+    }
+    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${pointerPart(key)}`);
+  };
+  walk(bundled, '');
+  return [...missing].map((name) => {
+    const pointer = refs.get(name);
+    const line = pointer === undefined ? undefined : lineOf(pointer);
+    const reason = "Can't resolve $ref";
+    const fix = `the $ref names ${name}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`;
+    return problem('openapi-invalid', { file, ...(line ? { line } : {}) }, { pointer: pointer ?? '', reason, fix });
+  });
+}
+
 function readFailure(cause: unknown, file: string, text: string): Problem {
   const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
   const unsupported = /unsupported .*version:?\s*"?([^\s"]+)/i.exec(reason);

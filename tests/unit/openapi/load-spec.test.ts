@@ -172,6 +172,20 @@ describe('files that cannot be read, or are not read', () => {
     ]);
   });
 
+  test("a $ref to a file that does not exist in an extension Shale does not read (Bump's x-topics) is said the same way, not a crash", async () => {
+    const file = specFolder({
+      'spec.yaml': "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nx-topics:\n  - title: Start\n    content:\n      $ref: ./docs/start.md\npaths: {}\n",
+    });
+    expect((await loadSpec(file)).problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 6,
+        message: "the spec is not valid at /x-topics/0/content: Can't resolve $ref.",
+        fix: `the $ref names ${path.join(path.dirname(file), 'docs/start.md')}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
+      }),
+    ]);
+  });
+
   /** A spec file that does not parse: one problem, in the file that does not, at its line, by loadSpec and checkSpec alike. */
   async function expectParseProblem(spec: string, expected: { file: string; line: number; reason: string; fix: string }) {
     for (const { problems } of [await loadSpec(spec), await checkSpec(spec)]) {
