@@ -589,7 +589,7 @@ function lineColumn(location: NormalizedProblem['location'][number]): number | u
 /**
  * Tags operations use that the spec does not declare (when it declares any), one warning a tag:
  * OpenAPI allows them, but such a tag has no description and comes after the declared ones. And
- * declared tags that `x-tagGroups` leaves out (Redoc hides those operations without a word): errors.
+ * tags with operations that `x-tagGroups` leaves out (Redoc hides those operations without a word): errors.
  */
 export function tagProblems(document: Json, file: string, linesOf: (pointers: readonly string[]) => Array<number | undefined>): Problem[] {
   const found: Problem[] = [];
@@ -610,7 +610,11 @@ export function tagProblems(document: Json, file: string, linesOf: (pointers: re
       });
     }
   }
-  const ungrouped = grouped.size ? [...new Set([...declared, ...used])].filter((name) => !grouped.has(name)) : [];
+  // A declared tag no operation uses has no operations to hide (Lob's spec declares two): not an error.
+  for (const item of Object.values<Json>(document.webhooks ?? {}))
+    for (const operation of Object.values<Json>(item ?? {}))
+      for (const tag of Array.isArray(operation?.tags) ? operation.tags : []) if (typeof tag === 'string') used.add(tag);
+  const ungrouped = grouped.size ? [...used].filter((name) => !grouped.has(name)) : [];
   const places = [...undeclared.values()].map(({ pointer }) => pointer);
   const lines = places.length + ungrouped.length > 0 ? linesOf([...places, '/x-tagGroups']) : [];
   [...undeclared].forEach(([tag, { pointer, operations }], index) => {

@@ -70,6 +70,17 @@ describe('checks of tags and servers', () => {
   });
 });
 
+describe('tags and x-tagGroups', () => {
+  test('a declared tag no operation uses may stay out of x-tagGroups: it hides nothing (Lob declares two)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shale-tags-')), 'spec.yaml');
+    fs.writeFileSync(
+      file,
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\ntags: [{name: Letters}, {name: Bulk, description: Later.}]\nx-tagGroups: [{name: Mail, tags: [Letters]}]\npaths:\n  /letters:\n    get:\n      tags: [Letters]\n      summary: List letters\n      responses: {'200': {description: ok}}\n",
+    );
+    expect((await loadSpec(file)).problems).toEqual([]);
+  });
+});
+
 describe("OpenAPI 3.0's ways in a 3.1 spec (OpenAI's spec has 200 of them)", () => {
   const where = (problems: Problem[]) => problems.map((problem) => [problem.kind, problem.severity, path.basename(problem.file), problem.line]);
 
