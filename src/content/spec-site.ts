@@ -97,13 +97,16 @@ function sampleTabs(texts: Iterable<string>): string[] {
   const defaults = normaliseTabs(DEFAULT_TABS);
   const added: string[] = [];
   const langs = (text: string) => [
-    // YAML's `lang: Go` (and JSON's, one key a line), and JSON's `"lang": "Go"` anywhere on a line.
-    ...text.matchAll(/^[ \t-]*["']?lang["']?[ \t]*:[ \t]*["']?([^"'#\n{}[\],]+?)["']?[ \t]*,?[ \t]*$/gm),
-    ...text.matchAll(/"lang"\s*:\s*"([^"\n]+)"/g),
+    // YAML's `lang: Go` (and JSON's, one key a line), quoted or not (`lang: 'C#'`, `lang: C#  # comment`),
+    // and JSON's `"lang": "Go"` anywhere on a line.
+    ...[...text.matchAll(/^[ \t-]*["']?lang["']?[ \t]*:[ \t]*(?:"([^"\n]+)"|'([^'\n]+)'|([^"'\n{}[\],]+?))[ \t]*,?(?:[ \t]+#.*)?[ \t]*$/gm)].map(
+      (found) => found[1] ?? found[2] ?? found[3]!,
+    ),
+    ...[...text.matchAll(/"lang"\s*:\s*"([^"\n]+)"/g)].map((found) => found[1]!),
   ];
   for (const text of texts) {
-    for (const match of langs(text)) {
-      const language = canonicalLanguage(sampleLanguage(match[1]!));
+    for (const lang of langs(text)) {
+      const language = canonicalLanguage(sampleLanguage(lang));
       // A tab Shale writes no sample in would be an error on every operation without one of the spec's.
       if (!language || !generatorFor(language) || added.includes(language)) continue;
       if (tabKeyForFence(language, defaults, canonicalLanguage)) continue;

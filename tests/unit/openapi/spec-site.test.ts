@@ -61,6 +61,15 @@ describe('a content folder that holds only a spec', () => {
     expect(page!.tabs.map((tab) => tab.key)).toEqual(['shell', 'ruby', 'python', 'javascript', 'go']);
   });
 
+  test("gets the C# tab for `lang: 'C#'` (Redoc's name, quoted in YAML: Dropbox Sign's spec), and for an unquoted C# before a comment", () => {
+    for (const lang of ["'C#'", '"C#"', 'C#  # Redoc shows C#']) {
+      const dir = folder({
+        'api.yaml': `${SPEC.replace('paths: {}\n', '')}paths:\n  /a:\n    get:\n      x-codeSamples:\n        - lang: ${lang}\n          source: var client = new HttpClient();\n      responses:\n        '200': {description: OK}\n`,
+      });
+      expect(loadSite(path.join(dir, 'api.yaml')).pages[0]!.tabs.map((tab) => tab.key)).toEqual(['shell', 'ruby', 'python', 'javascript', 'csharp']);
+    }
+  });
+
   test('with two specs, or none, is still an empty content folder', () => {
     expect(loadSite(folder({ 'a.yaml': SPEC, 'b.json': '{"openapi": "3.1.0"}' })).problems.map((p) => p.kind)).toEqual(['content-folder-empty']);
     expect(loadSite(folder({ 'data.yaml': 'a: 1\n' })).problems.map((p) => p.kind)).toEqual(['content-folder-empty']);
