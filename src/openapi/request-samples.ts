@@ -105,7 +105,9 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const code = new (httpsnippet().HTTPSnippet)(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
   const generated = Array.isArray(code) ? code[0] : code;
   if (typeof generated !== 'string') return undefined;
-  const text = server.placeholderHost ? generated.split(PLACEHOLDER_HOST).join(server.placeholderHost) : generated;
+  let text = server.placeholderHost ? generated.split(PLACEHOLDER_HOST).join(server.placeholderHost) : generated;
+  // A placeholder in the server's path (Rebilly's `{organizationId}`) is put back as written, not percent-encoded.
+  for (const placeholder of server.pathPlaceholders ?? []) text = text.split(encodeURI(placeholder)).join(placeholder);
   if (target === 'shell') {
     // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
     // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
@@ -166,7 +168,7 @@ function javaProgram(statements: string): string {
 }
 
 /** The server a generated sample is sent to: its URL, or what is wrong with it (a problem of the spec). */
-export type SampleServer = { url: string; placeholderHost?: string } | { unusable: string; pointer: string; reason: string };
+export type SampleServer = { url: string; placeholderHost?: string; pathPlaceholders?: string[] } | { unusable: string; pointer: string; reason: string };
 
 /**
  * Stands in for a host that is a placeholder (`{your-agent-url}`, a variable's default that names
@@ -192,7 +194,13 @@ export function sampleServer(document: Json, operation: SpecOperation): SampleSe
   const server = servers[0];
   const pointer = `${at}/servers/0/url`;
   let url = typeof server?.url === 'string' ? server.url : '/';
-  for (const [name, variable] of Object.entries<Json>(server?.variables ?? {})) url = url.split(`{${name}}`).join(String(variable?.default ?? ''));
+  const pathPlaceholders: string[] = [];
+  for (const [name, variable] of Object.entries<Json>(server?.variables ?? {})) {
+    const value = String(variable?.default ?? '');
+    // A default that names what to put there (`{organizationId}`) rather than a value.
+    if (/^\{[^{}/]+\}$/.test(value) && encodeURI(value) !== value) pathPlaceholders.push(value);
+    url = url.split(`{${name}}`).join(value);
+  }
   if (/^[a-z][a-z\d+.-]*:\/\/(?:[/?#]|$)/i.test(url)) return { unusable: url, pointer, reason: 'it has no host' };
   const host = /^[a-z][a-z\d+.-]*:\/\/([^/?#]+)/i.exec(url)?.[1];
   if (host && /[^\w.:@[\]%-]/.test(host)) {
@@ -201,7 +209,7 @@ export function sampleServer(document: Json, operation: SpecOperation): SampleSe
     if (URL.canParse(standIn)) return { url: new URL(standIn).toString(), placeholderHost: host };
   }
   try {
-    return { url: new URL(url, 'https://api.example.com').toString() };
+    return { url: new URL(url, 'https://api.example.com').toString(), ...(pathPlaceholders.length ? { pathPlaceholders } : {}) };
   } catch {
     return { unusable: url, pointer, reason: 'it does not parse as a URL' };
   }

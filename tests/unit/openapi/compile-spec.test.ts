@@ -311,6 +311,13 @@ describe("what real specs hold (DigitalOcean's)", () => {
     expect(findings).toEqual([]);
     expect(markdown).toContain('https://{your-agent-url}/api/v1/chat');
   });
+
+  test("so does one in the server's path (Rebilly's `{organizationId}`), in every tab, not percent-encoded", () => {
+    const list = op('list', 'List', { servers: [{ url: 'https://api.example.com/organizations/{org}', variables: { org: { default: '{organizationId}' } } }] });
+    const { markdown } = compileSpec(spec({ '/customers': { get: list } }), { dialect: 'md', tabs: TABS });
+    expect(markdown).not.toContain('%7B');
+    expect(markdown.match(/https:\/\/api\.example\.com\/organizations\/\{organizationId\}\/customers/g)?.length).toBeGreaterThanOrEqual(TABS.length);
+  });
 });
 
 describe("what real specs hold (OpenAI's)", () => {
