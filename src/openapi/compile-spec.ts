@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { escapeLikeRedcarpet, slateBaseId } from '../content/slug';
 import type { LanguageTab } from '../schema/language-tabs';
 import { namedExamples } from './example-values';
@@ -55,30 +56,8 @@ export interface CompiledSpec {
   ids: Map<string, string>;
 }
 
-/** HTTP status meanings for the responses table. */
-const STATUS_TEXT: Record<string, string> = {
-  '200': 'OK',
-  '201': 'Created',
-  '202': 'Accepted',
-  '204': 'No Content',
-  '301': 'Moved Permanently',
-  '302': 'Found',
-  '304': 'Not Modified',
-  '400': 'Bad Request',
-  '401': 'Unauthorized',
-  '403': 'Forbidden',
-  '404': 'Not Found',
-  '405': 'Method Not Allowed',
-  '409': 'Conflict',
-  '410': 'Gone',
-  '415': 'Unsupported Media Type',
-  '422': 'Unprocessable Entity',
-  '429': 'Too Many Requests',
-  '500': 'Internal Server Error',
-  '502': 'Bad Gateway',
-  '503': 'Service Unavailable',
-  default: 'Any other status',
-};
+/** HTTP status meanings for the responses table: every standard code's (Node's own table), and `default`. */
+const STATUS_TEXT: Record<string, string> = { ...STATUS_CODES, default: 'Any other status' } as Record<string, string>;
 
 /** Compiles a spec; with `memo`, the operations its last compiling wrote are taken from there (operation-memo.ts). */
 export function compileSpec(document: Json, options: CompileOptions, memo?: OperationMemo): CompiledSpec {

@@ -305,6 +305,20 @@ describe("what real specs hold (DigitalOcean's)", () => {
     expect(compileSpec(given, { dialect: 'md', tabs: TABS, introduction: true }).markdown).toMatch(/^# Introduction\n\nWelcome\.$/m);
   });
 
+  test("the responses table names every standard status (Pachca's 402), and the class of one it does not know", () => {
+    const responses = {
+      '402': { description: 'Pay first' },
+      '413': { description: 'Too big' },
+      '299': { description: 'Odd' },
+      default: { description: 'Else' },
+    };
+    const { markdown } = compileSpec(spec({ '/a': { get: op('a', 'A', { responses }) } }), { dialect: 'md', tabs: TABS });
+    expect(markdown).toMatch(/\|\s*`402`\s*\|\s*Payment Required\s*\|/);
+    expect(markdown).toMatch(/\|\s*`413`\s*\|\s*Payload Too Large\s*\|/);
+    expect(markdown).toMatch(/\|\s*`299`\s*\|\s*2xx\s*\|/);
+    expect(markdown).toMatch(/\|\s*`default`\s*\|\s*Any other status\s*\|/);
+  });
+
   test('a server variable whose default is a placeholder stays in the sample as written', () => {
     const chat = op('chat', 'Chat', { servers: [{ url: 'https://{agent_url}', variables: { agent_url: { default: '{your-agent-url}' } } }] });
     const { markdown, findings } = compileSpec(spec({ '/api/v1/chat': { post: chat } }), { dialect: 'md', tabs: TABS });
