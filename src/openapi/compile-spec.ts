@@ -384,12 +384,14 @@ class SpecWriter {
     if (content.length === 0) return;
     this.partHeading(operation.webhook ? 'Payload' : 'Request body', `${id}-body`);
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
+    // The API sends a webhook's payload: its readOnly properties are in it (and writeOnly ones are not), as in a response.
+    const direction = operation.webhook ? 'response' : 'request';
     for (const [type, media] of content) {
       const pointer = `${operation.pointer}/requestBody/content/${pointerPart(type)}/schema`;
-      const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', notes: this.notes });
+      const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction, notes: this.notes });
       const intro = `${inlineCode(type)}${body.required ? ' (required)' : ''}: ${inlineText(typeText(this.document, media?.schema ?? {}))}`;
       this.propertyList(intro, list, `the request body's ${inlineCode(type)}`);
-      if (operation.webhook) this.examples(`Example payload`, media, 'request');
+      if (operation.webhook) this.examples(`Example payload`, media, direction);
     }
   }
 
@@ -455,10 +457,13 @@ class SpecWriter {
           this.out.push(
             `${inlineCode(name)}: the API calls ${inlineCode(`${method.toUpperCase()} ${expression}`)}${callbackOperation?.summary ? `: ${inlineText(String(callbackOperation.summary))}` : ''}.`,
           );
+          const at = `${operation.pointer}/callbacks/${pointerPart(name)}/${pointerPart(expression)}/${method}`;
+          if (typeof callbackOperation?.description === 'string') this.description(callbackOperation.description, `${at}/description`, 3);
           const body = resolve(this.document, callbackOperation?.requestBody);
           for (const [type, media] of Object.entries<Json>(body?.content ?? {})) {
-            const pointer = `${operation.pointer}/callbacks/${pointerPart(name)}/${pointerPart(expression)}/${method}/requestBody/content/${pointerPart(type)}/schema`;
-            const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'request', notes: this.notes });
+            const pointer = `${at}/requestBody/content/${pointerPart(type)}/schema`;
+            // The API sends a callback's body: its readOnly properties are in it (and writeOnly ones are not).
+            const list = schemaList(this.document, media?.schema ?? {}, pointer, { dialect: this.dialect, direction: 'response', notes: this.notes });
             if (list) this.out.push(list);
           }
         }

@@ -383,14 +383,16 @@ async function withoutFileTypes(
 function ruleProblems(results: NormalizedProblem[], file: string, version: string): Problem[] {
   // A file a $ref names that is not valid YAML is reported twice: at the $ref and in the file. Once, in the file, is enough.
   const unparsable = new Set(results.flatMap((result) => (result.message.startsWith(NOT_PARSED) ? [result.location[0]?.source.absoluteRef] : [])));
-  const groups = byPlace(results.filter((result) => !unparsable.has(/^Can't resolve \$ref: .* in "([^"]+)" \(\d+:\d+\)$/.exec(result.message)?.[1])));
+  const groups = byPlace(
+    results.filter((result) => !unparsable.has(/^Can't resolve \$ref: .* in "([^"]+)" \(\d+:\d+\)$/.exec(result.message)?.[1]) && !readOnlySentByApi(result)),
+  );
   const lines = problemLines(groups.map((group) => group[0]!.location[0]));
   return groups.map((group) => {
     const result = group[0]!;
     const location = result.location[0];
     const at = location ? lines(location) : undefined;
     const where = { file: location?.source.absoluteRef ?? file, ...(at ? { line: at } : {}) };
-    const pointer = location?.pointer?.replace(/^#/, '') ?? '';
+    const pointer = (result.severity === 'warn' ? examplePointer(location?.pointer) : location?.pointer)?.replace(/^#/, '') ?? '';
     const lenient = group.length === 1 ? schemaKeyword(result, version) : undefined;
     if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
     const yaml = result.message.startsWith(NOT_PARSED) ? YAML_ERROR.exec(result.message.slice(NOT_PARSED.length)) : null;
@@ -404,6 +406,15 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
       ? problem('openapi-example-unchecked', where, { pointer, reason: unchecked[1]! })
       : problem('openapi-example-mismatch', where, { pointer, reason });
   });
+}
+
+/**
+ * Redocly checks the example of a webhook's payload or a callback's body as a request's, where a
+ * readOnly property must not be; but the API sends those (Train Travel's booking `id`), as it sends
+ * a response, and Shale shows their readOnly properties.
+ */
+function readOnlySentByApi(result: NormalizedProblem): boolean {
+  return /must NOT be present in request context/.test(result.message) && /^#?\/(?:x-)?webhooks\/|\/callbacks\//.test(result.location[0]?.pointer ?? '');
 }
 
 /** Redocly's message with the names it suggests (a misspelt field): `… is not expected here (did you mean "description"?)`. */
@@ -557,12 +568,19 @@ function byPlace(results: NormalizedProblem[]): NormalizedProblem[][] {
   const groups = new Map<string, NormalizedProblem[]>();
   for (const result of results) {
     const location = result.location[0];
-    const key = JSON.stringify([result.severity, location?.source.absoluteRef, location?.pointer]);
+    // The example rules' findings (the only warnings) are one a wrong value: one warning an example.
+    const pointer = result.severity === 'warn' ? examplePointer(location?.pointer) : location?.pointer;
+    const key = JSON.stringify([result.severity, location?.source.absoluteRef, pointer]);
     const group = groups.get(key);
     if (group) group.push(result);
     else groups.set(key, [result]);
   }
   return [...groups.values()];
+}
+
+/** The pointer of the example a pointer is in (`…/example`, `…/examples/card/value`), or the pointer itself. */
+function examplePointer(pointer: string | undefined): string | undefined {
+  return pointer?.replace(/^(.*?\/(?:example|examples\/[^/]+\/value))\/.*$/, '$1');
 }
 
 /** The reasons of one place, the first few in full, a lead they share said once: `lead: a; b; c; and 37 more`. */

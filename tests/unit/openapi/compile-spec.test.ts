@@ -215,6 +215,31 @@ describe('webhooks', () => {
     );
     expect(markdown).toContain('<h2 id="ping">Ping</h2>');
   });
+
+  test("show the readOnly properties of what the API sends, a webhook's payload and a callback's body, and a callback's description (Train Travel's, Unblu's)", () => {
+    const booking = {
+      type: 'object',
+      properties: { id: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true }, name: { type: 'string' } },
+    };
+    const body = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Booking' } } } };
+    const subscribe = op('subscribe', 'Subscribe', {
+      callbacks: {
+        created: { '{$request.body#/url}': { post: op('created', 'Booking created', { description: 'Sent once a booking is *made*.', requestBody: body }) } },
+      },
+    });
+    const document = {
+      ...spec({ '/subscriptions': { post: subscribe } }),
+      webhooks: { newBooking: { post: op('newBooking', 'New booking', { requestBody: body }) } },
+      components: { schemas: { Booking: booking } },
+    };
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    const [callback, webhook] = markdown.split('# Webhooks');
+    for (const part of [callback!, webhook!]) {
+      expect(part).toContain('<li><code>id</code> (string)</li>');
+      expect(part).not.toContain('<code>secret</code>');
+    }
+    expect(callback).toContain('Sent once a booking is *made*.');
+  });
 });
 
 describe('MDX pages', () => {

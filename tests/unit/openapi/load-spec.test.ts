@@ -70,6 +70,41 @@ describe('checks of tags and servers', () => {
   });
 });
 
+describe('examples checked against their schemas', () => {
+  /** A spec of `text` in a fresh folder: its path. */
+  const written = (text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shale-examples-')), 'spec.yaml');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('an example with four wrong values is one warning, naming three and how many more', async () => {
+    const { problems } = await loadSpec(
+      written(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}}\n              example: {a: 1, b: 2, c: 3, d: 4}\n",
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'openapi-example-mismatch',
+        line: 12,
+        message: expect.stringMatching(
+          /^the example at \/paths\/~1p\/get\/responses\/200\/content\/application~1json\/example does not match .*"a" property .*"b" property .*"c" property.*; and 1 more\.$/,
+        ),
+      }),
+    ]);
+  });
+
+  test("a readOnly property in the example of a webhook's payload is no mismatch: the API sends it", async () => {
+    const { problems } = await loadSpec(
+      written(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nwebhooks:\n  newBooking:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, properties: {id: {type: string, readOnly: true}}}\n            example: {id: b-1}\n      responses: {'200': {description: ok}}\n",
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('tags and x-tagGroups', () => {
   test('a declared tag no operation uses may stay out of x-tagGroups: it hides nothing (Lob declares two)', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shale-tags-')), 'spec.yaml');
