@@ -109,7 +109,13 @@ export function tagsOf(document: Json, only?: readonly string[]): SpecTag[] {
     tags.get(first)!.operations.push(operation);
     for (const other of names) if (other !== first) tags.get(other)!.alsoListed.push(operation);
   }
-  const result = [...tags.values(), ...(untagged.operations.length ? [untagged] : [])].filter((tag) => tag.operations.length > 0 || tag.alsoListed.length > 0);
+  // A declared tag with a description and no operation is a section of text, as Redoc showed it
+  // (Lob's Authentication, Errors, Rate Limiting…); one its webhooks use is not: they are under Webhooks.
+  const ofWebhooks = new Set(webhooksOf(document).flatMap((webhook) => webhook.operation.tags ?? []));
+  const textOnly = (tag: SpecTag) => typeof tag.description === 'string' && tag.description.trim() !== '' && !ofWebhooks.has(tag.name);
+  const result = [...tags.values(), ...(untagged.operations.length ? [untagged] : [])].filter(
+    (tag) => tag.operations.length > 0 || tag.alsoListed.length > 0 || textOnly(tag),
+  );
   if (!only?.length) return result;
   // Some tags only: an operation whose own tag is left out is rendered under the first shown tag
   // that lists it, not linked to a section the page does not have.

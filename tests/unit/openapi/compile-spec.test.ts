@@ -35,6 +35,31 @@ describe('tags and their operations', () => {
     // Redoc's and Widdershins' anchors of the tag, at its top (the spec's title is "T").
     expect(markdown).toContain('# First things\n\n<div class="anchors"><span id="tag/first"></span><span id="t-first"></span></div>');
   });
+
+  test("a declared tag with a description and no operations is a section of its text, in its place (Lob's Authentication); one without a description, or its webhooks', is none", () => {
+    const document = {
+      ...spec(
+        { '/letters': { get: op('letters', 'List letters', { tags: ['Letters'] }) } },
+        {
+          tags: [
+            { name: 'Authentication', description: 'Send your key.' },
+            { name: 'Letters' },
+            { name: 'Empty' },
+            { name: 'Events', description: 'What we send.' },
+          ],
+          'x-tagGroups': [
+            { name: 'Overview', tags: ['Authentication'] },
+            { name: 'Mail', tags: ['Letters', 'Empty', 'Events'] },
+          ],
+        },
+      ),
+      webhooks: { sent: { post: op('sent', 'Letter sent', { tags: ['Events'] }) } },
+    };
+    expect(tagsOf(document).map((tag) => tag.name)).toEqual(['Authentication', 'Letters']);
+    const markdown = compileSpec(document, { dialect: 'md', tabs: TABS }).markdown;
+    expect(markdown.indexOf('Send your key.')).toBeGreaterThan(markdown.indexOf('# Authentication'));
+    expect(markdown.indexOf('Send your key.')).toBeLessThan(markdown.indexOf('# Letters'));
+  });
 });
 
 describe('operation ids', () => {
