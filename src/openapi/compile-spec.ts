@@ -10,7 +10,7 @@ import { operationIds } from './operation-ids';
 import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
 import { generatedSample, sampleServer, writtenSamples, type RequestSample } from './request-samples';
-import { constraintsOf, schemaList, typeText } from './schema-list';
+import { constraintsOf, schemaList, typeText, withAllOfFields } from './schema-list';
 import { operationTitle, parametersOf, summaryParagraph, pointerPart, resolve, tagsOf, webhooksOf, type Json, type SpecOperation } from './spec-model';
 import { lineBreaks } from '../content/line-breaks';
 
@@ -353,7 +353,7 @@ class SpecWriter {
     this.partHeading('Parameters', `${id}-parameters`);
     const rows = parameters.map((parameter) => {
       const schema = parameter.schema ?? (parameter.content ? Object.values<Json>(parameter.content)[0]?.schema : undefined) ?? {};
-      const resolved = resolve(this.document, schema) ?? {};
+      const resolved = withAllOfFields(this.document, schema);
       const notes = constraintsOf({ ...resolved, deprecated: parameter.deprecated ?? resolved.deprecated });
       const style = parameter.style && parameter.style !== defaultStyle(parameter.in) ? [`style ${inlineCode(parameter.style)}`] : [];
       const explode =

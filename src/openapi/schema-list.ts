@@ -24,7 +24,7 @@ const NAMED_DEPTH = 2;
 /** The type of a schema in words: `string (date-time)`, `array of Pet`, `Pet`, `string | null`. */
 export function typeText(document: Json, raw: Json): string {
   const name = refName(raw);
-  const schema = resolve(document, raw) ?? {};
+  const schema = withAllOfFields(document, raw);
   if (name) return name;
   const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.includes('array') || schema.items) {
@@ -63,6 +63,20 @@ export function constraintsOf(schema: Json): string[] {
   if (schema.uniqueItems === true) found.push('unique items');
   if (schema.deprecated === true) found.push('**deprecated**');
   return found;
+}
+
+/**
+ * A schema of no type of its own whose `allOf` gives it one, with its parts' fields under its own:
+ * `allOf: [$ref: Sort]` beside a default (OpenAPI 3.0 ignores a `$ref`'s siblings, so Pachca's
+ * parameters wrap theirs) is a string of Sort's values with that default, not an object.
+ */
+export function withAllOfFields(document: Json, raw: Json): Json {
+  const schema = resolve(document, raw) ?? {};
+  if (!Array.isArray(schema.allOf) || schema.type || schema.properties) return schema;
+  const result: Json = { ...schema, allOf: undefined };
+  for (const part of schema.allOf)
+    for (const [key, value] of Object.entries<Json>(resolve(document, part) ?? {})) if (result[key] === undefined) result[key] = value;
+  return result.type && result.type !== 'object' ? result : schema;
 }
 
 /** `allOf` merged into one object schema (properties and required lists joined). */

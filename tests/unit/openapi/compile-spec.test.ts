@@ -355,6 +355,14 @@ describe("what real specs hold (DigitalOcean's)", () => {
     expect(compileSpec(given, { dialect: 'md', tabs: TABS, introduction: true }).markdown).toMatch(/^# Introduction\n\nWelcome\.$/m);
   });
 
+  test("a parameter whose allOf wraps a $ref to a string enum (Pachca's, for a default beside it) is that string, with its values", () => {
+    const list = op('list', 'List', { parameters: [{ name: 'sort', in: 'query', schema: { allOf: [{ $ref: '#/components/schemas/Sort' }], default: 'id' } }] });
+    const document = { ...spec({ '/m': { get: list } }), components: { schemas: { Sort: { type: 'string', enum: ['id', 'date'] } } } };
+    expect(compileSpec(document, { dialect: 'md', tabs: TABS }).markdown).toContain(
+      '| `sort` | query | string | no | Default `"id"`, one of `"id"`, `"date"`. |',
+    );
+  });
+
   test("the responses table names every standard status (Pachca's 402), and the class of one it does not know", () => {
     const responses = {
       '402': { description: 'Pay first' },
