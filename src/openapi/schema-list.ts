@@ -31,6 +31,8 @@ export function typeText(document: Json, raw: Json): string {
     const items = typeText(document, schema.items ?? {});
     return `array of ${items || 'any'}`;
   }
+  const values = mapValues(schema);
+  if (values) return `map of ${typeText(document, values)}${types.includes('null') || schema.nullable === true ? ' | null' : ''}`;
   const alternatives: Json[] | undefined = schema.oneOf ?? schema.anyOf;
   let text =
     types.filter((type) => type !== 'null').join(' | ') ||
@@ -77,6 +79,17 @@ export function withAllOfFields(document: Json, raw: Json): Json {
   for (const part of schema.allOf)
     for (const [key, value] of Object.entries<Json>(resolve(document, part) ?? {})) if (result[key] === undefined) result[key] = value;
   return result.type && result.type !== 'object' ? result : schema;
+}
+
+/**
+ * The schema of a map's values: an object with no properties of its own whose `additionalProperties`
+ * is a schema (Docker's labels, a map of string, and its networks, a map of EndpointSettings).
+ */
+function mapValues(schema: Json): Json | undefined {
+  const values = schema.additionalProperties;
+  if (!values || typeof values !== 'object' || Object.keys(values).length === 0) return undefined;
+  if (schema.properties || schema.oneOf || schema.anyOf || (schema.type && schema.type !== 'object')) return undefined;
+  return values;
 }
 
 /** `allOf` merged into one object schema (properties and required lists joined). */
@@ -185,6 +198,11 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
     if (childName && depth + 1 >= NAMED_DEPTH) continue;
     item.children = walkSchema(document, rawChild, childPointer, options, depth + 1, childName ? new Set([...seen, childName]) : seen);
   }
+  // A map's values' properties, under the map's line ("map of EndpointSettings"), unless named above it.
+  const values = mapValues(target);
+  const valuesName = values ? refName(values) : undefined;
+  if (values && !(valuesName && seen.has(valuesName)))
+    items.push(...walkSchema(document, values, `${base}/additionalProperties`, options, depth, valuesName ? new Set([...seen, valuesName]) : seen));
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const alternatives: Json[] = Array.isArray(target[keyword]) ? target[keyword] : [];
     if (alternatives.length === 0) continue;

@@ -363,6 +363,22 @@ describe("what real specs hold (DigitalOcean's)", () => {
     );
   });
 
+  test("a map (additionalProperties) says what its values are, and lists their properties (Docker's labels and ports)", () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        ports: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', properties: { HostIp: { type: 'string' } } } } },
+        free: { type: 'object', additionalProperties: true },
+      },
+    };
+    const get = op('get', 'Get', { responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } });
+    const { markdown } = compileSpec(spec({ '/c': { get } }), { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain(
+      '<li><code>labels</code> (map of string)</li><li><code>ports</code> (map of array of object)<ul class="properties"><li><code>HostIp</code> (string)</li></ul></li><li><code>free</code> (object)</li>',
+    );
+  });
+
   test("the responses table names every standard status (Pachca's 402), and the class of one it does not know", () => {
     const responses = {
       '402': { description: 'Pay first' },
