@@ -215,14 +215,21 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
     };
     items.push(choice);
     alternatives.forEach((alternative, index) => {
-      const label = String(resolve(document, alternative)?.title ?? refName(alternative) ?? `option ${index + 1}`);
+      const resolved = resolve(document, alternative) ?? {};
+      const label = String(resolved.title ?? refName(alternative) ?? `option ${index + 1}`);
       const type = typeText(document, alternative);
       const mapped = Object.entries<string>(target.discriminator?.mapping ?? {}).find(([, ref]) => ref === alternative?.$ref)?.[0];
       const option: PropertyItem = {
-        markdown: `${inlineText(label)}${type === label ? '' : ` (${inlineText(type)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
+        markdown: `${inlineText(label)}${type === label ? '' : ` (${alternativeFacts(resolved, type)})`}${mapped ? `: ${inlineCode(discriminator)} is ${inlineCode(mapped)}` : ''}`,
         children: [],
         noun: 'property',
       };
+      const at = `${writtenAt(alternative, `${base}/${keyword}/${index}`)}/description`;
+      if (!mapped && typeof resolved.description === 'string' && resolved.description.trim()) {
+        const description = descriptionMarkdown(resolved.description, options.dialect, { headingShift: 6 });
+        options.notes.push(...notesAt(at, description));
+        option.markdown += `: ${description.markdown}`;
+      }
       choice.children.push(option);
       const altName = refName(alternative);
       if ((altName && seen.has(altName)) || depth + 2 >= MAX_DEPTH) return;
@@ -230,6 +237,19 @@ function walkSchema(document: Json, raw: Json, met: string, options: SchemaListO
     });
   }
   return items;
+}
+
+/**
+ * What an alternative of a oneOf/anyOf is, beside its title: its type, or, when it has none, its
+ * value (Discord's named enum values, `{title: BUTTON, const: 2}`) or the properties it requires
+ * (Intercom's `anyOf` of required lists), rather than "any".
+ */
+function alternativeFacts(schema: Json, type: string): string {
+  if (type !== 'any') return inlineText(type);
+  if (schema.const !== undefined) return inlineCode(JSON.stringify(schema.const));
+  const required: unknown[] = Array.isArray(schema.required) ? schema.required : [];
+  if (required.length) return `requires ${required.map((name) => inlineCode(String(name))).join(', ')}`;
+  return inlineText(type);
 }
 
 function propertyLine(document: Json, property: string, raw: Json, required: boolean, pointer: string, options: SchemaListOptions): string {

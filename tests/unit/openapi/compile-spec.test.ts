@@ -379,6 +379,27 @@ describe("what real specs hold (DigitalOcean's)", () => {
     );
   });
 
+  test("an alternative with no type shows its value (Discord's named enum values) or what it requires (Intercom's), and its description", () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: {
+          type: 'integer',
+          oneOf: [
+            { title: 'ACTION_ROW', const: 1, description: 'Holds *other* components.' },
+            { title: 'BUTTON', const: 2 },
+          ],
+        },
+        subject: { type: 'string' },
+      },
+      anyOf: [{ title: 'email', required: ['kind', 'subject'] }],
+    };
+    const post = op('make', 'Make', { requestBody: { content: { 'application/json': { schema } } } });
+    const { markdown } = compileSpec(spec({ '/m': { post } }), { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain('<li>ACTION_ROW (<code>1</code>): Holds <em>other</em> components.</li><li>BUTTON (<code>2</code>)</li>');
+    expect(markdown).toContain('<li>email (requires <code>kind</code>, <code>subject</code>)</li>');
+  });
+
   test("the responses table names every standard status (Pachca's 402), and the class of one it does not know", () => {
     const responses = {
       '402': { description: 'Pay first' },
