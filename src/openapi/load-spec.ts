@@ -397,7 +397,7 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
     if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
     const yaml = result.message.startsWith(NOT_PARSED) ? YAML_ERROR.exec(result.message.slice(NOT_PARSED.length)) : null;
     if (yaml) return problem('openapi-invalid', where, { pointer, reason: notParsed(where.file, yaml[1]!), fix: parseFix(where.file) });
-    const reason = joinedReasons(group.map((one) => withSuggestion(one).replace(/`/g, '"')));
+    const reason = joinedReasons(group.map((one) => unescapedNames(withSuggestion(one).replace(/`/g, '"'))));
     if (result.severity === 'error') return problem('openapi-invalid', where, { pointer, reason, ...knownFix(result, version) });
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong. An example
     // whose schema the validator could not compile was not checked at all: the schema is at fault.
@@ -416,6 +416,10 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
 function readOnlySentByApi(result: NormalizedProblem): boolean {
   return /must NOT be present in request context/.test(result.message) && /^#?\/(?:x-)?webhooks\/|\/callbacks\//.test(result.location[0]?.pointer ?? '');
 }
+
+/** A property named in a message as a JSON pointer's token (`"2377~1tcp" property`) named as written (`"2377/tcp"`). */
+const unescapedNames = (message: string): string =>
+  message.replace(/"([^"]*~[01][^"]*)" property/g, (_, name: string) => `"${name.replace(/~1/g, '/').replace(/~0/g, '~')}" property`);
 
 /** Redocly's message with the names it suggests (a misspelt field): `… is not expected here (did you mean "description"?)`. */
 function withSuggestion(result: NormalizedProblem): string {

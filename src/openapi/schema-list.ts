@@ -42,7 +42,8 @@ export function typeText(document: Json, raw: Json): string {
         ? alternatives.map((alternative) => typeText(document, alternative)).join(' | ')
         : '');
   if (schema.format) text += ` <${schema.format}>`;
-  if (types.includes('null') || schema.nullable === true) text += text ? ' | null' : 'null';
+  // Swagger 2.0 wrote `x-nullable` (go-swagger, Docker's spec), which Redoc reads as 3.0's `nullable`.
+  if (types.includes('null') || schema.nullable === true || schema['x-nullable'] === true) text += text ? ' | null' : 'null';
   return text || 'any';
 }
 

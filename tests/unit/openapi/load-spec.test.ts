@@ -95,6 +95,16 @@ describe('examples checked against their schemas', () => {
     ]);
   });
 
+  test('a Swagger 2.0 property that x-nullable allows is shown nullable, and a wrong value\'s property named as written (Docker\'s "2377/tcp")', async () => {
+    const { problems, document } = await loadSpec(
+      written(
+        "swagger: '2.0'\ninfo: {title: T, version: '1'}\nhost: api.example.com\npaths:\n  /ports:\n    get:\n      produces: [application/json]\n      responses: {'200': {description: ok, schema: {$ref: '#/definitions/PortMap'}}}\ndefinitions:\n  PortMap:\n    type: object\n    properties: {note: {type: string, x-nullable: true}}\n    additionalProperties: {type: array, items: {type: string}}\n    example: {\"2377/tcp\": 1}\n",
+      ),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining('"2377/tcp" property type must be array')]);
+    expect(compileSpec(document, { dialect: 'md', tabs: TABS }).markdown).toContain('<li><code>note</code> (string | null)</li>');
+  });
+
   test("a readOnly property in the example of a webhook's payload is no mismatch: the API sends it", async () => {
     const { problems } = await loadSpec(
       written(
