@@ -117,10 +117,12 @@ describe('the dev server after a change in the content folder', () => {
   it('serves a Slate page that asks for search with nothing to index without a search box, as the build writes it', async () => {
     fs.rmSync(path.join(content, 'index.md'));
     fs.writeFileSync(path.join(content, 'index.html.md'), '---\ntitle: Nothing to search yet\nsearch: true\n---\n');
+    // The title and the search flag come from Astro's store together.
     await expect.poll(page, { timeout: 20_000 }).toContain('<title>Nothing to search yet');
     expect(await page()).not.toContain('data-search-slot');
     fs.writeFileSync(path.join(content, 'index.html.md'), '---\ntitle: Something to search\nsearch: true\n---\n# Pets\n\nCats and dogs.\n');
     await expect.poll(page, { timeout: 20_000 }).toContain('Cats and dogs.');
-    expect(await page()).toContain('data-search-slot');
+    // The page's HTML is read from its file, its search flag from Astro's store once the sync is done: poll for both.
+    await expect.poll(page, { timeout: 20_000 }).toContain('data-search-slot');
   });
 });
