@@ -91,7 +91,7 @@ async function storePages(build: ShaleBuild, context: LoaderContext): Promise<vo
   // The pages' OpenAPI specs become parts of their pages first: the digests below read the parts.
   await content.prepare();
   const problems: Problem[] = [...content.site.problems];
-  // The build decided this in its check, before Astro ran.
+  // In dev only: a build decided this in its check, before Astro ran.
   if (context.watcher && !hasErrors(problems)) problems.push(...(await content.searchWithNothingToIndex()));
   const seen = new Set<string>();
   for (const page of content.site.pages) {

@@ -14,34 +14,44 @@ const isAsciiAlpha = (code: Code) => code !== null && ((code >= 65 && code <= 90
 const isAsciiAlphanumeric = (code: Code) => isAsciiAlpha(code) || (code !== null && code >= 48 && code <= 57);
 
 /**
+ * The states that read a tag's `<` and name (`</name` too when `closing`) as data, then hand the
+ * name to `then` for the code after it.
+ */
+function tagName(effects: Effects, nok: State, closing: boolean, then: (name: string) => State): State {
+  let name = '';
+  const start: State = (code) => {
+    effects.enter('data');
+    effects.consume(code);
+    return closing ? slash : first;
+  };
+  const slash: State = (code) => {
+    if (code !== SLASH) return first(code);
+    effects.consume(code);
+    return first;
+  };
+  const first: State = (code) => (isAsciiAlpha(code) ? letter(code) : nok(code));
+  const letter: State = (code) => {
+    if (isAsciiAlphanumeric(code) || code === DASH) {
+      name += String.fromCharCode(code!);
+      effects.consume(code);
+      return letter;
+    }
+    return then(name)(code);
+  };
+  return start;
+}
+
+/**
  * Succeeds at a start or end tag of an element that was a paragraph to Redcarpet (`<a href>`,
  * `<img>`, `<span>`: redcarpet-html-names.ts). Only looked at, never kept.
  */
 const inlineElementTag: Construct = {
   partial: true,
   tokenize(effects: Effects, ok: State, nok: State): State {
-    let name = '';
-    const start: State = (code) => {
-      effects.enter('data');
-      effects.consume(code);
-      return slash;
-    };
-    const slash: State = (code) => {
-      if (code !== SLASH) return first(code);
-      effects.consume(code);
-      return first;
-    };
-    const first: State = (code) => (isAsciiAlpha(code) ? letter(code) : nok(code));
-    const letter: State = (code) => {
-      if (isAsciiAlphanumeric(code) || code === DASH) {
-        name += String.fromCharCode(code!);
-        effects.consume(code);
-        return letter;
-      }
+    return tagName(effects, nok, true, (name) => (code) => {
       effects.exit('data');
       return isParagraphToRedcarpet(name) ? ok(code) : nok(code);
-    };
-    return start;
+    });
   },
 };
 
@@ -54,34 +64,22 @@ const inlineElementTag: Construct = {
 const redcarpetOnlyOpening: Construct = {
   partial: true,
   tokenize(effects: Effects, ok: State, nok: State): State {
-    let name = '';
-    let line = '';
-    const start: State = (code) => {
-      effects.enter('data');
-      effects.consume(code);
-      return first;
-    };
-    const first: State = (code) => (isAsciiAlpha(code) ? letter(code) : nok(code));
-    const letter: State = (code) => {
-      if (isAsciiAlphanumeric(code) || code === DASH) {
-        name += String.fromCharCode(code!);
+    return tagName(effects, nok, false, (name) => {
+      let line = '';
+      const rest: State = (code) => {
+        if (code === null || markdownLineEnding(code)) {
+          effects.exit('data');
+          const closing = new RegExp(`</${name}\\s*>`, 'i').exec(line);
+          return !closing || !line.slice(closing.index + closing[0].length).trim() ? ok(code) : nok(code);
+        }
+        // Tabs and their virtual spaces are negative codes: a blank either way.
+        line += code < 0 ? ' ' : String.fromCharCode(code);
         effects.consume(code);
-        return letter;
-      }
-      return isRedcarpetOnlyBlock(name) && (code === null || code < 0 || code === SPACE || code === GREATER_THAN || code === SLASH) ? rest(code) : nok(code);
-    };
-    const rest: State = (code) => {
-      if (code === null || markdownLineEnding(code)) {
-        effects.exit('data');
-        const closing = new RegExp(`</${name}\\s*>`, 'i').exec(line);
-        return !closing || !line.slice(closing.index + closing[0].length).trim() ? ok(code) : nok(code);
-      }
-      // Tabs and their virtual spaces are negative codes: a blank either way.
-      line += code < 0 ? ' ' : String.fromCharCode(code);
-      effects.consume(code);
-      return rest;
-    };
-    return start;
+        return rest;
+      };
+      return (code) =>
+        isRedcarpetOnlyBlock(name) && (code === null || code < 0 || code === SPACE || code === GREATER_THAN || code === SLASH) ? rest(code) : nok(code);
+    });
   },
 };
 
