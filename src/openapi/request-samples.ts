@@ -4,6 +4,7 @@ import { canonicalLanguage, sampleLanguage } from '../schema/languages';
 import { generatorFor } from '../schema/sample-generators';
 import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
 import { givenExample, schemaValue } from './example-values';
+import { bodyFile, formFiles, sendFiles, type UploadedFile } from './file-body';
 import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
 
 /**
@@ -57,7 +58,7 @@ const TOKEN_PLACEHOLDER = 'YOUR_ACCESS_TOKEN';
 const API_KEY_PLACEHOLDER = 'YOUR_API_KEY';
 
 /** The HAR request a generated sample sends. */
-function harRequest(document: Json, operation: SpecOperation, server: string): HarRequest {
+function harRequest(document: Json, operation: SpecOperation, server: string): { request: HarRequest; files: UploadedFile[] } {
   const url = new URL(server);
   let path = operation.path;
   const queryString: Array<{ name: string; value: string }> = [];
@@ -84,9 +85,9 @@ function harRequest(document: Json, operation: SpecOperation, server: string): H
     headersSize: -1,
     bodySize: -1,
     // httpsnippet reads postData on every request; one without a body has an empty one.
-    postData: body ?? { mimeType: '' },
+    postData: body ? { mimeType: body.mimeType, ...(body.params ? { params: body.params } : { text: body.text }) } : { mimeType: '' },
   };
-  return request;
+  return { request, files: body?.files ?? [] };
 }
 
 /** The sample of an operation for a tab, generated, or undefined when the tab's language has no generator or the server is unusable. */
@@ -94,7 +95,7 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const generator = generatorFor(tab.key);
   if (!generator || !('url' in server)) return undefined;
   const [target, client] = generator;
-  const request = harRequest(document, operation, server.url);
+  const { request, files } = harRequest(document, operation, server.url);
   const body = request.postData?.text;
   if (target === 'php' && body) {
     // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
@@ -105,6 +106,18 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const code = new (httpsnippet().HTTPSnippet)(request, { harIsAlreadyEncoded: false }).convert(target as never, client);
   const generated = Array.isArray(code) ? code[0] : code;
   if (typeof generated !== 'string') return undefined;
+  const sample = fixedSample(target, generated, request, server, body);
+  return sendFiles(target, sample, files);
+}
+
+/** httpsnippet's sample with what it gets wrong put right, each for the reason given. */
+function fixedSample(
+  target: string,
+  generated: string,
+  request: HarRequest,
+  server: { placeholderHost?: string; pathPlaceholders?: string[] },
+  body: string | undefined,
+): string {
   let text = server.placeholderHost ? generated.split(PLACEHOLDER_HOST).join(server.placeholderHost) : generated;
   // A placeholder in the server's path (Rebilly's `{organizationId}`) is put back as written, not percent-encoded.
   for (const placeholder of server.pathPlaceholders ?? []) text = text.split(encodeURI(placeholder)).join(placeholder);
@@ -257,10 +270,15 @@ function addCredentials(document: Json, operation: SpecOperation, headers: Json[
   }
 }
 
-function requestBody(
-  document: Json,
-  operation: SpecOperation,
-): { mimeType: string; text?: string; params?: Array<{ name: string; value: string }> } | undefined {
+/** A field of a form; a file field names its file and the type of its bytes. */
+interface FormParam {
+  name: string;
+  value: string;
+  fileName?: string;
+  contentType?: string;
+}
+
+function requestBody(document: Json, operation: SpecOperation): { mimeType: string; text?: string; params?: FormParam[]; files?: UploadedFile[] } | undefined {
   const body = resolve(document, operation.operation.requestBody);
   const content: Record<string, Json> = body?.content ?? {};
   const types = Object.keys(content);
@@ -268,13 +286,20 @@ function requestBody(
   const mimeType = types.find((type) => /json/i.test(type)) ?? types.find((type) => type === 'application/x-www-form-urlencoded') ?? types[0]!;
   const media = content[mimeType];
   const given = givenExample(document, media);
+  const file = bodyFile(document, mimeType, media, given);
+  if (file) return { mimeType, text: file.marker, files: [file] };
   const value = given.found ? given.value : schemaValue(document, media?.schema ?? {}, 'request');
   // A form's fields go to httpsnippet one by one: it encodes them (and a multipart body's boundary) itself.
+  // A multipart form's file fields are sent from files (file-body.ts).
   if ((mimeType === 'application/x-www-form-urlencoded' || mimeType === 'multipart/form-data') && value && typeof value === 'object') {
-    return {
-      mimeType,
-      params: Object.entries(value as Record<string, unknown>).map(([name, v]) => ({ name, value: typeof v === 'string' ? v : JSON.stringify(v) })),
-    };
+    const fields = value as Record<string, unknown>;
+    const files = mimeType === 'multipart/form-data' ? formFiles(document, media, fields) : new Map<string, UploadedFile>();
+    const params = Object.entries(fields).map(([name, v]): FormParam => {
+      const file = files.get(name);
+      if (file) return { name, value: file.marker, fileName: file.fileName, contentType: file.contentType };
+      return { name, value: typeof v === 'string' ? v : JSON.stringify(v) };
+    });
+    return { mimeType, params, files: [...files.values()] };
   }
   if (/json/i.test(mimeType)) return { mimeType, text: JSON.stringify(value ?? {}) };
   return { mimeType, text: typeof value === 'string' ? value : JSON.stringify(value ?? '') };

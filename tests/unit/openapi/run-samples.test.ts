@@ -26,6 +26,7 @@ interface Received {
   query: Array<[string, string]>;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 let server: http.Server;
@@ -37,9 +38,16 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
       const url = new URL(request.url ?? '/', 'http://localhost');
-      received.push({ method: request.method ?? '', path: url.pathname, query: [...url.searchParams], headers: request.headers, body });
+      received.push({
+        method: request.method ?? '',
+        path: url.pathname,
+        query: [...url.searchParams],
+        headers: request.headers,
+        body: bytes.toString('utf8'),
+        bytes,
+      });
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end('{"ok":true}');
     });
@@ -106,6 +114,64 @@ function multipartFields(contentType: string | undefined, body: string): Record<
     if (match) fields[match[2]!] = match[3]!;
   }
   return fields;
+}
+
+/** An upload: the body is a file's bytes, which no text encoding would carry unchanged. */
+const fileBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x24, 0x7b, 0x27, 0x0a]);
+
+const putFile: Json = {
+  operationId: 'putFile',
+  requestBody: { required: true, content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+  responses: { '200': { description: 'Stored' } },
+};
+
+const photoBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x0d, 0x0a, 0x2d, 0x2d, 0x22, 0x80]);
+
+/** A multipart form with two file fields (one typed by the form's encoding) and a text field. */
+const uploadFiles: Json = {
+  operationId: 'uploadFiles',
+  requestBody: {
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          properties: {
+            photo: { type: 'string', format: 'binary' },
+            note: { type: 'string', example: "Rex O'Hara & $HOME, Zoë" },
+            scan: { type: 'string', format: 'binary' },
+          },
+        },
+        encoding: { photo: { contentType: 'image/jpeg' } },
+      },
+    },
+  },
+  responses: { '201': { description: 'Uploaded' } },
+};
+
+/** The parts of a multipart body, bytes as sent (latin1 keeps each byte a character). */
+function multipartParts(contentType: string | undefined, bytes: Buffer): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType ?? '')?.[2];
+  if (!boundary) return [];
+  const parts = [];
+  for (const part of bytes.toString('latin1').split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0 || !part.endsWith('\r\n')) continue;
+    const head = part.slice(0, split);
+    const name = /name=("?)([^";\r\n]+)\1/.exec(head)?.[2] ?? '';
+    const filename = /filename=("?)([^";\r\n]+)\1/.exec(head)?.[2];
+    const type = /^content-type: *(.+)$/im.exec(head)?.[1]?.trim();
+    parts.push({ name, ...(filename ? { filename } : {}), ...(type ? { type } : {}), data: Buffer.from(part.slice(split + 4, -2), 'latin1') });
+  }
+  return parts;
+}
+
+/**
+ * In a browser, JavaScript's sample takes the file from the page's file input; Node runs it here
+ * with a page whose file input holds the file.
+ */
+function pageWithFiles(...names: string[]): string {
+  const inputs = names.map((name) => `{ files: [new File([require('node:fs').readFileSync(${JSON.stringify(name)})], ${JSON.stringify(name)})] }`);
+  return `globalThis.document = { querySelectorAll: (selector) => selector === 'input[type="file"]' ? [${inputs.join(', ')}] : [] };\n`;
 }
 
 const owner: Json = {
@@ -184,9 +250,10 @@ function monoProgram(code: string): string {
 const goCache = path.join(os.tmpdir(), 'shale-sample-go');
 
 /** Runs one sample in its language and returns what the echo server received. */
-async function execute(tab: string, code: string): Promise<Received> {
+async function execute(tab: string, code: string, files: Record<string, Buffer> = {}): Promise<Received> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-sample-'));
   const before = received.length;
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
   try {
     if (tab === 'shell') await runtime('sh', ['-c', code], { cwd: dir, env: { ...process.env, HOME: '/nonexistent' } });
     if (tab === 'ruby') await runtime('ruby', ['-e', code], { cwd: dir });
@@ -260,6 +327,44 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(multipartFields(request.headers['content-type'], request.body)).toEqual(form);
+  });
+
+  test('sends a file as the body, byte for byte', async () => {
+    const code = generatedSample(document(), operation('put', '/photos', putFile), { key: tab, label: tab })!;
+    expect(code).not.toContain('SHALE_FILE_BODY');
+    if (tab === 'http') {
+      // A raw message cannot read a file: it shows where the file's size and bytes go.
+      expect(code).toMatch(/^Content-Length: <the length of the body in bytes>$/m);
+      expect(code.endsWith('\r\n\r\n<the bytes of file.png>')).toBe(true);
+      return;
+    }
+    const request = await execute(tab, tab === 'javascript' ? pageWithFiles('file.png') + code : code, { 'file.png': fileBytes });
+    expect(request.method).toBe('PUT');
+    expect(request.headers['content-type']).toBe('image/png');
+    expect(request.bytes.equals(fileBytes), `bytes received: ${request.bytes.toString('hex')}`).toBe(true);
+  });
+
+  test("sends a multipart form's file fields from files, with their names and types", async () => {
+    const code = generatedSample(document(), operation('post', '/albums', uploadFiles), { key: tab, label: tab })!;
+    expect(code).not.toContain('SHALE_FILE');
+    if (tab === 'http') {
+      expect(code).toMatch(/^Content-Length: <the length of the body in bytes>$/m);
+      expect(code).toMatch(/filename="photo\.jpeg"\r\nContent-Type: image\/jpeg\r\n\r\n<the bytes of photo\.jpeg>\r\n/);
+      expect(code).toMatch(/filename="scan\.bin"\r\nContent-Type: application\/octet-stream\r\n\r\n<the bytes of scan\.bin>\r\n/);
+      return;
+    }
+    const files = { 'photo.jpeg': photoBytes, 'scan.bin': fileBytes };
+    const request = await execute(tab, tab === 'javascript' ? pageWithFiles('photo.jpeg', 'scan.bin') + code : code, files);
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    // Python's requests sends the text fields before the files; the order of a form's parts is free.
+    const parts = Object.fromEntries(multipartParts(request.headers['content-type'], request.bytes).map((part) => [part.name, part]));
+    expect(Object.keys(parts).sort()).toEqual(['note', 'photo', 'scan']);
+    expect([parts.photo!.filename, parts.note!.filename, parts.scan!.filename]).toEqual(['photo.jpeg', undefined, 'scan.bin']);
+    expect(parts.photo!.data.equals(photoBytes), `photo received: ${parts.photo!.data.toString('hex')}`).toBe(true);
+    expect(parts.scan!.data.equals(fileBytes), `scan received: ${parts.scan!.data.toString('hex')}`).toBe(true);
+    expect(parts.note!.data.toString('utf8')).toBe("Rex O'Hara & $HOME, Zoë");
+    // The browser's File and curl name their own types; every other sample sends the spec's.
+    if (tab !== 'javascript' && tab !== 'shell') expect([parts.photo!.type, parts.scan!.type]).toEqual(['image/jpeg', 'application/octet-stream']);
   });
 
   test('sends a path parameter with an apostrophe, a space and an ampersand in it', async () => {
