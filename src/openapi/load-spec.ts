@@ -5,6 +5,7 @@ import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { problem, type Problem } from '../validation/problem';
 import { editDistance } from '../schema/languages';
 import { pointerPart, type Json } from './spec-model';
+import { validateExamplesAsOpenApiSays } from './example-schemas';
 import { beginVerdicts, endVerdicts } from './example-verdicts';
 import { jsonLines, placeKey } from './json-lines';
 
@@ -63,7 +64,11 @@ let config: Promise<Config> | undefined;
  */
 let redocly: typeof import('@redocly/openapi-core') | undefined;
 type Redocly = typeof import('@redocly/openapi-core');
-const loadRedocly = () => (redocly ??= createRequire(import.meta.url)('@redocly/openapi-core') as Redocly);
+const loadRedocly = (): Redocly => {
+  if (redocly) return redocly;
+  validateExamplesAsOpenApiSays();
+  return (redocly = createRequire(import.meta.url)('@redocly/openapi-core') as Redocly);
+};
 
 const SUPPORTED = /^(3\.[0-2]\.\d+(-.+)?|2\.0)$/;
 

@@ -105,6 +105,27 @@ describe('examples checked against their schemas', () => {
     expect(compileSpec(document, { dialect: 'md', tabs: TABS }).markdown).toContain('<li><code>note</code> (string | null)</li>');
   });
 
+  test("a null where Swagger 2.0's x-nullable allows it is no mismatch; a wrong value beside it still is", async () => {
+    const { problems } = await loadSpec(
+      written(
+        "swagger: '2.0'\ninfo: {title: T, version: '1'}\nhost: api.example.com\npaths:\n  /ports:\n    get:\n      produces: [application/json]\n      responses: {'200': {description: ok, schema: {$ref: '#/definitions/PortMap'}}}\ndefinitions:\n  PortMap:\n    type: object\n    properties: {note: {type: string, x-nullable: true}, size: {type: integer}}\n    additionalProperties: {type: array, x-nullable: true, items: {type: string}}\n    example: {note: null, \"80/tcp\": [a], \"2377/tcp\": null, size: null}\n",
+      ),
+    );
+    // One warning per example, naming what is wrong in it: the size alone.
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/: "size" property type must be integer\.$/)]);
+  });
+
+  test('an example that repeats an `id` value is checked (draft 4 took it for a schema id: PagerDuty\'s "could not be checked")', async () => {
+    const spec = (creator: string) =>
+      written(
+        `openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /rulesets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Ruleset'}\ncomponents:\n  schemas:\n    Ruleset:\n      type: object\n      properties:\n        creator: {$ref: '#/components/schemas/Ref'}\n        updater: {$ref: '#/components/schemas/Ref'}\n      example: {creator: {id: ${creator}}, updater: {id: PABO808}}\n    Ref:\n      type: object\n      properties: {id: {type: string}, example: {type: string}}\n      example: {id: PABO808}\n`,
+      );
+    expect((await loadSpec(spec('PABO808'))).problems).toEqual([]);
+    expect((await loadSpec(spec('7'))).problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^the example at \/components\/schemas\/Ruleset\/example does not match its schema: .*"id" property type must be string/),
+    ]);
+  });
+
   test("a readOnly property in the example of a webhook's payload is no mismatch: the API sends it", async () => {
     const { problems } = await loadSpec(
       written(
