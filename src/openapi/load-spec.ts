@@ -349,6 +349,8 @@ const JSON_FIX = 'correct the JSON at that line: a missing or extra comma (JSON 
 const parseFix = (file: string) => (file.toLowerCase().endsWith('.json') ? JSON_FIX : YAML_FIX);
 /** The reason for a file that could not be parsed, named by what it is meant to be (a `.json` file is checked as JSON first). */
 const notParsed = (file: string, what: string) => `the file is not valid ${file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${what}`;
+/** How Redocly starts its problem for a file a $ref names that does not exist. */
+const MISSING_FILE = "Can't resolve $ref: ENOENT: no such file or directory ";
 /** How Redocly starts its problem for a file a $ref names that it could not parse. */
 const NOT_PARSED = 'Failed to parse: ';
 
@@ -392,7 +394,11 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
     results.filter((result) => !unparsable.has(/^Can't resolve \$ref: .* in "([^"]+)" \(\d+:\d+\)$/.exec(result.message)?.[1]) && !readOnlySentByApi(result)),
   );
   const lines = problemLines(groups.map((group) => group[0]!.location[0]));
-  return groups.map((group) => {
+  return groups.map((found) => {
+    // A $ref to a missing file leaves its place empty, so Redocly also reports the place's type
+    // ("Expected type string but got object" for a description): the missing file is the problem.
+    const missingFile = found.find((result) => result.message.startsWith(MISSING_FILE));
+    const group = missingFile ? [missingFile] : found;
     const result = group[0]!;
     const location = result.location[0];
     const at = location ? lines(location) : undefined;
@@ -402,7 +408,8 @@ function ruleProblems(results: NormalizedProblem[], file: string, version: strin
     if (lenient) return problem('openapi-schema-keyword', where, { pointer, ...lenient });
     const yaml = result.message.startsWith(NOT_PARSED) ? YAML_ERROR.exec(result.message.slice(NOT_PARSED.length)) : null;
     if (yaml) return problem('openapi-invalid', where, { pointer, reason: notParsed(where.file, yaml[1]!), fix: parseFix(where.file) });
-    const reason = joinedReasons(group.map((one) => unescapedNames(withSuggestion(one).replace(/`/g, '"'))));
+    // The fix names the missing file (knownFix), as for one an extension names (missingRefFiles).
+    const reason = missingFile ? "Can't resolve $ref." : joinedReasons(group.map((one) => unescapedNames(withSuggestion(one).replace(/`/g, '"'))));
     if (result.severity === 'error') return problem('openapi-invalid', where, { pointer, reason, ...knownFix(result, version) });
     // The example rules are the only ones set to warn (RULES): legal, but likely wrong. An example
     // whose schema the validator could not compile was not checked at all: the schema is at fault.
@@ -452,7 +459,7 @@ function knownFix(result: NormalizedProblem, version: string): { fix?: string } 
       fix: `write one of those names, as a string. A list of types (["null", "boolean"]) is OpenAPI 3.1's: in ${version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`} write the one type with ${nullable}.`,
     };
   }
-  const missing = /^Can't resolve \$ref: ENOENT: no such file or directory '([^']+)'/.exec(result.message)?.[1];
+  const missing = result.message.startsWith(MISSING_FILE) ? /^'([^']+)'/.exec(result.message.slice(MISSING_FILE.length))?.[1] : undefined;
   if (missing) return { fix: `the $ref names ${missing}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.` };
   const url = result.message.split(URL_REFUSED)[1]?.trim();
   if (url) {

@@ -263,6 +263,18 @@ describe('files that cannot be read, or are not read', () => {
     ]);
   });
 
+  test("a description's $ref to a file that does not exist is that one problem, not also the description's type", async () => {
+    const file = specFolder({ 'spec.yaml': "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\n  description:\n    $ref: ./intro.md\npaths: {}\n" });
+    expect((await loadSpec(file)).problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 6,
+        message: "the spec is not valid at /info/description: Can't resolve $ref.",
+        fix: `the $ref names ${path.join(path.dirname(file), 'intro.md')}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
+      }),
+    ]);
+  });
+
   /** A spec file that does not parse: one problem, in the file that does not, at its line, by loadSpec and checkSpec alike. */
   async function expectParseProblem(spec: string, expected: { file: string; line: number; reason: string; fix: string }) {
     for (const { problems } of [await loadSpec(spec), await checkSpec(spec)]) {
