@@ -87,9 +87,8 @@ export function sendFiles(target: string, sample: string, files: readonly Upload
     case 'javascript': {
       // In a browser a file is one the reader chose in the page's file inputs.
       const variable = (index: number) => (files.length === 1 ? 'file' : `file${index + 1}`);
-      const chosen = files.map(
-        (file, index) => `const ${variable(index)} = document.querySelectorAll('input[type="file"]')[${index}].files[0]; // ${file.fileName}`,
-      );
+      const input = (index: number) => (files.length === 1 ? `querySelector('input[type="file"]')` : `querySelectorAll('input[type="file"]')[${index}]`);
+      const chosen = files.map((_, index) => `const ${variable(index)} = document.${input(index)}.files[0];`);
       const sent = files.reduce((text, file, index) => text.replace(`'${file.marker}'`, variable(index)).replace(`"${file.marker}"`, variable(index)), sample);
       return `${chosen.join('\n')}\n\n${sent}`;
     }

@@ -171,7 +171,8 @@ function multipartParts(contentType: string | undefined, bytes: Buffer): Array<{
  */
 function pageWithFiles(...names: string[]): string {
   const inputs = names.map((name) => `{ files: [new File([require('node:fs').readFileSync(${JSON.stringify(name)})], ${JSON.stringify(name)})] }`);
-  return `globalThis.document = { querySelectorAll: (selector) => selector === 'input[type="file"]' ? [${inputs.join(', ')}] : [] };\n`;
+  const all = `(selector) => (selector === 'input[type="file"]' ? [${inputs.join(', ')}] : [])`;
+  return `const all = ${all};\nglobalThis.document = { querySelectorAll: all, querySelector: (selector) => all(selector)[0] ?? null };\n`;
 }
 
 const owner: Json = {
