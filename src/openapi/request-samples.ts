@@ -5,6 +5,7 @@ import { generatorFor } from '../schema/sample-generators';
 import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
 import { givenExample, schemaValue } from './example-values';
 import { bodyFile, formFiles, sendFiles, type UploadedFile } from './file-body';
+import { formFields } from './form-fields';
 import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
 
 /**
@@ -96,6 +97,7 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   if (!generator || !('url' in server)) return undefined;
   const [target, client] = generator;
   const { request, files } = harRequest(document, operation, server.url);
+  formAsText(target, request);
   const body = request.postData?.text;
   if (target === 'php' && body) {
     // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
@@ -121,6 +123,22 @@ function fixedSample(
   let text = server.placeholderHost ? generated.split(PLACEHOLDER_HOST).join(server.placeholderHost) : generated;
   // A placeholder in the server's path (Rebilly's `{organizationId}`) is put back as written, not percent-encoded.
   for (const placeholder of server.pathPlaceholders ?? []) text = text.split(encodeURI(placeholder)).join(placeholder);
+  if (request.postData?.mimeType === 'multipart/form-data' && MULTIPART_AS_TEXT.has(target)) {
+    // httpsnippet percent-encodes a part's name in the body it writes (`name="meta%5Bplan%5D"`); a
+    // part's name is sent as it is (`meta[plan]`).
+    text = text.replace(/(name=\\?")([^"\\]*%[0-9A-F]{2}[^"\\]*)(\\?")/gi, (whole, open: string, name: string, close: string) => {
+      const decoded = decodeURIComponent(name);
+      return /["\\]/.test(decoded) ? whole : `${open}${decoded}${close}`;
+    });
+  }
+  if (target === 'http') {
+    // httpsnippet counts the body's characters as its Content-Length, short of its UTF-8 bytes for
+    // non-ASCII text: the server would read part of it. The length is of the body as written.
+    const start = text.indexOf('\r\n\r\n');
+    if (start < 0) return text;
+    const length = Buffer.byteLength(text.slice(start + 4), 'utf8');
+    return text.slice(0, start).replace(/^Content-Length: \d+$/im, `Content-Length: ${length}`) + text.slice(start);
+  }
   if (target === 'shell') {
     // httpsnippet sends a body with an apostrophe through an unquoted here-document, in which the
     // shell expands `$NAME` and backticks: the body that arrived was not the example. Quoted, it is.
@@ -144,21 +162,46 @@ function fixedSample(
         fixed = fixed.replace(`${call}('${name}', '${value}');`, () => `${call}(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
       }
     }
-    return fixed;
+    // `set` keeps the last of a name's fields (a list's items: `tags=a&tags=b`); `append` keeps each.
+    return fixed.replace(/^encodedParams\.set\(/gm, 'encodedParams.append(');
   }
-  if (target === 'http') {
-    // httpsnippet counts the body's characters as its Content-Length, short of its UTF-8 bytes for
-    // non-ASCII text: the server would read part of it. The length is of the body as written.
-    const start = text.indexOf('\r\n\r\n');
-    if (start < 0) return text;
-    const length = Buffer.byteLength(text.slice(start + 4), 'utf8');
-    return text.slice(0, start).replace(/^Content-Length: \d+$/im, `Content-Length: ${length}`) + text.slice(start);
+  if (target === 'csharp' && request.postData?.mimeType === FORM && repeatsAName(request.postData.params ?? [])) {
+    // A Dictionary refuses a key twice (a list's items, `tags=a&tags=b`); a list of pairs does not.
+    return text
+      .replace('new FormUrlEncodedContent(new Dictionary<string, string>', 'new FormUrlEncodedContent(new List<KeyValuePair<string, string>>')
+      .replace(/^(\s*)\{ ("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*") \},$/gm, '$1new KeyValuePair<string, string>($2, $3),');
   }
   if (target === 'java') return javaProgram(text);
   return text;
 }
 
 const PHP_BODY_PLACEHOLDER = 'SHALE_REQUEST_BODY';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Languages whose multipart body httpsnippet writes out as one string (Python's when it sends no file). */
+const MULTIPART_AS_TEXT = new Set(['ruby', 'python', 'go', 'java', 'php', 'http']);
+
+/** Languages whose URL-encoded body httpsnippet writes out as one string, from its fields as a query string library would (`tags[0]=a`). */
+const FORM_AS_TEXT = new Set(['ruby', 'go', 'java', 'php', 'http']);
+
+const repeatsAName = (params: ReadonlyArray<{ name: string }>) => new Set(params.map(({ name }) => name)).size < params.length;
+
+/**
+ * A URL-encoded form given to httpsnippet as the text it is sent as, for the languages that would
+ * write its fields as `qs` does (a name repeated becomes `tags[0]=a&tags[1]=b`), and for fetch's
+ * `URLSearchParams` of an object when a name repeats (an object holds a name once). The fields are
+ * encoded as a browser encodes a form (spaces as `%20`, which every server reads as a space).
+ */
+function formAsText(target: string, request: HarRequest): void {
+  const postData = request.postData;
+  if (postData?.mimeType !== FORM || !postData.params) return;
+  if (!FORM_AS_TEXT.has(target) && !(target === 'javascript' && repeatsAName(postData.params))) return;
+  const text = postData.params
+    .map(({ name, value }: { name: string; value?: string }) => `${encodeURIComponent(name)}=${encodeURIComponent(value ?? '')}`)
+    .join('&');
+  request.postData = { mimeType: 'text/plain', text };
+}
 
 /**
  * httpsnippet's java.net.http sample is statements without their imports, which run nowhere as
@@ -290,14 +333,16 @@ function requestBody(document: Json, operation: SpecOperation): { mimeType: stri
   if (file) return { mimeType, text: file.marker, files: [file] };
   const value = given.found ? given.value : schemaValue(document, media?.schema ?? {}, 'request');
   // A form's fields go to httpsnippet one by one: it encodes them (and a multipart body's boundary) itself.
-  // A multipart form's file fields are sent from files (file-body.ts).
-  if ((mimeType === 'application/x-www-form-urlencoded' || mimeType === 'multipart/form-data') && value && typeof value === 'object') {
+  // A multipart form's file fields are sent from files (file-body.ts), the others as OpenAPI says
+  // a form's fields are (form-fields.ts).
+  if ((mimeType === FORM || mimeType === 'multipart/form-data') && value && typeof value === 'object' && !Array.isArray(value)) {
     const fields = value as Record<string, unknown>;
-    const files = mimeType === 'multipart/form-data' ? formFiles(document, media, fields) : new Map<string, UploadedFile>();
-    const params = Object.entries(fields).map(([name, v]): FormParam => {
+    const multipart = mimeType === 'multipart/form-data';
+    const files = multipart ? formFiles(document, media, fields) : new Map<string, UploadedFile>();
+    const params = Object.entries(fields).flatMap(([name, v]): FormParam[] => {
       const file = files.get(name);
-      if (file) return { name, value: file.marker, fileName: file.fileName, contentType: file.contentType };
-      return { name, value: typeof v === 'string' ? v : JSON.stringify(v) };
+      if (file) return [{ name, value: file.marker, fileName: file.fileName, contentType: file.contentType }];
+      return formFields({ [name]: v }, media?.encoding, multipart).map(([field, text]) => ({ name: field, value: text }));
     });
     return { mimeType, params, files: [...files.values()] };
   }

@@ -116,6 +116,51 @@ function multipartFields(contentType: string | undefined, body: string): Record<
   return fields;
 }
 
+/**
+ * Forms whose fields follow OpenAPI's encoding rules: a list repeats its name (or is one joined
+ * field), an object is bracketed names (`deepObject`, Stripe's) or its properties as fields.
+ */
+const orderForm = {
+  tags: ['a b', "O'Hara"],
+  sizes: [1, 2],
+  metadata: { plan: 'pro & co', limits: { seats: 3 } },
+  items: [{ price: 'p_1', quantity: 2 }],
+  expand: ['customer'],
+  color: { R: 100, G: 200 },
+  note: null,
+};
+const orderEncoding = {
+  sizes: { style: 'pipeDelimited', explode: false },
+  metadata: { style: 'deepObject', explode: true },
+  items: { style: 'deepObject', explode: true },
+  expand: { style: 'deepObject', explode: true },
+};
+const orderFields = [
+  ['tags', 'a b'],
+  ['tags', "O'Hara"],
+  ['sizes', '1|2'],
+  ['metadata[plan]', 'pro & co'],
+  ['metadata[limits][seats]', '3'],
+  ['items[0][price]', 'p_1'],
+  ['items[0][quantity]', '2'],
+  ['expand[]', 'customer'],
+  ['R', '100'],
+  ['G', '200'],
+  ['note', ''],
+];
+
+const order: Json = {
+  operationId: 'order',
+  requestBody: { content: { 'application/x-www-form-urlencoded': { example: orderForm, encoding: orderEncoding } } },
+  responses: { '201': { description: 'Ordered' } },
+};
+
+const labelled: Json = {
+  operationId: 'labelled',
+  requestBody: { content: { 'multipart/form-data': { example: { tags: ['a', 'b'], 'meta[plan]': 'pro', owner: { name: 'Rex' } } } } },
+  responses: { '201': { description: 'Labelled' } },
+};
+
 /** An upload: the body is a file's bytes, which no text encoding would carry unchanged. */
 const fileBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x24, 0x7b, 0x27, 0x0a]);
 
@@ -328,6 +373,25 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(multipartFields(request.headers['content-type'], request.body)).toEqual(form);
+  });
+
+  test("sends a form's lists and objects as OpenAPI's encoding says (repeated names, joined lists, bracketed names)", async () => {
+    const code = generatedSample(document(), operation('post', '/orders', order), { key: tab, label: tab })!;
+    const request = await execute(tab, code);
+    expect(request.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect([...new URLSearchParams(request.body)]).toEqual(orderFields);
+  });
+
+  test("sends a multipart form's list as one part per item, and a bracketed name as it is", async () => {
+    const code = generatedSample(document(), operation('post', '/labels', labelled), { key: tab, label: tab })!;
+    const request = await execute(tab, code);
+    const parts = multipartParts(request.headers['content-type'], request.bytes).map(({ name, data }) => [name, data.toString('utf8')]);
+    expect(parts).toEqual([
+      ['tags', 'a'],
+      ['tags', 'b'],
+      ['meta[plan]', 'pro'],
+      ['owner', '{"name":"Rex"}'],
+    ]);
   });
 
   test('sends a file as the body, byte for byte', async () => {
