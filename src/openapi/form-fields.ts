@@ -16,7 +16,9 @@ import type { Json } from './spec-model';
 export function formFields(value: Record<string, unknown>, encoding: Json | undefined, multipart: boolean): Array<[name: string, value: string]> {
   const fields: Array<[string, string]> = [];
   for (const [name, item] of Object.entries(value)) {
-    const { style = 'form', explode = style === 'form' } = (encoding?.[name] ?? {}) as { style?: string; explode?: boolean };
+    const declared = (encoding?.[name] ?? {}) as { style?: string; explode?: boolean };
+    const style = declared.style ?? 'form';
+    const explode = declared.explode ?? style === 'form';
     if (multipart) {
       for (const one of Array.isArray(item) ? item : [item]) fields.push([name, text(one)]);
     } else if (style === 'deepObject' && isStructured(item)) {

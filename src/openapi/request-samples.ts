@@ -69,7 +69,7 @@ function harRequest(document: Json, operation: SpecOperation, server: string): {
     if (parameter.in !== 'path' && parameter.required !== true) continue;
     const value = parameterValue(document, parameter);
     if (parameter.in === 'path') path = path.split(`{${parameter.name}}`).join(encodeURIComponent(String(value)));
-    else if (parameter.in === 'query') for (const one of Array.isArray(value) ? value : [value]) queryString.push({ name: parameter.name, value: String(one) });
+    else if (parameter.in === 'query') for (const [name, text] of queryFields(parameter, value)) queryString.push({ name, value: text });
     else if (parameter.in === 'header') headers.push({ name: parameter.name, value: String(value) });
     else if (parameter.in === 'cookie') cookies.push({ name: parameter.name, value: String(value) });
   }
@@ -275,6 +275,9 @@ function parameterValue(document: Json, parameter: Json): unknown {
   const given = givenExample(document, parameter);
   if (given.found) return given.value;
   const media = parameter.content ? Object.values<Json>(parameter.content)[0] : undefined;
+  // A parameter with a media type (`content`) may give its example there.
+  const ofMedia = givenExample(document, media);
+  if (ofMedia.found) return ofMedia.value;
   const schema = resolve(document, parameter.schema ?? media?.schema ?? {}) ?? {};
   // A plain string with nothing to go by: its name says what to put there (`/repos/OWNER/REPO`),
   // where a made-up value ("string") reads like a real one.
@@ -285,7 +288,20 @@ function parameterValue(document: Json, parameter: Json): unknown {
       .toUpperCase()
       .replace(/[^A-Z0-9]+/g, '_');
   const value = schemaValue(document, parameter.schema ?? media?.schema ?? {}, 'request');
-  return value === undefined || typeof value === 'object' ? (Array.isArray(value) ? value : parameter.name) : value;
+  if (value === undefined) return parameter.name;
+  // A query's object is sent as its style says (queryFields); elsewhere its name stands in for it.
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && parameter.in !== 'query' ? parameter.name : value;
+}
+
+/**
+ * A query parameter's fields: its value in JSON when it has a media type (`content`), else as its
+ * `style` and `explode` say (a list repeated or joined, an object's properties or deepObject's
+ * bracketed names), by the same rules as a URL-encoded form's fields.
+ */
+function queryFields(parameter: Json, value: unknown): Array<[string, string]> {
+  const name = String(parameter.name);
+  if (parameter.content) return [[name, typeof value === 'string' ? value : JSON.stringify(value)]];
+  return formFields({ [name]: value }, { [name]: { style: parameter.style, explode: parameter.explode } }, false);
 }
 
 function addCredentials(document: Json, operation: SpecOperation, headers: Json[], query: Json[], cookies: Json[]): void {

@@ -155,6 +155,40 @@ const order: Json = {
   responses: { '201': { description: 'Ordered' } },
 };
 
+/** Query parameters of every style: a list not exploded, deepObject, an exploded object, JSON content. */
+const search: Json = {
+  operationId: 'search',
+  parameters: [
+    { name: 'ids', in: 'query', required: true, explode: false, schema: { type: 'array', items: { type: 'integer' } }, example: [1, 2] },
+    {
+      name: 'kinds',
+      in: 'query',
+      required: true,
+      style: 'pipeDelimited',
+      explode: false,
+      schema: { type: 'array', items: { type: 'string' } },
+      example: ['a b', 'c'],
+    },
+    {
+      name: 'filter',
+      in: 'query',
+      required: true,
+      style: 'deepObject',
+      explode: true,
+      schema: { type: 'object' },
+      example: { status: 'open', owner: { id: 7 } },
+    },
+    {
+      name: 'point',
+      in: 'query',
+      required: true,
+      schema: { type: 'object', properties: { x: { type: 'integer', example: 1 }, y: { type: 'integer', example: 2 } } },
+    },
+    { name: 'q', in: 'query', required: true, content: { 'application/json': { schema: { type: 'object' }, example: { a: "O'Hara" } } } },
+  ],
+  responses: { '200': { description: 'Found' } },
+};
+
 const labelled: Json = {
   operationId: 'labelled',
   requestBody: { content: { 'multipart/form-data': { example: { tags: ['a', 'b'], 'meta[plan]': 'pro', owner: { name: 'Rex' } } } } },
@@ -380,6 +414,20 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     const request = await execute(tab, code);
     expect(request.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect([...new URLSearchParams(request.body)]).toEqual(orderFields);
+  });
+
+  test('sends query parameters as their style says (joined lists, bracketed and spread objects, JSON content)', async () => {
+    const code = generatedSample(document(), operation('get', '/search', search), { key: tab, label: tab })!;
+    const request = await execute(tab, code);
+    expect(request.query).toEqual([
+      ['ids', '1,2'],
+      ['kinds', 'a b|c'],
+      ['filter[status]', 'open'],
+      ['filter[owner][id]', '7'],
+      ['x', '1'],
+      ['y', '2'],
+      ['q', '{"a":"O\'Hara"}'],
+    ]);
   });
 
   test("sends a multipart form's list as one part per item, and a bracketed name as it is", async () => {
