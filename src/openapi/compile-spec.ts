@@ -428,7 +428,9 @@ class SpecWriter {
       for (const [type, media] of Object.entries<Json>(response.content ?? {})) {
         if (!media?.schema && media?.example === undefined && !media?.examples) continue;
         const pointer = `${operation.pointer}/responses/${pointerPart(status)}/content/${pointerPart(type)}/schema`;
-        this.examples(`${status} response`, media, 'response', type);
+        // Several media types with examples each say which theirs is in.
+        const several = Object.entries<Json>(response.content ?? {}).filter(([kind, one]) => exampleLanguage(kind, one)).length > 1;
+        this.examples(several ? `${status} response, ${type}` : `${status} response`, media, 'response', type);
         if (media?.schema) {
           const list = schemaList(this.document, media.schema, pointer, { dialect: this.dialect, direction: 'response', notes: this.notes });
           const place = `${inlineCode(status)} ${inlineCode(type)}`;
@@ -485,18 +487,21 @@ class SpecWriter {
   }
 
   private examples(label: string, media: Json, direction: 'request' | 'response', type = 'application/json'): void {
-    if (!/json/i.test(type)) return;
+    const json = /json/i.test(type);
+    const language = exampleLanguage(type, media);
+    if (!language) return;
     for (const example of namedExamples(this.document, media, direction)) {
+      if (!json && typeof example.value !== 'string') continue;
       const name = example.label ? `${label}: ${example.label}` : label;
-      const json = codeFence('json', JSON.stringify(example.value ?? null, null, 2));
-      const first = this.shown.get(json);
+      const code = codeFence(language, json ? JSON.stringify(example.value ?? null, null, 2) : String(example.value));
+      const first = this.shown.get(code);
       if (first) {
         this.out.push(`> ${inlineText(`${name}: the same as the ${first}.`)}`);
         continue;
       }
       this.out.push(`> ${inlineText(name)}`);
-      this.out.push(json);
-      this.shown.set(json, name);
+      this.out.push(code);
+      this.shown.set(code, name);
     }
   }
 
@@ -529,6 +534,27 @@ class SpecWriter {
 }
 
 const lineCount = (text: string) => lineBreaks(text) + 1;
+
+/**
+ * The code language a media type's examples are shown in, or undefined when none is: JSON's always
+ * (made from the schema when the spec gives none); text of another type (CSV, XML, plain text) only
+ * when the spec gives it, none is made up.
+ */
+function exampleLanguage(type: string, media: Json): string | undefined {
+  if (/json/i.test(type)) return 'json';
+  return media?.example === undefined && media?.examples === undefined ? undefined : textLanguage(type);
+}
+
+/** The code language of a text example by its media type; undefined for bytes (an image, a PDF), which are no text to show. */
+function textLanguage(type: string): string | undefined {
+  if (/xml/i.test(type)) return 'xml';
+  if (/yaml/i.test(type)) return 'yaml';
+  if (/html/i.test(type)) return 'html';
+  if (/csv/i.test(type)) return 'csv';
+  if (/markdown/i.test(type)) return 'markdown';
+  if (/^text\//i.test(type) || /graphql|javascript/i.test(type)) return 'text';
+  return undefined;
+}
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

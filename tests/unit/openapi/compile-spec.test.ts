@@ -569,3 +569,26 @@ describe('a schema an operation shows again (Kubernetes: a Pod answers 200, 201 
     expect(markdown.slice(markdown.indexOf('# Schemas')).match(/<code>image<\/code>/g)).toHaveLength(1);
   });
 });
+
+describe('response examples in the code column', () => {
+  test('a text example the spec gives (CSV, XML, plain) is shown in its language; none is made up for text or bytes', () => {
+    const responses = {
+      '200': { description: 'Photo', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+      '201': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' }, example: 'id,name\n1,Rex\n' } } },
+      '202': {
+        description: 'XML',
+        content: { 'application/xml': { schema: { type: 'object' }, examples: { one: { summary: 'One pet', value: '<pet>Rex</pet>' } } } },
+      },
+      '203': { description: 'Plain', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '204': { description: 'Object in XML', content: { 'application/xml': { example: { pet: 'Rex' } } } },
+      '206': { description: 'Two', content: { 'text/csv': { example: 'id\n1\n' }, 'application/json': { example: [{ id: 1 }] }, 'image/png': {} } },
+    };
+    const markdown = compileSpec(spec({ '/pets': { get: op('pets', 'Pets', { responses }) } }), { dialect: 'md', tabs: TABS }).markdown;
+    expect(markdown).toContain('> 201 response\n\n```csv\nid,name\n1,Rex\n```');
+    expect(markdown).toContain('> 202 response: One pet\n\n```xml\n<pet>Rex</pet>\n```');
+    for (const status of ['200', '203', '204']) expect(markdown).not.toContain(`> ${status} response`);
+    // Examples in several media types each name theirs.
+    expect(markdown).toContain('> 206 response, text/csv\n\n```csv\nid\n1\n```');
+    expect(markdown).toContain('> 206 response, application/json\n\n```json');
+  });
+});
