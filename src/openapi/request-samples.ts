@@ -6,6 +6,7 @@ import { tabKeyForFence, type LanguageTab } from '../schema/language-tabs';
 import { givenExample, schemaValue } from './example-values';
 import { bodyFile, formFiles, sendFiles, type UploadedFile } from './file-body';
 import { formFields } from './form-fields';
+import { javascriptLiteral, pythonLiteral } from './literals';
 import { parametersOf, resolve, type Json, type SpecOperation } from './spec-model';
 
 /**
@@ -61,7 +62,8 @@ const API_KEY_PLACEHOLDER = 'YOUR_API_KEY';
 /** The HAR request a generated sample sends. */
 function harRequest(document: Json, operation: SpecOperation, server: string): { request: HarRequest; files: UploadedFile[] } {
   const url = new URL(server);
-  let path = operation.path;
+  // A fragment some specs add to list two operations of one path (Box's `/oauth2/token#refresh`) is never sent.
+  let path = operation.path.replace(/#.*$/, '');
   const queryString: Array<{ name: string; value: string }> = [];
   const headers: Array<{ name: string; value: string }> = [];
   const cookies: Array<{ name: string; value: string }> = [];
@@ -98,6 +100,7 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const [target, client] = generator;
   const { request, files } = harRequest(document, operation, server.url);
   formAsText(target, request);
+  const literal = bodyAsLiteral(target, request);
   const body = request.postData?.text;
   if (target === 'php' && body) {
     // httpsnippet rewrites a JSON body as a PHP array for json_encode, which sends `{}` as `[]` and a
@@ -109,7 +112,7 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const generated = Array.isArray(code) ? code[0] : code;
   if (typeof generated !== 'string') return undefined;
   const sample = fixedSample(target, generated, request, server, body);
-  return sendFiles(target, sample, files);
+  return sendFiles(target, literal ? literal(sample) : sample, files);
 }
 
 /** httpsnippet's sample with what it gets wrong put right, each for the reason given. */
@@ -165,12 +168,6 @@ function fixedSample(
     // `set` keeps the last of a name's fields (a list's items: `tags=a&tags=b`); `append` keeps each.
     return fixed.replace(/^encodedParams\.set\(/gm, 'encodedParams.append(');
   }
-  if (target === 'csharp' && request.postData?.mimeType === FORM && repeatsAName(request.postData.params ?? [])) {
-    // A Dictionary refuses a key twice (a list's items, `tags=a&tags=b`); a list of pairs does not.
-    return text
-      .replace('new FormUrlEncodedContent(new Dictionary<string, string>', 'new FormUrlEncodedContent(new List<KeyValuePair<string, string>>')
-      .replace(/^(\s*)\{ ("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*") \},$/gm, '$1new KeyValuePair<string, string>($2, $3),');
-  }
   if (target === 'java') return javaProgram(text);
   return text;
 }
@@ -185,18 +182,79 @@ const MULTIPART_AS_TEXT = new Set(['ruby', 'python', 'go', 'java', 'php', 'http'
 /** Languages whose URL-encoded body httpsnippet writes out as one string, from its fields as a query string library would (`tags[0]=a`). */
 const FORM_AS_TEXT = new Set(['ruby', 'go', 'java', 'php', 'http']);
 
-const repeatsAName = (params: ReadonlyArray<{ name: string }>) => new Set(params.map(({ name }) => name)).size < params.length;
+/** Stands for the body in Python's and JavaScript's samples while httpsnippet writes them (bodyAsLiteral). */
+const LITERAL_MARKER = 'SHALE_BODY_LITERAL';
+
+/**
+ * Bodies that Shale writes itself in some languages, because httpsnippet escapes only the quotes
+ * of the literals it writes there (a backslash, `C:\\temp`, or a line break sent other text, or
+ * the sample did not parse), and leaves out a JSON body that is `0`, `false` or `""`. The request
+ * gets a marker for its body, and the function returned puts the body in its place:
+ *
+ * - JSON, in Python and JavaScript: a literal of the language (literals.ts);
+ * - a URL-encoded form, in Python a dict (a list for a repeated name), in JavaScript's fetch
+ *   `URLSearchParams` of an object (of pairs when a name repeats), in C# `FormUrlEncodedContent`
+ *   of pairs (a Dictionary refuses a name twice);
+ * - a multipart form, in Python requests' list of `files` (a file opened, a field as
+ *   `(None, text)`), with no Content-Type of the sample's own: requests writes the boundary.
+ */
+function bodyAsLiteral(target: string, request: HarRequest): ((sample: string) => string) | undefined {
+  const postData = request.postData;
+  if (!postData) return undefined;
+  if (/json/i.test(postData.mimeType) && postData.text !== undefined && (target === 'python' || target === 'javascript' || target === 'node')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(postData.text);
+    } catch {
+      // Not JSON: a file's marker (file-body.ts), which is replaced later.
+      return undefined;
+    }
+    request.postData = { mimeType: postData.mimeType, text: JSON.stringify(LITERAL_MARKER) };
+    if (target === 'python') return (sample) => sample.replace(`"${LITERAL_MARKER}"`, () => pythonLiteral(value));
+    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => javascriptLiteral(value));
+  }
+  const params: FormParam[] | undefined = postData.params;
+  if (!params) return undefined;
+  if (postData.mimeType === FORM && (target === 'python' || target === 'javascript' || target === 'csharp')) {
+    request.postData = { mimeType: 'text/plain', text: LITERAL_MARKER };
+    const pairs = params.map(({ name, value }): [string, string] => [name, value]);
+    if (target === 'csharp') {
+      const entries = pairs.map(([name, value]) => `        new KeyValuePair<string, string>(${JSON.stringify(name)}, ${JSON.stringify(value)}),`);
+      const content = `new FormUrlEncodedContent(new List<KeyValuePair<string, string>>\n    {\n${entries.join('\n')}\n    })`;
+      // The content's type is the form's (httpsnippet names the marker's, text/plain).
+      return (sample) =>
+        sample
+          .replace(`new StringContent("${LITERAL_MARKER}")`, () => content)
+          .replace('new MediaTypeHeaderValue("text/plain")', `new MediaTypeHeaderValue("${FORM}")`);
+    }
+    const fields = new Map<string, string[]>();
+    for (const [name, value] of pairs) fields.set(name, [...(fields.get(name) ?? []), value]);
+    const dict = Object.fromEntries([...fields].map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+    if (target === 'python') return (sample) => sample.replace(`"${LITERAL_MARKER}"`, () => pythonLiteral(dict));
+    const repeats = fields.size < pairs.length;
+    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => `new URLSearchParams(${javascriptLiteral(repeats ? pairs : dict)})`);
+  }
+  if (postData.mimeType !== 'multipart/form-data' || target !== 'python') return undefined;
+  request.postData = { mimeType: 'text/plain', text: LITERAL_MARKER };
+  request.headers = request.headers.filter(({ name }: { name: string }) => name.toLowerCase() !== 'content-type');
+  const parts = params.map(({ name, value, fileName, contentType }) => {
+    const content = fileName
+      ? `${JSON.stringify(fileName)}, open(${JSON.stringify(fileName)}, "rb"), ${JSON.stringify(contentType ?? 'application/octet-stream')}`
+      : `None, ${JSON.stringify(value)}`;
+    return `    (${JSON.stringify(name)}, (${content}))`;
+  });
+  return (sample) => sample.replace(`payload = "${LITERAL_MARKER}"`, () => `files = [\n${parts.join(',\n')}\n]`).replace('data=payload', 'files=files');
+}
 
 /**
  * A URL-encoded form given to httpsnippet as the text it is sent as, for the languages that would
- * write its fields as `qs` does (a name repeated becomes `tags[0]=a&tags[1]=b`), and for fetch's
- * `URLSearchParams` of an object when a name repeats (an object holds a name once). The fields are
+ * write its fields as `qs` does (a name repeated becomes `tags[0]=a&tags[1]=b`). The fields are
  * encoded as a browser encodes a form (spaces as `%20`, which every server reads as a space).
  */
 function formAsText(target: string, request: HarRequest): void {
   const postData = request.postData;
   if (postData?.mimeType !== FORM || !postData.params) return;
-  if (!FORM_AS_TEXT.has(target) && !(target === 'javascript' && repeatsAName(postData.params))) return;
+  if (!FORM_AS_TEXT.has(target)) return;
   const text = postData.params
     .map(({ name, value }: { name: string; value?: string }) => `${encodeURIComponent(name)}=${encodeURIComponent(value ?? '')}`)
     .join('&');

@@ -71,9 +71,10 @@ function document(): Json {
 /**
  * A body that each language's quoting could change: an apostrophe and double quotes (the strings'
  * delimiters), `$HOME`, backticks and `#{…}` (code in a shell, PHP or Ruby string), a tab, text
- * outside ASCII (Content-Length counts its bytes) and an empty object (PHP's `[]` is a list).
+ * outside ASCII (Content-Length counts its bytes), backslashes and a line break (escapes in every
+ * language's strings) and an empty object (PHP's `[]` is a list).
  */
-const body = { name: "Rex O'Hara", note: 'says "woof" & $HOME `id` #{id}\tZoë 🐕', age: 3, collar: {} };
+const body = { name: "Rex O'Hara", note: 'says "woof" & $HOME `id` #{id}\tZoë 🐕', path: 'C:\\temp\\new', lines: 'one\ntwo', age: 3, collar: {} };
 
 const adopt: Json = {
   operationId: 'adopt',
@@ -89,7 +90,7 @@ const adopt: Json = {
   responses: { '201': { description: 'Adopted' } },
 };
 
-const form = { name: "Rex O'Hara & $HOME", note: 'Zoë=🐕' };
+const form = { name: "Rex O'Hara & $HOME", note: 'Zoë=🐕', path: 'C:\\temp\nnew' };
 
 const register: Json = {
   operationId: 'register',
@@ -111,7 +112,8 @@ function multipartFields(contentType: string | undefined, body: string): Record<
   for (const part of body.split(`--${boundary}`)) {
     // A name may be a quoted string or a bare token (.NET writes `name=note`).
     const match = /name=("?)([^";\r\n]+)\1[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n$/.exec(part);
-    if (match) fields[match[2]!] = match[3]!;
+    // A line break in a field may arrive as CRLF: browsers' FormData and httpsnippet's bodies write it so.
+    if (match) fields[match[2]!] = match[3]!.replace(/\r\n/g, '\n');
   }
   return fields;
 }
@@ -440,6 +442,24 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
       ['meta[plan]', 'pro'],
       ['owner', '{"name":"Rex"}'],
     ]);
+  });
+
+  test("leaves out the fragment a spec adds to a path to list two operations of it (Box's /oauth2/token#refresh)", async () => {
+    const refresh: Json = { operationId: 'refresh', responses: { '200': { description: 'OK' } } };
+    const code = generatedSample(document(), operation('post', '/tokens#refresh', refresh), { key: tab, label: tab })!;
+    expect(code).not.toContain('#refresh');
+    expect((await execute(tab, code)).path).toBe('/v1/tokens');
+  });
+
+  test('sends a JSON body that is 0 (a falsy value is a body too)', async () => {
+    const count: Json = {
+      operationId: 'count',
+      requestBody: { content: { 'application/json': { schema: { type: 'integer' } } } },
+      responses: { '204': { description: 'Set' } },
+    };
+    const request = await execute(tab, generatedSample(document(), operation('put', '/count', count), { key: tab, label: tab })!);
+    expect(request.headers['content-type']).toMatch(/^application\/json/);
+    expect(request.body).toBe('0');
   });
 
   test('sends a file as the body, byte for byte', async () => {
