@@ -63,7 +63,8 @@ export function bodyAsLiteral(target: string, request: HarRequest): ((sample: st
     }
     request.postData = { mimeType: postData.mimeType, text: JSON.stringify(LITERAL_MARKER) };
     if (target === 'python') return (sample) => sample.replace(`"${LITERAL_MARKER}"`, () => pythonLiteral(value));
-    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => javascriptLiteral(value));
+    // The body is a property of the request's options, 2 spaces in.
+    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => javascriptLiteral(value, '  '));
   }
   const params: FormParam[] | undefined = postData.params;
   if (!params) return undefined;
@@ -84,7 +85,7 @@ export function bodyAsLiteral(target: string, request: HarRequest): ((sample: st
     const dict = Object.fromEntries([...fields].map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
     if (target === 'python') return (sample) => sample.replace(`"${LITERAL_MARKER}"`, () => pythonLiteral(dict));
     const repeats = fields.size < pairs.length;
-    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => `new URLSearchParams(${javascriptLiteral(repeats ? pairs : dict)})`);
+    return (sample) => sample.replace(`'${LITERAL_MARKER}'`, () => `new URLSearchParams(${javascriptLiteral(repeats ? pairs : dict, '  ')})`);
   }
   if (postData.mimeType !== 'multipart/form-data' || target !== 'python') return undefined;
   request.postData = { mimeType: 'text/plain', text: LITERAL_MARKER };
