@@ -81,7 +81,7 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g;
 const ESCAPE_PAIR = /\\([\s\S])/g;
 const REDCARPET_UNESCAPED = new Set(['"', '$', '%', "'", ',', '/', ';', '?', '@']);
 const ANY_LINE =
-  /<[A-Za-z][^<>\n]*[\s"'],[\s/>]|^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
+  /^(?: {4}| {0,3}\t)[ \t]*(?:[-*+>#]|\d{1,9}[.)])|<[A-Za-z][^<>\n]*[\s"'],[\s/>]|^ {1,3}<[A-Za-z/]|^ {0,3}[-*+][ \t]|^ {1,3}\d{1,9}\.[ \t]|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+\([^\n]*[()][^\n]*\)[ \t]*$|^(?:(?: {0,3}>)+ ?)?#{1,6}[^ \t\r\n#]|^(?:[ \t]*>)*[ \t]*\d{1,9}\)(?:[ \t]|$)|\]\([ \t]*[^\s()<>"']+[ \t]+[^\s()<>"']|\\["$%',/;?@]|\][ \t]+[([]|\S[ \t]*\n {0,3}(?:<[A-Za-z/!?]|`{3}|~{3})/m;
 /** A heading line written without a blank after its hashes, with one, and without its closing run if it had one written so. */
 const headingAsRedcarpet = (line: string): string =>
   HASHES_THEN_TEXT.test(line) ? line.replace(HASHES_THEN_TEXT, '$1 ').replace(CLOSED_WITHOUT_SPACES, '$1 $3 $2') : line;
@@ -117,6 +117,21 @@ const LEADING_BLANKS_THEN_PIPE = /^ +\|/;
 const LIST_LIKE_DELIMITER = /^ {0,3}-[ \t][ \t|:-]*\|[ \t|:-]*$/;
 /** A line with a pipe, then a delimiter row: a table's head, to Redcarpet or GFM. */
 const TABLE_HEAD = /^([^\n]*\|[^\n]*)\n( {0,3}[|:-][ \t|:-]*)$/gm;
+/**
+ * A line indented four columns or more (a tab is four) that CommonMark without indented code would
+ * start a list item, a heading or a quote with. (A table is left to the table's own reading above:
+ * Redcarpet read an indented head as one.)
+ */
+const INDENTED_BLOCK = /^(?: {4}| {0,3}\t)[ \t]*(?:[-*+](?=[ \t]|$)|#{1,6}(?=[ \t]|$)|>|\d{1,9}[.)](?=[ \t]|$))/;
+
+/** An indented line (INDENTED_BLOCK) as the text Redcarpet made of it: its marker escaped. */
+function indentedAsText(line: string): string {
+  const start = line.search(/[^ \t]/);
+  const [indent, text] = [line.slice(0, start), line.slice(start)];
+  const ordered = /^\d{1,9}(?=[.)])/.exec(text);
+  return ordered ? `${indent}${ordered[0]}\\${text.slice(ordered[0].length)}` : `${indent}\\${text}`;
+}
+
 /** A row of a table, then a row that starts with an HTML tag, or as a block (a list item, a quote, a heading). */
 const TAG_ROW = /\|[^\n]*\n {0,3}(?:<[A-Za-z]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t])[^\n]*\|/;
 
@@ -177,6 +192,7 @@ export function redcarpetLines(body: string): string {
       const delimiter = redcarpetDelimiter(head, lines[index + 1]);
       if (delimiter !== undefined) {
         inTable = true;
+        if (!/^[ \t]/.test(line)) lists.end();
         if (!readAsGfm(head, lines[index + 1]!)) lines[index + 1] = delimiter;
         lines[index] = inlineAsRedcarpet(tableRow(head), labels);
         index++;
@@ -186,6 +202,14 @@ export function redcarpetLines(body: string): string {
     }
     if (inTable) {
       lines[index] = inlineAsRedcarpet(tableRow(line), labels);
+      continue;
+    }
+    // Indented four columns or more outside a list, a line was text of a paragraph to Redcarpet
+    // (its indented code was off), where CommonMark without indented code reads a list item, a
+    // heading or a quote there (Widdershins indents OAuth flows as `    - Flow: …`).
+    if (!lists.inList && INDENTED_BLOCK.test(line)) {
+      lines[index] = inlineAsRedcarpet(lists.line(indentedAsText(line)), labels);
+      above = above === 'other' ? 'other' : 'paragraph';
       continue;
     }
     // `- | -` under a line of text with pipes is a list item to GFM, which ends the paragraph there

@@ -24,6 +24,16 @@ export class RedcarpetLists {
   private open: OpenItem[] = [];
   private blankAbove = true;
 
+  /** Whether a list is open: a line indented under it is read in its item. */
+  get inList(): boolean {
+    return this.open.length > 0;
+  }
+
+  /** A block at the margin that is no list (a table): it ends the lists. */
+  end(): void {
+    this.open = [];
+  }
+
   /** A blank line: the next line of text at the margin ends the lists. */
   blank(): void {
     this.blankAbove = true;

@@ -306,9 +306,10 @@ describe.runIf(present.includes('openmrs-rest'))('openmrs-rest: the large corpus
     ]);
   });
 
-  it('has 63 h1, 452 h2, 257 h3 (74 of them in list items) and 15 h4, with unique ids; the TOC has the 452 h2', () => {
+  // Four `    ### …` lines indented under a paragraph, not an item, are text: Redcarpet read no indented block there.
+  it('has 63 h1, 452 h2, 253 h3 (74 of them in list items) and 15 h4, with unique ids; the TOC has the 452 h2', () => {
     const { page } = corpus();
-    expect(levels(page)).toEqual({ h1: 63, h2: 452, h3: 257, h4: 15 });
+    expect(levels(page)).toEqual({ h1: 63, h2: 452, h3: 253, h4: 15 });
     const ids = page.headingIds();
     expect(new Set(ids).size).toBe(ids.length);
     expect(page.toc().flatMap((group) => group.children)).toHaveLength(452);

@@ -117,6 +117,20 @@ describe("Slate's lines read as Redcarpet read them", () => {
     expect(redcarpetLines(body)).toBe('Setting | A | B\n--- | --- | ---\n| 1. disabled for all | false | false\n| - x | y | z\n| > q | r | s\n| # h | i | j\n');
   });
 
+  it('keep a line indented four columns or more outside a list as text, as Redcarpet did without indented code', () => {
+    // Widdershins' OAuth flows, an indented heading and quote (OpenMRS), a tab, a numbered line.
+    const body = 'Para.\n\n    - Flow: clientCredentials\n    - Token URL\n\n    ### Query Parameters\n\n    > quoted\n\n\t- tab\n\n     1. one\n';
+    expect(redcarpetLines(body)).toBe(
+      'Para.\n\n    \\- Flow: clientCredentials\n    \\- Token URL\n\n    \\### Query Parameters\n\n    \\> quoted\n\n\t\\- tab\n\n     1\\. one\n',
+    );
+    // Under an item, an indented line is the item's (a nested item, a heading in the item): left as written.
+    const nested = '* Delete a room.\n\n    ### Query Parameters\n\nText.\n\n- a\n    - b\n';
+    expect(redcarpetLines(nested)).toBe(nested);
+    // A table at the margin ends the list: Widdershins' second flow, under its scopes, is text (Discord's).
+    const flows = '- oAuth2 authentication.\n\n    - Flow: implicit\n\n|Scope|Description|\n|---|---|\n|read|Read|\n\n    - Flow: clientCredentials\n';
+    expect(redcarpetLines(flows)).toBe(flows.replace('    - Flow: clientCredentials', '    \\- Flow: clientCredentials'));
+  });
+
   it('give a head written ` | |` its first empty cell, as Redcarpet counted a pipe after blanks as a separator', () => {
     expect(redcarpetLines(' | |\n --- | ------\nDomain | cdn.example.com\n')).toBe('| | |\n --- | ------\nDomain | cdn.example.com\n');
     // Indented four blanks or more too (Redcarpet's Slate read no indented code).
