@@ -97,8 +97,8 @@ function harRequest(document: Json, operation: SpecOperation, server: string): {
 export function generatedSample(document: Json, operation: SpecOperation, tab: LanguageTab, server = sampleServer(document, operation)): string | undefined {
   const generator = generatorFor(tab.key);
   if (!generator || !('url' in server)) return undefined;
-  const [target, client] = generator;
   const { request, files } = harRequest(document, operation, server.url);
+  const { target, client, bodyLeftOut } = withBodyOnGet(generator, request, files.length > 0);
   formAsText(target, request);
   const literal = bodyAsLiteral(target, request);
   const body = request.postData?.text;
@@ -112,7 +112,35 @@ export function generatedSample(document: Json, operation: SpecOperation, tab: L
   const generated = Array.isArray(code) ? code[0] : code;
   if (typeof generated !== 'string') return undefined;
   const sample = fixedSample(target, generated, request, server, body);
-  return sendFiles(target, literal ? literal(sample) : sample, files);
+  const sent = sendFiles(target, literal ? literal(sample) : sample, files);
+  return bodyLeftOut ? `${BODY_ON_GET_NOTE}\n${sent}` : sent;
+}
+
+/** What a browser's sample says when the operation's body could not be sent (withBodyOnGet). */
+const BODY_ON_GET_NOTE = "// A browser's fetch sends no body with GET or HEAD: this request's body is left out here.";
+
+/**
+ * The generator for an operation whose GET or HEAD has a body (Elasticsearch's searches read one).
+ * fetch refuses such a body (a TypeError), so Node's sample uses its `http` module, which sends a
+ * JSON or text body (a form stays with fetch); a browser has no way to send it, so the browser's
+ * sample leaves the body and its Content-Type out and says so (`bodyLeftOut`).
+ */
+function withBodyOnGet(
+  [target, client]: [target: string, client: string],
+  request: HarRequest,
+  hasFiles: boolean,
+): { target: string; client: string; bodyLeftOut: boolean } {
+  const hasBody = request.postData?.text !== undefined || (request.postData?.params?.length ?? 0) > 0;
+  if (!hasBody || !/^(GET|HEAD)$/.test(request.method)) return { target, client, bodyLeftOut: false };
+  if (target === 'node' && !hasFiles && request.postData?.text !== undefined) {
+    // Node's http frames no body on a GET unless its length is given.
+    request.headers.push({ name: 'Content-Length', value: String(Buffer.byteLength(request.postData.text, 'utf8')) });
+    return { target, client: 'native', bodyLeftOut: false };
+  }
+  if (target !== 'javascript') return { target, client, bodyLeftOut: false };
+  request.postData = { mimeType: '' };
+  request.headers = request.headers.filter(({ name }: { name: string }) => name.toLowerCase() !== 'content-type');
+  return { target, client, bodyLeftOut: true };
 }
 
 /** httpsnippet's sample with what it gets wrong put right, each for the reason given. */

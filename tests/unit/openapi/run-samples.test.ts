@@ -451,6 +451,23 @@ describe.each(tabs)('the generated %s sample', { timeout: 120_000 }, (tab) => {
     expect((await execute(tab, code)).path).toBe('/v1/tokens');
   });
 
+  test("sends a GET's body where the language can (fetch cannot: Node's sample uses http, the browser's says it leaves it out)", async () => {
+    const searchBody: Json = {
+      operationId: 'searchBody',
+      requestBody: { content: { 'application/json': { example: { query: { match: "O'Hara" } } } } },
+      responses: { '200': { description: 'Hits' } },
+    };
+    const code = generatedSample(document(), operation('get', '/_search', searchBody), { key: tab, label: tab })!;
+    const request = await execute(tab, code);
+    expect(request.method).toBe('GET');
+    if (tab === 'javascript') {
+      expect(code.split('\n')[0]).toBe("// A browser's fetch sends no body with GET or HEAD: this request's body is left out here.");
+      expect(request.body).toBe('');
+      return;
+    }
+    expect(JSON.parse(request.body)).toEqual({ query: { match: "O'Hara" } });
+  });
+
   test('sends a JSON body that is 0 (a falsy value is a body too)', async () => {
     const count: Json = {
       operationId: 'count',
