@@ -82,7 +82,7 @@ export function sendFiles(target: string, sample: string, files: readonly Upload
         ' + ',
       );
     case 'python':
-      // A form's file fields httpsnippet writes itself (`files = {…: (name, open(…), type)}`).
+      // A form's file fields are in the `files` list sample-bodies.ts writes, opened there.
       return only ? sample.replace(`"${only.marker}"`, `open(${name(only)}, "rb")`) : sample;
     case 'javascript': {
       // In a browser a file is one the reader chose in the page's file inputs.

@@ -249,28 +249,24 @@ describe('files that cannot be read, or are not read', () => {
     ]);
   });
 
-  test("a $ref to a file that does not exist in an extension Shale does not read (Bump's x-topics) is said the same way, not a crash", async () => {
-    const file = specFolder({
-      'spec.yaml': "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nx-topics:\n  - title: Start\n    content:\n      $ref: ./docs/start.md\npaths: {}\n",
-    });
+  // In an extension Shale does not read (Bump's `x-topics`: it had crashed), and in a description
+  // (whose type Redocly also reported, as an object where a string goes): one problem, the file's.
+  test.each([
+    [
+      'x-topics',
+      "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nx-topics:\n  - title: Start\n    content:\n      $ref: ./docs/start.md\npaths: {}\n",
+      '/x-topics/0/content',
+      'docs/start.md',
+    ],
+    ['a description', "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\n  description:\n    $ref: ./intro.md\npaths: {}\n", '/info/description', 'intro.md'],
+  ])('a $ref to a file that does not exist in %s is one problem at its line, naming the file', async (_, spec, pointer, missing) => {
+    const file = specFolder({ 'spec.yaml': spec });
     expect((await loadSpec(file)).problems).toEqual([
       expect.objectContaining({
         severity: 'error',
         line: 6,
-        message: "the spec is not valid at /x-topics/0/content: Can't resolve $ref.",
-        fix: `the $ref names ${path.join(path.dirname(file), 'docs/start.md')}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
-      }),
-    ]);
-  });
-
-  test("a description's $ref to a file that does not exist is that one problem, not also the description's type", async () => {
-    const file = specFolder({ 'spec.yaml': "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\n  description:\n    $ref: ./intro.md\npaths: {}\n" });
-    expect((await loadSpec(file)).problems).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        line: 6,
-        message: "the spec is not valid at /info/description: Can't resolve $ref.",
-        fix: `the $ref names ${path.join(path.dirname(file), 'intro.md')}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
+        message: `the spec is not valid at ${pointer}: Can't resolve $ref.`,
+        fix: `the $ref names ${path.join(path.dirname(file), missing)}, which does not exist: correct its path (relative to the file the $ref is in) or add the file.`,
       }),
     ]);
   });
