@@ -85,12 +85,13 @@ export function composePage(
       ...(section.heading === undefined ? {} : { heading: section.heading + firstHeading[index]! }),
     })),
   );
+  const headingFacts = parts.flatMap((part, index) => part.headings.map((heading) => placed(heading, index)));
   const idFacts = parts.flatMap((part, index) => part.ids.map((id) => placed(id, index)));
   const settled = settlePage({
     page: { file: page.file, outputPath: page.outputPath, slate: page.slate, tocDepth: page.frontMatter.toc_depth },
     files: parts.map((part) => part.file),
     specFiles: new Set(page.parts.filter((part) => part.generated).map((part) => part.path)),
-    headings: parts.flatMap((part, index) => part.headings.map((heading) => placed(heading, index))),
+    headings: headingFacts,
     ids: idFacts,
     links: parts.flatMap((part, index) => part.links.map((link) => placed(link, index))),
     sections,
@@ -113,20 +114,36 @@ export function composePage(
         // The address as written starts with `#`: a link to another page of the set puts its file in front.
         return target ? `${siblingHref(target)}${hole.href}` : hole.href;
       };
-      const html = fillTemplate(section.template, fill);
+      // A heading Shins gave another id answers to it too: an empty element with it, first inside.
+      const alias = (hole: Hole) => {
+        const id = 'heading' in hole ? settled.aliases[firstHeading[partIndex]! + hole.heading] : undefined;
+        return id && `<span class="alias" id="${attributeText(id)}"></span>`;
+      };
+      const html = fillTemplate(section.template, fill, alias);
       const heading = section.heading === undefined ? undefined : part.headings[section.heading];
       const edit = heading && editLink?.(part.file);
       chunks[group]!.push(edit ? withEditLink(html, edit, heading.text) : html);
     });
   });
 
+  // The aliases on each page of a split set, for the moved-anchor map.
+  const aliasesOn: string[][] = settled.paths.map(() => []);
+  settled.aliases.forEach((alias, at) => {
+    const section = headingFacts[at]!.section;
+    if (alias && section !== undefined) aliasesOn[settled.groupOf[section]!]!.push(alias);
+  });
   const groups: ComposedGroup[] = settled.paths.map((outputPath, index) => ({
     outputPath,
     ...(index > 0 ? { title: settled.titleOf(index) } : {}),
     ...(settled.parentOf(index) === undefined ? {} : { parent: settled.parentOf(index) }),
     html: chunks[index]!.join(''),
     headings: settled.headingsOf(index),
-    ids: settled.split ? idFacts.flatMap((fact, at) => (fact.section !== undefined && settled.groupOf[fact.section] === index ? [settled.ids[at]!] : [])) : [],
+    ids: settled.split
+      ? [
+          ...idFacts.flatMap((fact, at) => (fact.section !== undefined && settled.groupOf[fact.section] === index ? [settled.ids[at]!] : [])),
+          ...aliasesOn[index]!,
+        ]
+      : [],
     footers: footers.map(({ template, anchors }) => fillTemplate(template, (hole) => footerHref(hole, anchors, (anchor) => settled.target(anchor, index)))),
     records: [],
   }));

@@ -1,4 +1,5 @@
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { NO_SHINS_ID } from './shins-heading';
 
 /** A setext heading's underline: `===` (h1) or `---` (h2). */
 const UNDERLINE = /^(?:[ \t]*>)*[ \t]{0,3}(?:=+|-+)[ \t]*$/;
@@ -69,5 +70,7 @@ function parts(heading: Heading, above: PhrasingContent[], last: PhrasingContent
   if (above.length === 0 || last.length === 0) return undefined;
   const { start, end } = heading.position!;
   const paragraph: Paragraph = { type: 'paragraph', children: above, position: { start, end: { line: end.line - 2, column: 1 } } };
-  return [paragraph, { ...heading, children: last, position: { start: { line: end.line - 1, column: 1 }, end } }];
+  // Shins' markdown-it made the whole paragraph the heading, on several lines, which it gave no id.
+  const data = { ...heading.data, hProperties: { ...heading.data?.hProperties, [NO_SHINS_ID]: true } };
+  return [paragraph, { ...heading, data, children: last, position: { start: { line: end.line - 1, column: 1 }, end } }];
 }

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
 import { facts, locate, pageContext } from './context';
 import type { HeadingIds } from '../content/slate-renderer';
+import { NO_SHINS_ID, shinsBase } from './shins-heading';
 import { getAttribute, isElementLike, isEmptyHeading, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
 
 const HEADING = /^h([1-6])$/;
@@ -122,6 +123,8 @@ export default function rehypeCollectHeadings() {
       if (!match) return;
       const markdown = element.type === 'element' && MARKDOWN_HEADING in element.properties;
       if (markdown) delete element.properties[MARKDOWN_HEADING];
+      const noShinsId = element.type === 'element' && NO_SHINS_ID in element.properties;
+      if (noShinsId) delete element.properties[NO_SHINS_ID];
       if (isEmptyHeading(element)) return;
       const children = element.children as ElementContent[];
       const fixed = getAttribute(element, 'id');
@@ -130,12 +133,15 @@ export default function rehypeCollectHeadings() {
       const raw = context.slate && !markdown && !fixed;
       const source = locate(context, lineOf(element));
       const html = redcarpetHtml(children, String(file.value ?? ''));
+      const base = BASE_IDS[context.headingIds ?? 'slate'](html);
+      const shins = !context.slate ? undefined : noShinsId ? '' : shinsBase(children, fixed ?? base, fixed, markdown);
       found.headings.push({
         node: element,
         level: Number(match[1]),
-        base: BASE_IDS[context.headingIds ?? 'slate'](html),
+        base,
         ...(fixed ? { fixed } : {}),
         ...(raw ? { raw } : {}),
+        ...(shins === undefined ? {} : { shins }),
         // NestingUniqueHeadCounter's prefix is the heading's text parameterized with its tags in it
         // (a project's copy that leaves the h1s' titles out gives them none).
         ...(nestsUnder(context.headingIds, Number(match[1])) && !fixed && !raw ? { nestKey: parameterize(html) } : {}),

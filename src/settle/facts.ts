@@ -9,6 +9,11 @@ export interface HeadingFact {
   raw?: true;
   /** In a project whose ids NestingUniqueHeadCounter made: what a heading below it takes as its prefix (content/slug.ts, nestedBases). */
   nestKey?: string;
+  /**
+   * In Slate's format: the id Shins gave it before repeats are counted, where that differs from
+   * `base` (or from `fixed`); `''` when Shins left it alone (content/shins-ids.ts).
+   */
+  shins?: string;
   /** Its inline HTML for the TOC, and its plain text. */
   html: string;
   text: string;

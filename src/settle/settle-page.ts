@@ -1,6 +1,7 @@
 import { allocateIds, nestedBases, slateIdsOf } from '../content/slug';
 import { groupPaths, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_SPLIT_PAGE_BYTES, shouldSplit } from '../content/split';
 import { orphanHeadings, type Heading } from '../content/toc';
+import { shinsIdsOf, type ShinsHeading } from '../content/shins-ids';
 import { problem, type Problem } from '../validation/problem';
 import { attributeText } from './template';
 import { NearestIds } from './nearest-id';
@@ -55,6 +56,11 @@ export interface Settlement {
   headings: Heading[];
   /** The id Slate itself gave each heading, where it differs (slate#952). */
   slateIds: Array<string | undefined>;
+  /**
+   * In Slate's format, the id Shins gave each heading where it differs from the heading's own and no
+   * other element of the page has it: the heading answers to it too (content/shins-ids.ts).
+   */
+  aliases: Array<string | undefined>;
   /** Each other element's id (in the order of `input.ids`): as written, or renamed when it repeats an earlier id (Slate's own format). */
   ids: string[];
   problems: Problem[];
@@ -146,7 +152,9 @@ export function settlePage(input: SettleInput): Settlement {
     rename(renamed);
     problems.push(problem('id-duplicate', { ...where(file, line), slate: true }, { id, renamed }));
   }
+  // Broken links are told of the page's own ids, not of the aliases, which are for old links only.
   const suggestions = new NearestIds(seen);
+  const aliases = page.slate ? shinsAliases(input.headings, ids, seen) : [];
   const nearest = (anchor: string) => suggestions.nearest(anchor);
   for (const link of input.links) {
     if (!seen.has(link.id)) {
@@ -211,6 +219,7 @@ export function settlePage(input: SettleInput): Settlement {
     ...input.ids.map((mention, index) => ({ id: rawIds[index]!, section: mention.section })),
   ].sort((a, b) => (a.section ?? -1) - (b.section ?? -1));
   for (const { id, section } of placed) claim(id, section);
+  aliases.forEach((alias, index) => alias && claim(alias, input.headings[index]!.section));
 
   // Every heading (h4–h6 and headings nested in raw HTML too) belongs to the page that holds its id.
   const byGroup: Heading[][] = paths.map(() => []);
@@ -224,6 +233,7 @@ export function settlePage(input: SettleInput): Settlement {
   return {
     headings,
     slateIds: slateIds.map((id, index) => (id === ids[index] || requests[index]!.raw ? undefined : id)),
+    aliases,
     ids: rawIds,
     problems,
     split,
@@ -240,6 +250,25 @@ export function settlePage(input: SettleInput): Settlement {
       index === 0 ? undefined : pages.parents[index] === undefined ? firstH1(index)?.text : `${firstH1(index)?.text}: ${headingOf(pages.starts[index])?.text}`,
     parentOf: (index) => pages.parents[index],
   };
+}
+
+/**
+ * The id Shins gave each heading, where a link to it would otherwise land nowhere: it differs from
+ * the heading's own, and no element of the page (`taken`: every id, to which each alias is added)
+ * has it. A page published with Shins and moved to Shale keeps its deep links.
+ */
+function shinsAliases(headings: readonly HeadingFact[], ids: readonly string[], taken: Set<string>): Array<string | undefined> {
+  const shins = shinsIdsOf(
+    headings.map((heading): ShinsHeading => {
+      if (heading.shins === '') return { cleaned: '' };
+      return heading.fixed ? { written: heading.shins ?? heading.fixed } : { cleaned: heading.shins ?? heading.base };
+    }),
+  );
+  return shins.map((id, index) => {
+    if (id === undefined || id === ids[index] || taken.has(id)) return undefined;
+    taken.add(id);
+    return id;
+  });
 }
 
 /** About what a section's entry in the TOC adds to a page (a list item, a link and its text). */

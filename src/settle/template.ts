@@ -88,11 +88,35 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The HTML of a template with its holes filled. */
-export function fillTemplate(template: Template, fill: (hole: Hole) => string): string {
+/**
+ * The HTML of a template with its holes filled. `inside` may give HTML to put first inside the
+ * element whose attribute a hole is (a heading's other id: settle-page.ts, aliases).
+ */
+export function fillTemplate(template: Template, fill: (hole: Hole) => string, inside?: (hole: Hole) => string | undefined): string {
   let html = template.chunks[0]!;
-  for (let index = 0; index < template.holes.length; index++) html += fill(template.holes[index]!) + template.chunks[index + 1]!;
+  for (let index = 0; index < template.holes.length; index++) {
+    const hole = template.holes[index]!;
+    const chunk = template.chunks[index + 1]!;
+    const first = inside?.(hole);
+    const at = first ? startTagEnd(chunk) : -1;
+    html += fill(hole) + (at < 0 ? chunk : chunk.slice(0, at) + first + chunk.slice(at));
+  }
   return html;
+}
+
+/**
+ * Where the start tag ends in the HTML that follows a hole in an attribute: after the `>` that is
+ * outside the attributes' values (the serialiser writes every value between double quotes, and the
+ * hole's own value closes first). -1 when the tag does not end there.
+ */
+function startTagEnd(chunk: string): number {
+  let quoted = true;
+  for (let at = 0; at < chunk.length; at++) {
+    const char = chunk[at];
+    if (char === '"') quoted = !quoted;
+    else if (char === '>' && !quoted) return at + 1;
+  }
+  return -1;
 }
 
 /** Its size in UTF-8 bytes as written, without the ids the page gives its headings. */

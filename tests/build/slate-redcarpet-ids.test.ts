@@ -53,8 +53,10 @@ describe("a Slate project whose headings had Redcarpet's own ids", () => {
         'crear-una-aplicacion',
         'parametros-amp-limites',
       ]);
-      // The links written for Redcarpet's ids now point nowhere, as they would have in Slate.
-      expect(reportOf(again.stdout)).toContain('link "#crear-una-aplicaci-n" points to no id on this page');
+      // The links written for Redcarpet's ids now point nowhere, as they would have in Slate. One
+      // still lands: `#crear-una-aplicaci-n` is also the id Shins gave that heading, which it answers to.
+      expect(reportOf(again.stdout)).toContain('link "#whats-new" points to no id on this page');
+      expect(reportOf(again.stdout)).not.toContain('#crear-una-aplicaci-n');
       // What a full build of the same project publishes.
       const full = await astroBuild({ content: path.join(copy, 'source'), outDir: tempDir('redcarpet-ids-full'), quickRebuild: false });
       expect(snapshot(outDir)).toEqual(snapshot(full.outDir));

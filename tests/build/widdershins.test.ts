@@ -60,6 +60,14 @@ describe("Widdershins' petstore (OpenAPI 3.0) with tabs shell, ruby, python, jav
     expect(page.all((e) => e.tagName === 'a' && e.properties.id === 'opIdaddPet')).toHaveLength(1);
   });
 
+  it("answers to the ids Shins gave too: it lower-cased Widdershins' written ones", () => {
+    const aliases = page.all((e) => hasClass(e, 'alias')).map((alias) => alias.properties.id);
+    expect(aliases.sort()).toEqual(['tocs_apiresponse', 'tocs_category', 'tocs_order', 'tocs_pet', 'tocs_tag', 'tocs_user']);
+    const pet = page.all((e) => e.properties.id === 'tocS_Pet')[0]!;
+    expect(pet.tagName).toBe('h2');
+    expect(pet.children[0]).toMatchObject({ tagName: 'span', properties: { id: 'tocs_pet' } });
+  });
+
   it('lists every tag with its operations in the TOC', () => {
     expect(page.toc().map(({ entry, children }) => [entry, children.length])).toEqual([
       ['Swagger Petstore v1.0.0#swagger-petstore', 0],

@@ -130,6 +130,20 @@ for (const viewport of [
   });
 }
 
+test("opens a deep link with the id Shins gave a heading at that heading, then names the heading's own id", async ({ page }) => {
+  // tests/fixtures/features: "The Widget's Limits (Beta)" is #the-widget-39-s-limits-beta; Shins made it #the-widget-s-limits--beta-.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${siteUrl('features')}#the-widget-s-limits--beta-`);
+  const heading = page.getByRole('heading', { name: "The Widget's Limits (Beta)" });
+  await expect(heading).toBeInViewport();
+  const bar = await box(page.getByRole('tablist'));
+  const top = await box(heading);
+  expect(top.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  expect(top.y).toBeLessThan(bar.y + bar.height + 120);
+  await expect(entry(page, "The Widget's Limits (Beta)")).toHaveAttribute('aria-current', 'location');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#the-widget-39-s-limits-beta');
+});
+
 test('keeps a deep link to a section near the bottom as opened, and marks the last entry once the reader scrolls back there', async ({ page }) => {
   // tests/fixtures/search v2.html: Webhook Signatures, then two short sections; the page cannot scroll it to the top.
   await page.setViewportSize({ width: 1440, height: 560 });
