@@ -17,6 +17,16 @@
 /** Shins' change to an id or a heading's inner HTML. */
 export const shinsCleanId = (text: string): string => text.toLowerCase().replace(/\W/g, '-');
 
+/** Text as markdown-it escapes it. */
+export const escapeLikeMarkdownIt = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Shins' id of a Markdown heading written as plain text with code spans (Widdershins' `## {{summary}}`),
+ * before repeats are counted.
+ */
+export const shinsIdOfText = (text: string): string =>
+  shinsCleanId(escapeLikeMarkdownIt(text.trim()).replace(/`([^`\n]+)`/g, '<code>$1</code>'));
+
 /** A heading as Shins saw it: the id written on it, or Shins' id of its inner HTML (`''`: Shins gave it none, it spans lines). */
 export type ShinsHeading = { written: string } | { cleaned: string };
 

@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast';
-import { shinsCleanId } from '../content/shins-ids';
+import { escapeLikeMarkdownIt, shinsCleanId } from '../content/shins-ids';
 import { isElementLike, tagName } from './hast-nodes';
 
 /**
@@ -8,9 +8,6 @@ import { isElementLike, tagName } from './hast-nodes';
  * which was the whole paragraph's heading there (redcarpet-setext.ts).
  */
 export const NO_SHINS_ID = 'dataShaleNoShinsId';
-
-/** Text as markdown-it escapes it. */
-const escapeLikeMarkdownIt = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The attributes markdown-it writes on the elements Markdown makes, in its order. */
 const ATTRIBUTES: Record<string, readonly string[]> = { a: ['href', 'title'], img: ['src', 'alt', 'title'] };

@@ -286,7 +286,7 @@ class SpecWriter {
     const { operation: op, pointer } = operation;
     this.shown.clear();
     this.heading(2, operationTitle(operation), id);
-    this.anchors(operationAliases(operation, this.firstTag.get(operation)));
+    this.anchors(operationAliases(operation, this.firstTag.get(operation), id));
     this.samples(operation);
     this.endpoint(operation);
     if (op.deprecated === true) this.out.push('**Deprecated.** This operation may be removed; avoid it in new code.');

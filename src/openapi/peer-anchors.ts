@@ -1,4 +1,5 @@
-import { parameterize } from '../content/slug';
+import { shinsCleanId, shinsIdOfText } from '../content/shins-ids';
+import { escapeLikeRedcarpet, parameterize, slateBaseId } from '../content/slug';
 import { topHeadings } from './markdown-text';
 import type { Json, SpecOperation } from './spec-model';
 
@@ -39,17 +40,27 @@ export function tagAliases(document: Json, tag: string): string[] {
   return [`tag/${redocSlug(tag)}`, `tag/${tag}`, ...(title ? [`${title}-${parameterize(tag)}`] : [])];
 }
 
-/** An operation's section (`tag`: the tag it is shown under). Webhooks have none. */
-export function operationAliases(operation: SpecOperation, tag: string | undefined): string[] {
+/**
+ * An operation's section (`tag`: the tag it is shown under; `heading`: the id of its heading).
+ * Webhooks have none. Widdershins' heading of an operation was its operationId (its `--summary`
+ * option made it the summary), so its id there was Slate's slug of that text, or Shins' when the
+ * site was built with Shins (`getMuseumHours` → `getmuseumhours`; "List user's groups" →
+ * `list-user-s-groups`): those, where they differ from the heading's own.
+ */
+export function operationAliases(operation: SpecOperation, tag: string | undefined, heading: string): string[] {
   if (operation.webhook) return [];
-  const id = operation.operation.operationId;
+  const { operationId: id, summary } = operation.operation;
   const aliases: string[] = [];
   if (typeof id === 'string' && id && !/\s/.test(id)) {
     aliases.push(`opId${id}`, `operation/${id}`);
     if (tag) aliases.push(`tag/${redocSlug(tag)}/operation/${id}`, `tag/${tag}/operation/${id}`);
   }
   if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
-  return aliases;
+  const headings = [
+    ...(typeof id === 'string' && id.trim() ? [slateBaseId(escapeLikeRedcarpet(id.trim())), shinsIdOfText(id)] : []),
+    ...(typeof summary === 'string' && summary.trim() ? [shinsIdOfText(summary)] : []),
+  ];
+  return [...new Set([...aliases, ...headings.filter((alias) => alias !== heading)])];
 }
 
 /**
@@ -71,5 +82,11 @@ export function withRedocSections(markdown: string): string {
   return lines.join('\n');
 }
 
-/** A schema's section: Widdershins' ids, and Redoc's. */
-export const schemaAliases = (name: string): string[] => [`tocS_${name}`, `schema${name.toLowerCase()}`, `schema_${name}`, `schema/${name}`];
+/** A schema's section: Widdershins' ids (and Shins' of its heading, which it lower-cased), and Redoc's. */
+export const schemaAliases = (name: string): string[] => [
+  `tocS_${name}`,
+  shinsCleanId(`tocS_${name}`),
+  `schema${name.toLowerCase()}`,
+  `schema_${name}`,
+  `schema/${name}`,
+];

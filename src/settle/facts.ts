@@ -27,6 +27,9 @@ export interface MentionFact {
   id: string;
   file: string;
   line?: number;
-  /** An `<a name="x">` with no id: where a browser takes `#x` only when no element has that id. */
+  /**
+   * An `<a name="x">` with no id, where a browser takes `#x` only when no element has that id; or an
+   * anchor a spec's section carries for links written for another renderer, which yields the same way.
+   */
   named?: true;
 }

@@ -122,7 +122,8 @@ describe('the sections of an operation', () => {
   test('have a fixed id, the method and path, and say when deprecated', () => {
     expect(markdown).toContain('<h2 id="replace-a-pet">Replace a pet</h2>');
     expect(markdown).toContain(
-      '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span></div>',
+      // Widdershins' and Redoc's anchors, and the id of Widdershins' heading of it (its operationId).
+      '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span><span id="putpet"></span></div>',
     );
     expect(markdown).toContain('<p class="endpoint"><code>PUT /pets/&#123;id&#125;</code> · operation <code>putPet</code></p>');
     expect(markdown).toContain('**Deprecated.**');

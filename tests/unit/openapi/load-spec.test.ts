@@ -51,7 +51,7 @@ describe('specs of every version', () => {
     expect(markdown).toContain('# Schemas');
     // Widdershins' and Redoc's anchors of a schema, and of a tag, beside the section.
     expect(markdown).toContain(
-      '<div class="anchors"><span id="tocS_pet"></span><span id="schemapet"></span><span id="schema_pet"></span><span id="schema/pet"></span></div>',
+      '<div class="anchors"><span id="tocS_pet"></span><span id="tocs_pet"></span><span id="schemapet"></span><span id="schema_pet"></span><span id="schema/pet"></span></div>',
     );
   });
 });
