@@ -6,7 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk';
 import type { VFile } from 'vfile';
 import { escapeLikeRedcarpet, parameterize, redcarpetAnchor, slate2017BaseId, slateBaseId } from '../content/slug';
-import { facts, locate, pageContext } from './context';
+import { facts, locate, pageContext, report } from './context';
 import type { HeadingIds } from '../content/slate-renderer';
 import { NO_SHINS_ID, shinsBase } from './shins-heading';
 import { getAttribute, isElementLike, isEmptyHeading, lineOf, tagName, textOf, type AnyElement } from './hast-nodes';
@@ -100,6 +100,20 @@ function redcarpetText(node: Text, source: string): string {
   return read === node.value ? html : escapeLikeRedcarpet(node.value);
 }
 
+/**
+ * A raw-HTML heading with `id=""` is reported, and given an id as one without. Widdershins writes an
+ * operation's summary into ids: a summary with a double quote ended the value at once (Docker's
+ * `<h3 id=""update-a-volume.-valid-only-for-swarm-cluster-volumes"`), and the rest became
+ * attributes whose names hold quotes; they mean nothing and are taken out, so the HTML stays valid.
+ */
+function emptyId(element: AnyElement, children: ElementContent[], file: VFile): void {
+  const stray = element.type === 'element' ? Object.keys(element.properties).filter((name) => /["'<]/.test(name)) : [];
+  report(file, 'heading-id-empty', lineOf(element), { text: children.map(textOf).join('').trim(), stray: stray.join(' ') });
+  if (element.type !== 'element') return;
+  for (const name of stray) delete element.properties[name];
+  delete element.properties.id;
+}
+
 /** Inline HTML for the TOC link (JSX from MDX falls back to its text). */
 export function headingLinkHtml(nodes: ElementContent[]): string {
   const plain = nodes.every((node) => node.type === 'text' || node.type === 'element' || node.type === 'comment');
@@ -127,6 +141,7 @@ export default function rehypeCollectHeadings() {
       if (noShinsId) delete element.properties[NO_SHINS_ID];
       if (isEmptyHeading(element)) return;
       const children = element.children as ElementContent[];
+      if (getAttribute(element, 'id') === '') emptyId(element, children, file);
       const fixed = getAttribute(element, 'id');
       // A raw-HTML heading with no id had none in Slate: Redcarpet's renderer, which gave ids, saw
       // only Markdown's headings. Shale gives it one, but after them (content/slug.ts).

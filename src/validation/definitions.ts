@@ -478,6 +478,15 @@ export const DEFINITIONS = {
     message: ({ anchor }) => `toc_footers link "#${anchor}" points to no id on this page.`,
     fix: anchorFix,
   }),
+  'heading-id-empty': define<{ text: string; stray: string }>({
+    gravity: 'slate-tolerated',
+    message: ({ text, stray }, tolerated) =>
+      `heading "${text}" has an empty id (id="")${stray ? `: a quote ended its value early, and the rest (${stray}) became attributes of no meaning` : ''}${tolerated ? '; it gets an id made from its text, as a heading without one' : ''}.`,
+    fix: ({ stray }) =>
+      stray
+        ? "write the id without double quotes in it (Widdershins copies an operation's summary into it: take the quotes out of the summary, or run Widdershins without --summary)."
+        : 'give the heading an id, or leave the attribute out.',
+  }),
   'heading-before-h1': define<{ text: string; level: number }>({
     gravity: 'warning',
     message: ({ text, level }) => `heading "${text}" (h${level}) comes before any h1, so the table of contents leaves it out.`,

@@ -224,6 +224,25 @@ describe('composing a page from its files', () => {
     expect(composed.problems.map((problem) => [problem.severity, problem.message])).toEqual([['warning', 'link "#nowhere" points to no id on this page.']]);
   });
 
+  it('reports a raw-HTML heading whose id a quote emptied (Widdershins with a quoted summary), gives it an id and drops the stray attributes', async () => {
+    const heading = '<h3 id=""update-a-volume.-valid"\n-parameters">Parameters</h3>';
+    const { composed } = await compose({ 'index.html.md': `# Top\n\n${heading}\n\nText.\n` });
+    expect(composed.problems.map((problem) => [problem.severity, problem.line, problem.message, problem.fix])).toEqual([
+      [
+        'warning',
+        3,
+        'heading "Parameters" has an empty id (id=""): a quote ended its value early, and the rest (update-a-volume.-valid" -parameters") became attributes of no meaning; it gets an id made from its text, as a heading without one.',
+        "write the id without double quotes in it (Widdershins copies an operation's summary into it: take the quotes out of the summary, or run Widdershins without --summary).",
+      ],
+    ]);
+    expect(composed.groups[0]!.html).toContain('<h3 id="parameters">Parameters</h3>');
+    // In Shale's own Markdown it stops the build.
+    const own = await compose({ 'index.md': '---\ntitle: Own\n---\n\n# Top\n\n<h2 id="">Empty</h2>\n' });
+    expect(own.composed.problems.map((problem) => [problem.severity, problem.kind, problem.fix])).toEqual([
+      ['error', 'heading-id-empty', 'give the heading an id, or leave the attribute out.'],
+    ]);
+  });
+
   it('moves only real links to another page of the set: text that looks like a link, in code or prose, stays as written', async () => {
     const { composed } = await compose({
       'index.html.md': `${frontMatter('split: h1\nincludes:\n  - kittens\n')}\n# Introduction\n\nA [real link](#get-all-kittens). In code: \`<a href="#get-all-kittens">\`.\n\n\`\`\`text\n<a href="#get-all-kittens">kittens</a> href="#kittens"\n\`\`\`\n\nAs text: href="#kittens" and id="introduction".\n`,
