@@ -183,6 +183,15 @@ ${F}/duplicate-id/index.md
   ✗ ${F}/duplicate-id/index.md:9  id "setup" is already used earlier on the page. Fix: give one of the elements another id.`,
   },
   {
+    check: 'a raw-HTML heading with an empty id (a quote in the id ended it)',
+    fixture: 'empty-heading-id',
+    kinds: ['heading-id-empty'],
+    report: `✗ Found 1 error in 1 file
+
+${F}/empty-heading-id/index.md
+  ✗ ${F}/empty-heading-id/index.md:7  heading "Parameters" has an empty id (id=""): a quote ended its value early, and the rest (update-a-volume" -parameters") became attributes of no meaning. Fix: write the id without double quotes in it (Widdershins copies an operation's summary into it: take the quotes out of the summary, or run Widdershins without --summary).`,
+  },
+  {
     check: 'an image outside the content folder',
     fixture: 'image-outside',
     kinds: ['image-outside'],
