@@ -124,7 +124,7 @@ class SpecWriter {
       // An undeclared tag is where it is first used.
       this.at(declared >= 0 ? `/tags/${declared}` : (tag.operations[0]?.pointer ?? ''));
       this.sectionHeading(1, tag.title, 'tag');
-      this.anchors(tagAliases(document, tag.name));
+      this.anchors(tagAliases(document, tag.name, tag.operations.length > 0 && tag.operations.every((operation) => !operation.operation.tags?.length)));
       if (typeof tag.description === 'string')
         this.description(tag.description, `/tags/${(document.tags ?? []).findIndex((t: Json) => t?.name === tag.name)}/description`, 1);
       if (tag.alsoListed.length) {

@@ -7,7 +7,7 @@ import type { Json, SpecOperation } from './spec-model';
  * The anchors other renderers gave a spec's sections, kept as empty elements beside Shale's own so
  * links written for them (a site moved to Shale, or a spec's descriptions written for Redoc) still
  * land there: Widdershins' `opId…`, `tocS_…`, `<title>-<tag>`; Redoc's `tag/…`, `operation/…`,
- * `tag/…/operation/…`, `schema/…`; Scalar's `tag/…/METHOD/path`.
+ * `tag/…/operation/…`, `schema/…`; Scalar's `tag/…/METHOD/path`; Swagger UI's `/<tag>/<operationId>`.
  */
 
 /**
@@ -34,10 +34,38 @@ export function redocSlug(name: string): string {
   );
 }
 
-/** A tag's section: Redoc's anchor (by its slug, and by the name as it is), and Widdershins' (the API's title, then the tag). */
-export function tagAliases(document: Json, tag: string): string[] {
+/**
+ * A name as Swagger UI writes it in a deep link (`createDeepLinkPath`): trimmed, each white-space
+ * character `%20`. The id keeps the `%20`: a browser looks for the fragment as written first.
+ */
+const swaggerUiName = (name: string): string => name.trim().replace(/\s/g, '%20');
+
+/**
+ * Swagger UI's anchors of an operation (with `deepLinking`): `/<tag>/<operationId>` under each of
+ * its tags, or under `default` when it has none. The operationId as Swagger UI normalised it
+ * (swagger-client's `opId`): each character other than `[A-Za-z0-9_]` made `_`, or the method and
+ * the path so made when there is none (`get_pets__id_`).
+ */
+function swaggerUiAliases(operation: SpecOperation): string[] {
+  const { operationId, tags } = operation.operation;
+  const id =
+    typeof operationId === 'string' && operationId.replace(/\s/g, '')
+      ? operationId.replace(/\W/g, '_')
+      : `${operation.method.toLowerCase()}${operation.path.replace(/\W/g, '_')}`;
+  const names =
+    Array.isArray(tags) && tags.some((tag) => typeof tag === 'string' && tag.trim())
+      ? tags.filter((tag): tag is string => typeof tag === 'string' && !!tag.trim())
+      : ['default'];
+  return names.map((tag) => `/${swaggerUiName(tag)}/${id}`);
+}
+
+/**
+ * A tag's section: Redoc's anchor (by its slug, and by the name as it is), Widdershins' (the API's
+ * title, then the tag) and Swagger UI's (`/<tag>`; `/default` for the operations without one).
+ */
+export function tagAliases(document: Json, tag: string, untagged = false): string[] {
   const title = parameterize(String(document.info?.title ?? ''));
-  return [`tag/${redocSlug(tag)}`, `tag/${tag}`, ...(title ? [`${title}-${parameterize(tag)}`] : [])];
+  return [`tag/${redocSlug(tag)}`, `tag/${tag}`, ...(title ? [`${title}-${parameterize(tag)}`] : []), `/${untagged ? 'default' : swaggerUiName(tag)}`];
 }
 
 /**
@@ -56,6 +84,7 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
     if (tag) aliases.push(`tag/${redocSlug(tag)}/operation/${id}`, `tag/${tag}/operation/${id}`);
   }
   if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
+  aliases.push(...swaggerUiAliases(operation));
   const headings = [
     ...(typeof id === 'string' && id.trim() ? [slateBaseId(escapeLikeRedcarpet(id.trim())), shinsIdOfText(id)] : []),
     ...(typeof summary === 'string' && summary.trim() ? [shinsIdOfText(summary)] : []),

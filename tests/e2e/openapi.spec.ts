@@ -50,6 +50,11 @@ for (const [alias, target] of [
   ['tag/adoptions/POST/adoptions', 'adopt-a-dog'],
   ['tag/adoptions', 'adoptions'],
   ['kennel-adoptions', 'adoptions'],
+  // Swagger UI's deep links, and Widdershins' heading of the operation (its operationId).
+  ['/adoptions/adoptDog', 'adopt-a-dog'],
+  ['/dogs/adoptDog', 'adopt-a-dog'],
+  ['/adoptions', 'adoptions'],
+  ['adoptdog', 'adopt-a-dog'],
 ] as const) {
   test(`a link written for another renderer (#${alias}) lands on its section`, async ({ page }) => {
     await page.goto(`${siteUrl('openapi')}#${alias}`);

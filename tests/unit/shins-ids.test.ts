@@ -4,8 +4,6 @@ import { shinsCleanId, shinsIdsOf } from '../../src/content/shins-ids';
 import { contextOf } from '../../src/markdown/assemble';
 import { composePage } from '../../src/markdown/compose-page';
 import { renderPart } from '../../src/markdown/render-part';
-import { operationAliases, schemaAliases } from '../../src/openapi/peer-anchors';
-import type { SpecOperation } from '../../src/openapi/spec-model';
 import { tempContent } from '../support/temp-content';
 
 /**
@@ -117,22 +115,6 @@ describe("Shins' heading ids", () => {
     expect(split.groups[1]!.ids).toContain('get-a-project-s-custom-fields');
     // The link on the first page follows the alias to the page that holds it.
     expect(split.groups[0]!.html).toContain('href="projects.html#get-a-project-s-custom-fields"');
-  });
-
-  it("are among the anchors of a spec's operations and schemas, with Widdershins' ids of its headings", () => {
-    const operation = (operationId: string, summary?: string) =>
-      ({ method: 'get', path: '/users/{id}/groups', operation: { operationId, ...(summary ? { summary } : {}) } }) as unknown as SpecOperation;
-    // Widdershins' heading was the operationId (Slate's and Shins' ids of it alike here), or with --summary the summary.
-    expect(operationAliases(operation('get_users_id_groups', "List user's groups"), undefined, 'list-user-39-s-groups')).toEqual([
-      'opIdget_users_id_groups',
-      'operation/get_users_id_groups',
-      'get_users_id_groups',
-      'list-user-s-groups',
-    ]);
-    // Its own heading's id is not repeated; GitHub's operationIds have a slash.
-    expect(operationAliases(operation('repos/get', 'Get a repository'), undefined, 'get-a-repository').slice(2)).toEqual(['repos-get']);
-    expect(operationAliases(operation('getMuseumHours'), undefined, 'getmuseumhours').slice(2)).toEqual([]);
-    expect(schemaAliases('ApiResponse')).toContain('tocs_apiresponse');
   });
 
   it("sit with a spec's other anchors, which yield to an element with the same id, with no warning", async () => {

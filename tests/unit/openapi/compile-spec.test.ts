@@ -33,7 +33,7 @@ describe('tags and their operations', () => {
     const markdown = compileSpec(document, { dialect: 'md', tabs: TABS }).markdown;
     expect(markdown).toContain('Also in this group: [B](#b).');
     // Redoc's and Widdershins' anchors of the tag, at its top (the spec's title is "T").
-    expect(markdown).toContain('# First things\n\n<div class="anchors"><span id="tag/first"></span><span id="t-first"></span></div>');
+    expect(markdown).toContain('# First things\n\n<div class="anchors"><span id="tag/first"></span><span id="t-first"></span><span id="/first"></span></div>');
   });
 
   test("a declared tag with a description and no operations is a section of its text, in its place (Lob's Authentication); one without a description, or its webhooks', is none", () => {
@@ -122,8 +122,8 @@ describe('the sections of an operation', () => {
   test('have a fixed id, the method and path, and say when deprecated', () => {
     expect(markdown).toContain('<h2 id="replace-a-pet">Replace a pet</h2>');
     expect(markdown).toContain(
-      // Widdershins' and Redoc's anchors, and the id of Widdershins' heading of it (its operationId).
-      '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span><span id="putpet"></span></div>',
+      // Widdershins' and Redoc's anchors, Swagger UI's (untagged: under "default"), and the id of Widdershins' heading of it (its operationId).
+      '<h2 id="replace-a-pet">Replace a pet</h2>\n\n<div class="anchors"><span id="opIdputPet"></span><span id="operation/putPet"></span><span id="/default/putPet"></span><span id="putpet"></span></div>',
     );
     expect(markdown).toContain('<p class="endpoint"><code>PUT /pets/&#123;id&#125;</code> · operation <code>putPet</code></p>');
     expect(markdown).toContain('**Deprecated.**');

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { redocSlug, withRedocSections } from '../../../src/openapi/peer-anchors';
+import { describe, expect, it, test } from 'vitest';
+import { operationAliases, redocSlug, schemaAliases, tagAliases, withRedocSections } from '../../../src/openapi/peer-anchors';
+import type { Json, SpecOperation } from '../../../src/openapi/spec-model';
 
 describe("Redoc's slug of a tag's name", () => {
   test.each([
@@ -55,5 +56,56 @@ describe("Redoc's anchors of the sections of a spec's description", () => {
         '<div class="anchors"><span id="section/Errors"></span></div>',
       ].join('\n'),
     );
+  });
+});
+
+const operation = (fields: Json, method = 'get', path = '/users/{id}/groups') =>
+  ({ method, path, operation: fields, webhook: false }) as unknown as SpecOperation;
+
+describe('the anchors other renderers gave an operation', () => {
+  it("are Widdershins', Redoc's, Scalar's and Swagger UI's, with the ids of Widdershins' heading of it", () => {
+    expect(
+      operationAliases(operation({ operationId: 'get_users_id_groups', summary: "List user's groups", tags: ['users'] }), 'users', 'list-user-39-s-groups'),
+    ).toEqual([
+      'opIdget_users_id_groups',
+      'operation/get_users_id_groups',
+      'tag/users/operation/get_users_id_groups',
+      'tag/users/GET/users/{id}/groups',
+      '/users/get_users_id_groups',
+      // Widdershins' heading: the operationId (Slate's and Shins' ids of it alike here), or with --summary the summary as Shins made it.
+      'get_users_id_groups',
+      'list-user-s-groups',
+    ]);
+  });
+
+  it("leave out the heading's own id; GitHub's operationIds have a slash", () => {
+    const aliases = operationAliases(operation({ operationId: 'repos/get', summary: 'Get a repository', tags: ['repos'] }), 'repos', 'get-a-repository');
+    expect(aliases).toContain('repos-get');
+    expect(aliases).not.toContain('get-a-repository');
+    expect(operationAliases(operation({ operationId: 'getMuseumHours' }), undefined, 'getmuseumhours')).not.toContain('getmuseumhours');
+  });
+
+  it("are Swagger UI's deep links under each of its tags, its operationId as Swagger UI normalised it", () => {
+    const swaggerUi = (fields: Json, method?: string, path?: string) =>
+      operationAliases(operation(fields, method, path), undefined, 'x').filter((alias) => alias.startsWith('/'));
+    expect(swaggerUi({ operationId: 'repos/get', tags: ['repos', 'Pet Store'] })).toEqual(['/repos/repos_get', '/Pet%20Store/repos_get']);
+    // No tag: "default". No operationId: the method and the path, each other character `_`.
+    expect(swaggerUi({}, 'GET', '/pets/{id}')).toEqual(['/default/get_pets__id_']);
+  });
+});
+
+describe('the anchors other renderers gave a tag or a schema', () => {
+  it("are Redoc's, Widdershins' and Swagger UI's (`/default` for the operations without a tag)", () => {
+    expect(tagAliases({ info: { title: 'Kennel' } }, 'Domain Records')).toEqual([
+      'tag/Domain-Records',
+      'tag/Domain Records',
+      'kennel-domain-records',
+      '/Domain%20Records',
+    ]);
+    expect(tagAliases({ info: { title: 'Kennel' } }, 'Operations', true).at(-1)).toBe('/default');
+  });
+
+  it("are Widdershins' (and Shins' of it, lower-cased) and Redoc's for a schema", () => {
+    expect(schemaAliases('ApiResponse')).toEqual(['tocS_ApiResponse', 'tocs_apiresponse', 'schemaapiresponse', 'schema_ApiResponse', 'schema/ApiResponse']);
   });
 });
