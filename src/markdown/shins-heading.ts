@@ -20,15 +20,16 @@ const KEPT = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'img', 'strike', 'str
 
 /**
  * A heading's inner HTML as markdown-it wrote it for Shins: text escaped (`&`, `<`, `>`, `"`; an
- * apostrophe kept, no SmartyPants), Markdown's elements with markdown-it's attributes, other
- * raw-HTML tags dropped (Shins' sanitize-html took them out before markdown-it read the text).
+ * apostrophe kept, no SmartyPants) in a Markdown heading, as written in a raw-HTML one (`escape`
+ * false: markdown-it passed raw HTML through), Markdown's elements with markdown-it's attributes,
+ * other raw-HTML tags dropped (Shins' sanitize-html took them out before markdown-it read the text).
  */
-function markdownItHtml(nodes: readonly ElementContent[]): string {
+function markdownItHtml(nodes: readonly ElementContent[], escape: boolean): string {
   return nodes
     .map((node) => {
-      if (node.type === 'text') return escapeLikeMarkdownIt(node.value);
+      if (node.type === 'text') return escape ? escapeLikeMarkdownIt(node.value) : node.value;
       if (!isElementLike(node)) return '';
-      const inner = markdownItHtml(node.children as ElementContent[]);
+      const inner = markdownItHtml(node.children as ElementContent[], escape);
       const name = tagName(node);
       if (!KEPT.has(name) && !NAMES[name]) return inner;
       const properties = node.type === 'element' ? node.properties : {};
@@ -49,7 +50,7 @@ function markdownItHtml(nodes: readonly ElementContent[]): string {
  */
 export function shinsBase(children: readonly ElementContent[], shale: string, written: string | undefined, markdown: boolean): string | undefined {
   // markdown-it trimmed a Markdown heading's text after sanitize-html took tags out of it.
-  const html = markdown ? markdownItHtml(children).trim() : markdownItHtml(children);
+  const html = markdown ? markdownItHtml(children, true).trim() : markdownItHtml(children, false);
   if (html.includes('\n')) return '';
   const id = shinsCleanId(written ?? html);
   return id === shale ? undefined : id;
