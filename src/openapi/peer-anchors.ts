@@ -34,6 +34,9 @@ export function redocSlug(name: string): string {
   );
 }
 
+/** A JSON pointer's token for a name (`/pets/{id}` → `~1pets~1{id}`). */
+const pointerToken = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
 /**
  * A name as Swagger UI writes it in a deep link (`createDeepLinkPath`): trimmed, each white-space
  * character `%20`. The id keeps the `%20`: a browser looks for the fragment as written first.
@@ -83,6 +86,8 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
     aliases.push(`opId${id}`, `operation/${id}`);
     if (tag) aliases.push(`tag/${redocSlug(tag)}/operation/${id}`, `tag/${tag}/operation/${id}`);
   }
+  // Redoc's for an operation without an operationId: its JSON pointer, under its tag's anchor.
+  if (id === undefined) aliases.push(`${tag ? `tag/${redocSlug(tag)}` : ''}/paths/${pointerToken(operation.path)}/${operation.method}`);
   if (tag) aliases.push(`tag/${parameterize(tag)}/${operation.method.toUpperCase()}${operation.path}`);
   aliases.push(...swaggerUiAliases(operation));
   const headings = [

@@ -85,9 +85,15 @@ describe('the anchors other renderers gave an operation', () => {
     expect(operationAliases(operation({ operationId: 'getMuseumHours' }), undefined, 'getmuseumhours')).not.toContain('getmuseumhours');
   });
 
+  it("are Redoc's JSON pointer of an operation without an operationId, under its tag's anchor", () => {
+    expect(operationAliases(operation({ tags: ['Pet Store'] }, 'get', '/pets/{id}'), 'Pet Store', 'x')).toContain('tag/Pet-Store/paths/~1pets~1{id}/get');
+    expect(operationAliases(operation({}, 'put', '/a~b'), undefined, 'x')).toContain('/paths/~1a~0b/put');
+    expect(operationAliases(operation({ operationId: 'getPet' }), undefined, 'x').filter((alias) => alias.includes('/paths/'))).toEqual([]);
+  });
+
   it("are Swagger UI's deep links under each of its tags, its operationId as Swagger UI normalised it", () => {
     const swaggerUi = (fields: Json, method?: string, path?: string) =>
-      operationAliases(operation(fields, method, path), undefined, 'x').filter((alias) => alias.startsWith('/'));
+      operationAliases(operation(fields, method, path), undefined, 'x').filter((alias) => alias.startsWith('/') && !alias.startsWith('/paths/'));
     expect(swaggerUi({ operationId: 'repos/get', tags: ['repos', 'Pet Store'] })).toEqual(['/repos/repos_get', '/Pet%20Store/repos_get']);
     // No tag: "default". No operationId: the method and the path, each other character `_`.
     expect(swaggerUi({}, 'GET', '/pets/{id}')).toEqual(['/default/get_pets__id_']);
