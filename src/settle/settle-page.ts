@@ -154,7 +154,8 @@ export function settlePage(input: SettleInput): Settlement {
   }
   // Broken links are told of the page's own ids, not of the aliases, which are for old links only.
   const suggestions = new NearestIds(seen);
-  const aliases = page.slate ? shinsAliases(input.headings, ids, seen) : [];
+  // A spec's sections carry their own (peer-anchors.ts): Widdershins' page of a spec had other headings.
+  const aliases = page.slate ? shinsAliases(input.headings, ids, seen, input.specFiles ?? new Set()) : [];
   const nearest = (anchor: string) => suggestions.nearest(anchor);
   for (const link of input.links) {
     if (!seen.has(link.id)) {
@@ -255,12 +256,13 @@ export function settlePage(input: SettleInput): Settlement {
 /**
  * The id Shins gave each heading, where a link to it would otherwise land nowhere: it differs from
  * the heading's own, and no element of the page (`taken`: every id, to which each alias is added)
- * has it. A page published with Shins and moved to Shale keeps its deep links.
+ * has it. A page published with Shins and moved to Shale keeps its deep links. A spec's sections
+ * (`specFiles`) neither count nor get one.
  */
-function shinsAliases(headings: readonly HeadingFact[], ids: readonly string[], taken: Set<string>): Array<string | undefined> {
+function shinsAliases(headings: readonly HeadingFact[], ids: readonly string[], taken: Set<string>, specFiles: ReadonlySet<string>): Array<string | undefined> {
   const shins = shinsIdsOf(
     headings.map((heading): ShinsHeading => {
-      if (heading.shins === '') return { cleaned: '' };
+      if (heading.shins === '' || specFiles.has(heading.file)) return { cleaned: '' };
       return heading.fixed ? { written: heading.shins ?? heading.fixed } : { cleaned: heading.shins ?? heading.base };
     }),
   );

@@ -4,6 +4,7 @@ import { shinsCleanId, shinsIdsOf } from '../../src/content/shins-ids';
 import { contextOf } from '../../src/markdown/assemble';
 import { composePage } from '../../src/markdown/compose-page';
 import { renderPart } from '../../src/markdown/render-part';
+import { settlePage } from '../../src/settle/settle-page';
 import { tempContent } from '../support/temp-content';
 
 /**
@@ -126,5 +127,24 @@ describe("Shins' heading ids", () => {
     expect(page.problems).toEqual([]);
     expect(page.groups[0]!.html).toContain('<h2 id="errors">Errors</h2>');
     expect(page.groups[0]!.html).toContain('<span id="errors-2"></span>');
+  });
+
+  it("are not given to a spec's sections, which carry their own anchors, nor counted", () => {
+    const heading = (file: string, text: string, base: string, shins: string) => ({ level: 2, base, shins, html: text, text, file, section: 0 });
+    const settled = settlePage({
+      page: { file: '/docs/index.html.md', outputPath: 'index.html', slate: true, tocDepth: 2 },
+      files: ['/docs/index.html.md', '/docs/pets.yaml'],
+      specFiles: new Set(['/docs/pets.yaml']),
+      headings: [
+        heading('/docs/pets.yaml', "A pet's (owner)", 'a-pet-39-s-owner', 'a-pet-s--owner-'),
+        heading('/docs/index.html.md', "A pet's (owner)", 'a-pet-39-s-owner', 'a-pet-s--owner-'),
+      ],
+      ids: [],
+      links: [],
+      sections: [{ level: 2, bytes: 10, heading: 0 }],
+      footers: [],
+    });
+    // The guide's heading is Shins' first of the name, not its second (`-2`).
+    expect(settled.aliases).toEqual([undefined, 'a-pet-s--owner-']);
   });
 });
