@@ -73,6 +73,16 @@ describe('reusing the published index’s fragment files', () => {
     expect(snapshot(first)).toEqual(published);
   });
 
+  test('an index written around reused files is the one written afresh, file for file and byte for byte', async () => {
+    // Afresh, Shale writes the files Pagefind hands over; around reused files, Pagefind writes them itself.
+    await build('first', docsPage('Refresh it every hour.'));
+    const around = await build('second', docsPage('Refresh it every day.'), 'first');
+    const afresh = await build('third', docsPage('Refresh it every day.'));
+    expect(snapshot(around)).toEqual(snapshot(afresh));
+    expect(snapshot(afresh).filter((file) => /^(pagefind\.js|wasm\.en\.pagefind|pagefind-entry\.json|fragment\/)/.test(file))).toHaveLength(5);
+    expect(snapshot(afresh).filter((file) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
+  });
+
   test('without a record of which section each published file holds, every file is written afresh', async () => {
     const first = await build('first', docsPage('Refresh it every hour.'));
     fs.rmSync(path.join(work, 'manifests'), { recursive: true });
