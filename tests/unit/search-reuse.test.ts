@@ -74,7 +74,7 @@ describe('reusing the published index’s fragment files', () => {
   });
 
   test('an index written around reused files is the one written afresh, file for file and byte for byte', async () => {
-    // Afresh, Shale writes the files Pagefind hands over; around reused files, Pagefind writes them itself.
+    // Around reused files, Pagefind skips writing those (it leaves an existing fragment alone).
     await build('first', docsPage('Refresh it every hour.'));
     const around = await build('second', docsPage('Refresh it every day.'), 'first');
     const afresh = await build('third', docsPage('Refresh it every day.'));

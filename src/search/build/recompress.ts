@@ -32,18 +32,10 @@ const isEngine = (name: string) => /^wasm\..+\.pagefind$/.test(name);
 /** Compresses again the meta and engine files that Pagefind wrote into `folder` (not its subfolders). */
 export async function recompressIndexFiles(folder: string, engineCache = ENGINE_CACHE): Promise<void> {
   for (const name of fs.readdirSync(folder)) {
-    if (isMeta(name) || isEngine(name)) {
-      const file = path.join(folder, name);
-      replace(file, await recompressedContent(name, fs.readFileSync(file), engineCache));
-    }
+    const file = path.join(folder, name);
+    if (isMeta(name)) replace(file, await recompress(fs.readFileSync(file)));
+    else if (isEngine(name)) replace(file, await recompressCached(fs.readFileSync(file), engineCache));
   }
-}
-
-/** What a file of Pagefind's named `name` (in the index folder itself) is written as: a meta or engine file compressed again, any other as it is. */
-export async function recompressedContent(name: string, content: Uint8Array, engineCache = ENGINE_CACHE): Promise<Uint8Array> {
-  if (isMeta(name)) return recompress(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
-  if (isEngine(name)) return recompressCached(Buffer.from(content.buffer, content.byteOffset, content.byteLength), engineCache);
-  return content;
 }
 
 /** The same content as `gzipped`, gzipped by Zopfli; `gzipped` itself when that is not smaller. */
@@ -76,7 +68,7 @@ function sameContent(a: Buffer, b: Buffer): boolean {
 }
 
 /** Writes beside and renames: `file` may be a hard link into a published site, which must not change. */
-function replace(file: string, content: Uint8Array): void {
+function replace(file: string, content: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, content);
   fs.renameSync(temporary, file);

@@ -6,17 +6,7 @@ import { recordDocument } from './record-document';
 import { SearchIndexError, sectionRecords, type SectionRecord } from './records';
 import { recordDigest, type IndexReuse } from './reuse';
 import { shardCount, shardOf, SHARDS_FILE, type ShardList } from './shards';
-import {
-  clearShardFolder,
-  endpointsJson,
-  indexSections,
-  ShardClaims,
-  UNUSED_FILES,
-  writeClaimedShards,
-  writeShardList,
-  writeShards,
-  type ShardSet,
-} from './write-shards';
+import { clearShardFolder, endpointsJson, indexSections, ShardClaims, writeClaimedShards, writeShardList, writeShards, type ShardSet } from './write-shards';
 import type { IndexShardsTask, IndexWorkerTask } from './index-worker';
 import { WorkerPool } from '../../workers/pool';
 import { PrestartedWorker } from '../../workers/prestarted';
@@ -24,6 +14,9 @@ import { ENDPOINTS_FILE } from '../shared/endpoint-match';
 
 /** The folder of the index inside the site; the browser loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_FOLDER = 'pagefind';
+
+/** Pagefind's ready-made UIs and its debugging aid: Shale has its own box, so they are not published. */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /** A built page, as the indexer reads it. */
 export interface BuiltPage {
@@ -204,7 +197,7 @@ function addPages(state: IndexState, pages: Iterable<[string, SectionRecord[]]>)
 
 /**
  * Adds the pages not indexed yet (read from their HTML), then returns the index's files, or, given
- * `folder`, writes them there (write-shards.ts).
+ * `folder`, has Pagefind write them there itself (much faster for thousands of sections).
  */
 async function finish(pending: PendingIndex, pages: BuiltPage[], wanted: ReadonlySet<string>, folder?: string): Promise<BuiltIndex | undefined> {
   try {

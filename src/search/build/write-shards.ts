@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { recompressedContent, recompressIndexFiles } from './recompress';
+import { recompressIndexFiles } from './recompress';
 import { SearchIndexError } from './records';
 import { removeEntries, reuseWholeIndex, seedFragments, settleFragments, type IndexedRecord, type IndexReuse } from './reuse';
 import { isShardEntry, shardFolder, SHARDS_FILE, type ShardList } from './shards';
@@ -12,9 +12,6 @@ import { ENDPOINTS_FILE, type Endpoint } from '../shared/endpoint-match';
  * service, and its files written. This runs on the main thread (`npm run dev`, and an index whose
  * MDX pages are read back from their HTML) or in a worker (index-worker.ts) while Astro builds.
  */
-
-/** Pagefind's ready-made UIs and its debugging aid: Shale has its own box, so they are not published. */
-export const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /** The sections of one shard, as Pagefind is given them, in order. */
 export interface ShardInput {
@@ -92,11 +89,16 @@ export async function writeClaimedShards(
     if (!claims.take(numbers.indexOf(number))) continue;
     const shard = set.shards.get(number)!;
     if (number === numbers[0]) {
-      await writeShard(set, shard, folder, reuse, { first: true, engineCache });
+      if (await writeShard(set, shard, folder, reuse)) await recompressIndexFiles(folder, engineCache);
       continue;
     }
     const shardDir = path.join(folder, shardFolder(number));
-    await writeShard(set, shard, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) }, { first: false, engineCache });
+    if (!(await writeShard(set, shard, shardDir, reuse && { ...reuse, previous: path.join(reuse.previous, shardFolder(number)) }))) continue;
+    // The browser runs the first shard's pagefind.js and WebAssembly for all of them.
+    for (const entry of fs.readdirSync(shardDir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) fs.rmSync(path.join(shardDir, entry.name));
+    }
+    await recompressIndexFiles(shardDir, engineCache);
   }
 }
 
@@ -109,77 +111,29 @@ export function writeShardList(set: Pick<ShardSet, 'shards' | 'endpoints'>, fold
   if (set.endpoints.length) fs.writeFileSync(path.join(folder, ENDPOINTS_FILE), endpointsJson(set));
 }
 
-/** Where a shard goes: the first shard's folder holds the engine for all of them. */
-interface ShardPlace {
-  first: boolean;
-  /** recompress.ts's cache of the engine. */
-  engineCache: string | undefined;
-}
-
 /**
- * Writes one shard into `folder`: the previous one's files when its sections are the same, else
- * Pagefind's index of them, its meta and engine files compressed again (recompress.ts).
+ * Writes one shard into `folder`: the previous one's files when its sections are the same (returns
+ * false), else Pagefind's index of them (returns true).
  */
-async function writeShard(set: ShardSet, shard: ShardInput, folder: string, reuse: IndexReuse | undefined, place: ShardPlace): Promise<void> {
-  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return;
+async function writeShard(set: ShardSet, shard: ShardInput, folder: string, reuse: IndexReuse | undefined): Promise<boolean> {
+  if (reuse && reuseWholeIndex(reuse, folder, shard.indexed, isShardEntry)) return false;
   const index = await indexSections(set, shard);
   const write = async (seeded: ReadonlyMap<string, string>) => {
-    const errors = seeded.size === 0 ? await writeIndexFiles(index, folder, place) : await writeIndexAround(index, folder, place);
+    const { errors } = await index.writeFiles({ outputPath: folder });
     set.problems.push(...errors);
     return errors.length > 0 || !reuse || settleFragments(folder, shard.indexed, seeded, reuse);
   };
   try {
-    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return;
+    if (await write(reuse ? seedFragments(reuse, folder, shard.indexed) : new Map())) return true;
     // A reused file may not hold what Pagefind meant to write there: write every file afresh (the
     // first shard's folder holds the others, which another thread may be writing).
     removeEntries(folder, isShardEntry);
     await write(new Map());
+    return true;
   } finally {
     // The service keeps an index until told: at 5,000 endpoints, hundreds of megabytes.
     await index.deleteIndex();
   }
-}
-
-/** Whether a file of Pagefind's (its path in the index folder, with `/`) is published: another shard than the first needs only its data. */
-const publishedFile = (file: string, place: ShardPlace) =>
-  file.includes('/') || file === 'pagefind-entry.json' || file.endsWith('.pf_meta') || (place.first && !UNUSED_FILES.test(file));
-
-/**
- * Writes an index's files into `folder`, one after the other from this thread, as Pagefind hands
- * them over (the files it would not publish are never written). Pagefind writes its own from
- * several threads at once, and thousands of files created at once in one folder wait on the
- * folder's lock: Linux's `rwsem_spin_on_owner` led the profile of Pagefind's threads (ext4), and
- * written from here the 5,000-endpoint cold build took 0.95 × the time (0.90 × right after the
- * last build's files were deleted, when each new file costs the kernel more). Returns Pagefind's problems.
- */
-async function writeIndexFiles(index: pagefind.PagefindIndex, folder: string, place: ShardPlace): Promise<string[]> {
-  const { files, errors } = await index.getFiles();
-  if (errors.length) return errors;
-  const folders = new Set<string>();
-  for (const { path: name, content } of files) {
-    const file = name.split(path.sep).join('/');
-    if (!publishedFile(file, place)) continue;
-    const target = path.join(folder, file);
-    const parent = path.dirname(target);
-    if (!folders.has(parent)) fs.mkdirSync(parent, { recursive: true });
-    folders.add(parent);
-    fs.writeFileSync(target, await recompressedContent(file, content, place.engineCache));
-  }
-  return [];
-}
-
-/**
- * Has Pagefind write an index into `folder`, which holds the previous index's fragments of the
- * sections that did not change (`seeded`): Pagefind compresses and writes only the others.
- */
-async function writeIndexAround(index: pagefind.PagefindIndex, folder: string, place: ShardPlace): Promise<string[]> {
-  const { errors } = await index.writeFiles({ outputPath: folder });
-  if (errors.length) return errors;
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isFile() && !publishedFile(entry.name, place)) fs.rmSync(path.join(folder, entry.name));
-  }
-  await recompressIndexFiles(folder, place.engineCache);
-  return [];
 }
 
 /** A Pagefind index of one shard's sections. */
