@@ -7,7 +7,7 @@ import { nearestLanguages } from '../schema/languages';
 import { OPERATION_PART } from '../content/operation-part';
 import { GENERATED_SAMPLE } from '../content/generated-sample';
 import { operationIds } from './operation-ids';
-import { operationAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
+import { operationAliases, partAliases, schemaAliases, tagAliases, withRedocSections } from './peer-anchors';
 import type { OperationMemo } from './operation-memo';
 import { generatedSample, sampleServer, writtenSamples, type RequestSample } from './request-samples';
 import { constraintsOf, schemaList, typeText, withAllOfFields } from './schema-list';
@@ -351,6 +351,7 @@ class SpecWriter {
     const parameters = parametersOf(this.document, operation);
     if (parameters.length === 0) return;
     this.partHeading('Parameters', `${id}-parameters`);
+    this.anchors(partAliases(operation, 'parameters', `${id}-parameters`));
     const rows = parameters.map((parameter) => {
       const schema = parameter.schema ?? (parameter.content ? Object.values<Json>(parameter.content)[0]?.schema : undefined) ?? {};
       const resolved = withAllOfFields(this.document, schema);
@@ -383,6 +384,8 @@ class SpecWriter {
     const content = Object.entries<Json>(body?.content ?? {});
     if (content.length === 0) return;
     this.partHeading(operation.webhook ? 'Payload' : 'Request body', `${id}-body`);
+    // Widdershins listed the body under "Parameters": with no parameters, its id of them lands here.
+    if (parametersOf(this.document, operation).length === 0) this.anchors(partAliases(operation, 'parameters', `${id}-body`));
     if (typeof body.description === 'string') this.description(body.description, `${operation.pointer}/requestBody/description`, 3);
     // The API sends a webhook's payload: its readOnly properties are in it (and writeOnly ones are not), as in a response.
     const direction = operation.webhook ? 'response' : 'request';
@@ -399,6 +402,7 @@ class SpecWriter {
     const responses = Object.entries<Json>(operation.operation.responses ?? {});
     if (responses.length === 0) return;
     this.partHeading('Responses', `${id}-responses`);
+    this.anchors(partAliases(operation, 'responses', `${id}-responses`));
     this.table(
       ['Status', 'Meaning', 'Description'],
       responses.map(([status, raw]) => {

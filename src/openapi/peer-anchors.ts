@@ -97,6 +97,29 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
   return [...new Set([...aliases, ...headings.filter((alias) => alias !== heading)])];
 }
 
+/** The parts of an operation that Widdershins gave a heading of their own, by the name Shale gives them. */
+const WIDDERSHINS_PARTS: Readonly<Record<string, readonly string[]>> = {
+  parameters: ['parameters'],
+  // Its "Response Schema" h3 sits under the responses, which Shale shows in one part.
+  responses: ['responses', 'responseschema'],
+};
+
+/**
+ * The ids Widdershins 4 gave the h3s of an operation's parts (`#getpet-parameters`,
+ * `#get-a-pet-responses`, `#getpet-responseschema`), where `part` is `parameters` or `responses`
+ * (Widdershins listed a request body among the parameters): its operation's slug (the operationId, or the method and path joined by `_`, each
+ * `/` made `_`; with `--summary` the summary), lower-cased, spaces made `-`, then `-<part>`. Both
+ * slugs, as a site may have been made either way; Shale's own id of the part (`own`) is left out.
+ */
+export function partAliases(operation: SpecOperation, part: string, own: string): string[] {
+  const names = WIDDERSHINS_PARTS[part];
+  if (operation.webhook || !names) return [];
+  const { operationId, summary } = operation.operation;
+  const unique = (typeof operationId === 'string' && operationId ? operationId : `${operation.method}_${operation.path}`).split('?')[0]!.split('/').join('_');
+  const slugs = [unique, ...(typeof summary === 'string' && summary ? [summary] : [])].map((name) => name.toLowerCase().split(' ').join('-'));
+  return [...new Set(slugs.flatMap((slug) => names.map((name) => `${slug}-${name}`)))].filter((alias) => alias !== own);
+}
+
 /**
  * The Markdown of the spec's `info.description` with Redoc's anchors of its sections after their
  * headings: `section/<slug>` for an h1, `section/<h1 slug>/<slug>` for an h2 (Redoc's menu has those

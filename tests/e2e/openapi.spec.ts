@@ -55,6 +55,9 @@ for (const [alias, target] of [
   ['/dogs/adoptDog', 'adopt-a-dog'],
   ['/adoptions', 'adoptions'],
   ['adoptdog', 'adopt-a-dog'],
+  // Widdershins' id of an operation's responses (and of its "Response Schema" below them).
+  ['adoptdog-responses', 'adopt-a-dog-responses'],
+  ['adoptdog-responseschema', 'adopt-a-dog-responses'],
 ] as const) {
   test(`a link written for another renderer (#${alias}) lands on its section`, async ({ page }) => {
     await page.goto(`${siteUrl('openapi')}#${alias}`);

@@ -128,6 +128,13 @@ describe('the sections of an operation', () => {
     expect(markdown).toContain('<p class="endpoint"><code>PUT /pets/&#123;id&#125;</code> · operation <code>putPet</code></p>');
     expect(markdown).toContain('**Deprecated.**');
     expect(markdown).toContain('<h3 id="replace-a-pet-parameters" class="operation-part">Parameters</h3>');
+    // Widdershins' ids of its parts, from the operationId (with --summary, the summary's are Shale's own here).
+    expect(markdown).toContain(
+      '<h3 id="replace-a-pet-parameters" class="operation-part">Parameters</h3>\n\n<div class="anchors"><span id="putpet-parameters"></span></div>',
+    );
+    expect(markdown).toContain(
+      '<h3 id="replace-a-pet-responses" class="operation-part">Responses</h3>\n\n<div class="anchors"><span id="putpet-responses"></span><span id="putpet-responseschema"></span><span id="replace-a-pet-responseschema"></span></div>',
+    );
   });
 
   test("use the writer's sample for its tab and generate the others; a sample for no tab is reported", () => {
@@ -201,6 +208,13 @@ describe('property lists', () => {
     },
   };
   const document = spec({ '/n': { post: op('postN', 'Post n', { requestBody: { content: { 'application/json': { schema } } } }) } });
+
+  test("take Widdershins' id of the operation's parameters when it has none (Widdershins listed the body there)", () => {
+    const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });
+    expect(markdown).toContain(
+      '<h3 id="post-n-body" class="operation-part">Request body</h3>\n\n<div class="anchors"><span id="postn-parameters"></span><span id="post-n-parameters"></span></div>',
+    );
+  });
 
   test('are one HTML block in a Markdown page: no blank line inside, even where a description has one in its code', () => {
     const { markdown } = compileSpec(document, { dialect: 'md', tabs: TABS });

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { operationAliases, redocSlug, schemaAliases, tagAliases, withRedocSections } from '../../../src/openapi/peer-anchors';
+import { operationAliases, partAliases, redocSlug, schemaAliases, tagAliases, withRedocSections } from '../../../src/openapi/peer-anchors';
 import type { Json, SpecOperation } from '../../../src/openapi/spec-model';
 
 describe("Redoc's slug of a tag's name", () => {
@@ -97,6 +97,26 @@ describe('the anchors other renderers gave an operation', () => {
     expect(swaggerUi({ operationId: 'repos/get', tags: ['repos', 'Pet Store'] })).toEqual(['/repos/repos_get', '/Pet%20Store/repos_get']);
     // No tag: "default". No operationId: the method and the path, each other character `_`.
     expect(swaggerUi({}, 'GET', '/pets/{id}')).toEqual(['/default/get_pets__id_']);
+  });
+});
+
+describe("the ids Widdershins gave an operation's parameters and responses", () => {
+  it("are its operationId and its summary as Widdershins slugged them, with the responses' schema on the responses", () => {
+    const op = operation({ operationId: 'repos/get', summary: "List user's Groups" });
+    expect(partAliases(op, 'parameters', 'list-user-39-s-groups-parameters')).toEqual(['repos_get-parameters', "list-user's-groups-parameters"]);
+    expect(partAliases(op, 'responses', 'x')).toEqual([
+      'repos_get-responses',
+      'repos_get-responseschema',
+      "list-user's-groups-responses",
+      "list-user's-groups-responseschema",
+    ]);
+  });
+
+  it("are the method and path without an operationId; Shale's own id and the parts Widdershins had no heading for are left out", () => {
+    expect(partAliases(operation({ summary: 'Get a pet' }, 'get', '/pets/{id}?x'), 'parameters', 'get-a-pet-parameters')).toEqual([
+      'get__pets_{id}-parameters',
+    ]);
+    expect(partAliases(operation({ operationId: 'getPet' }), 'body', 'x')).toEqual([]);
   });
 });
 
