@@ -97,27 +97,27 @@ export function operationAliases(operation: SpecOperation, tag: string | undefin
   return [...new Set([...aliases, ...headings.filter((alias) => alias !== heading)])];
 }
 
-/** The parts of an operation that Widdershins gave a heading of their own, by the name Shale gives them. */
-const WIDDERSHINS_PARTS: Readonly<Record<string, readonly string[]>> = {
+/** The ids Widdershins gave the h3s of an operation's parts, by the part of Shale's they land on. */
+const WIDDERSHINS_PARTS = {
   parameters: ['parameters'],
   // Its "Response Schema" h3 sits under the responses, which Shale shows in one part.
   responses: ['responses', 'responseschema'],
-};
+} as const;
 
 /**
- * The ids Widdershins 4 gave the h3s of an operation's parts (`#getpet-parameters`,
- * `#get-a-pet-responses`, `#getpet-responseschema`), where `part` is `parameters` or `responses`
- * (Widdershins listed a request body among the parameters): its operation's slug (the operationId, or the method and path joined by `_`, each
- * `/` made `_`; with `--summary` the summary), lower-cased, spaces made `-`, then `-<part>`. Both
- * slugs, as a site may have been made either way; Shale's own id of the part (`own`) is left out.
+ * The ids Widdershins 4 gave the h3s of an operation's parameters or responses
+ * (`#getpet-parameters`, `#get-a-pet-responses`, `#getpet-responseschema`): its slug of the
+ * operation (the operationId, or the method and path joined by `_`, each `/` made `_`; with
+ * `--summary`, the summary), lower-cased with spaces made `-`, then `-<part>`. Both slugs, as a site
+ * may have been made either way; the id of the heading they go beside (`beside`) is left out.
+ * Widdershins drops webhooks, so a webhook has none.
  */
-export function partAliases(operation: SpecOperation, part: string, own: string): string[] {
-  const names = WIDDERSHINS_PARTS[part];
-  if (operation.webhook || !names) return [];
+export function partAliases(operation: SpecOperation, part: keyof typeof WIDDERSHINS_PARTS, beside: string): string[] {
+  if (operation.webhook) return [];
   const { operationId, summary } = operation.operation;
   const unique = (typeof operationId === 'string' && operationId ? operationId : `${operation.method}_${operation.path}`).split('?')[0]!.split('/').join('_');
   const slugs = [unique, ...(typeof summary === 'string' && summary ? [summary] : [])].map((name) => name.toLowerCase().split(' ').join('-'));
-  return [...new Set(slugs.flatMap((slug) => names.map((name) => `${slug}-${name}`)))].filter((alias) => alias !== own);
+  return [...new Set(slugs.flatMap((slug) => WIDDERSHINS_PARTS[part].map((name) => `${slug}-${name}`)))].filter((alias) => alias !== beside);
 }
 
 /**

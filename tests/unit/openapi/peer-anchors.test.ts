@@ -112,11 +112,12 @@ describe("the ids Widdershins gave an operation's parameters and responses", () 
     ]);
   });
 
-  it("are the method and path without an operationId; Shale's own id and the parts Widdershins had no heading for are left out", () => {
+  it('are the method and path without an operationId; the id of the heading beside them is left out; a webhook has none', () => {
     expect(partAliases(operation({ summary: 'Get a pet' }, 'get', '/pets/{id}?x'), 'parameters', 'get-a-pet-parameters')).toEqual([
       'get__pets_{id}-parameters',
     ]);
-    expect(partAliases(operation({ operationId: 'getPet' }), 'body', 'x')).toEqual([]);
+    // Widdershins drops webhooks.
+    expect(partAliases({ ...operation({ operationId: 'petAdopted' }), webhook: true }, 'responses', 'x')).toEqual([]);
   });
 });
 
